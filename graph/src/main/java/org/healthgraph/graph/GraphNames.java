@@ -1,0 +1,39 @@
+package org.healthgraph.graph;
+
+import java.util.List;
+
+/**
+ * The names of the healthgraph property graph (see docs/graph-model in the README): every label,
+ * its key property, and every relationship type. Modules use these constants rather than strings.
+ */
+public final class GraphNames {
+
+    public static final Label DATASET = new Label("Dataset", "name");
+    public static final Label TABLE = new Label("Table", "name");
+    /** Key: {@code TABLE.VARIABLE}, see {@code VariableRef}. */
+    public static final Label VARIABLE = new Label("Variable", "key");
+    public static final Label NOMENCLATURE = new Label("Nomenclature", "name");
+    /** Key: {@code NOMENCLATURE:CODE}. */
+    public static final Label CODE = new Label("Code", "key");
+    public static final Label PATIENT = new Label("Patient", "id");
+    /** Key: {@code SYSTEM:VALUE}. */
+    public static final Label PSEUDONYM = new Label("Pseudonym", "key");
+    public static final Label CARE_EVENT = new Label("CareEvent", "id");
+    public static final Label RECORD = new Label("Record", "key");
+
+    public static final RelType HAS_TABLE = new RelType("HAS_TABLE", DATASET, TABLE);
+    public static final RelType HAS_VARIABLE = new RelType("HAS_VARIABLE", TABLE, VARIABLE);
+    public static final RelType CODED_BY = new RelType("CODED_BY", VARIABLE, NOMENCLATURE);
+    public static final RelType HAS_CODE = new RelType("HAS_CODE", NOMENCLATURE, CODE);
+    public static final RelType JOINS = new RelType("JOINS", TABLE, TABLE);
+    public static final RelType HAS_ALIAS = new RelType("HAS_ALIAS", PATIENT, PSEUDONYM);
+    public static final RelType HAD = new RelType("HAD", PATIENT, CARE_EVENT);
+    public static final RelType CODED_AS = new RelType("CODED_AS", CARE_EVENT, CODE);
+    public static final RelType LINKED_TO = new RelType("LINKED_TO", RECORD, PATIENT);
+
+    public static final List<Label> LABELS =
+            List.of(DATASET, TABLE, VARIABLE, NOMENCLATURE, CODE, PATIENT, PSEUDONYM, CARE_EVENT, RECORD);
+
+    private GraphNames() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.healthgraph.graph;
+
+import org.healthgraph.graph.internal.neo4j.EmbeddedNeo4j;
+import org.healthgraph.graph.internal.neo4j.Neo4jGraphStore;
+
+/** Opens graph stores. */
+public final class GraphStores {
+
+    private GraphStores() {
+    }
+
+    /**
+     * Opens the store the settings describe: an embedded Neo4j reached over Bolt on loopback, or an
+     * external server. Fails with a {@link GraphUnavailableException} naming the setting to change
+     * when the database cannot be opened or reached.
+     */
+    public static GraphStore open(GraphSettings settings) {
+        if (settings.isEmbedded()) {
+            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
+            try {
+                return Neo4jGraphStore.connect(embedded.boltUri(), "", "", settings.database(), settings.batchSize(),
+                        embedded);
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        return Neo4jGraphStore.connect(settings.uri().orElseThrow(), settings.username(), settings.password(),
+                settings.database(), settings.batchSize(), () -> { });
+    }
+}

@@ -1,0 +1,310 @@
+package org.healthgraph.graph.internal.neo4j;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.healthgraph.graph.GraphNames;
+import org.healthgraph.graph.GraphNode;
+import org.healthgraph.graph.GraphPath;
+import org.healthgraph.graph.GraphRelationship;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.GraphUnavailableException;
+import org.healthgraph.graph.GraphWriter;
+import org.healthgraph.graph.Label;
+import org.healthgraph.graph.Neighbourhood;
+import org.healthgraph.graph.NodeRef;
+import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.graph.RelType;
+import org.healthgraph.graph.RelationshipRow;
+import org.healthgraph.graph.WriteResult;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+
+/** The graph store over the Neo4j Java driver; all statements are parameterised Cypher. */
+public final class Neo4jGraphStore implements GraphStore {
+
+    static final int MAX_HOPS = 12;
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+    private final int batchSize;
+    private final AutoCloseable owned;
+    private final String description;
+    private final Map<String, Label> knownLabels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Neo4jGraphStore(Driver driver, SessionConfig sessionConfig, int batchSize, AutoCloseable owned,
+                            String description) {
+        this.driver = driver;
+        this.sessionConfig = sessionConfig;
+        this.batchSize = batchSize;
+        this.owned = owned;
+        this.description = description;
+        GraphNames.LABELS.forEach(l -> knownLabels.put(l.name(), l));
+    }
+
+    /**
+     * Connects to a Neo4j over Bolt and checks that it answers. {@code owned} is closed with the
+     * store (the embedded database, when there is one).
+     */
+    public static Neo4jGraphStore connect(URI uri, String username, String password, Optional<String> database,
+                                          int batchSize, AutoCloseable owned) {
+        Config config = Config.builder()
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(64)
+                .withUserAgent("healthgraph")
+                .build();
+        var auth = username.isEmpty() ? AuthTokens.none() : AuthTokens.basic(username, password);
+        Driver driver = GraphDatabase.driver(uri, auth, config);
+        String where = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        try {
+            driver.verifyConnectivity();
+        } catch (AuthenticationException e) {
+            driver.close();
+            throw new GraphUnavailableException("Neo4j at " + where
+                    + " refused the credentials. Check healthgraph.neo4j.username and healthgraph.neo4j.password.", e);
+        } catch (ServiceUnavailableException e) {
+            driver.close();
+            throw new GraphUnavailableException("Neo4j at " + where
+                    + " cannot be reached. Check healthgraph.neo4j.uri (or leave it empty to use the embedded database).", e);
+        } catch (Neo4jException e) {
+            driver.close();
+            throw new GraphUnavailableException("Neo4j at " + where + " answered with an error (" + e.code()
+                    + "). Check healthgraph.neo4j.uri and the server's state.", e);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw new GraphUnavailableException("Neo4j at " + where + " cannot be used (" + e.getClass().getSimpleName()
+                    + "). Check healthgraph.neo4j.uri.", e);
+        }
+        SessionConfig sessionConfig = database.map(SessionConfig::forDatabase).orElse(SessionConfig.defaultConfig());
+        return new Neo4jGraphStore(driver, sessionConfig, batchSize, owned, where);
+    }
+
+    @Override
+    public void ensureSchema(Collection<Label> labels, Collection<PropertyIndex> indexes) {
+        try (Session session = session()) {
+            for (Label label : labels) {
+                knownLabels.put(label.name(), label);
+                session.run("CREATE CONSTRAINT " + label.name().toLowerCase() + "_" + label.keyProperty()
+                        + "_unique IF NOT EXISTS FOR (n:" + q(label.name()) + ") REQUIRE n." + q(label.keyProperty())
+                        + " IS UNIQUE").consume();
+            }
+            for (PropertyIndex index : indexes) {
+                session.run("CREATE INDEX " + index.label().name().toLowerCase() + "_" + index.property()
+                        + "_index IF NOT EXISTS FOR (n:" + q(index.label().name()) + ") ON (n." + q(index.property()) + ")")
+                        .consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        } catch (Neo4jException e) {
+            throw Neo4jErrors.translate(e, "creating the schema");
+        }
+    }
+
+    @Override
+    public <T> T write(Function<GraphWriter, T> work) {
+        try (Session session = session()) {
+            return session.executeWrite(tx -> work.apply(new Neo4jWriter(tx, batchSize)));
+        } catch (Neo4jException e) {
+            throw Neo4jErrors.translate(e, "writing");
+        }
+    }
+
+    @Override
+    public WriteResult upsertNodes(Label label, List<Map<String, Object>> rows) {
+        WriteResult total = WriteResult.NONE;
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            total = total.plus(write(w -> w.upsertNodes(label, batch)));
+        }
+        return total;
+    }
+
+    @Override
+    public WriteResult upsertRelationships(RelType type, List<RelationshipRow> rows) {
+        WriteResult total = WriteResult.NONE;
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            List<RelationshipRow> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            total = total.plus(write(w -> w.upsertRelationships(type, batch)));
+        }
+        return total;
+    }
+
+    @Override
+    public Optional<GraphNode> find(NodeRef ref) {
+        return findAll(ref.label(), List.of(ref.key())).stream().findFirst();
+    }
+
+    @Override
+    public List<GraphNode> findAll(Label label, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return readRecords("MATCH (n:" + q(label.name()) + ") WHERE n." + q(label.keyProperty()) + " IN $keys RETURN n",
+                Map.of("keys", List.copyOf(keys)), r -> toGraphNode(r.get("n").asNode()));
+    }
+
+    @Override
+    public long count(Label label) {
+        return readRecords("MATCH (n:" + q(label.name()) + ") RETURN count(n) AS c", Map.of(), r -> r.get("c").asLong())
+                .getFirst();
+    }
+
+    @Override
+    public long count(RelType type) {
+        return readRecords("MATCH ()-[r:" + q(type.name()) + "]->() RETURN count(r) AS c", Map.of(),
+                r -> r.get("c").asLong()).getFirst();
+    }
+
+    @Override
+    public Neighbourhood neighbourhood(NodeRef centre, Set<RelType> types, int depth, int limit) {
+        if (depth < 1 || depth > MAX_HOPS) {
+            throw new IllegalArgumentException("depth must be between 1 and " + MAX_HOPS + ", got " + depth);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        String rel = relPattern(types);
+        List<Node> nodes = readRecords("MATCH (c:" + q(centre.label().name()) + " {" + q(centre.label().keyProperty())
+                        + ": $key}) OPTIONAL MATCH (c)-[" + rel + "*1.." + depth + "]-(m) WITH c, m, count(*) AS ignored"
+                        + " WITH c, collect(DISTINCT m)[..$limit] AS ms RETURN [c] + ms AS ns",
+                Map.of("key", centre.key(), "limit", limit - 1), r -> r.get("ns").asList(v -> v.asNode()))
+                .stream().findFirst().orElse(List.of());
+        if (nodes.isEmpty()) {
+            return new Neighbourhood(centre, List.of(), List.of());
+        }
+        List<String> ids = nodes.stream().map(Node::elementId).toList();
+        Map<String, GraphNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.elementId(), toGraphNode(n)));
+        List<GraphRelationship> rels = readRecords("MATCH (a)-[r" + (types.isEmpty() ? "" : ":" + typeNames(types))
+                        + "]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN r",
+                Map.of("ids", ids), r -> toGraphRelationship(r.get("r").asRelationship(), byId));
+        return new Neighbourhood(centre, List.copyOf(byId.values()), rels);
+    }
+
+    @Override
+    public List<GraphPath> shortestPaths(NodeRef from, NodeRef to, Set<RelType> types, int maxHops) {
+        if (maxHops < 1 || maxHops > MAX_HOPS) {
+            throw new IllegalArgumentException("maxHops must be between 1 and " + MAX_HOPS + ", got " + maxHops);
+        }
+        if (from.equals(to)) {
+            return find(from).map(n -> List.of(new GraphPath(List.of(n), List.of()))).orElse(List.of());
+        }
+        return readRecords("MATCH (a:" + q(from.label().name()) + " {" + q(from.label().keyProperty()) + ": $from}), (b:"
+                        + q(to.label().name()) + " {" + q(to.label().keyProperty()) + ": $to})"
+                        + " MATCH p = allShortestPaths((a)-[" + relPattern(types) + "*.." + maxHops + "]-(b)) RETURN p",
+                Map.of("from", from.key(), "to", to.key()), r -> toGraphPath(r.get("p").asPath()));
+    }
+
+    @Override
+    public List<Map<String, Object>> read(String statement, Map<String, Object> parameters) {
+        return read(statement, parameters, Function.identity());
+    }
+
+    @Override
+    public <T> List<T> read(String statement, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
+        return readRecords(statement, parameters, r -> mapper.apply(Neo4jValues.toMap(r)));
+    }
+
+    private <T> List<T> readRecords(String statement, Map<String, Object> parameters, Function<Record, T> mapper) {
+        try (Session session = session()) {
+            return session.executeRead(tx -> {
+                List<T> out = new ArrayList<>();
+                tx.run(statement, parameters).forEachRemaining(r -> out.add(mapper.apply(r)));
+                return out;
+            });
+        } catch (Neo4jException e) {
+            throw Neo4jErrors.translate(e, "reading");
+        }
+    }
+
+    private Session session() {
+        return driver.session(sessionConfig);
+    }
+
+    GraphNode toGraphNode(Node node) {
+        Label label = labelOf(node);
+        Map<String, Object> props = new LinkedHashMap<>(node.asMap());
+        Object key = props.get(label.keyProperty());
+        return new GraphNode(new NodeRef(label, key == null ? node.elementId() : key.toString()), props);
+    }
+
+    private Label labelOf(Node node) {
+        for (String l : node.labels()) {
+            Label known = knownLabels.get(l);
+            if (known != null) {
+                return known;
+            }
+        }
+        String first = node.labels().iterator().hasNext() ? node.labels().iterator().next() : "Node";
+        return new Label(first, "id");
+    }
+
+    private GraphRelationship toGraphRelationship(Relationship r, Map<String, GraphNode> byId) {
+        return new GraphRelationship(r.type(), byId.get(r.startNodeElementId()).ref(), byId.get(r.endNodeElementId()).ref(),
+                r.asMap());
+    }
+
+    private GraphPath toGraphPath(Path path) {
+        Map<String, GraphNode> byId = new HashMap<>();
+        List<GraphNode> nodes = new ArrayList<>();
+        for (Node n : path.nodes()) {
+            GraphNode g = toGraphNode(n);
+            byId.put(n.elementId(), g);
+            nodes.add(g);
+        }
+        List<GraphRelationship> hops = new ArrayList<>();
+        for (Relationship r : path.relationships()) {
+            hops.add(toGraphRelationship(r, byId));
+        }
+        return new GraphPath(nodes, hops);
+    }
+
+    private static String relPattern(Set<RelType> types) {
+        return types.isEmpty() ? "" : ":" + typeNames(types);
+    }
+
+    private static String typeNames(Set<RelType> types) {
+        return types.stream().map(t -> q(t.name())).sorted().collect(Collectors.joining("|"));
+    }
+
+    /** Quotes an identifier that {@link Label} and {@link RelType} have already validated. */
+    static String q(String identifier) {
+        return "`" + identifier + "`";
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try {
+            owned.close();
+        } catch (Exception e) {
+            throw new GraphUnavailableException("The embedded Neo4j did not shut down cleanly", e);
+        }
+    }
+}
