@@ -61,8 +61,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
     public void ensureSchema() {
         store.ensureSchema(List.of(GraphNames.DATASET, GraphNames.TABLE, GraphNames.VARIABLE, GraphNames.NOMENCLATURE,
                         GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE),
-                List.of(new PropertyIndex(GraphNames.VARIABLE, "table"), new PropertyIndex(GraphNames.CODE, "nomenclature"),
-                        new PropertyIndex(GraphNames.TABLE, "dataset")));
+                List.of(new PropertyIndex(GraphNames.VARIABLE, "table"), new PropertyIndex(GraphNames.TABLE, "dataset")));
     }
 
     @Override
@@ -241,10 +240,37 @@ public final class GraphCatalogWriter implements CatalogWriter {
             for (Code c : unit.codes()) {
                 rows.add(CatalogRows.code(c, columnsByList.get(c.ref().nomenclature().value())));
             }
-            List<Map<String, Object>> toWrite = diff(GraphNames.CODE, EntryKind.CODE, rows, null);
-            batches(toWrite, b -> w.run("UNWIND $rows AS r MERGE (c:Code {key: r.key}) SET c += r"
-                    + " WITH c, r MATCH (n:Nomenclature {name: r.nomenclature}) MERGE (n)-[:HAS_CODE]->(c)",
+            // A list none of whose codes exist yet (the usual first import) needs no comparison: one
+            // prefix seek on the key index tells.
+            Map<String, Map<String, Object>> before = new HashMap<>();
+            List<String> listsWithCodes = lists.stream().filter(this::hasAnyCode).toList();
+            if (!listsWithCodes.isEmpty()) {
+                before = existing(GraphNames.CODE, rows.stream().filter(r -> listsWithCodes.contains(r.get("nomenclature")))
+                        .map(r -> (String) r.get("key")).toList());
+            }
+            List<Map<String, Object>> toWrite = diff(EntryKind.CODE, GraphNames.CODE, rows, before, null);
+            // New codes are created outright: MERGE of a relationship from a list holding tens of thousands
+            // of codes would scan them for every row. Codes already present (changed, or created by the
+            // patient data without their list) are merged.
+            Map<Boolean, List<Map<String, Object>>> byPresence = new HashMap<>();
+            Map<String, Map<String, Object>> present = before;
+            toWrite.forEach(r -> byPresence.computeIfAbsent(present.containsKey((String) r.get("key")), k -> new ArrayList<>())
+                    .add(r));
+            for (String list : lists) {
+                List<Map<String, Object>> fresh = byPresence.getOrDefault(false, List.of()).stream()
+                        .filter(r -> list.equals(r.get("nomenclature"))).toList();
+                batches(fresh, b -> w.run("MATCH (n:Nomenclature {name: $list}) UNWIND $rows AS r"
+                        + " CREATE (n)-[:HAS_CODE]->(c:Code) SET c = r", Map.of("list", list, "rows", b)));
+            }
+            batches(byPresence.getOrDefault(true, List.of()), b -> w.run("UNWIND $rows AS r MATCH (c:Code {key: r.key})"
+                    + " SET c += r WITH c, r MATCH (n:Nomenclature {name: r.nomenclature})"
+                    + " OPTIONAL MATCH (c)<-[h:HAS_CODE]-(n) WITH c, n, h WHERE h IS NULL CREATE (n)-[:HAS_CODE]->(c)",
                     Map.of("rows", b)));
+        }
+
+        private boolean hasAnyCode(String list) {
+            return !w.run("MATCH (c:Code) WHERE c.key STARTS WITH $prefix RETURN c.key AS k LIMIT 1",
+                    Map.of("prefix", list + ":")).isEmpty();
         }
 
         private void writeJoins() {
