@@ -131,23 +131,89 @@ public final class Linkage {
     }
 
     /**
-     * Trains the model: u from random pairs, then EM on the agreement-pattern counts of the
-     * candidate pairs (m and the prior; u too when {@code training.u} is {@code candidates}).
+     * Trains the model. u comes from random pairs. With {@code training.u: random} (the default),
+     * m is estimated as Splink does: one EM session per blocking rule on the agreement-pattern
+     * counts of that rule's pairs, u fixed, the rule's own blocked fields left out (they agree by
+     * construction); each field's m is the mean over the sessions that estimate it, and the prior
+     * is the probability that two random records match. With {@code candidates}, one free EM (m,
+     * u and prior) runs on all candidate pairs, as fastLink does: sound with a single blocking rule.
      */
     public LinkageModel train() {
         double[][] uRandom = randomU();
-        progress.stage("patterns", left.size());
-        List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
-        LongCounts counts = new LongCounts();
-        parts.forEach(counts::addAll);
-        long[][] entries = counts.entries();
-        long candidates = 0;
-        for (long c : entries[1]) {
-            candidates += c;
+        LinkageConfig.Training t = config.training();
+        if (t.uSource() == USource.CANDIDATES) {
+            return trainOnCandidates(uRandom);
         }
-        if (candidates == 0) {
+        int rules = blocking.ruleCount();
+        double[][] mSum = new double[levelCounts.length][];
+        int[] sessions = new int[levelCounts.length];
+        for (int f = 0; f < mSum.length; f++) {
+            mSum[f] = new double[levelCounts[f]];
+        }
+        double expectedMatches = 0;
+        int iterations = 0;
+        for (int r = 0; r < rules; r++) {
+            boolean[] blocked = blockedFields(config.blocking().get(r));
+            int rule = r;
+            progress.stage("patterns (" + blocking.ruleName(r) + ")", left.size());
+            List<LongCounts> parts = scan(() -> new RulePatternTask(rule, blocked), task -> task.counts);
+            LongCounts counts = new LongCounts();
+            parts.forEach(counts::addAll);
+            long[][] entries = counts.entries();
+            long pairs = 0;
+            for (long c : entries[1]) {
+                pairs += c;
+            }
+            if (pairs == 0) {
+                continue;
+            }
+            double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / pairs));
+            Em.Result em = Em.run(entries[0], entries[1], levelCounts, initialM(), uRandom, lambda0, true,
+                    t.maxIterations(), 1e-7);
+            iterations += em.iterations();
+            expectedMatches = Math.max(expectedMatches, em.lambda() * pairs);
+            for (int f = 0; f < levelCounts.length; f++) {
+                if (!blocked[f]) {
+                    sessions[f]++;
+                    for (int l = 0; l < levelCounts[f]; l++) {
+                        mSum[f][l] += em.m()[f][l];
+                    }
+                }
+            }
+        }
+        if (expectedMatches == 0) {
             throw new LinkageException("blocking produced no candidate pair: no link is possible; loosen the blocking rules");
         }
+        double[][] m = initialM();
+        for (int f = 0; f < levelCounts.length; f++) {
+            if (sessions[f] == 0) {
+                throw new LinkageException("training: field " + config.fields().get(f).name()
+                        + " is a key of every blocking rule, so its m cannot be estimated; add a rule without it");
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] = mSum[f][l] / sessions[f];
+            }
+        }
+        double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
+        double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
+        return model(m, uRandom, uRandom, prior, iterations);
+    }
+
+    private boolean[] blockedFields(LinkageConfig.BlockingRule rule) {
+        Set<String> columns = new java.util.HashSet<>();
+        for (String k : rule.keys()) {
+            int bar = k.indexOf('|');
+            columns.add((bar < 0 ? k : k.substring(0, bar)).strip());
+        }
+        boolean[] blocked = new boolean[levelCounts.length];
+        for (int f = 0; f < blocked.length; f++) {
+            Field field = config.fields().get(f);
+            blocked[f] = columns.contains(field.leftColumn()) || columns.contains(field.rightColumn());
+        }
+        return blocked;
+    }
+
+    private double[][] initialM() {
         double[][] m0 = new double[levelCounts.length][];
         for (int f = 0; f < m0.length; f++) {
             m0[f] = new double[levelCounts[f]];
@@ -160,21 +226,69 @@ public final class Linkage {
                 m0[f][l] /= sum;
             }
         }
-        double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / candidates));
-        boolean fixU = config.training().uSource() == USource.RANDOM;
-        progress.stage("em", config.training().maxIterations());
-        Em.Result r = Em.run(entries[0], entries[1], levelCounts, m0, uRandom, lambda0, fixU,
-                config.training().maxIterations(), 1e-7);
+        return m0;
+    }
+
+    private LinkageModel model(double[][] m, double[][] u, double[][] uRandom, double prior, int iterations) {
         List<FieldModel> fields = new ArrayList<>();
         for (int f = 0; f < levelCounts.length; f++) {
             String[] labels = comparisons[f].labels();
             List<Level> levels = new ArrayList<>();
             for (int l = 0; l < labels.length; l++) {
-                levels.add(new Level(labels[l], r.m()[f][l], r.u()[f][l], uRandom[f][l]));
+                levels.add(new Level(labels[l], m[f][l], u[f][l], uRandom[f][l]));
             }
             fields.add(new FieldModel(config.fields().get(f).name(), levels));
         }
-        return new LinkageModel(fields, r.lambda(), r.iterations());
+        return new LinkageModel(fields, prior, iterations);
+    }
+
+    private LinkageModel trainOnCandidates(double[][] uRandom) {
+        progress.stage("patterns", left.size());
+        List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
+        LongCounts counts = new LongCounts();
+        parts.forEach(counts::addAll);
+        long[][] entries = counts.entries();
+        long candidates = 0;
+        for (long c : entries[1]) {
+            candidates += c;
+        }
+        if (candidates == 0) {
+            throw new LinkageException("blocking produced no candidate pair: no link is possible; loosen the blocking rules");
+        }
+        double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / candidates));
+        // Free EM starts u at the candidates' level frequencies (almost all candidates are
+        // non-matches): starting from the random-pair u would make pairs that agree on a blocked
+        // field look like matches and pull the EM into the wrong mode.
+        double[][] u0 = candidateMarginals(entries[0], entries[1]);
+        progress.stage("em", config.training().maxIterations());
+        Em.Result r = Em.run(entries[0], entries[1], levelCounts, initialM(), u0, lambda0, false,
+                config.training().maxIterations(), 1e-7);
+        return model(r.m(), r.u(), uRandom, r.lambda(), r.iterations());
+    }
+
+    private double[][] candidateMarginals(long[] patterns, long[] counts) {
+        double[][] u = new double[levelCounts.length][];
+        for (int f = 0; f < u.length; f++) {
+            u[f] = new double[levelCounts[f]];
+        }
+        for (int p = 0; p < patterns.length; p++) {
+            int[] levels = Em.decode(patterns[p], levelCounts);
+            for (int f = 0; f < levels.length; f++) {
+                if (levels[f] >= 0) {
+                    u[f][levels[f]] += counts[p];
+                }
+            }
+        }
+        for (double[] row : u) {
+            double total = 0;
+            for (double v : row) {
+                total += v;
+            }
+            for (int l = 0; l < row.length; l++) {
+                row[l] = (row[l] + 0.5) / (total + 0.5 * row.length);
+            }
+        }
+        return u;
     }
 
     private double[][] randomU() {
@@ -384,7 +498,11 @@ public final class Linkage {
                     while ((from = next.getAndAdd(CHUNK)) < left.size()) {
                         int to = Math.min(left.size(), from + CHUNK);
                         for (int i = from; i < to; i++) {
-                            blocking.candidates(i, seen, task);
+                            if (task instanceof RulePatternTask rp) {
+                                blocking.candidatesOfRule(rp.rule, i, rp);
+                            } else {
+                                blocking.candidates(i, seen, task);
+                            }
                         }
                         progress.advance(to - from);
                     }
@@ -419,6 +537,25 @@ public final class Linkage {
         public void pair(int i, int j) {
             for (int f = 0; f < comparisons.length; f++) {
                 levels[f] = comparisons[f].level(i, j, scratch);
+            }
+            counts.add(Em.encode(levels, levelCounts), 1);
+        }
+    }
+
+    private final class RulePatternTask extends Task {
+        final LongCounts counts = new LongCounts();
+        final int rule;
+        final boolean[] blocked;
+
+        RulePatternTask(int rule, boolean[] blocked) {
+            this.rule = rule;
+            this.blocked = blocked;
+        }
+
+        @Override
+        public void pair(int i, int j) {
+            for (int f = 0; f < comparisons.length; f++) {
+                levels[f] = blocked[f] ? Comparison.MISSING : comparisons[f].level(i, j, scratch);
             }
             counts.add(Em.encode(levels, levelCounts), 1);
         }

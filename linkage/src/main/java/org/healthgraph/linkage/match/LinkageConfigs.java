@@ -80,7 +80,7 @@ public final class LinkageConfigs {
         JsonNode t = root.path("training");
         Optional<Path> model = t.has("model") ? Optional.of(base.resolve(t.get("model").asString())) : Optional.empty();
         Training training = new Training(t.path("randomPairs").asInt(1_000_000), t.path("maxIterations").asInt(100),
-                t.path("seed").asLong(42), USource.valueOf(t.path("u").asString("candidates").toUpperCase(Locale.ROOT)), model);
+                t.path("seed").asLong(42), USource.valueOf(t.path("u").asString("random").toUpperCase(Locale.ROOT)), model);
         int cpus = Runtime.getRuntime().availableProcessors();
         return new LinkageConfig(left, right, fields, rules, decision, training,
                 root.path("maxPairsPerRule").asLong(DEFAULT_MAX_PAIRS_PER_RULE),

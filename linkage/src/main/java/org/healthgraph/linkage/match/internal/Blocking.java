@@ -187,6 +187,21 @@ public final class Blocking {
         void pair(int i, int j);
     }
 
+    /** Visits the candidates of left record {@code i} under rule {@code r} alone (for training sessions). */
+    public void candidatesOfRule(int r, int i, PairVisitor visitor) {
+        int k = leftKey[r][i];
+        if (k < 0) {
+            return;
+        }
+        int[] mem = members[r];
+        for (int p = start[r][k], end = start[r][k + 1]; p < end; p++) {
+            int j = mem[p];
+            if (!dedupe || j > i) {
+                visitor.pair(i, j);
+            }
+        }
+    }
+
     /**
      * Visits every candidate of left record {@code i} once. {@code seen} is the caller's marker
      * array (one per thread, sized to the right table, filled with -1 before first use).
