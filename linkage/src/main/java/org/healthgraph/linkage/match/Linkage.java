@@ -75,7 +75,7 @@ public final class Linkage {
         progress.stage("encode", config.fields().size());
         Comparison[] comparisons = new Comparison[config.fields().size()];
         for (int f = 0; f < comparisons.length; f++) {
-            comparisons[f] = Comparison.build(config.fields().get(f), left, right);
+            comparisons[f] = Comparison.build(config.fields().get(f), left, right, f);
             progress.advance(1);
         }
         progress.stage("block", config.blocking().size());
@@ -291,35 +291,55 @@ public final class Linkage {
         return u;
     }
 
+    /** Level frequencies among random pairs, sampled in parallel (one seeded stream per slice). */
     private double[][] randomU() {
         int n = config.training().randomPairs();
         progress.stage("random pairs", n);
-        SplittableRandom random = new SplittableRandom(config.training().seed());
-        long[][] hits = new long[levelCounts.length][];
-        for (int f = 0; f < hits.length; f++) {
-            hits[f] = new long[levelCounts[f]];
+        int slices = 16;
+        long[][][] perSlice = new long[slices][][];
+        SplittableRandom root = new SplittableRandom(config.training().seed());
+        SplittableRandom[] streams = new SplittableRandom[slices];
+        for (int s = 0; s < slices; s++) {
+            streams[s] = root.split();
         }
-        Text.Scratch scratch = new Text.Scratch();
-        for (int k = 0; k < n; k++) {
-            int i = random.nextInt(left.size());
-            int j = random.nextInt(right.size());
-            for (int f = 0; f < levelCounts.length; f++) {
-                int l = comparisons[f].level(i, j, scratch);
-                if (l >= 0) {
-                    hits[f][l]++;
+        AtomicInteger next = new AtomicInteger();
+        runParallel(() -> {
+            Text.Scratch scratch = new Text.Scratch();
+            int s;
+            while ((s = next.getAndIncrement()) < slices) {
+                long[][] hits = new long[levelCounts.length][];
+                for (int f = 0; f < hits.length; f++) {
+                    hits[f] = new long[levelCounts[f]];
                 }
+                SplittableRandom random = streams[s];
+                int count = n / slices + (s < n % slices ? 1 : 0);
+                for (int k = 0; k < count; k++) {
+                    int i = random.nextInt(left.size());
+                    int j = random.nextInt(right.size());
+                    for (int f = 0; f < levelCounts.length; f++) {
+                        int l = comparisons[f].level(i, j, scratch);
+                        if (l >= 0) {
+                            hits[f][l]++;
+                        }
+                    }
+                }
+                perSlice[s] = hits;
+                progress.advance(count);
             }
-        }
-        progress.advance(n);
+        });
         double[][] u = new double[levelCounts.length][];
         for (int f = 0; f < u.length; f++) {
+            long[] hits = new long[levelCounts[f]];
             long total = 0;
-            for (long h : hits[f]) {
-                total += h;
+            for (long[][] slice : perSlice) {
+                for (int l = 0; l < hits.length; l++) {
+                    hits[l] += slice[f][l];
+                    total += slice[f][l];
+                }
             }
             u[f] = new double[levelCounts[f]];
             for (int l = 0; l < levelCounts[f]; l++) {
-                u[f][l] = (hits[f][l] + 0.5) / (total + 0.5 * levelCounts[f]);
+                u[f][l] = (hits[l] + 0.5) / (total + 0.5 * levelCounts[f]);
             }
         }
         return u;
@@ -482,31 +502,37 @@ public final class Linkage {
 
     /** Runs one task per thread over chunks of left records and returns what each task collected. */
     private <T extends Task, R> List<R> scan(Supplier<T> taskFactory, java.util.function.Function<T, R> result) {
-        int threads = config.threads();
         AtomicInteger next = new AtomicInteger();
-        List<T> tasks = new ArrayList<>();
+        List<T> tasks = java.util.Collections.synchronizedList(new ArrayList<>());
+        runParallel(() -> {
+            T task = taskFactory.get();
+            tasks.add(task);
+            int[] seen = new int[right.size()];
+            java.util.Arrays.fill(seen, -1);
+            int from;
+            while ((from = next.getAndAdd(CHUNK)) < left.size()) {
+                int to = Math.min(left.size(), from + CHUNK);
+                for (int i = from; i < to; i++) {
+                    if (task instanceof RulePatternTask rp) {
+                        blocking.candidatesOfRule(rp.rule, i, rp);
+                    } else {
+                        blocking.candidates(i, seen, task);
+                    }
+                }
+                progress.advance(to - from);
+            }
+        });
+        return tasks.stream().map(result).toList();
+    }
+
+    /** Runs {@code work} on {@code config.threads()} threads of a pool made and stopped here. */
+    private void runParallel(Runnable work) {
+        int threads = config.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                T task = taskFactory.get();
-                tasks.add(task);
-                futures.add(pool.submit(() -> {
-                    int[] seen = new int[right.size()];
-                    java.util.Arrays.fill(seen, -1);
-                    int from;
-                    while ((from = next.getAndAdd(CHUNK)) < left.size()) {
-                        int to = Math.min(left.size(), from + CHUNK);
-                        for (int i = from; i < to; i++) {
-                            if (task instanceof RulePatternTask rp) {
-                                blocking.candidatesOfRule(rp.rule, i, rp);
-                            } else {
-                                blocking.candidates(i, seen, task);
-                            }
-                        }
-                        progress.advance(to - from);
-                    }
-                }));
+                futures.add(pool.submit(work));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -522,7 +548,6 @@ public final class Linkage {
         } finally {
             pool.shutdownNow();
         }
-        return tasks.stream().map(result).toList();
     }
 
     private abstract class Task implements Blocking.PairVisitor {

@@ -110,7 +110,7 @@ public final class Blocking {
                 int[] ymd = Comparison.Dates.ymd(t, column, DateTimeFormatter.ofPattern(pattern), pattern);
                 raw = new String[ymd.length];
                 for (int i = 0; i < ymd.length; i++) {
-                    raw[i] = ymd[i] == 0 ? null : String.format("%08d", ymd[i]);
+                    raw[i] = ymd[i] == 0 ? null : Integer.toString(ymd[i]);
                 }
             }
             parts[k] = transform(raw, transform, rule.name());
@@ -152,11 +152,18 @@ public final class Blocking {
             };
         }
         String[] out = new String[raw.length];
+        Map<String, String> done = new HashMap<>();
         for (int i = 0; i < raw.length; i++) {
-            out[i] = raw[i] == null ? null : f.apply(raw[i]);
-            if (out[i] != null && out[i].isEmpty()) {
-                out[i] = null;
+            if (raw[i] == null) {
+                continue;
             }
+            String v = done.get(raw[i]);
+            if (v == null) {
+                v = f.apply(raw[i]);
+                v = v == null ? "" : v;
+                done.put(raw[i], v);
+            }
+            out[i] = v.isEmpty() ? null : v;
         }
         return out;
     }

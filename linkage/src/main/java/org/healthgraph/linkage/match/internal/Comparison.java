@@ -58,12 +58,17 @@ public abstract class Comparison {
 
     /** Builds the comparison of a configured field over two tables, checking that the values fit it. */
     public static Comparison build(Field f, Table left, Table right) {
+        return build(f, left, right, 0);
+    }
+
+    /** Builds the comparison of field number {@code slot} (its index in the configuration, for per-thread memos). */
+    public static Comparison build(Field f, Table left, Table right, int slot) {
         String[] l = left.column(f.leftColumn());
         String[] r = right.column(f.rightColumn());
         return switch (f.type()) {
             case EXACT -> new Coded(f.name(), f.levels(), l, r, Text::code, List.of());
             case CODE -> new Coded(f.name(), f.levels(), l, r, Text::code, prefixes(f));
-            case NAME -> new Name(f.name(), f.levels(), l, r);
+            case NAME -> new Name(f.name(), f.levels(), l, r, slot);
             case DATE -> new Dates(f, left, right);
             case NUMBER -> new Numbers(f, left, right);
         };
@@ -117,10 +122,22 @@ public abstract class Comparison {
             return id;
         }
 
+        /** Encodes values, normalising each distinct raw value once. */
         int[] encode(String[] raw, java.util.function.UnaryOperator<String> norm) {
             int[] out = new int[raw.length];
+            Map<String, Integer> byRaw = new HashMap<>();
             for (int i = 0; i < raw.length; i++) {
-                out[i] = id(norm.apply(raw[i]));
+                String r = raw[i];
+                if (r == null) {
+                    out[i] = -1;
+                    continue;
+                }
+                Integer id = byRaw.get(r);
+                if (id == null) {
+                    id = id(norm.apply(r));
+                    byRaw.put(r, id);
+                }
+                out[i] = id;
             }
             return out;
         }
@@ -200,8 +217,9 @@ public abstract class Comparison {
         private final int[] kind;
         private final double[] arg;
 
-        Name(String field, List<String> levels, String[] l, String[] r) {
+        Name(String field, List<String> levels, String[] l, String[] r, int slot) {
             super(field, levels);
+            this.slot = slot;
             kind = new int[levels.size()];
             arg = new double[levels.size()];
             for (int k = 0; k < levels.size(); k++) {
@@ -235,6 +253,8 @@ public abstract class Comparison {
             }
         }
 
+        private final int slot;
+
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             int a = left[i];
@@ -242,6 +262,21 @@ public abstract class Comparison {
             if (a < 0 || b < 0) {
                 return MISSING;
             }
+            if (a == b) {
+                return levelOf(a, b, scratch);
+            }
+            // Candidates of one left record share few distinct right names (name frequencies are
+            // skewed): remember each right name's level for the current left name.
+            int[] stamp = scratch.memoStamp(this, slot, text.length);
+            int[] memo = scratch.memoLevel(this, slot, text.length);
+            if (stamp[b] != a + 1) {
+                stamp[b] = a + 1;
+                memo[b] = levelOf(a, b, scratch);
+            }
+            return memo[b];
+        }
+
+        private int levelOf(int a, int b, Text.Scratch scratch) {
             double jw = -1;
             for (int k = 0; k < kind.length; k++) {
                 switch (kind[k]) {
@@ -331,11 +366,18 @@ public abstract class Comparison {
         static int[] ymd(Table t, String column, DateTimeFormatter fmt, String pattern) {
             String[] raw = t.column(column);
             int[] out = new int[raw.length];
+            boolean iso = "yyyy-MM-dd".equals(pattern);
             for (int i = 0; i < raw.length; i++) {
                 if (raw[i] == null) {
                     continue;
                 }
                 try {
+                    if (iso && raw[i].length() == 10 && raw[i].charAt(4) == '-' && raw[i].charAt(7) == '-') {
+                        out[i] = isoYmd(raw[i]);
+                        if (out[i] > 0) {
+                            continue;
+                        }
+                    }
                     LocalDate d = LocalDate.parse(raw[i], fmt);
                     out[i] = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
                 } catch (DateTimeException e) {
@@ -344,6 +386,33 @@ public abstract class Comparison {
                 }
             }
             return out;
+        }
+
+        /** yyyymmdd of a well-formed ISO date with a valid day of month, 0 otherwise (then parsed the slow way). */
+        private static int isoYmd(String s) {
+            int y = 0;
+            int m = 0;
+            int d = 0;
+            for (int k = 0; k < 10; k++) {
+                if (k == 4 || k == 7) {
+                    continue;
+                }
+                int c = s.charAt(k) - '0';
+                if (c < 0 || c > 9) {
+                    return 0;
+                }
+                if (k < 4) {
+                    y = y * 10 + c;
+                } else if (k < 7) {
+                    m = m * 10 + c;
+                } else {
+                    d = d * 10 + c;
+                }
+            }
+            if (m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+                return 0;
+            }
+            return y * 10000 + m * 100 + d;
         }
 
         private static int[] days(int[] ymd) {

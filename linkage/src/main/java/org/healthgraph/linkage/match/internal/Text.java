@@ -18,15 +18,41 @@ public final class Text {
         if (s == null) {
             return null;
         }
+        if (isPlainUpper(s)) {
+            return s.isEmpty() ? null : s;
+        }
         String t = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
         t = NON_LETTERS.matcher(t.replace('-', ' ').replace('\'', ' ')).replaceAll("").strip().replaceAll(" +", " ");
         return t.isEmpty() ? null : t;
+    }
+
+    /** True for non-empty text of A-Z and single inner spaces only (already normalised). */
+    private static boolean isPlainUpper(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? s.charAt(i - 1) == ' ' : c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Upper case, stripped; codes also lose dots and spaces. */
     public static String code(String s) {
         if (s == null) {
             return null;
+        }
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (plain) {
+            return s.isEmpty() ? null : s;
         }
         String t = s.strip().toUpperCase(Locale.ROOT).replace(".", "").replace(" ", "");
         return t.isEmpty() ? null : t;
@@ -126,6 +152,37 @@ public final class Text {
         private int[] r0 = new int[64];
         private int[] r1 = new int[64];
         private int[] r2 = new int[64];
+        private int[][] memoStamp = new int[0][];
+        private int[][] memoLevel = new int[0][];
+
+        private Object[] memoOwner = new Object[0];
+
+        /**
+         * Per-comparison memo of levels by right value id, valid while its stamp equals the left
+         * value id + 1; cleared when another comparison takes the slot.
+         */
+        int[] memoStamp(Object owner, int slot, int size) {
+            ensureMemo(owner, slot, size);
+            return memoStamp[slot];
+        }
+
+        int[] memoLevel(Object owner, int slot, int size) {
+            ensureMemo(owner, slot, size);
+            return memoLevel[slot];
+        }
+
+        private void ensureMemo(Object owner, int slot, int size) {
+            if (memoStamp.length <= slot) {
+                memoStamp = java.util.Arrays.copyOf(memoStamp, slot + 1);
+                memoLevel = java.util.Arrays.copyOf(memoLevel, slot + 1);
+                memoOwner = java.util.Arrays.copyOf(memoOwner, slot + 1);
+            }
+            if (memoOwner[slot] != owner || memoStamp[slot].length < size) {
+                memoStamp[slot] = new int[size];
+                memoLevel[slot] = new int[size];
+                memoOwner[slot] = owner;
+            }
+        }
 
         boolean[] flagsA(int n) {
             if (fa.length < n) {
