@@ -1,0 +1,29 @@
+package org.healthgraph.catalog.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A page of hits.
+ *
+ * @param hits the hits of this page, best first
+ * @param totalHits how many documents match (exact)
+ * @param facets per facet name (kind, product, table, nomenclature, type, year), its values by count;
+ *     empty when facets were not asked for
+ * @param hasNextPage whether more hits follow this page
+ * @param notice why the query was altered (truncated), if it was
+ */
+public record SearchResult(List<SearchHit> hits, long totalHits, Map<String, List<FacetValue>> facets,
+        boolean hasNextPage, Optional<String> notice) {
+
+    public SearchResult {
+        hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+
+    /** No hits. */
+    public static SearchResult empty(Optional<String> notice) {
+        return new SearchResult(List.of(), 0, Map.of(), false, notice);
+    }
+}
