@@ -23,7 +23,14 @@ public final class SearchExplore {
             }
             for (String q : args) {
                 SearchResult r = index.search(SearchRequest.of(q).withFacets(false));
-                System.out.println("== " + q + "  (" + r.totalHits() + ")");
+                var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long t = System.nanoTime();
+                long c = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < 30; i++) {
+                    index.search(SearchRequest.of(q).withFacets(false));
+                }
+                System.out.printf("== %s  (%d hits, %.2f ms wall, %.2f ms cpu)%n", q, r.totalHits(),
+                        (System.nanoTime() - t) / 30 / 1e6, (mx.getCurrentThreadCpuTime() - c) / 30 / 1e6);
                 for (SearchHit h : r.hits()) {
                     System.out.printf("  %-8s %-32s %7.2f %s%n", h.kind(), h.key(), h.score(),
                             h.label().length() > 80 ? h.label().substring(0, 80) : h.label());

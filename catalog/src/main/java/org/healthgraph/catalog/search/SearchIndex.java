@@ -40,6 +40,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -49,6 +50,7 @@ import org.apache.lucene.util.BytesRef;
 import org.healthgraph.catalog.search.internal.Analysis;
 import org.healthgraph.catalog.search.internal.DocumentMapper;
 import org.healthgraph.catalog.search.internal.Fields;
+import org.healthgraph.catalog.search.internal.PriorRescorer;
 import org.healthgraph.catalog.search.internal.QueryPlanner;
 import org.healthgraph.catalog.search.internal.Synonyms;
 
@@ -64,6 +66,8 @@ public final class SearchIndex implements AutoCloseable {
     /** Facet values returned per dimension. */
     public static final int FACET_VALUES = 20;
     private static final int SUGGEST_MAX_PREFIX = 64;
+    /** Hits counted exactly up to this number when facets are not asked for. */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -71,6 +75,7 @@ public final class SearchIndex implements AutoCloseable {
     private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
     private final DocumentMapper mapper = new DocumentMapper(facetsConfig);
     private final QueryPlanner planner;
+    private final org.apache.lucene.analysis.Analyzer frenchAnalyzer = Analysis.french();
     private final Object facetStateLock = new Object();
     private IndexReader facetStateReader;
     private SortedSetDocValuesReaderState facetState;
@@ -114,7 +119,6 @@ public final class SearchIndex implements AutoCloseable {
                 writer.addDocument(mapper.toLucene(it.next()));
                 n++;
             }
-            writer.forceMerge(1);
             commitAndRefresh();
             return n;
         } catch (IOException e) {
@@ -168,7 +172,7 @@ public final class SearchIndex implements AutoCloseable {
             if (plan.empty()) {
                 return SearchResult.empty(plan.notice().or(() -> Optional.of("empty query")));
             }
-            int n = offset + request.first() + 1;
+            int n = Math.max(PriorRescorer.CANDIDATES, offset + request.first() + 1);
             TopDocs top;
             Map<String, List<FacetValue>> facets = Map.of();
             if (request.facets()) {
@@ -177,9 +181,9 @@ public final class SearchIndex implements AutoCloseable {
                 top = r.topDocs();
                 facets = facets(s, r.facetsCollector());
             } else {
-                top = s.search(plan.query(), n);
+                top = s.search(plan.query(), new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD));
             }
-            return page(s, request, plan, top, offset, facets);
+            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior()), offset, facets);
         });
     }
 
@@ -193,17 +197,20 @@ public final class SearchIndex implements AutoCloseable {
             String[] highlights = highlight(s, plan.highlight(), pageDocs);
             for (int i = 0; i < pageDocs.length; i++) {
                 hits.add(hit(s, pageDocs[i], highlights[i], offset + i + 1,
-                        request.explain() ? Optional.of(s.explain(plan.query(), pageDocs[i].doc).toString())
-                                : Optional.empty()));
+                        request.explain() ? Optional.of(explain(s, plan, pageDocs[i].doc)) : Optional.empty()));
             }
         }
-        long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
-                : s.count(plan.query());
-        return new SearchResult(hits, total, facets, all.length > end, plan.notice());
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return new SearchResult(hits, top.totalHits.value(), exact, facets, all.length > end, plan.notice());
     }
 
-    private static String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(s, Analysis.french()).withMaxLength(2_000).build();
+    private static String explain(IndexSearcher s, QueryPlanner.Plan plan, int doc) throws IOException {
+        return PriorRescorer.priorOf(s, doc, plan.prior()) + " = prior (" + plan.prior() + "), times:\n"
+                + s.explain(plan.query(), doc);
+    }
+
+    private String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs) throws IOException {
+        UnifiedHighlighter h = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000).build();
         String[] out = h.highlight(Fields.LABEL, q, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
                 docs), 2);
         return out == null ? new String[docs.length] : out;
@@ -330,7 +337,7 @@ public final class SearchIndex implements AutoCloseable {
                 return Optional.<String>empty();
             }
             QueryPlanner.Plan plan = planner.plan(query == null ? "" : query, Optional.empty(), s);
-            return Optional.of(s.explain(plan.query(), byKey.scoreDocs[0].doc).toString());
+            return Optional.of(explain(s, plan, byKey.scoreDocs[0].doc));
         });
     }
 

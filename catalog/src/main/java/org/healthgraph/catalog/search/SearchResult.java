@@ -8,13 +8,14 @@ import java.util.Optional;
  * A page of hits.
  *
  * @param hits the hits of this page, best first
- * @param totalHits how many documents match (exact)
+ * @param totalHits how many documents match: exact when {@code totalHitsExact}, else a lower bound
+ * @param totalHitsExact whether {@code totalHits} is exact (always when facets are counted)
  * @param facets per facet name (kind, product, table, nomenclature, type, year), its values by count;
  *     empty when facets were not asked for
  * @param hasNextPage whether more hits follow this page
  * @param notice why the query was altered (truncated), if it was
  */
-public record SearchResult(List<SearchHit> hits, long totalHits, Map<String, List<FacetValue>> facets,
+public record SearchResult(List<SearchHit> hits, long totalHits, boolean totalHitsExact, Map<String, List<FacetValue>> facets,
         boolean hasNextPage, Optional<String> notice) {
 
     public SearchResult {
@@ -24,6 +25,6 @@ public record SearchResult(List<SearchHit> hits, long totalHits, Map<String, Lis
 
     /** No hits. */
     public static SearchResult empty(Optional<String> notice) {
-        return new SearchResult(List.of(), 0, Map.of(), false, notice);
+        return new SearchResult(List.of(), 0, true, Map.of(), false, notice);
     }
 }

@@ -18,13 +18,13 @@ import org.apache.lucene.search.IndexSearcher;
  * unless the query names a product), times {@link #NAMED_PRODUCT_BONUS} for documents of a product
  * the query names.
  */
-final class PriorSource extends DoubleValuesSource {
+public final class PriorSource extends DoubleValuesSource {
 
     static final double NAMED_PRODUCT_BONUS = 1.6;
 
     private final Set<String> namedProductWords;
 
-    PriorSource(Set<String> namedProductWords) {
+    public PriorSource(Set<String> namedProductWords) {
         this.namedProductWords = Set.copyOf(namedProductWords);
     }
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -51,6 +50,10 @@ public final class QueryPlanner {
     static final int FUZZY_MIN_LENGTH = 5;
     static final int FUZZY_PREFIX = 2;
     static final int FUZZY_MAX_EXPANSIONS = 16;
+    /** Words of this length or more may have two edits; shorter ones one. */
+    static final int FUZZY_TWO_EDITS_LENGTH = 8;
+    /** Most words of one query looked up with edits. */
+    static final int MAX_FUZZY_WORDS = 3;
 
     /** Words that say what kind of thing is wanted rather than what it is about. */
     static final java.util.Map<String, DocumentKind> KIND_WORDS = java.util.Map.ofEntries(
@@ -97,7 +100,7 @@ public final class QueryPlanner {
     }
 
     /** The query to run, the query to highlight with, and why the text was altered if it was. */
-    public record Plan(Query query, Query highlight, Optional<String> notice, boolean empty) {
+    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty) {
     }
 
     /** Plans {@code raw} against {@code searcher}'s index, restricted by {@code filter} when present. */
@@ -120,7 +123,7 @@ public final class QueryPlanner {
             notice = Optional.of("query truncated to its first " + MAX_WORDS + " words");
         }
         if (tokens.isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
         }
         String joined = String.join(" ", tokens);
         List<String> words = Analysis.terms(plain, Fields.LABEL_PLAIN, joined);
@@ -143,7 +146,7 @@ public final class QueryPlanner {
         ideaClauses(text0, highlight, content, searcher);
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
         for (DocumentKind k : hinted) {
@@ -151,8 +154,7 @@ public final class QueryPlanner {
                     KIND_HINT_BOOST), Occur.SHOULD);
         }
         filter.ifPresent(f -> all.add(f, Occur.FILTER));
-        Query scored = FunctionScoreQuery.boostByValue(all.build(), new PriorSource(products));
-        return new Plan(scored, highlight.build(), notice, false);
+        return new Plan(all.build(), new PriorSource(products), highlight.build(), notice, false);
     }
 
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
@@ -219,8 +221,9 @@ public final class QueryPlanner {
     private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
             IndexSearcher searcher) throws IOException {
         List<Query> ideas = new ArrayList<>();
+        int[] fuzzyBudget = {MAX_FUZZY_WORDS};
         for (Synonyms.Concept c : synonyms.concepts(content)) {
-            Optional<Query> q = idea(c, highlight, searcher);
+            Optional<Query> q = idea(c, highlight, searcher, fuzzyBudget);
             q.ifPresent(ideas::add);
         }
         if (ideas.isEmpty()) {
@@ -243,8 +246,8 @@ public final class QueryPlanner {
     }
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
-    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight, IndexSearcher searcher)
-            throws IOException {
+    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight, IndexSearcher searcher,
+            int[] fuzzyBudget) throws IOException {
         if (c.synonyms().isEmpty() && Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty()) {
             return Optional.empty(); // a stop word
         }
@@ -257,12 +260,14 @@ public final class QueryPlanner {
             float weight = i == 0 ? 1f : 0.9f;
             alternatives.addAll(phraseQueries(p, weight, highlight));
         }
-        if (!c.typed().contains(" ") && c.typed().length() >= FUZZY_MIN_LENGTH
+        if (fuzzyBudget[0] > 0 && !c.typed().contains(" ") && c.typed().length() >= FUZZY_MIN_LENGTH
                 && !CODE_LIKE.matcher(c.typed()).matches()
                 && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, c.typed())) == 0) {
-            int edits = c.typed().length() >= 8 ? 2 : 1;
-            alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.LABEL_PLAIN, c.typed()), edits,
-                    FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), FUZZY_BOOST));
+            fuzzyBudget[0]--;
+            int edits = c.typed().length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
+            Query fuzzy = searcher.rewrite(new FuzzyQuery(new Term(Fields.LABEL_PLAIN, c.typed()), edits,
+                    FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true));
+            alternatives.add(new BoostQuery(fuzzy, FUZZY_BOOST));
         }
         if (alternatives.isEmpty()) {
             return Optional.empty();
