@@ -46,6 +46,26 @@ public record SearchDocument(
         years = years == null ? List.of() : List.copyOf(years);
     }
 
+    /**
+     * The years from {@code created} to {@code deleted} (or to {@code openEnd} when not deleted),
+     * read as the first four-digit year in each text ("2006", "01/2013"); empty when
+     * {@code created} holds no year.
+     */
+    public static List<Integer> years(String created, String deleted, int openEnd) {
+        java.util.Optional<Integer> from = firstYear(created);
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        int to = firstYear(deleted).orElse(openEnd);
+        return java.util.stream.IntStream.rangeClosed(from.get(), Math.max(from.get(), Math.min(to, from.get() + 100)))
+                .boxed().toList();
+    }
+
+    private static java.util.Optional<Integer> firstYear(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(19|20)\\d\\d").matcher(text == null ? "" : text);
+        return m.find() ? java.util.Optional.of(Integer.parseInt(m.group())) : java.util.Optional.empty();
+    }
+
     /** A table of {@code product}. */
     public static SearchDocument table(String product, String name, String title) {
         return new SearchDocument(DocumentKind.TABLE, name, name, title, "", product, name, "", "", List.of());

@@ -111,18 +111,32 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Replaces the whole content with {@code documents}; returns how many were indexed. */
     public long rebuild(Stream<SearchDocument> documents) {
+        Iterator<SearchDocument> it = documents.iterator();
+        return rebuild(sink -> it.forEachRemaining(sink));
+    }
+
+    /**
+     * Replaces the whole content with what {@code producer} pushes into the sink it is given (for
+     * sources that push, such as a catalog streaming its entries); returns how many were indexed.
+     * Searches see the old content until the new one is committed; after a failure, searches keep
+     * the old content until the next successful rebuild.
+     */
+    public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
         try {
             writer.deleteAll();
-            long n = 0;
-            Iterator<SearchDocument> it = documents.iterator();
-            while (it.hasNext()) {
-                writer.addDocument(mapper.toLucene(it.next()));
-                n++;
-            }
+            long[] n = {0};
+            producer.accept(d -> {
+                try {
+                    writer.addDocument(mapper.toLucene(d));
+                    n[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             commitAndRefresh();
-            return n;
-        } catch (IOException e) {
-            throw new SearchException("rebuilding the search index failed: " + e.getMessage(), e);
+            return n[0];
+        } catch (IOException | UncheckedIOException e) {
+            throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
         }
     }
 
@@ -210,7 +224,8 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000).build();
+        UnifiedHighlighter h = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000)
+                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<em>", "</em>", "… ", true)).build();
         String[] out = h.highlight(Fields.LABEL, q, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
                 docs), 2);
         return out == null ? new String[docs.length] : out;

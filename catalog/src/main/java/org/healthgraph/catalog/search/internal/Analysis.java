@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
@@ -42,6 +43,9 @@ public final class Analysis {
             | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
             | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+
+    /** An upper-case run followed by lower case ("MCO" in "MCOaa", SNDS's year placeholder). */
+    private static final java.util.regex.Pattern UPPER_RUN = java.util.regex.Pattern.compile("([A-Z]{2,})(?=[a-z])");
 
     private Analysis() {
     }
@@ -86,13 +90,17 @@ public final class Analysis {
         };
     }
 
-    /** Identifiers: split on '_', case change and digits, whole identifier kept; for indexing. */
+    /**
+     * Identifiers: split on '_', case change and digits, the whole identifier kept, and an upper-case
+     * run before lower case kept on its own (MCO in T_MCOaaB).
+     */
     public static Analyzer identifier(boolean forIndexing) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new WhitespaceTokenizer();
                 TokenStream s = new WordDelimiterGraphFilter(source, WORD_DELIMITER_FLAGS, null);
+                s = new PatternCaptureGroupTokenFilter(s, true, UPPER_RUN);
                 if (forIndexing) {
                     s = new FlattenGraphFilter(s);
                 }

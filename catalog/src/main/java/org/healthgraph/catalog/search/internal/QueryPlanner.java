@@ -288,7 +288,8 @@ public final class QueryPlanner {
             Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
             parts.add(phrase.toLowerCase(Locale.ROOT));
             BooleanQuery.Builder names = new BooleanQuery.Builder();
-            parts.forEach(part -> names.add(new TermQuery(new Term(Fields.NAME_ID, part)), Occur.SHOULD));
+            parts.stream().filter(part -> part.length() >= 2)
+                    .forEach(part -> names.add(new TermQuery(new Term(Fields.NAME_ID, part)), Occur.SHOULD));
             out.add(new BoostQuery(names.build(), NAME_PART_BOOST * weight));
         }
         return out;
