@@ -27,7 +27,7 @@ import org.healthgraph.catalog.search.SearchDocument;
  * death) and code-list sources weigh 1.0; DCIR_DCIRS (shared referentials) 0.9;
  * CARTOGRAPHIE_PATHOLOGIES 0.85; DCIRS (a re-organised copy of DCIR) and DAMIR (aggregates) 0.7;
  * EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables and code lists
- * 1.1, codes 0.8, so that a table or column beats a code value that shares its words.
+ * 1.1, codes 0.5, so that a table or column beats a code value that shares its words.
  */
 public final class DocumentMapper {
 
@@ -64,7 +64,7 @@ public final class DocumentMapper {
         return switch (kind) {
             case TABLE -> 1.3f;
             case VARIABLE, NOMENCLATURE -> 1.1f;
-            case CODE -> 0.8f;
+            case CODE -> 0.5f;
         };
     }
 
@@ -83,7 +83,7 @@ public final class DocumentMapper {
         doc.add(new TextField(Fields.NAME_ID, d.name(), Field.Store.NO));
         doc.add(new Field(Fields.LABEL, d.label(), LABEL_TYPE));
         doc.add(new TextField(Fields.LABEL_PLAIN, d.label(), Field.Store.NO));
-        if (!d.context().isEmpty()) {
+        if (!d.context().isEmpty() && d.kind() != DocumentKind.CODE) { // a list's title, repeated on every code, says little
             doc.add(new TextField(Fields.CONTEXT, d.context(), Field.Store.NO));
         }
         if (!d.product().isEmpty()) {

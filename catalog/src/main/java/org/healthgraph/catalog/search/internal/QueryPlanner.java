@@ -15,7 +15,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -65,8 +64,7 @@ public final class QueryPlanner {
             java.util.Map.entry("colonnes", DocumentKind.VARIABLE),
             java.util.Map.entry("champ", DocumentKind.VARIABLE),
             java.util.Map.entry("nomenclature", DocumentKind.NOMENCLATURE),
-            java.util.Map.entry("nomenclatures", DocumentKind.NOMENCLATURE),
-            java.util.Map.entry("referentiel", DocumentKind.NOMENCLATURE));
+            java.util.Map.entry("nomenclatures", DocumentKind.NOMENCLATURE));
 
     /** Question words that say nothing about the answer. */
     static final Set<String> QUESTION_WORDS = Set.of("quel", "quelle", "quels", "quelles", "ou", "comment",
@@ -87,13 +85,24 @@ public final class QueryPlanner {
     static final float PHRASE_BOOST = 1.5f;
     static final float NAME_PART_BOOST = 1.5f;
     static final float CONTEXT_BOOST = 0.3f;
-    static final float FUZZY_BOOST = 0.6f;
+    static final float PRODUCT_WORD_BOOST = 0.8f;
     static final float KIND_HINT_BOOST = 1.5f;
 
     private final Analyzer french = Analysis.french();
     private final Analyzer plain = Analysis.plain();
     private final Analyzer identifier = Analysis.identifier(false);
     private final Synonyms synonyms;
+    private final org.apache.lucene.search.spell.DirectSpellChecker oneEdit = newSpellChecker(1);
+    private final org.apache.lucene.search.spell.DirectSpellChecker twoEdits = newSpellChecker(2);
+
+    private static org.apache.lucene.search.spell.DirectSpellChecker newSpellChecker(int edits) {
+        org.apache.lucene.search.spell.DirectSpellChecker c = new org.apache.lucene.search.spell.DirectSpellChecker();
+        c.setMaxEdits(edits);
+        c.setMinPrefix(FUZZY_PREFIX - 1);
+        c.setMaxInspections(FUZZY_MAX_EXPANSIONS);
+        c.setMinQueryLength(FUZZY_MIN_LENGTH);
+        return c;
+    }
 
     public QueryPlanner(Synonyms synonyms) {
         this.synonyms = synonyms;
@@ -160,7 +169,16 @@ public final class QueryPlanner {
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
             throws IOException {
         String whole = Analysis.exact(joined);
-        b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, whole)), EXACT_QUERY_BOOST), Occur.SHOULD);
+        // A word equal to a code is a code search only when it looks like one (has a digit): "DP"
+        // asks for the principal diagnosis, not for the code "DP" of some list.
+        boolean wholeCodeLike = CODE_LIKE.matcher(whole).matches();
+        Query exactName = new TermQuery(new Term(Fields.NAME_EXACT, whole));
+        if (!wholeCodeLike) {
+            exactName = new BooleanQuery.Builder().add(exactName, Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, DocumentKind.CODE.name())), Occur.MUST_NOT).build();
+            b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, whole)), EXACT_WORD_BOOST / 4), Occur.SHOULD);
+        }
+        b.add(new BoostQuery(exactName, EXACT_QUERY_BOOST), Occur.SHOULD);
         b.add(new BoostQuery(new TermQuery(new Term(Fields.KEY_LC, whole)), EXACT_QUERY_BOOST), Occur.SHOULD);
         Set<String> seen = new LinkedHashSet<>();
         List<String> codes = new ArrayList<>();
@@ -169,11 +187,12 @@ public final class QueryPlanner {
             if (t.length() < 2 || !seen.add(t)) {
                 continue;
             }
+            boolean codeLike = CODE_LIKE.matcher(t).matches() && t.length() <= 20;
             if (tokens.size() > 1) {
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, t)), EXACT_WORD_BOOST), Occur.SHOULD);
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.KEY_LC, t)), EXACT_WORD_BOOST), Occur.SHOULD);
             }
-            if (CODE_LIKE.matcher(t).matches() && t.length() <= 20) {
+            if (codeLike) {
                 codes.add(t);
                 Query prefix = new BooleanQuery.Builder()
                         .add(new PrefixQuery(new Term(Fields.NAME_EXACT, t)), Occur.MUST)
@@ -218,12 +237,39 @@ public final class QueryPlanner {
         }
     }
 
+    /**
+     * Words of {@link #FUZZY_MIN_LENGTH} letters or more that no label holds are replaced by the
+     * closest word that labels do hold (at most {@link #MAX_FUZZY_WORDS} of them, one or two edits,
+     * first letter kept), so that a corrected word also finds its synonyms.
+     */
+    private List<String> corrected(List<String> words, IndexSearcher searcher) throws IOException {
+        List<String> out = new ArrayList<>(words.size());
+        int budget = MAX_FUZZY_WORDS;
+        for (String w : words) {
+            String use = w;
+            if (budget > 0 && w.length() >= FUZZY_MIN_LENGTH && !CODE_LIKE.matcher(w).matches()
+                    && synonyms.expansionsOf(w).isEmpty()
+                    && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
+                budget--;
+                org.apache.lucene.search.spell.DirectSpellChecker spelling = w.length() >= FUZZY_TWO_EDITS_LENGTH ? twoEdits : oneEdit;
+                org.apache.lucene.search.spell.SuggestWord[] s = spelling.suggestSimilar(
+                        new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
+                        org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (s.length > 0) {
+                    use = s[0].string;
+                }
+            }
+            out.add(use);
+        }
+        return out;
+    }
+
     private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
             IndexSearcher searcher) throws IOException {
         List<Query> ideas = new ArrayList<>();
-        int[] fuzzyBudget = {MAX_FUZZY_WORDS};
+        content = corrected(content, searcher);
         for (Synonyms.Concept c : synonyms.concepts(content)) {
-            Optional<Query> q = idea(c, highlight, searcher, fuzzyBudget);
+            Optional<Query> q = idea(c, highlight);
             q.ifPresent(ideas::add);
         }
         if (ideas.isEmpty()) {
@@ -246,8 +292,7 @@ public final class QueryPlanner {
     }
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
-    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight, IndexSearcher searcher,
-            int[] fuzzyBudget) throws IOException {
+    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight) {
         if (c.synonyms().isEmpty() && Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty()) {
             return Optional.empty(); // a stop word
         }
@@ -260,14 +305,10 @@ public final class QueryPlanner {
             float weight = i == 0 ? 1f : 0.9f;
             alternatives.addAll(phraseQueries(p, weight, highlight));
         }
-        if (fuzzyBudget[0] > 0 && !c.typed().contains(" ") && c.typed().length() >= FUZZY_MIN_LENGTH
-                && !CODE_LIKE.matcher(c.typed()).matches()
-                && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, c.typed())) == 0) {
-            fuzzyBudget[0]--;
-            int edits = c.typed().length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
-            Query fuzzy = searcher.rewrite(new FuzzyQuery(new Term(Fields.LABEL_PLAIN, c.typed()), edits,
-                    FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true));
-            alternatives.add(new BoostQuery(fuzzy, FUZZY_BOOST));
+        for (String p : phrases) {
+            if (PRODUCT_WORDS.contains(p)) {
+                alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT_TEXT, p)), PRODUCT_WORD_BOOST));
+            }
         }
         if (alternatives.isEmpty()) {
             return Optional.empty();
