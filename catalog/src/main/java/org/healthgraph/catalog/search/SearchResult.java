@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param hits the hits of this page, best first
  * @param totalHits how many documents match: exact when {@code totalHitsExact}, else a lower bound
  * @param totalHitsExact whether {@code totalHits} is exact (always when facets are counted)
- * @param facets per facet name (kind, product, table, nomenclature, type, year), its values by count;
+ * @param facets per facet name, in the order kind, product, table, nomenclature, type, year, its values by count;
  *     empty when facets were not asked for
  * @param hasNextPage whether more hits follow this page
  * @param notice why the query was altered (truncated), if it was
@@ -20,7 +20,7 @@ public record SearchResult(List<SearchHit> hits, long totalHits, boolean totalHi
 
     public SearchResult {
         hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     }
 
     /** No hits. */
