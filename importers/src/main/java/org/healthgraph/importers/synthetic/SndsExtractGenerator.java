@@ -44,7 +44,8 @@ public final class SndsExtractGenerator {
     static final Drug OMEPRAZOLE = new Drug("3400935366120", "A02BC01", "OMEPRAZOLE 20MG");
     static final Drug PARACETAMOL = new Drug("3400930985297", "N02BE01", "DOLIPRANE 1000MG");
     static final Drug AMOXICILLIN = new Drug("3400933364180", "J01CA04", "AMOXICILLINE 1G");
-    static final List<Drug> DRUGS = List.of(ATORVASTATIN, SIMVASTATIN, ROSUVASTATIN, METFORMIN, GLICLAZIDE, BISOPROLOL,
+    static final Drug CONTRACEPTIVE = new Drug("3400933542809", "G03AA07", "LEVONORGESTREL/EE");
+    static final List<Drug> DRUGS = List.of(CONTRACEPTIVE, ATORVASTATIN, SIMVASTATIN, ROSUVASTATIN, METFORMIN, GLICLAZIDE, BISOPROLOL,
             ASPIRIN, CLOPIDOGREL, RAMIPRIL, AMLODIPINE, LEVOTHYROXINE, OMEPRAZOLE, PARACETAMOL, AMOXICILLIN);
 
     private static final String[] MI_CODES = {"I210", "I211", "I212", "I213", "I214", "I219"};
@@ -113,10 +114,10 @@ public final class SndsExtractGenerator {
         double yearlyDeath = age < 50 ? 0.001 : age < 70 ? 0.008 : age < 85 ? 0.03 : 0.12;
         Person p = new Person(id, pseudonyms, r, out, totals);
         // chronic treatments grow with age
-        if (age >= 45 && r.nextDouble() < (age - 40) / 120.0) {
+        if (age >= 40 && r.nextDouble() < (age - 30) / 100.0) {
             p.chronic(r.nextBoolean() ? SIMVASTATIN : ROSUVASTATIN, FROM.plusDays(r.nextInt(60)), TO);
         }
-        if (age >= 50 && r.nextDouble() < (age - 45) / 100.0) {
+        if (age >= 45 && r.nextDouble() < (age - 35) / 80.0) {
             p.chronic(r.nextBoolean() ? AMLODIPINE : RAMIPRIL, FROM.plusDays(r.nextInt(90)), TO);
         }
         if (sex == 2 && age >= 30 && r.nextInt(100) < 8) {
@@ -135,11 +136,17 @@ public final class SndsExtractGenerator {
         if (r.nextInt(100) < 10) {
             p.chronic(OMEPRAZOLE, FROM.plusDays(r.nextInt(500)), FROM.plusDays(560 + r.nextInt(160)));
         }
-        int acute = r.nextInt(4);
+        if (sex == 2 && age >= 18 && age <= 45 && r.nextInt(100) < 30) {
+            p.chronic(CONTRACEPTIVE, FROM.plusDays(r.nextInt(60)), FROM.plusDays(200 + r.nextInt(530)));
+        }
+        if (age >= 60 && r.nextInt(100) < 25) {
+            p.chronic(OMEPRAZOLE, FROM.plusDays(r.nextInt(200)), TO);
+        }
+        int acute = r.nextInt(9);
         for (int k = 0; k < acute; k++) {
             p.dispense(r.nextBoolean() ? PARACETAMOL : AMOXICILLIN, FROM.plusDays(r.nextInt(730)), 1 + r.nextInt(2));
         }
-        int consultations = r.nextInt(6);
+        int consultations = r.nextInt(age >= 60 ? 14 : 8);
         for (int k = 0; k < consultations; k++) {
             p.consultation(FROM.plusDays(r.nextInt(730)));
         }

@@ -200,9 +200,9 @@ public final class TimelineIndex {
         private int beginPatient(String id, int birthDay) {
             int p = ids.size();
             ids.add(id);
-            if (p + 2 > eventOffset.length) {
+            if (p + 1 >= birth.length) {
                 birth = Arrays.copyOf(birth, birth.length * 2);
-                eventOffset = Arrays.copyOf(eventOffset, eventOffset.length * 2);
+                eventOffset = Arrays.copyOf(eventOffset, birth.length + 1);
             }
             birth[p] = birthDay;
             eventOffset[p] = eventCount;
