@@ -39,6 +39,7 @@ public final class JourneyGraph {
             UNWIND $aliases AS row
             MATCH (p:Patient {id: row.patient})
             MERGE (s:Pseudonym {key: row.key})
+            ON CREATE SET s.system = split(row.key, ':')[0]
             MERGE (p)-[:HAS_ALIAS]->(s)
             """;
     private static final String WRITE_CODES = """
