@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -27,7 +26,7 @@ import org.healthgraph.catalog.search.SearchDocument;
  * death) and code-list sources weigh 1.0; DCIR_DCIRS (shared referentials) 0.9;
  * CARTOGRAPHIE_PATHOLOGIES 0.85; DCIRS (a re-organised copy of DCIR) and DAMIR (aggregates) 0.7;
  * EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables and code lists
- * 1.1, codes 0.5, so that a table or column beats a code value that shares its words.
+ * 1.1, codes 0.3, so that a table or column beats a code value that shares its words.
  */
 public final class DocumentMapper {
 
@@ -64,7 +63,7 @@ public final class DocumentMapper {
         return switch (kind) {
             case TABLE -> 1.3f;
             case VARIABLE, NOMENCLATURE -> 1.1f;
-            case CODE -> 0.5f;
+            case CODE -> 0.3f;
         };
     }
 
@@ -89,9 +88,7 @@ public final class DocumentMapper {
         if (!d.product().isEmpty()) {
             doc.add(new TextField(Fields.PRODUCT_TEXT, d.product(), Field.Store.NO));
         }
-        float kind = kindWeight(d.kind());
-        doc.add(new FloatDocValuesField(Fields.KIND_PRIOR, kind));
-        doc.add(new FloatDocValuesField(Fields.PRIOR, kind * productWeight(d.product())));
+        doc.add(new SortedDocValuesField(Fields.KIND_DV, new BytesRef(d.kind().name())));
         if (!d.nomenclature().isEmpty()) {
             doc.add(new SortedDocValuesField(Fields.NOMENCLATURE_DV, new BytesRef(d.nomenclature())));
         }
