@@ -42,6 +42,8 @@ public final class Linkage {
     private static final int CHUNK = 64;
     private static final double TF_MIN = -5;
     private static final double TF_MAX = 10;
+    private static final double M_FLOOR = 1e-3;
+    private static final int RIGHT_REUSE = 8;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -190,10 +192,19 @@ public final class Linkage {
                 throw new LinkageException("training: field " + config.fields().get(f).name()
                         + " is a key of every blocking rule, so its m cannot be estimated; add a rule without it");
             }
+            double sum = 0;
             for (int l = 0; l < levelCounts[f]; l++) {
-                m[f][l] = mSum[f][l] / sessions[f];
+                // a floor keeps a level that the training pairs never showed among matches from
+                // weighing like a proof of non-match
+                m[f][l] = Math.max(M_FLOOR, mSum[f][l] / sessions[f]);
+                sum += m[f][l];
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] /= sum;
             }
         }
+        // no more matches than records on the smaller side (each session over-counts a little)
+        expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
         return model(m, uRandom, uRandom, prior, iterations);
@@ -313,9 +324,14 @@ public final class Linkage {
                 }
                 SplittableRandom random = streams[s];
                 int count = n / slices + (s < n % slices ? 1 : 0);
+                int j = 0;
                 for (int k = 0; k < count; k++) {
+                    // one right record for several left ones: the right table is the large one,
+                    // and each of its records costs cache misses
+                    if (k % RIGHT_REUSE == 0) {
+                        j = random.nextInt(right.size());
+                    }
                     int i = random.nextInt(left.size());
-                    int j = random.nextInt(right.size());
                     for (int f = 0; f < levelCounts.length; f++) {
                         int l = comparisons[f].level(i, j, scratch);
                         if (l >= 0) {
