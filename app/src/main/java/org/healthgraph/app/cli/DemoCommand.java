@@ -1,0 +1,59 @@
+package org.healthgraph.app.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+
+/**
+ * The demonstration: the server on a fresh data folder ({@code ./data/demo} unless {@code --data-dir}
+ * says otherwise) loaded with demonstration data, GraphiQL open.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the server on a fresh data folder loaded with demonstration data, and print its URL.")
+public final class DemoCommand extends ServeCommand {
+
+    static final String MARKER = ".healthgraph-demo";
+
+    @Override
+    public Integer call() {
+        Path dir = graph.dataDir != null ? graph.dataDir : Path.of("data", "demo");
+        graph.dataDir = dir;
+        resetDemoFolder(dir);
+        Map<String, Object> props = new LinkedHashMap<>(graph.properties());
+        props.put("healthgraph.demo", "true");
+        props.put("spring.graphql.graphiql.enabled", "true");
+        props.put("spring.graphql.schema.introspection.enabled", "true");
+        start(props);
+        return SERVING;
+    }
+
+    /** Empties the folder if it is a previous demo's (it holds the marker) or is empty; refuses otherwise. */
+    static void resetDemoFolder(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                boolean empty;
+                try (Stream<Path> list = Files.list(dir)) {
+                    empty = list.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                    throw new CliException("--data-dir " + dir + " holds data that is not a previous demo's;"
+                            + " the demo starts from a fresh folder: choose another --data-dir");
+                }
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(MARKER), "This folder is the healthgraph demo's; it is emptied at each demo.\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the demo folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

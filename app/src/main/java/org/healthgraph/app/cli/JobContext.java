@@ -1,0 +1,57 @@
+package org.healthgraph.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.healthgraph.app.HealthgraphApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application's beans for a command-line job: the same Spring context as the server, without
+ * the web server, with the log quietened so that the command's own output stands out.
+ */
+public final class JobContext implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private JobContext(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static JobContext open(GraphOptions options) {
+        return open(options, Map.of());
+    }
+
+    public static JobContext open(GraphOptions options, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.org.springframework", "WARN");
+        props.putAll(options.properties());
+        props.putAll(extra);
+        try {
+            return new JobContext(new SpringApplicationBuilder(HealthgraphApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(GraphOptions.asArguments(props)));
+        } catch (RuntimeException e) {
+            Throwable known = HealthgraphCli.knownCause(e);
+            if (known != null) {
+                throw new CliException(known.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Load benchmark of the GraphQL API: imports the real SNDS dictionary (../shared/schema-snds) into a
+# fresh data folder, builds the search index, starts the server on 127.0.0.1, drives it with a mix
+# of queries from concurrent clients (bounded in count and time), prints throughput and latency
+# percentiles, and stops the server.
+#   bench/run-graphql-load.sh [clients=16] [seconds=30]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+clients="${1:-16}"
+seconds="${2:-30}"
+schema="$root/../shared/schema-snds"
+[ -d "$schema" ] || { echo "run-graphql-load: $schema is missing" >&2; exit 1; }
+data="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+log="$data/server.log"
+cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$data"; }
+trap cleanup EXIT
+
+./healthgraph --version >/dev/null   # builds the jar if needed
+./healthgraph import table-schema --data-dir "$data" "$schema" > /dev/null
+./healthgraph reindex --data-dir "$data" > /dev/null || true
+./healthgraph serve --data-dir "$data" --port "$port" > "$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 240); do
+  curl -s -m 1 "http://127.0.0.1:$port/actuator/health" | grep -q UP && break
+  sleep 0.5
+done
+"$root/bench/run-main.sh" org.healthgraph.bench.graphql.GraphqlLoad \
+  "http://127.0.0.1:$port/graphql" "$clients" "$seconds" 500000

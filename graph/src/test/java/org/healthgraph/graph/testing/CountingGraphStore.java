@@ -1,0 +1,120 @@
+package org.healthgraph.graph.testing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.healthgraph.graph.GraphNode;
+import org.healthgraph.graph.GraphPath;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.GraphWriter;
+import org.healthgraph.graph.Label;
+import org.healthgraph.graph.Neighbourhood;
+import org.healthgraph.graph.NodeRef;
+import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.graph.RelType;
+import org.healthgraph.graph.RelationshipRow;
+import org.healthgraph.graph.WriteResult;
+
+/**
+ * A store that counts the round trips made to the store it wraps, for tests that check that a
+ * query does not make one call per item (N+1). Closing it does not close the wrapped store.
+ */
+public final class CountingGraphStore implements GraphStore {
+
+    private final GraphStore delegate;
+    private final AtomicLong calls = new AtomicLong();
+
+    public CountingGraphStore(GraphStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Round trips since creation or the last {@link #reset()}. */
+    public long calls() {
+        return calls.get();
+    }
+
+    public void reset() {
+        calls.set(0);
+    }
+
+    private <T> T count(T result) {
+        calls.incrementAndGet();
+        return result;
+    }
+
+    @Override
+    public void ensureSchema(Collection<Label> labels, Collection<PropertyIndex> indexes) {
+        calls.incrementAndGet();
+        delegate.ensureSchema(labels, indexes);
+    }
+
+    @Override
+    public <T> T write(Function<GraphWriter, T> work) {
+        return count(delegate.write(work));
+    }
+
+    @Override
+    public WriteResult upsertNodes(Label label, List<Map<String, Object>> rows) {
+        return count(delegate.upsertNodes(label, rows));
+    }
+
+    @Override
+    public WriteResult upsertRelationships(RelType type, List<RelationshipRow> rows) {
+        return count(delegate.upsertRelationships(type, rows));
+    }
+
+    @Override
+    public Optional<GraphNode> find(NodeRef ref) {
+        return count(delegate.find(ref));
+    }
+
+    @Override
+    public List<GraphNode> findAll(Label label, Collection<String> keys) {
+        return count(delegate.findAll(label, keys));
+    }
+
+    @Override
+    public long count(Label label) {
+        return count(Long.valueOf(delegate.count(label)));
+    }
+
+    @Override
+    public long count(RelType type) {
+        return count(Long.valueOf(delegate.count(type)));
+    }
+
+    @Override
+    public Neighbourhood neighbourhood(NodeRef centre, Set<RelType> types, int depth, int limit) {
+        return count(delegate.neighbourhood(centre, types, depth, limit));
+    }
+
+    @Override
+    public List<GraphPath> shortestPaths(NodeRef from, NodeRef to, Set<RelType> types, int maxHops) {
+        return count(delegate.shortestPaths(from, to, types, maxHops));
+    }
+
+    @Override
+    public List<Map<String, Object>> read(String statement, Map<String, Object> parameters) {
+        return count(delegate.read(statement, parameters));
+    }
+
+    @Override
+    public <T> List<T> read(String statement, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
+        return count(delegate.read(statement, parameters, mapper));
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        // the wrapped store belongs to whoever created it
+    }
+}

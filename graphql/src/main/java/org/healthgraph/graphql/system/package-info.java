@@ -1,0 +1,2 @@
+/** Fields about the server itself: its version and the graph it serves. */
+package org.healthgraph.graphql.system;
