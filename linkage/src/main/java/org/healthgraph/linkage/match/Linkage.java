@@ -44,6 +44,9 @@ public final class Linkage {
     private static final double TF_MAX = 10;
     private static final double M_FLOOR = 1e-3;
     private static final int RIGHT_REUSE = 8;
+    private static final double REFINE_PROBABILITY = 0.999;
+    private static final int REFINE_ROUNDS = 3;
+    private static final int REFINE_MIN_PAIRS = 50;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -207,7 +210,66 @@ public final class Linkage {
         expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
+        refineM(m, uRandom, prior);
         return model(m, uRandom, uRandom, prior, iterations);
+    }
+
+    /**
+     * Re-estimates each field's m among the candidate pairs that the other fields alone make
+     * near-certain matches (probability at least {@link #REFINE_PROBABILITY} without this field),
+     * from agreement-pattern counts: under conditional independence among matches this sample is
+     * unbiased for the field, and it stays clean where the session EMs are not, when fields are
+     * correlated among non-matches (a hospital and its département, say).
+     */
+    private void refineM(double[][] m, double[][] u, double prior) {
+        progress.stage("patterns (all rules)", left.size());
+        List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
+        LongCounts counts = new LongCounts();
+        parts.forEach(counts::addAll);
+        long[][] entries = counts.entries();
+        int[][] decoded = new int[entries[0].length][];
+        for (int p = 0; p < decoded.length; p++) {
+            decoded[p] = Em.decode(entries[0][p], levelCounts);
+        }
+        double priorWeight = LinkageModel.log2(prior / (1 - prior));
+        double minWeight = LinkageModel.log2(REFINE_PROBABILITY / (1 - REFINE_PROBABILITY));
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            double[][] next = new double[m.length][];
+            for (int f = 0; f < m.length; f++) {
+                next[f] = new double[levelCounts[f]];
+            }
+            for (int p = 0; p < decoded.length; p++) {
+                int[] lv = decoded[p];
+                double total = priorWeight;
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0) {
+                        total += LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]);
+                    }
+                }
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0 && total - LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]) >= minWeight) {
+                        next[f][lv[f]] += entries[1][p];
+                    }
+                }
+            }
+            for (int f = 0; f < m.length; f++) {
+                double sum = 0;
+                for (double v : next[f]) {
+                    sum += v;
+                }
+                if (sum < REFINE_MIN_PAIRS) {
+                    continue;
+                }
+                double norm = 0;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
+                    norm += m[f][l];
+                }
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] /= norm;
+                }
+            }
+        }
     }
 
     private boolean[] blockedFields(LinkageConfig.BlockingRule rule) {
