@@ -42,6 +42,11 @@ public final class Linkage {
     private static final int CHUNK = 64;
     private static final double TF_MIN = -5;
     private static final double TF_MAX = 10;
+    private static final double M_FLOOR = 1e-3;
+    private static final int RIGHT_REUSE = 8;
+    private static final double REFINE_PROBABILITY = 0.999;
+    private static final int REFINE_ROUNDS = 3;
+    private static final int REFINE_MIN_PAIRS = 50;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -190,13 +195,81 @@ public final class Linkage {
                 throw new LinkageException("training: field " + config.fields().get(f).name()
                         + " is a key of every blocking rule, so its m cannot be estimated; add a rule without it");
             }
+            double sum = 0;
             for (int l = 0; l < levelCounts[f]; l++) {
-                m[f][l] = mSum[f][l] / sessions[f];
+                // a floor keeps a level that the training pairs never showed among matches from
+                // weighing like a proof of non-match
+                m[f][l] = Math.max(M_FLOOR, mSum[f][l] / sessions[f]);
+                sum += m[f][l];
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] /= sum;
             }
         }
+        // no more matches than records on the smaller side (each session over-counts a little)
+        expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
+        refineM(m, uRandom, prior);
         return model(m, uRandom, uRandom, prior, iterations);
+    }
+
+    /**
+     * Re-estimates each field's m among the candidate pairs that the other fields alone make
+     * near-certain matches (probability at least {@link #REFINE_PROBABILITY} without this field),
+     * from agreement-pattern counts: under conditional independence among matches this sample is
+     * unbiased for the field, and it stays clean where the session EMs are not, when fields are
+     * correlated among non-matches (a hospital and its département, say).
+     */
+    private void refineM(double[][] m, double[][] u, double prior) {
+        progress.stage("patterns (all rules)", left.size());
+        List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
+        LongCounts counts = new LongCounts();
+        parts.forEach(counts::addAll);
+        long[][] entries = counts.entries();
+        int[][] decoded = new int[entries[0].length][];
+        for (int p = 0; p < decoded.length; p++) {
+            decoded[p] = Em.decode(entries[0][p], levelCounts);
+        }
+        double priorWeight = LinkageModel.log2(prior / (1 - prior));
+        double minWeight = LinkageModel.log2(REFINE_PROBABILITY / (1 - REFINE_PROBABILITY));
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            double[][] next = new double[m.length][];
+            for (int f = 0; f < m.length; f++) {
+                next[f] = new double[levelCounts[f]];
+            }
+            for (int p = 0; p < decoded.length; p++) {
+                int[] lv = decoded[p];
+                double total = priorWeight;
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0) {
+                        total += LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]);
+                    }
+                }
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0 && total - LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]) >= minWeight) {
+                        next[f][lv[f]] += entries[1][p];
+                    }
+                }
+            }
+            for (int f = 0; f < m.length; f++) {
+                double sum = 0;
+                for (double v : next[f]) {
+                    sum += v;
+                }
+                if (sum < REFINE_MIN_PAIRS) {
+                    continue;
+                }
+                double norm = 0;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
+                    norm += m[f][l];
+                }
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] /= norm;
+                }
+            }
+        }
     }
 
     private boolean[] blockedFields(LinkageConfig.BlockingRule rule) {
@@ -313,9 +386,14 @@ public final class Linkage {
                 }
                 SplittableRandom random = streams[s];
                 int count = n / slices + (s < n % slices ? 1 : 0);
+                int j = 0;
                 for (int k = 0; k < count; k++) {
+                    // one right record for several left ones: the right table is the large one,
+                    // and each of its records costs cache misses
+                    if (k % RIGHT_REUSE == 0) {
+                        j = random.nextInt(right.size());
+                    }
                     int i = random.nextInt(left.size());
-                    int j = random.nextInt(right.size());
                     for (int f = 0; f < levelCounts.length; f++) {
                         int l = comparisons[f].level(i, j, scratch);
                         if (l >= 0) {

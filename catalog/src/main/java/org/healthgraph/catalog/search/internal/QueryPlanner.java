@@ -85,7 +85,7 @@ public final class QueryPlanner {
     static final float PHRASE_BOOST = 1.5f;
     static final float NAME_PART_BOOST = 1.5f;
     static final float CONTEXT_BOOST = 0.3f;
-    static final float PRODUCT_WORD_BOOST = 0.8f;
+    static final float PRODUCT_WORD_BOOST = 2.5f;
     static final float KIND_HINT_BOOST = 1.5f;
 
     private final Analyzer french = Analysis.french();
