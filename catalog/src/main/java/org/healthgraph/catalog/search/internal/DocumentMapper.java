@@ -62,6 +62,10 @@ public final class DocumentMapper {
     public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Fields.YEAR, true);
+        for (String dim : FACET_DIMENSIONS) {
+            // Filters use the plain string fields; the facet module's drill-down terms would be a second copy.
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         return config;
     }
 
