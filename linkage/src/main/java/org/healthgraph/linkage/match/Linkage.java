@@ -40,6 +40,7 @@ import org.healthgraph.linkage.match.internal.Tiers;
 public final class Linkage {
 
     private static final int CHUNK = 64;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final double TF_MIN = -5;
     private static final double TF_MAX = 10;
     private static final double M_FLOOR = 1e-3;
@@ -55,6 +56,7 @@ public final class Linkage {
     private final Comparison[] comparisons;
     private final int[] levelCounts;
     private final Blocking blocking;
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Integer> leftIndex;
     private Map<String, Integer> rightIndex;
 
@@ -433,6 +435,7 @@ public final class Linkage {
         double thresholdWeight = LinkageModel.log2(threshold / (1 - threshold));
         progress.stage("score", left.size());
         long start = System.nanoTime();
+        cpuNanos.set(0);
         List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, tf, prior, thresholdWeight), t -> t);
         double seconds = (System.nanoTime() - start) / 1e9;
         PairBuffer kept = new PairBuffer();
@@ -451,7 +454,7 @@ public final class Linkage {
         }
         double precision = links.isEmpty() ? 1 : sumLinks / links.size();
         double recall = sumAll > 0 ? sumLinks / sumAll : 1;
-        return new LinkageResult(links, candidates, seconds, precision, recall);
+        return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9);
     }
 
     /** The SNDS tiered exact-match baseline on the configured fields (each field one criterion). */
@@ -463,7 +466,7 @@ public final class Linkage {
             links.add(new Link(left.id(t.left()), right.id(t.right()), 1, Double.POSITIVE_INFINITY, List.of(),
                     "tiers:" + t.tier(), Optional.empty()));
         }
-        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1);
+        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1, 0);
     }
 
     /** Explains the score of a pair given by ids. */
@@ -583,6 +586,7 @@ public final class Linkage {
         AtomicInteger next = new AtomicInteger();
         List<T> tasks = java.util.Collections.synchronizedList(new ArrayList<>());
         runParallel(() -> {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             T task = taskFactory.get();
             tasks.add(task);
             int[] seen = new int[right.size()];
@@ -599,6 +603,7 @@ public final class Linkage {
                 }
                 progress.advance(to - from);
             }
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
         });
         return tasks.stream().map(result).toList();
     }
