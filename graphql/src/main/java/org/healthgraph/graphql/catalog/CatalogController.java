@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.healthgraph.catalog.Catalog;
@@ -27,6 +28,7 @@ import org.healthgraph.graphql.errors.ClientError;
 import org.healthgraph.graphql.paging.Connection;
 import org.healthgraph.graphql.paging.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -54,8 +56,9 @@ public final class CatalogController {
     }
 
     @SchemaMapping(typeName = "Dataset", field = "tables")
-    public List<TableView> datasetTables(DatasetView dataset) {
-        return catalog.tables(dataset.name()).stream().map(TableView::of).toList();
+    public CompletableFuture<List<TableView>> datasetTables(DatasetView dataset,
+                                                            DataLoader<String, List<TableView>> catalogTablesOfDatasets) {
+        return catalogTablesOfDatasets.load(dataset.name()).thenApply(CatalogLoaders::orEmpty);
     }
 
     @QueryMapping
@@ -79,22 +82,26 @@ public final class CatalogController {
                 catalog.joinPaths(TableName.of(from), TableName.of(to), maxHops == null ? 4 : maxHops)));
     }
 
+    /** Variables of all the tables of a request are read at once (data loader), then paged per table. */
     @SchemaMapping(typeName = "Table", field = "variables")
-    public Connection<VariableView> tableVariables(TableView table, @Argument Integer first, @Argument String after) {
-        List<VariableView> all = catalog.variables(TableName.of(table.name())).stream().map(VariableView::of).toList();
-        return Connection.of(all, PageRequest.of(first, after));
+    public CompletableFuture<Connection<VariableView>> tableVariables(TableView table, @Argument Integer first,
+            @Argument String after, DataLoader<String, List<VariableView>> catalogVariablesOfTables) {
+        PageRequest page = PageRequest.of(first, after);
+        return catalogVariablesOfTables.load(table.name())
+                .thenApply(all -> Connection.of(CatalogLoaders.orEmpty(all), page));
     }
 
     @SchemaMapping(typeName = "Table", field = "joins")
-    public List<JoinView> tableJoins(TableView table) {
-        return catalog.joins(TableName.of(table.name())).stream().map(JoinView::of).toList();
+    public CompletableFuture<List<JoinView>> tableJoins(TableView table,
+                                                        DataLoader<String, List<JoinView>> catalogJoinsOfTables) {
+        return catalogJoinsOfTables.load(table.name()).thenApply(CatalogLoaders::orEmpty);
     }
 
     @SchemaMapping(typeName = "Variable", field = "nomenclature")
-    public NomenclatureView variableNomenclature(VariableView variable) {
-        return variable.nomenclatureName() == null ? null
-                : catalog.nomenclature(NomenclatureName.of(variable.nomenclatureName())).map(NomenclatureView::of)
-                .orElse(null);
+    public CompletableFuture<NomenclatureView> variableNomenclature(VariableView variable,
+            DataLoader<String, NomenclatureView> catalogNomenclatures) {
+        return variable.nomenclatureName() == null ? CompletableFuture.completedFuture(null)
+                : catalogNomenclatures.load(variable.nomenclatureName());
     }
 
     @SchemaMapping(typeName = "Variable", field = "changes")
