@@ -1,0 +1,111 @@
+package org.healthgraph.catalog.search.internal;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The per-document multiplier of the score, computed at query time from the document's kind and
+ * product (so the rule can change without re-indexing): the kind's weight, times the product's
+ * weight under the canonical-product rule unless the query names a product, times
+ * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names.
+ */
+public final class PriorSource extends DoubleValuesSource {
+
+    static final double NAMED_PRODUCT_BONUS = 1.6;
+
+    private final Set<String> namedProductWords;
+
+    public PriorSource(Set<String> namedProductWords) {
+        this.namedProductWords = Set.copyOf(namedProductWords);
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+        SortedDocValues kind = DocValues.getSorted(ctx.reader(), Fields.KIND_DV);
+        SortedDocValues product = DocValues.getSorted(ctx.reader(), Fields.PRODUCT);
+        double[] kindWeights = new double[Math.max(0, kind.getValueCount())];
+        for (int ord = 0; ord < kindWeights.length; ord++) {
+            kindWeights[ord] = DocumentMapper.kindWeight(DocumentMapper.kindOf(kind.lookupOrd(ord).utf8ToString()));
+        }
+        double[] productWeights = new double[Math.max(0, product.getValueCount())];
+        for (int ord = 0; ord < productWeights.length; ord++) {
+            productWeights[ord] = namedProductWords.isEmpty()
+                    ? DocumentMapper.productWeight(product.lookupOrd(ord).utf8ToString()) : 1.0;
+        }
+        byte[] named = namedOrdinals(product);
+        return new DoubleValues() {
+            private double value;
+
+            @Override
+            public double doubleValue() {
+                return value;
+            }
+
+            @Override
+            public boolean advanceExact(int doc) throws IOException {
+                value = kind.advanceExact(doc) ? kindWeights[kind.ordValue()] : 1.0;
+                if (product.advanceExact(doc)) {
+                    int ord = product.ordValue();
+                    value *= productWeights[ord];
+                    if (named != null && named[ord] == 1) {
+                        value *= NAMED_PRODUCT_BONUS;
+                    }
+                }
+                return true;
+            }
+        };
+    }
+
+    private byte[] namedOrdinals(SortedDocValues product) throws IOException {
+        if (namedProductWords.isEmpty()) {
+            return null;
+        }
+        byte[] named = new byte[Math.max(0, product.getValueCount())];
+        for (int ord = 0; ord < named.length; ord++) {
+            String[] words = Analysis.fold(product.lookupOrd(ord).utf8ToString().toLowerCase(Locale.ROOT)).split("[\\s_-]+");
+            if (Arrays.stream(words).anyMatch(namedProductWords::contains)) {
+                named[ord] = 1;
+            }
+        }
+        return named;
+    }
+
+    @Override
+    public boolean needsScores() {
+        return false;
+    }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) {
+        return this;
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(namedProductWords);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PriorSource p && p.namedProductWords.equals(namedProductWords);
+    }
+
+    @Override
+    public String toString() {
+        return "prior(named products " + namedProductWords + ")";
+    }
+}
