@@ -64,7 +64,7 @@ class EnginesAgreeIT {
             Random r = new Random(1000 + population);
             journeys.importPatients(population(r, 150, population), 100, n -> { });
             Journeys reread = Journeys.open(store);
-            for (int q = 0; q < 30; q++) {
+            for (int q = 0; q < 20; q++) {
                 CohortQuery query = query(r);
                 long[] timeline = journeys.rawAttrition(query);
                 long[] cypher = journeys.crossCheck(query);
