@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout longest time a request may run
  */
 @ConfigurationProperties("healthgraph.graphql")
-public record GraphqlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("5000") int maxComplexity,
+public record GraphqlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("100000") int maxComplexity,
                             @DefaultValue("10s") Duration timeout) {
 
     public GraphqlLimits {
