@@ -20,6 +20,10 @@ public final class GraphNames {
     public static final Label PSEUDONYM = new Label("Pseudonym", "key");
     public static final Label CARE_EVENT = new Label("CareEvent", "id");
     public static final Label RECORD = new Label("Record", "key");
+    /** A recorded change of a catalog entry (field, old, new, source, at); key: a random id. */
+    public static final Label CHANGE = new Label("Change", "id");
+    /** A source file imported into the catalog, with the fingerprint of its last imported content. */
+    public static final Label CATALOG_SOURCE = new Label("CatalogSource", "name");
 
     public static final RelType HAS_TABLE = new RelType("HAS_TABLE", DATASET, TABLE);
     public static final RelType HAS_VARIABLE = new RelType("HAS_VARIABLE", TABLE, VARIABLE);
@@ -30,9 +34,11 @@ public final class GraphNames {
     public static final RelType HAD = new RelType("HAD", PATIENT, CARE_EVENT);
     public static final RelType CODED_AS = new RelType("CODED_AS", CARE_EVENT, CODE);
     public static final RelType LINKED_TO = new RelType("LINKED_TO", RECORD, PATIENT);
+    public static final RelType HAS_CHANGE = new RelType("HAS_CHANGE", VARIABLE, CHANGE);
 
     public static final List<Label> LABELS =
-            List.of(DATASET, TABLE, VARIABLE, NOMENCLATURE, CODE, PATIENT, PSEUDONYM, CARE_EVENT, RECORD);
+            List.of(DATASET, TABLE, VARIABLE, NOMENCLATURE, CODE, PATIENT, PSEUDONYM, CARE_EVENT, RECORD, CHANGE,
+                    CATALOG_SOURCE);
 
     private GraphNames() {
     }

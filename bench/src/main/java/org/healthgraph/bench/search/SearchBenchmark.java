@@ -1,0 +1,213 @@
+package org.healthgraph.bench.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.healthgraph.catalog.search.DocumentKind;
+import org.healthgraph.catalog.search.SearchDocument;
+import org.healthgraph.catalog.search.SearchHit;
+import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.catalog.search.SearchRequest;
+import org.healthgraph.graph.GraphNames;
+import org.healthgraph.graph.GraphSettings;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.Label;
+
+/**
+ * Catalog search beside Neo4j's full-text index (french analyzer) over the same schema-snds
+ * documents: nDCG@10 and MRR on the relevance set, p50/p95 latency in-process, build time, worst
+ * cases. Run with {@code bench/run-search.sh}.
+ */
+public final class SearchBenchmark {
+
+    static final String NEO4J_INDEX = "catalog_fulltext";
+    static final int ROUNDS = 20;
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = SchemaSndsDocuments.locate().orElseThrow(() -> new IllegalStateException(
+                "shared/schema-snds not found beside the repository (walked up from " + Path.of("").toAbsolutePath() + ")"));
+        boolean withNeo4j = !Arrays.asList(args).contains("--no-neo4j");
+        Path work = Files.createTempDirectory("search-bench");
+        long t0 = System.nanoTime();
+        SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
+        List<SearchDocument> docs = reader.read();
+        System.out.printf("schema-snds read: %,d documents in %d ms (%d unreadable code rows)%n", docs.size(),
+                ms(t0), reader.malformedRows());
+        List<RelevanceSet.Question> questions = RelevanceSet.load();
+        checkKeys(questions, docs);
+        Path indexDir = Optional.ofNullable(System.getProperty("search.index")).map(Path::of).orElse(work.resolve("lucene"));
+        try (SearchIndex index = SearchIndex.open(indexDir)) {
+            if (index.size() == 0 || System.getProperty("search.index") == null) {
+                long t1 = System.nanoTime();
+                index.rebuild(docs.stream());
+                System.out.printf("our index built: %d ms (%,d documents)%n", ms(t1), index.size());
+            }
+            Engine ours = q -> index.search(SearchRequest.of(q).withFacets(false)).hits().stream().map(SearchHit::key).toList();
+            Engine oursFacets = q -> index.search(SearchRequest.of(q)).hits().stream().map(SearchHit::key).toList();
+            Result our = measure("healthgraph", ours, questions);
+            Result ourF = measure("healthgraph+facets", oursFacets, questions);
+            worstCases(index);
+            Optional<Result> neo = Optional.empty();
+            GraphStore store = null;
+            if (withNeo4j) {
+                store = GraphStores.open(GraphSettings.embedded(work.resolve("neo4j")));
+                loadNeo4j(store, docs);
+                GraphStore s = store;
+                Engine neo4j = q -> s.read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) YIELD node "
+                        + "RETURN node.skey AS key", Map.of("index", NEO4J_INDEX, "q", QueryParser.escape(q)),
+                        row -> (String) row.get("key"));
+                neo = Optional.of(measure("neo4j-fulltext", neo4j, questions));
+            }
+            printPerQuestion(questions, our, neo);
+            System.out.println();
+            System.out.printf("%-20s %8s %8s %8s %8s%n", "engine", "nDCG@10", "MRR", "p50 ms", "p95 ms");
+            for (Result r : neo.isPresent() ? List.of(our, ourF, neo.get()) : List.of(our, ourF)) {
+                System.out.printf("%-20s %8.3f %8.3f %8.2f %8.2f%n", r.name, r.ndcg(), r.mrr(), r.p(50), r.p(95));
+            }
+            neo.ifPresent(n -> System.out.printf("nDCG@10 ratio healthgraph / neo4j-fulltext: %.2f%n", our.ndcg() / n.ndcg()));
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Engine {
+        List<String> top10(String query) throws Exception;
+    }
+
+    record Result(String name, List<Double> ndcgs, List<Double> rrs, List<List<String>> tops, long[] nanos) {
+        double ndcg() {
+            return ndcgs.stream().mapToDouble(d -> d).average().orElse(0);
+        }
+
+        double mrr() {
+            return rrs.stream().mapToDouble(d -> d).average().orElse(0);
+        }
+
+        double p(int pct) {
+            long[] s = nanos.clone();
+            Arrays.sort(s);
+            return s[Math.min(s.length - 1, (int) Math.ceil(pct / 100.0 * s.length) - 1)] / 1e6;
+        }
+    }
+
+    static Result measure(String name, Engine engine, List<RelevanceSet.Question> qs) throws Exception {
+        for (int w = 0; w < 5; w++) {
+            for (RelevanceSet.Question q : qs) {
+                engine.top10(q.text());
+            }
+        }
+        List<Double> ndcgs = new ArrayList<>();
+        List<Double> rrs = new ArrayList<>();
+        List<List<String>> tops = new ArrayList<>();
+        long[] nanos = new long[qs.size() * ROUNDS];
+        int i = 0;
+        for (RelevanceSet.Question q : qs) {
+            List<String> top = engine.top10(q.text());
+            tops.add(top);
+            ndcgs.add(RelevanceSet.ndcg(top, q.grades()));
+            rrs.add(RelevanceSet.reciprocalRank(top, q.grades()));
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            for (RelevanceSet.Question q : qs) {
+                long t = System.nanoTime();
+                engine.top10(q.text());
+                nanos[i++] = System.nanoTime() - t;
+            }
+        }
+        return new Result(name, ndcgs, rrs, tops, nanos);
+    }
+
+    static void printPerQuestion(List<RelevanceSet.Question> qs, Result our, Optional<Result> neo) {
+        System.out.println();
+        System.out.printf("%-45s %7s %7s   %s%n", "question", "ours", "neo4j", "our top 3");
+        for (int i = 0; i < qs.size(); i++) {
+            String q = qs.get(i).text();
+            final int idx = i;
+            System.out.printf("%-45s %7.3f %7s   %s%n", q.length() > 45 ? q.substring(0, 45) : q, our.ndcgs().get(i),
+                    neo.map(n -> String.format("%.3f", n.ndcgs().get(idx))).orElse("-"),
+                    our.tops().get(i).subList(0, Math.min(3, our.tops().get(i).size())));
+        }
+    }
+
+    static void checkKeys(List<RelevanceSet.Question> qs, List<SearchDocument> docs) {
+        Set<String> keys = new HashSet<>();
+        docs.forEach(d -> keys.add(d.key()));
+        for (RelevanceSet.Question q : qs) {
+            for (String k : q.grades().keySet()) {
+                if (!keys.contains(k)) {
+                    System.out.println("relevance set: unknown key " + k + " in '" + q.text() + "'");
+                }
+            }
+        }
+        System.out.printf("relevance set: %d questions%n", qs.size());
+    }
+
+    static void worstCases(SearchIndex index) {
+        String longText = "diagnostic principal ".repeat(500).substring(0, 10_000);
+        List<String> bad = List.of("", "   ", longText, "\"*:(~\\", "a* OR b~ AND (c:d) \\\"",
+                "xyzqwerty abcdefghij klmnopqrst uvwxyzabcd efghijklmn opqrstuvwx yzabcdefgh ijklmnopqr "
+                        + "stuvwxyzab cdefghijkl mnopqrstuv wxyzabcdef ghijklmnop qrstuvwxyz abcdefghik lmnopqrstw "
+                        + "uvwxyzabce defghijklm nopqrstuvx yzabcdefgj hijklmnopt uvwxyzabcf ghijklmnoq rstuvwxyzb "
+                        + "cdefghijkn opqrstuvwy zabcdefghl ijklmnopqs tuvwxyzabg hijklmnopu vwxyzabcdh",
+                "1 2 3 4 5 6 7 8 9 0 a b c d e f", "00", "code de la date de la table des données du bénéficiaire");
+        long worst = 0;
+        String worstQuery = "";
+        for (int round = 0; round < 3; round++) {
+            for (String q : bad) {
+                long t = System.nanoTime();
+                index.search(SearchRequest.of(q));
+                long dt = System.nanoTime() - t;
+                if (round > 0 && dt > worst) {
+                    worst = dt;
+                    worstQuery = q;
+                }
+            }
+        }
+        System.out.printf("worst case (bad inputs, with facets): %.2f ms for '%s'%n", worst / 1e6,
+                worstQuery.length() > 60 ? worstQuery.substring(0, 60) + "... (" + worstQuery.length() + " chars)" : worstQuery);
+    }
+
+    static void loadNeo4j(GraphStore store, List<SearchDocument> docs) {
+        long t = System.nanoTime();
+        Map<DocumentKind, Label> labels = Map.of(DocumentKind.TABLE, GraphNames.TABLE, DocumentKind.VARIABLE,
+                GraphNames.VARIABLE, DocumentKind.NOMENCLATURE, GraphNames.NOMENCLATURE, DocumentKind.CODE, GraphNames.CODE);
+        store.ensureSchema(labels.values(), List.of());
+        Map<DocumentKind, List<Map<String, Object>>> rows = new HashMap<>();
+        for (SearchDocument d : docs) {
+            Label l = labels.get(d.kind());
+            Map<String, Object> row = new HashMap<>();
+            row.put(l.keyProperty(), l.keyProperty().equals("name") ? d.name() : d.key());
+            row.put("skey", d.key());
+            row.put("name", d.name());
+            row.put("label", d.label());
+            row.put("context", d.context());
+            row.put("product", d.product());
+            rows.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(row);
+        }
+        rows.forEach((k, r) -> store.upsertNodes(labels.get(k), r));
+        store.write(w -> w.run("CREATE FULLTEXT INDEX " + NEO4J_INDEX + " IF NOT EXISTS FOR "
+                + "(n:Table|Variable|Nomenclature|Code) ON EACH [n.name, n.label, n.context] "
+                + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'french'}}", Map.of()));
+        store.read("CALL db.awaitIndexes(600)", Map.of());
+        System.out.printf("neo4j loaded and full-text indexed: %d ms%n", ms(t));
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,92 @@
+package org.healthgraph.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads the catalog back from the graph. Finders return {@link Optional}; nothing returns null.
+ * Open one with {@link Catalogs#reader}. Implementations are thread-safe.
+ */
+public interface Catalog {
+
+    /** How much the catalog holds. */
+    CatalogStats stats();
+
+    /** All datasets, by name. */
+    List<Dataset> datasets();
+
+    Optional<Dataset> dataset(String name);
+
+    /** All tables, by name. */
+    List<Table> tables();
+
+    /** The tables of one dataset, by name; empty when the dataset is unknown. */
+    List<Table> tables(String dataset);
+
+    Optional<Table> table(TableName name);
+
+    /** The variables of a table in their order; empty when the table is unknown. */
+    List<Variable> variables(TableName table);
+
+    Optional<Variable> variable(VariableRef ref);
+
+    /** The recorded changes of a variable, oldest first. */
+    List<VariableChange> history(VariableRef ref);
+
+    /** All code lists, by name. */
+    List<Nomenclature> nomenclatures();
+
+    Optional<Nomenclature> nomenclature(NomenclatureName name);
+
+    /** The variables coded by a code list, by key. */
+    List<VariableRef> variablesCodedBy(NomenclatureName name);
+
+    /**
+     * One page of a code list's codes in code order: at most {@code first} codes (1 to 1,000) after the
+     * code {@code after} (exclusive), or from the start.
+     *
+     * @throws UnknownCatalogEntryException when the code list is unknown
+     */
+    CodePage codes(NomenclatureName name, int first, Optional<String> after);
+
+    Optional<Code> code(CodeRef ref);
+
+    /** The joins declared from or to a table. */
+    List<Join> joins(TableName table);
+
+    /** Every declared join. */
+    List<Join> joins();
+
+    /**
+     * The shortest join paths between two tables over declared joins, walked in either direction, of
+     * at most {@code maxHops} hops (1 to 12), each hop with its key pairs oriented along the path.
+     *
+     * @throws UnknownCatalogEntryException when either table is unknown
+     * @throws InvalidCatalogInputException when {@code maxHops} is out of range
+     */
+    JoinPathResult joinPaths(TableName from, TableName to, int maxHops);
+
+    /**
+     * Streams the whole catalog to {@code consumer} (for the search index): every dataset, then
+     * every table, every variable, every code list, and every code, each as a {@link CatalogEntry}.
+     * Codes are read in pages, so memory stays bounded whatever the catalog's size. The entries of
+     * one kind come in key order.
+     *
+     * @param kinds the kinds to stream; all of them when empty
+     */
+    void forEachEntry(Set<EntryKind> kinds, Consumer<CatalogEntry> consumer);
+
+    /** Streams every entry of every kind, see {@link #forEachEntry(Set, Consumer)}. */
+    default void forEachEntry(Consumer<CatalogEntry> consumer) {
+        forEachEntry(Set.of(), consumer);
+    }
+
+    /**
+     * The current entries of one kind with the given keys, for keeping an index current after a
+     * {@link CatalogChange}; keys that no longer exist are skipped.
+     */
+    List<CatalogEntry> entries(EntryKind kind, Collection<String> keys);
+}

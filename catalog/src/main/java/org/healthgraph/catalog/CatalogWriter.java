@@ -1,0 +1,27 @@
+package org.healthgraph.catalog;
+
+/**
+ * Writes the catalog into the graph, one {@link CatalogUnit} a transaction, idempotently: a unit
+ * written twice leaves the graph as after the first write. Changes of a variable's metadata are
+ * recorded in its history (field, old value, new value, source, time). Open one with
+ * {@link Catalogs#writer}.
+ */
+public interface CatalogWriter {
+
+    /** Creates the uniqueness constraints and indexes the catalog needs; idempotent. */
+    void ensureSchema();
+
+    /**
+     * Writes one unit in one transaction and, after it commits, tells the listeners.
+     *
+     * @throws CatalogException when the unit refers to an entry that is neither in it nor in the
+     *         graph (a table's dataset, a variable's table, a code's list, a join's table); nothing of
+     *         the unit is written then
+     */
+    CatalogChange write(CatalogUnit unit);
+
+    /** Adds a listener told after every committed unit. */
+    void addListener(CatalogChangeListener listener);
+
+    void removeListener(CatalogChangeListener listener);
+}

@@ -1,0 +1,11 @@
+package org.healthgraph.catalog;
+
+/** A table, variable, code list or code that the catalog does not hold. */
+public final class UnknownCatalogEntryException extends CatalogException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownCatalogEntryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,123 @@
+package org.healthgraph.catalog.search;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogChange;
+import org.healthgraph.catalog.CatalogChangeListener;
+import org.healthgraph.catalog.CatalogEntry;
+import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
+import org.healthgraph.catalog.Nomenclature;
+import org.healthgraph.catalog.NomenclatureName;
+import org.healthgraph.catalog.Table;
+import org.healthgraph.catalog.TableName;
+import org.healthgraph.catalog.Variable;
+
+/**
+ * The bridge from the catalog to its search index: turns catalog entries into
+ * {@link SearchDocument}s, rebuilds the index from the whole catalog ({@code healthgraph reindex}),
+ * and keeps it current after each committed change (register {@link #keepingCurrent} with the
+ * {@code CatalogWriter}). Datasets are not indexed: their tables carry their name as product.
+ */
+public final class CatalogDocuments {
+
+    private static final Set<EntryKind> INDEXED = Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
+            EntryKind.CODE);
+
+    private final Catalog catalog;
+    private final int openEndYear;
+    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Nomenclature> lists = new HashMap<>();
+
+    private CatalogDocuments(Catalog catalog, int openEndYear) {
+        this.catalog = catalog;
+        this.openEndYear = openEndYear;
+    }
+
+    /** A converter reading the tables and code lists it needs from {@code catalog}. */
+    public static CatalogDocuments of(Catalog catalog) {
+        return new CatalogDocuments(catalog, Year.now().getValue());
+    }
+
+    /** Rebuilds {@code index} from every table, variable, code list and code of {@code catalog}. */
+    public static long reindex(Catalog catalog, SearchIndex index) {
+        CatalogDocuments docs = of(catalog);
+        return index.rebuild(sink -> catalog.forEachEntry(INDEXED, e -> docs.toDocument(e).ifPresent(sink)));
+    }
+
+    /** A listener that re-indexes what each committed catalog change touched. */
+    public static CatalogChangeListener keepingCurrent(Catalog catalog, SearchIndex index) {
+        return change -> update(catalog, index, change);
+    }
+
+    private static void update(Catalog catalog, SearchIndex index, CatalogChange change) {
+        CatalogDocuments docs = of(catalog);
+        List<SearchDocument> out = new ArrayList<>();
+        for (EntryKind kind : List.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE, EntryKind.CODE)) {
+            if (!change.keys(kind).isEmpty()) {
+                catalog.entries(kind, change.keys(kind)).forEach(e -> docs.toDocument(e).ifPresent(out::add));
+            }
+        }
+        if (!out.isEmpty()) {
+            index.upsert(out);
+        }
+    }
+
+    /** The search document of one entry; empty for datasets. */
+    public Optional<SearchDocument> toDocument(CatalogEntry entry) {
+        return switch (entry) {
+            case Dataset d -> Optional.empty();
+            case Table t -> {
+                tables.put(t.name().value(), t);
+                yield Optional.of(new SearchDocument(DocumentKind.TABLE, t.key(), t.name().value(), t.title(),
+                        t.scope(), t.dataset(), t.name().value(), "", "",
+                        SearchDocument.years(t.history().dateCreated(), t.history().dateDeleted(), openEndYear)));
+            }
+            case Variable v -> {
+                Optional<Table> t = table(v.ref().table());
+                yield Optional.of(SearchDocument.variable(t.map(Table::dataset).orElse(""), v.ref().table().value(),
+                        t.map(Table::title).orElse(""), v.ref().name(), v.description(),
+                        v.codedBy().map(c -> c.nomenclature().value()).orElse(""), v.type(),
+                        SearchDocument.years(v.history().dateCreated(), v.history().dateDeleted(), openEndYear)));
+            }
+            case Nomenclature n -> {
+                lists.put(n.name().value(), n);
+                yield Optional.of(SearchDocument.nomenclature(n.source(), n.name().value(), n.title()));
+            }
+            case Code c -> {
+                Optional<Nomenclature> n = list(c.ref().nomenclature());
+                yield Optional.of(SearchDocument.code(n.map(Nomenclature::source).orElse(""),
+                        c.ref().nomenclature().value(), n.map(Nomenclature::title).orElse(""), c.ref().code(), c.label()));
+            }
+        };
+    }
+
+    private Optional<Table> table(TableName name) {
+        Table t = tables.get(name.value());
+        if (t == null) {
+            Optional<Table> read = catalog.table(name);
+            read.ifPresent(x -> tables.put(name.value(), x));
+            return read;
+        }
+        return Optional.of(t);
+    }
+
+    private Optional<Nomenclature> list(NomenclatureName name) {
+        Nomenclature n = lists.get(name.value());
+        if (n == null) {
+            Optional<Nomenclature> read = catalog.nomenclature(name);
+            read.ifPresent(x -> lists.put(name.value(), x));
+            return read;
+        }
+        return Optional.of(n);
+    }
+
+}

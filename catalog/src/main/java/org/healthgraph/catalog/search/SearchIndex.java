@@ -1,0 +1,422 @@
+package org.healthgraph.catalog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.healthgraph.catalog.search.internal.Analysis;
+import org.healthgraph.catalog.search.internal.DocumentMapper;
+import org.healthgraph.catalog.search.internal.Fields;
+import org.healthgraph.catalog.search.internal.PriorRescorer;
+import org.healthgraph.catalog.search.internal.QueryPlanner;
+import org.healthgraph.catalog.search.internal.Synonyms;
+
+/**
+ * The catalog's search index: built from {@link SearchDocument}s, persisted in a directory, updated
+ * near-real-time ({@link #upsert}, {@link #delete} are visible to the next search), searched with
+ * {@link #search} and {@link #suggest}. Thread-safe; one instance per index directory.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /** Deepest hit reachable by paging. */
+    public static final int MAX_DEPTH = 1000;
+    /** Facet values returned per dimension. */
+    public static final int FACET_VALUES = 20;
+    private static final int SUGGEST_MAX_PREFIX = 64;
+    /** Hits counted exactly up to this number when facets are not asked for. */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
+    private final DocumentMapper mapper = new DocumentMapper(facetsConfig);
+    private final QueryPlanner planner;
+    private final org.apache.lucene.analysis.Analyzer frenchAnalyzer = Analysis.french();
+    private final Object facetStateLock = new Object();
+    private IndexReader facetStateReader;
+    private SortedSetDocValuesReaderState facetState;
+
+    private SearchIndex(Directory directory, Synonyms synonyms) {
+        this.directory = directory;
+        this.planner = new QueryPlanner(synonyms);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128);
+            this.writer = new IndexWriter(directory, config);
+            this.writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new SearchException("cannot open the search index in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens (or creates) the index persisted in {@code dir}. */
+    public static SearchIndex open(Path dir) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir), Synonyms.curated());
+        } catch (IOException e) {
+            throw new SearchException("cannot open the search index directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh index held in memory (tests, demos). */
+    public static SearchIndex inMemory() {
+        return new SearchIndex(new ByteBuffersDirectory(), Synonyms.curated());
+    }
+
+    /** Replaces the whole content with {@code documents}; returns how many were indexed. */
+    public long rebuild(Stream<SearchDocument> documents) {
+        Iterator<SearchDocument> it = documents.iterator();
+        return rebuild(sink -> it.forEachRemaining(sink));
+    }
+
+    /**
+     * Replaces the whole content with what {@code producer} pushes into the sink it is given (for
+     * sources that push, such as a catalog streaming its entries); returns how many were indexed.
+     * Searches see the old content until the new one is committed; after a failure, searches keep
+     * the old content until the next successful rebuild.
+     */
+    public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
+        try {
+            writer.deleteAll();
+            long[] n = {0};
+            producer.accept(d -> {
+                try {
+                    writer.addDocument(mapper.toLucene(d));
+                    n[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            commitAndRefresh();
+            return n[0];
+        } catch (IOException | UncheckedIOException e) {
+            throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds or replaces documents by key; visible to searches when this returns. */
+    public void upsert(Collection<SearchDocument> documents) {
+        try {
+            for (SearchDocument d : documents) {
+                writer.updateDocument(new Term(Fields.KEY, d.key()), mapper.toLucene(d));
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new SearchException("updating the search index failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the documents with these keys; absent keys are ignored. */
+    public void delete(Collection<String> keys) {
+        try {
+            for (String k : keys) {
+                writer.deleteDocuments(new Term(Fields.KEY, k));
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new SearchException("deleting from the search index failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void commitAndRefresh() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Number of documents in the index. */
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Runs a search. Bad text gives an empty result, never an exception. */
+    public SearchResult search(SearchRequest request) {
+        int offset = decodeCursor(request.after());
+        if (offset + request.first() > MAX_DEPTH) {
+            throw new SearchException("cannot page past hit " + MAX_DEPTH + " (after cursor at " + offset
+                    + ", first " + request.first() + "); refine the query or add filters");
+        }
+        return withSearcher(s -> {
+            QueryPlanner.Plan plan = planner.plan(request.query(), filterQuery(request.filters()), s);
+            if (plan.empty()) {
+                return SearchResult.empty(plan.notice().or(() -> Optional.of("empty query")));
+            }
+            int n = Math.max(PriorRescorer.CANDIDATES, offset + request.first() + 1);
+            TopDocs top;
+            Map<String, List<FacetValue>> facets = Map.of();
+            if (request.facets()) {
+                FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, plan.query(), n,
+                        new FacetsCollectorManager());
+                top = r.topDocs();
+                facets = facets(s, r.facetsCollector());
+            } else {
+                top = s.search(plan.query(), new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD));
+            }
+            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior()), offset, facets);
+        });
+    }
+
+    private SearchResult page(IndexSearcher s, SearchRequest request, QueryPlanner.Plan plan, TopDocs top,
+            int offset, Map<String, List<FacetValue>> facets) throws IOException {
+        ScoreDoc[] all = top.scoreDocs;
+        int end = Math.min(all.length, offset + request.first());
+        List<SearchHit> hits = new ArrayList<>();
+        if (offset < end) {
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, offset, end);
+            String[] highlights = highlight(s, plan.highlight(), pageDocs);
+            for (int i = 0; i < pageDocs.length; i++) {
+                hits.add(hit(s, pageDocs[i], highlights[i], offset + i + 1,
+                        request.explain() ? Optional.of(explain(s, plan, pageDocs[i].doc)) : Optional.empty()));
+            }
+        }
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return new SearchResult(hits, top.totalHits.value(), exact, facets, all.length > end, plan.notice());
+    }
+
+    private static String explain(IndexSearcher s, QueryPlanner.Plan plan, int doc) throws IOException {
+        return PriorRescorer.priorOf(s, doc, plan.prior()) + " = prior (" + plan.prior() + "), times:\n"
+                + s.explain(plan.query(), doc);
+    }
+
+    private String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs) throws IOException {
+        UnifiedHighlighter h = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000)
+                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<em>", "</em>", "… ", true)).build();
+        String[] out = h.highlight(Fields.LABEL, q, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
+                docs), 2);
+        return out == null ? new String[docs.length] : out;
+    }
+
+    private static SearchHit hit(IndexSearcher s, ScoreDoc sd, String highlight, int position,
+            Optional<String> explanation) throws IOException {
+        Document d = s.storedFields().document(sd.doc);
+        return new SearchHit(DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY), d.get(Fields.NAME),
+                orEmpty(d.get(Fields.LABEL)), orEmpty(d.get(Fields.PRODUCT)), orEmpty(d.get(Fields.TABLE)),
+                orEmpty(d.get(Fields.NOMENCLATURE)), orEmpty(d.get(Fields.TYPE)),
+                highlight == null ? List.of() : List.of(highlight), sd.score, encodeCursor(position), explanation);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private Map<String, List<FacetValue>> facets(IndexSearcher s, FacetsCollector fc) throws IOException {
+        Optional<SortedSetDocValuesReaderState> state = facetState(s.getIndexReader());
+        if (state.isEmpty()) {
+            return Map.of();
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state.get(), fc);
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        for (String dim : DocumentMapper.FACET_DIMENSIONS) {
+            List<FacetValue> values = new ArrayList<>();
+            if (state.get().getOrdRange(dim) != null) {
+                FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        values.add(new FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) throws IOException {
+        synchronized (facetStateLock) {
+            if (facetStateReader != reader) {
+                facetStateReader = reader;
+                try {
+                    facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+                } catch (IllegalArgumentException noFacetsYet) {
+                    facetState = null;
+                }
+            }
+            return Optional.ofNullable(facetState);
+        }
+    }
+
+    private static Optional<Query> filterQuery(SearchFilters f) {
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        addFilter(b, Fields.KIND, f.kinds().stream().map(Enum::name).toList());
+        addFilter(b, Fields.PRODUCT, f.products());
+        addFilter(b, Fields.TABLE, f.tables());
+        addFilter(b, Fields.NOMENCLATURE, f.nomenclatures());
+        addFilter(b, Fields.TYPE, f.types());
+        addFilter(b, Fields.YEAR, f.years().stream().map(String::valueOf).toList());
+        return Optional.of(b.build());
+    }
+
+    private static void addFilter(BooleanQuery.Builder b, String field, Collection<String> values) {
+        if (!values.isEmpty()) {
+            b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+    }
+
+    /**
+     * Up to {@code n} completions of what is being typed: names starting with it, then labels whose
+     * words start with its words. Fewer than two characters give no suggestion.
+     */
+    public List<Suggestion> suggest(String prefix, int n) {
+        if (n < 1 || n > SearchRequest.MAX_FIRST) {
+            throw new SearchException("suggestion count must be between 1 and " + SearchRequest.MAX_FIRST + ", was " + n);
+        }
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.length() > SUGGEST_MAX_PREFIX) {
+            p = p.substring(0, SUGGEST_MAX_PREFIX);
+        }
+        List<String> words = Analysis.terms(Analysis.plain(), Fields.LABEL_PLAIN, p);
+        if (p.length() < 2 || words.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new BoostQuery(new PrefixQuery(new Term(Fields.NAME_EXACT, Analysis.exact(p))), 4f), Occur.SHOULD);
+        BooleanQuery.Builder label = new BooleanQuery.Builder();
+        for (int i = 0; i < words.size() && i < 8; i++) {
+            Term t = new Term(Fields.LABEL_PLAIN, words.get(i));
+            boolean last = i == words.size() - 1;
+            label.add(last ? new PrefixQuery(t) : new TermQuery(t), Occur.MUST);
+        }
+        b.add(label.build(), Occur.SHOULD);
+        Query q = org.apache.lucene.queries.function.FunctionScoreQuery.boostByValue(b.build(),
+                org.apache.lucene.search.DoubleValuesSource.fromFloatField(Fields.PRIOR));
+        String typed = Analysis.exact(p);
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, n * 3);
+            Set<String> seen = new LinkedHashSet<>();
+            List<Suggestion> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = s.storedFields().document(sd.doc);
+                String name = d.get(Fields.NAME);
+                String text = Analysis.exact(name).startsWith(typed) ? name : orEmpty(d.get(Fields.LABEL));
+                if (!text.isEmpty() && seen.add(text) && out.size() < n) {
+                    out.add(new Suggestion(text, DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Lucene's explanation of the score of document {@code key} for {@code query}, if it is indexed. */
+    public Optional<String> explain(String query, String key) {
+        return withSearcher(s -> {
+            TopDocs byKey = s.search(new TermQuery(new Term(Fields.KEY, key)), 1);
+            if (byKey.scoreDocs.length == 0) {
+                return Optional.<String>empty();
+            }
+            QueryPlanner.Plan plan = planner.plan(query == null ? "" : query, Optional.empty(), s);
+            return Optional.of(explain(s, plan, byKey.scoreDocs[0].doc));
+        });
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher s;
+        try {
+            s = searchers.acquire();
+        } catch (IOException e) {
+            throw new SearchException("the search index cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            return work.apply(s);
+        } catch (IOException e) {
+            throw new SearchException("the search index cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof SearchException) {
+                throw e;
+            }
+            throw new SearchException("search failed: " + e.getClass().getSimpleName(), e);
+        } finally {
+            try {
+                searchers.release(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String encodeCursor(int position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(Optional<String> cursor) {
+        if (cursor.isEmpty() || cursor.get().isEmpty()) {
+            return 0;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor.get()), StandardCharsets.UTF_8);
+            if (!s.startsWith("o:")) {
+                throw new IllegalArgumentException();
+            }
+            int n = Integer.parseInt(s.substring(2));
+            if (n < 0) {
+                throw new IllegalArgumentException();
+            }
+            return n;
+        } catch (IllegalArgumentException e) {
+            throw new SearchException("after cursor '" + cursor.get() + "' is not a cursor returned by this search");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new SearchException("closing the search index failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.healthgraph.catalog.search.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.healthgraph.catalog.search.DocumentKind;
+import org.healthgraph.catalog.search.SearchDocument;
+
+/**
+ * Writes a {@link SearchDocument} as Lucene fields, and holds the ranking priors.
+ *
+ * <p>Canonical-product rule: when a query names no product, each document's score is multiplied
+ * by its product's weight. The source products (DCIR, the PMSI fields, BENEFICIAIRE, causes of
+ * death) and code-list sources weigh 1.0; DCIR_DCIRS (shared referentials) 0.9;
+ * CARTOGRAPHIE_PATHOLOGIES 0.85; DCIRS (a re-organised copy of DCIR) and DAMIR (aggregates) 0.7;
+ * EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables and code lists
+ * 1.1, codes 0.5, so that a table or column beats a code value that shares its words.
+ */
+public final class DocumentMapper {
+
+    /** Weights of the copy products; any other product weighs 1.0. */
+    static final Map<String, Float> PRODUCT_WEIGHTS = Map.of(
+            "DCIR_DCIRS", 0.9f,
+            "CARTOGRAPHIE_PATHOLOGIES", 0.85f,
+            "DCIRS", 0.7f,
+            "DAMIR", 0.7f,
+            "EGB", 0.6f);
+
+    private static final FieldType LABEL_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        LABEL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        LABEL_TYPE.freeze();
+    }
+
+    private final FacetsConfig facets;
+
+    public DocumentMapper(FacetsConfig facets) {
+        this.facets = facets;
+    }
+
+    /** The facets configuration of the index: every dimension may hold several values. */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Fields.YEAR, true);
+        return config;
+    }
+
+    /** The weight of a kind. */
+    public static float kindWeight(DocumentKind kind) {
+        return switch (kind) {
+            case TABLE -> 1.3f;
+            case VARIABLE, NOMENCLATURE -> 1.1f;
+            case CODE -> 0.5f;
+        };
+    }
+
+    /** The weight of a product under the canonical-product rule. */
+    public static float productWeight(String product) {
+        return PRODUCT_WEIGHTS.getOrDefault(product, 1.0f);
+    }
+
+    /** The Lucene document of {@code d}. */
+    public Document toLucene(SearchDocument d) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KEY, d.key(), Field.Store.YES));
+        doc.add(new StringField(Fields.KEY_LC, Analysis.exact(d.key()), Field.Store.NO));
+        doc.add(new StringField(Fields.NAME_EXACT, Analysis.exact(d.name()), Field.Store.NO));
+        doc.add(new StoredField(Fields.NAME, d.name()));
+        doc.add(new TextField(Fields.NAME_ID, d.name(), Field.Store.NO));
+        doc.add(new Field(Fields.LABEL, d.label(), LABEL_TYPE));
+        doc.add(new TextField(Fields.LABEL_PLAIN, d.label(), Field.Store.NO));
+        if (!d.context().isEmpty() && d.kind() != DocumentKind.CODE) { // a list's title, repeated on every code, says little
+            doc.add(new TextField(Fields.CONTEXT, d.context(), Field.Store.NO));
+        }
+        if (!d.product().isEmpty()) {
+            doc.add(new TextField(Fields.PRODUCT_TEXT, d.product(), Field.Store.NO));
+        }
+        float kind = kindWeight(d.kind());
+        doc.add(new FloatDocValuesField(Fields.KIND_PRIOR, kind));
+        doc.add(new FloatDocValuesField(Fields.PRIOR, kind * productWeight(d.product())));
+        if (!d.nomenclature().isEmpty()) {
+            doc.add(new SortedDocValuesField(Fields.NOMENCLATURE_DV, new BytesRef(d.nomenclature())));
+        }
+        if (!d.product().isEmpty()) {
+            doc.add(new SortedDocValuesField(Fields.PRODUCT, new BytesRef(d.product())));
+        }
+        facet(doc, Fields.KIND, d.kind().name());
+        facet(doc, Fields.PRODUCT, d.product());
+        facet(doc, Fields.TABLE, d.table());
+        facet(doc, Fields.NOMENCLATURE, d.nomenclature());
+        facet(doc, Fields.TYPE, d.type());
+        for (Integer y : d.years()) {
+            facet(doc, Fields.YEAR, Integer.toString(y));
+        }
+        return facets.build(doc);
+    }
+
+    private static void facet(Document doc, String field, String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        doc.add(new StringField(field, value, Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(field, value));
+    }
+
+    /** Lowercased kind words that hint what a researcher looks for. */
+    public static DocumentKind kindOf(String stored) {
+        return DocumentKind.valueOf(stored.toUpperCase(Locale.ROOT));
+    }
+
+    /** Facet dimensions, in the order results list them. */
+    public static final List<String> FACET_DIMENSIONS = List.of(
+            Fields.KIND, Fields.PRODUCT, Fields.TABLE, Fields.NOMENCLATURE, Fields.TYPE, Fields.YEAR);
+}

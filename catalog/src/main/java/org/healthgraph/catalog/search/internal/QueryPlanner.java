@@ -1,0 +1,347 @@
+package org.healthgraph.catalog.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.util.BytesRef;
+import org.healthgraph.catalog.search.DocumentKind;
+
+/**
+ * Turns what a researcher typed into a bounded Lucene query, never through a query parser, so
+ * that syntax characters are plain text. Score, from strongest to weakest: the whole query equal
+ * to a key or name; a typed word equal to a name or code; a code's prefix; the words of the query
+ * (each an idea with its synonyms) found in a label, all of them better than some, in order better
+ * still; identifier parts of names; the enclosing table's or list's title. Words of five letters or
+ * more that the index does not know are also looked up with at most one or two edits.
+ */
+public final class QueryPlanner {
+
+    /** Longest query text considered. */
+    public static final int MAX_CHARS = 256;
+    /** Most words considered. */
+    public static final int MAX_WORDS = 32;
+    /** Fuzzy matching: shortest word, unchanged leading letters, most expansions. */
+    static final int FUZZY_MIN_LENGTH = 5;
+    static final int FUZZY_PREFIX = 2;
+    static final int FUZZY_MAX_EXPANSIONS = 16;
+    /** Words of this length or more may have two edits; shorter ones one. */
+    static final int FUZZY_TWO_EDITS_LENGTH = 8;
+    /** Most words of one query looked up with edits. */
+    static final int MAX_FUZZY_WORDS = 3;
+
+    /** Words that say what kind of thing is wanted rather than what it is about. */
+    static final java.util.Map<String, DocumentKind> KIND_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("table", DocumentKind.TABLE),
+            java.util.Map.entry("tables", DocumentKind.TABLE),
+            java.util.Map.entry("variable", DocumentKind.VARIABLE),
+            java.util.Map.entry("variables", DocumentKind.VARIABLE),
+            java.util.Map.entry("colonne", DocumentKind.VARIABLE),
+            java.util.Map.entry("colonnes", DocumentKind.VARIABLE),
+            java.util.Map.entry("champ", DocumentKind.VARIABLE),
+            java.util.Map.entry("nomenclature", DocumentKind.NOMENCLATURE),
+            java.util.Map.entry("nomenclatures", DocumentKind.NOMENCLATURE));
+
+    /** Question words that say nothing about the answer. */
+    static final Set<String> QUESTION_WORDS = Set.of("quel", "quelle", "quels", "quelles", "ou", "comment",
+            "trouver", "contient", "contenant", "donne", "cherche", "existe", "y", "a", "t", "il");
+
+    /** Words that name a product; a query holding one drops the canonical-product rule. */
+    static final Set<String> PRODUCT_WORDS = Set.of("dcir", "dcirs", "egb", "pmsi", "mco", "ssr", "smr", "had",
+            "rim", "rimp", "damir", "beneficiaire", "beneficiaires", "cartographie", "cepidc");
+
+    private static final Pattern CODE_LIKE = Pattern.compile("[a-z0-9.+-]*[0-9][a-z0-9.+-]*");
+    private static final Pattern SPLIT = Pattern.compile("[\\s,;!?()\\[\\]{}\"'’«»*~^\\\\/|&<>=]+");
+
+    static final float EXACT_QUERY_BOOST = 40f;
+    static final float EXACT_WORD_BOOST = 12f;
+    static final float CODE_PREFIX_BOOST = 4f;
+    static final float HOLDING_LIST_BOOST = 6f;
+    static final float ALL_IDEAS_BOOST = 2f;
+    static final float PHRASE_BOOST = 1.5f;
+    static final float NAME_PART_BOOST = 1.5f;
+    static final float CONTEXT_BOOST = 0.3f;
+    static final float PRODUCT_WORD_BOOST = 0.8f;
+    static final float KIND_HINT_BOOST = 1.5f;
+
+    private final Analyzer french = Analysis.french();
+    private final Analyzer plain = Analysis.plain();
+    private final Analyzer identifier = Analysis.identifier(false);
+    private final Synonyms synonyms;
+    private final org.apache.lucene.search.spell.DirectSpellChecker oneEdit = newSpellChecker(1);
+    private final org.apache.lucene.search.spell.DirectSpellChecker twoEdits = newSpellChecker(2);
+
+    private static org.apache.lucene.search.spell.DirectSpellChecker newSpellChecker(int edits) {
+        org.apache.lucene.search.spell.DirectSpellChecker c = new org.apache.lucene.search.spell.DirectSpellChecker();
+        c.setMaxEdits(edits);
+        c.setMinPrefix(FUZZY_PREFIX - 1);
+        c.setMaxInspections(FUZZY_MAX_EXPANSIONS);
+        c.setMinQueryLength(FUZZY_MIN_LENGTH);
+        return c;
+    }
+
+    public QueryPlanner(Synonyms synonyms) {
+        this.synonyms = synonyms;
+    }
+
+    /** The query to run, the query to highlight with, and why the text was altered if it was. */
+    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty) {
+    }
+
+    /** Plans {@code raw} against {@code searcher}'s index, restricted by {@code filter} when present. */
+    public Plan plan(String raw, Optional<Query> filter, IndexSearcher searcher) throws IOException {
+        Optional<String> notice = Optional.empty();
+        String text = raw.strip();
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS);
+            notice = Optional.of("query truncated to its first " + MAX_CHARS + " characters");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String t : SPLIT.split(text)) {
+            String tok = t.replaceAll("^[.:_-]+|[.:_-]+$", "");
+            if (!tok.isEmpty()) {
+                tokens.add(tok);
+            }
+        }
+        if (tokens.size() > MAX_WORDS) {
+            tokens = tokens.subList(0, MAX_WORDS);
+            notice = Optional.of("query truncated to its first " + MAX_WORDS + " words");
+        }
+        if (tokens.isEmpty()) {
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+        }
+        String joined = String.join(" ", tokens);
+        List<String> words = Analysis.terms(plain, Fields.LABEL_PLAIN, joined);
+        Set<DocumentKind> hinted = new LinkedHashSet<>();
+        Set<String> products = new LinkedHashSet<>();
+        List<String> content = new ArrayList<>();
+        for (String w : words) {
+            if (KIND_WORDS.containsKey(w)) {
+                hinted.add(KIND_WORDS.get(w));
+            } else if (!QUESTION_WORDS.contains(w)) {
+                content.add(w);
+            }
+            if (PRODUCT_WORDS.contains(w)) {
+                products.add(w);
+            }
+        }
+        BooleanQuery.Builder text0 = new BooleanQuery.Builder();
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        exactClauses(text0, joined, tokens, searcher);
+        ideaClauses(text0, highlight, content, searcher);
+        BooleanQuery textQuery = text0.build();
+        if (textQuery.clauses().isEmpty()) {
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
+        for (DocumentKind k : hinted) {
+            all.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, k.name()))),
+                    KIND_HINT_BOOST), Occur.SHOULD);
+        }
+        filter.ifPresent(f -> all.add(f, Occur.FILTER));
+        return new Plan(all.build(), new PriorSource(products), highlight.build(), notice, false);
+    }
+
+    private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
+            throws IOException {
+        String whole = Analysis.exact(joined);
+        // A word equal to a code is a code search only when it looks like one (has a digit): "DP"
+        // asks for the principal diagnosis, not for the code "DP" of some list.
+        boolean wholeCodeLike = CODE_LIKE.matcher(whole).matches();
+        Query exactName = new TermQuery(new Term(Fields.NAME_EXACT, whole));
+        if (!wholeCodeLike) {
+            exactName = new BooleanQuery.Builder().add(exactName, Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, DocumentKind.CODE.name())), Occur.MUST_NOT).build();
+            b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, whole)), EXACT_WORD_BOOST / 4), Occur.SHOULD);
+        }
+        b.add(new BoostQuery(exactName, EXACT_QUERY_BOOST), Occur.SHOULD);
+        b.add(new BoostQuery(new TermQuery(new Term(Fields.KEY_LC, whole)), EXACT_QUERY_BOOST), Occur.SHOULD);
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> codes = new ArrayList<>();
+        for (String tok : tokens) {
+            String t = Analysis.exact(tok);
+            if (t.length() < 2 || !seen.add(t)) {
+                continue;
+            }
+            boolean codeLike = CODE_LIKE.matcher(t).matches() && t.length() <= 20;
+            if (tokens.size() > 1) {
+                b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, t)), EXACT_WORD_BOOST), Occur.SHOULD);
+                b.add(new BoostQuery(new TermQuery(new Term(Fields.KEY_LC, t)), EXACT_WORD_BOOST), Occur.SHOULD);
+            }
+            if (codeLike) {
+                codes.add(t);
+                Query prefix = new BooleanQuery.Builder()
+                        .add(new PrefixQuery(new Term(Fields.NAME_EXACT, t)), Occur.MUST)
+                        .add(new TermQuery(new Term(Fields.KIND, DocumentKind.CODE.name())), Occur.FILTER)
+                        .build();
+                b.add(new BoostQuery(new ConstantScoreQuery(prefix), CODE_PREFIX_BOOST), Occur.SHOULD);
+            }
+        }
+        if (!codes.isEmpty()) {
+            holdingLists(b, codes, searcher);
+        }
+    }
+
+    /** Adds the code lists that hold codes equal to or starting with the typed codes. */
+    private static void holdingLists(BooleanQuery.Builder b, List<String> codes, IndexSearcher searcher)
+            throws IOException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String c : codes) {
+            any.add(new TermQuery(new Term(Fields.NAME_EXACT, c)), Occur.SHOULD);
+            any.add(new PrefixQuery(new Term(Fields.NAME_EXACT, c)), Occur.SHOULD);
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(any.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, DocumentKind.CODE.name())), Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(q, 50);
+        Set<BytesRef> lists = new LinkedHashSet<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc sd : top.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            SortedDocValues dv = DocValues.getSorted(leaf.reader(), Fields.NOMENCLATURE_DV);
+            if (dv.advanceExact(sd.doc - leaf.docBase)) {
+                lists.add(BytesRef.deepCopyOf(dv.lookupOrd(dv.ordValue())));
+            }
+        }
+        if (!lists.isEmpty()) {
+            Query holding = new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(Fields.KEY, lists), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, DocumentKind.NOMENCLATURE.name())), Occur.FILTER)
+                    .build();
+            b.add(new BoostQuery(new ConstantScoreQuery(holding), HOLDING_LIST_BOOST), Occur.SHOULD);
+        }
+    }
+
+    /**
+     * Words of {@link #FUZZY_MIN_LENGTH} letters or more that no label holds are replaced by the
+     * closest word that labels do hold (at most {@link #MAX_FUZZY_WORDS} of them, one or two edits,
+     * first letter kept), so that a corrected word also finds its synonyms.
+     */
+    private List<String> corrected(List<String> words, IndexSearcher searcher) throws IOException {
+        List<String> out = new ArrayList<>(words.size());
+        int budget = MAX_FUZZY_WORDS;
+        for (String w : words) {
+            String use = w;
+            if (budget > 0 && w.length() >= FUZZY_MIN_LENGTH && !CODE_LIKE.matcher(w).matches()
+                    && synonyms.expansionsOf(w).isEmpty()
+                    && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
+                budget--;
+                org.apache.lucene.search.spell.DirectSpellChecker spelling = w.length() >= FUZZY_TWO_EDITS_LENGTH ? twoEdits : oneEdit;
+                org.apache.lucene.search.spell.SuggestWord[] s = spelling.suggestSimilar(
+                        new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
+                        org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (s.length > 0) {
+                    use = s[0].string;
+                }
+            }
+            out.add(use);
+        }
+        return out;
+    }
+
+    private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
+            IndexSearcher searcher) throws IOException {
+        List<Query> ideas = new ArrayList<>();
+        content = corrected(content, searcher);
+        for (Synonyms.Concept c : synonyms.concepts(content)) {
+            Optional<Query> q = idea(c, highlight);
+            q.ifPresent(ideas::add);
+        }
+        if (ideas.isEmpty()) {
+            return;
+        }
+        for (Query q : ideas) {
+            b.add(q, Occur.SHOULD);
+        }
+        if (ideas.size() > 1) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            ideas.forEach(q -> all.add(q, Occur.MUST));
+            b.add(new BoostQuery(all.build(), ALL_IDEAS_BOOST), Occur.SHOULD);
+            List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
+            if (stems.size() > 1) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
+                stems.forEach(s -> phrase.add(new Term(Fields.LABEL, s)));
+                b.add(new BoostQuery(phrase.build(), PHRASE_BOOST), Occur.SHOULD);
+            }
+        }
+    }
+
+    /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
+    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight) {
+        if (c.synonyms().isEmpty() && Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty()) {
+            return Optional.empty(); // a stop word
+        }
+        List<Query> alternatives = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        phrases.add(c.typed());
+        phrases.addAll(c.synonyms());
+        for (int i = 0; i < phrases.size(); i++) {
+            String p = phrases.get(i);
+            float weight = i == 0 ? 1f : 0.9f;
+            alternatives.addAll(phraseQueries(p, weight, highlight));
+        }
+        for (String p : phrases) {
+            if (PRODUCT_WORDS.contains(p)) {
+                alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT_TEXT, p)), PRODUCT_WORD_BOOST));
+            }
+        }
+        if (alternatives.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0.1f));
+    }
+
+    private List<Query> phraseQueries(String phrase, float weight, BooleanQuery.Builder highlight) {
+        List<Query> out = new ArrayList<>();
+        List<String> stems = Analysis.terms(french, Fields.LABEL, phrase);
+        if (!stems.isEmpty()) {
+            Query label = allTerms(Fields.LABEL, stems);
+            highlight.add(label, Occur.SHOULD);
+            out.add(weight == 1f ? label : new BoostQuery(label, weight));
+            out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
+        }
+        if (!phrase.contains(" ")) {
+            Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
+            parts.add(phrase.toLowerCase(Locale.ROOT));
+            BooleanQuery.Builder names = new BooleanQuery.Builder();
+            parts.stream().filter(part -> part.length() >= 2)
+                    .forEach(part -> names.add(new TermQuery(new Term(Fields.NAME_ID, part)), Occur.SHOULD));
+            out.add(new BoostQuery(names.build(), NAME_PART_BOOST * weight));
+        }
+        return out;
+    }
+
+    private static Query allTerms(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.get(0)));
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        terms.forEach(t -> b.add(new TermQuery(new Term(field, t)), Occur.MUST));
+        return b.build();
+    }
+}

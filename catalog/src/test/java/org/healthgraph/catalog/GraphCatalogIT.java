@@ -1,0 +1,186 @@
+package org.healthgraph.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.testing.SharedNeo4j;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GraphCatalogIT {
+
+    private static GraphStore store;
+    private static CatalogWriter writer;
+    private static Catalog catalog;
+
+    @BeforeAll
+    static void open() {
+        store = SharedNeo4j.store();
+        writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        catalog = Catalogs.reader(store);
+    }
+
+    /** Three tables A -> B -> C joined by foreign keys, a code list and a coded variable; names unique to the test. */
+    private record Fixture(String dataset, TableName a, TableName b, TableName c, NomenclatureName list) {
+        static Fixture create() {
+            String p = SharedNeo4j.uniqueKey("T");
+            return new Fixture("DS " + p, TableName.of(p + "_A"), TableName.of(p + "_B"), TableName.of(p + "_C"),
+                    NomenclatureName.of(p + "_NOM"));
+        }
+
+        List<CatalogUnit> units(String description) {
+            Nomenclature nom = new Nomenclature(list, "Sexe", "TEST", List.of(
+                    new NomenclatureColumn("COD", "string", ColumnRole.CODE),
+                    new NomenclatureColumn("LIB", "string", ColumnRole.LABEL)), List.of("COD"));
+            List<Code> codes = List.of(code("1", "Masculin"), code("2", "Féminin"), code("9", "Inconnu"));
+            CatalogUnit codeUnit = CatalogUnit.of(list + ".json").withNomenclatures(List.of(nom)).withCodes(codes);
+            CatalogUnit tables = CatalogUnit.of(dataset + ".json").withDatasets(List.of(Dataset.named(dataset)))
+                    .withTables(List.of(table(a), table(b), table(c)))
+                    .withVariables(List.of(
+                            Variable.simple(new VariableRef(a, "ID"), 0, description, "string", Optional.empty()),
+                            Variable.simple(new VariableRef(a, "SEX"), 1, "Sexe", "string",
+                                    CodedBy.parse(list.value())),
+                            Variable.simple(new VariableRef(b, "ID"), 0, "Identifiant", "string", Optional.empty()),
+                            Variable.simple(new VariableRef(b, "K"), 1, "Clé", "string", Optional.empty()),
+                            Variable.simple(new VariableRef(c, "K2"), 0, "Clé", "string", Optional.empty())));
+            CatalogUnit joins = CatalogUnit.of(dataset + "#joins").withJoins(List.of(
+                    new Join(a, b, List.of(new KeyPair("ID", "ID"))),
+                    new Join(c, b, List.of(new KeyPair("K2", "K")))));
+            return List.of(codeUnit, tables, joins);
+        }
+
+        private Code code(String code, String label) {
+            return new Code(new CodeRef(list, code), label, Map.of("COD", code, "LIB", label));
+        }
+
+        private Table table(TableName name) {
+            return new Table(name, "Table " + name, dataset, "", "", History.NONE, List.of());
+        }
+    }
+
+    @Test
+    void readsBackWhatWasWritten() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+
+        assertThat(catalog.table(f.a())).get().extracting(Table::dataset).isEqualTo(f.dataset());
+        assertThat(catalog.tables(f.dataset())).hasSize(3);
+        assertThat(catalog.variables(f.a())).extracting(v -> v.ref().name()).containsExactly("ID", "SEX");
+        assertThat(catalog.variable(new VariableRef(f.a(), "SEX")).orElseThrow().codedBy())
+                .get().extracting(CodedBy::nomenclature).isEqualTo(f.list());
+        assertThat(catalog.variablesCodedBy(f.list())).containsExactly(new VariableRef(f.a(), "SEX"));
+        assertThat(catalog.code(new CodeRef(f.list(), "2"))).get().extracting(Code::label).isEqualTo("Féminin");
+        assertThat(catalog.code(new CodeRef(f.list(), "2")).orElseThrow().columns()).containsEntry("COD", "2");
+        assertThat(catalog.joins(f.b())).hasSize(2);
+    }
+
+    @Test
+    void pagesThroughCodesWithACursor() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+
+        CodePage first = catalog.codes(f.list(), 2, Optional.empty());
+        CodePage second = catalog.codes(f.list(), 2, first.endCursor());
+
+        assertThat(first.codes()).extracting(c -> c.ref().code()).containsExactly("1", "2");
+        assertThat(first.hasNextPage()).isTrue();
+        assertThat(first.totalCount()).isEqualTo(3);
+        assertThat(second.codes()).extracting(c -> c.ref().code()).containsExactly("9");
+        assertThat(second.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void writingTheSameUnitsTwiceChangesNothing() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+        CatalogStats before = catalog.stats();
+
+        List<CatalogChange> again = f.units("Identifiant").stream().map(writer::write).toList();
+
+        assertThat(again).allMatch(CatalogChange::isEmpty);
+        assertThat(again).allMatch(c -> c.created() == 0 && c.updated() == 0);
+        assertThat(catalog.stats()).isEqualTo(before);
+    }
+
+    @Test
+    void recordsAChangedDescriptionInTheVariablesHistory() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+        List<CatalogChange> heard = new ArrayList<>();
+        CatalogChangeListener listener = heard::add;
+        writer.addListener(listener);
+        try {
+            f.units("Identifiant du bénéficiaire").forEach(writer::write);
+        } finally {
+            writer.removeListener(listener);
+        }
+
+        VariableRef id = new VariableRef(f.a(), "ID");
+        assertThat(catalog.variable(id).orElseThrow().description()).isEqualTo("Identifiant du bénéficiaire");
+        assertThat(catalog.history(id)).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("description");
+            assertThat(c.oldValue()).isEqualTo("Identifiant");
+            assertThat(c.newValue()).isEqualTo("Identifiant du bénéficiaire");
+            assertThat(c.source()).isEqualTo(f.dataset() + ".json");
+        });
+        assertThat(heard).singleElement().satisfies(c ->
+                assertThat(c.keys(EntryKind.VARIABLE)).containsExactly(id.key()));
+    }
+
+    @Test
+    void findsAJoinPathWalkingAForeignKeyBackwards() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+
+        JoinPathResult result = catalog.joinPaths(f.a(), f.c(), 4);
+
+        assertThat(result.found()).isTrue();
+        JoinPath path = result.paths().getFirst();
+        assertThat(path.tables()).containsExactly(f.a(), f.b(), f.c());
+        assertThat(path.hops().get(0).keys()).containsExactly(new KeyPair("ID", "ID"));
+        assertThat(path.hops().get(1).keys()).containsExactly(new KeyPair("K", "K2"));
+        assertThat(path.hops().get(1).declaredForward()).isFalse();
+    }
+
+    @Test
+    void saysWhenThereIsNoJoinPath() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+
+        JoinPathResult result = catalog.joinPaths(f.a(), f.c(), 1);
+
+        assertThat(result.found()).isFalse();
+        assertThat(result.explanation()).contains("No join path").contains("within 1 hop");
+    }
+
+    @Test
+    void rejectsAUnitThatRefersToAnUnknownTableAndWritesNothingOfIt() {
+        Fixture f = Fixture.create();
+        TableName ghost = TableName.of(f.a().value() + "_GHOST");
+        CatalogUnit unit = CatalogUnit.of("bad.json").withDatasets(List.of(Dataset.named(f.dataset())))
+                .withJoins(List.of(new Join(f.a(), ghost, List.of(new KeyPair("ID", "ID")))));
+
+        assertThatThrownBy(() -> writer.write(unit)).isInstanceOf(CatalogException.class).hasMessageContaining("bad.json")
+                .hasMessageContaining(ghost.value());
+        assertThat(catalog.dataset(f.dataset())).isEmpty();
+    }
+
+    @Test
+    void streamsEveryEntryOfTheCatalog() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+        List<String> keys = new ArrayList<>();
+
+        catalog.forEachEntry(e -> keys.add(e.kind() + " " + e.key()));
+
+        assertThat(keys).contains("TABLE " + f.a(), "VARIABLE " + f.a() + ".SEX", "NOMENCLATURE " + f.list(),
+                "CODE " + f.list() + ":9", "DATASET " + f.dataset());
+    }
+}
