@@ -6,7 +6,7 @@ import { clear, count, el, link, renderHighlight } from '../dom';
 import { FACET_LABEL, KIND_LABEL, hrefOf } from '../labels';
 import { search, type Kind, type SearchFilters, type SearchHit, type SearchPage } from '../queries';
 
-const PAGE = 20;
+const PAGE = 10;
 const FACETS = ['kind', 'product', 'table', 'nomenclature', 'type', 'year'] as const;
 type FacetName = (typeof FACETS)[number];
 
