@@ -38,7 +38,7 @@ function variablesTable(variables: VariableSummary[], showTable: boolean): HTMLE
 }
 
 function keys(join: Join): string {
-  return join.keys.map((k) => `${k.left} = ${k.right}`).join(', ');
+  return join.keys.map((k) => `${join.from}.${k.left} = ${join.to}.${k.right}`).join(', ');
 }
 
 export async function tableView(root: HTMLElement, _params: URLSearchParams, path: string[]): Promise<void> {
