@@ -33,6 +33,11 @@ public final class CohortQueries {
         }
     }
 
+    /** Converts a query given as nested maps and lists (a GraphQL input, say), with the same checks as {@link #parse}. */
+    public static CohortQuery fromMap(java.util.Map<String, Object> query) {
+        return parse(JSON.writeValueAsString(query));
+    }
+
     /** Reads a query from a JSON file. */
     public static CohortQuery read(Path file) {
         try {

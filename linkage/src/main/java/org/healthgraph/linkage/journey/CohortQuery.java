@@ -15,10 +15,15 @@ public record CohortQuery(IndexEvent index, List<InclusionRule> rules, PathwaySp
                           Integer suppressBelow) {
 
     public static final int DEFAULT_SUPPRESSION = 11;
+    /** Most inclusion rules a query may have. */
+    public static final int MAX_RULES = 50;
 
     public CohortQuery {
         Objects.requireNonNull(index, "a cohort query needs an 'index'");
         rules = rules == null ? List.of() : List.copyOf(rules);
+        if (rules.size() > MAX_RULES) {
+            throw new InvalidQueryException("a cohort query has at most " + MAX_RULES + " rules, got " + rules.size());
+        }
         suppressBelow = suppressBelow == null ? DEFAULT_SUPPRESSION : suppressBelow;
         if (suppressBelow < 1) {
             throw new InvalidQueryException("suppressBelow must be at least 1, got " + suppressBelow);
