@@ -107,6 +107,20 @@ try {
   console.log(`variable page: ${variable.replace(/\s+/g, ' ')}`);
   await page.screenshot({ path: join(shots, '5-variable.png'), fullPage: true });
 
+  // 5. Cohorte: the example query (MI then statin within 30 days), its attrition and pathways
+  await page.goto(`${base}#/cohorte`);
+  await page.locator('#cohort-query').waitFor();
+  await page.locator('form.cohort-form button[type=submit]').click();
+  await page.locator('table.attrition tbody tr').first().waitFor({ timeout: 60_000 });
+  const attrition = await page.locator('table.attrition tbody tr').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  const cohortCount = await page.locator('.cohort-count .count').innerText();
+  check(attrition.length === 3, `3 attrition rows: ${attrition.join(' | ')}`);
+  check(/^(< 11|[0-9][0-9\u202f\u00a0 ]*)$/.test(cohortCount), `cohort count "${cohortCount}"`);
+  const sankeyNodes = await page.locator('svg.sankey g.node').count();
+  check(sankeyNodes > 0, 'pathway nodes drawn');
+  console.log(`cohort: attrition ${attrition.join(' | ')}; count ${cohortCount}; ${sankeyNodes} pathway nodes`);
+  await page.screenshot({ path: join(shots, '6-cohorte.png'), fullPage: true });
+
   check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
   console.log('E2E OK');
 } catch (e) {

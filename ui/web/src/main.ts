@@ -1,6 +1,7 @@
 import { gql } from './api';
 import { clear, el } from './dom';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
+import { cohortView } from './views/cohort';
 import { joinPathView } from './views/joinpath';
 import { searchView } from './views/search';
 
@@ -12,7 +13,7 @@ const views: Record<string, View> = {
   variable: variableView,
   nomenclature: nomenclatureView,
   jointure: joinPathView,
-  cohorte: cohortPlaceholder,
+  cohorte: cohortView,
 };
 
 const TITLES: Record<string, string> = {
@@ -47,11 +48,6 @@ async function route(): Promise<void> {
 
 function notFound(root: HTMLElement): void {
   root.append(el('p', { class: 'error' }, 'Page inconnue.'));
-}
-
-function cohortPlaceholder(root: HTMLElement): void {
-  root.append(el('h1', {}, 'Cohorte'),
-    el('p', { class: 'muted' }, 'Le comptage de cohortes et les parcours de soins arrivent bientôt dans cette interface.'));
 }
 
 async function status(): Promise<void> {

@@ -168,3 +168,32 @@ export async function joinPath(from: string, to: string, maxHops = 6): Promise<J
   );
   return data.joinPath;
 }
+
+export interface SuppressedCount { value: number | null; suppressed: boolean }
+
+export interface CohortResult {
+  count: SuppressedCount;
+  attrition: { step: number; label: string; patients: SuppressedCount }[];
+  pathways: {
+    nodes: { id: string; step: number; label: string; patients: SuppressedCount }[];
+    links: { source: string; target: string; patients: SuppressedCount }[];
+  } | null;
+}
+
+/** Runs a cohort query (the CohortQuery input of journey.graphqls, as JSON). */
+export async function cohort(query: unknown): Promise<CohortResult> {
+  const data = await gql<{ cohort: CohortResult }>(
+    `query Cohort($query: CohortQuery!) {
+      cohort(query: $query) {
+        count { value suppressed }
+        attrition { step label patients { value suppressed } }
+        pathways {
+          nodes { id step label patients { value suppressed } }
+          links { source target patients { value suppressed } }
+        }
+      }
+    }`,
+    { query },
+  );
+  return data.cohort;
+}

@@ -17,6 +17,9 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.importers.snds.SndsExtractImporter;
+import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.importers.tableschema.DemoDictionary;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,14 +37,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The web interface in a real browser: the whole application on a random port with the demo
  * dictionary loaded, driven by {@code ui/e2e/browse.mjs} (playwright-core over Debian's chromium),
- * which searches, follows a hit, opens table, code-list and join-path pages, checks what they show
- * and leaves screenshots in {@code app/target/ui-screenshots/}.
+ * which searches, follows a hit, opens table, code-list and join-path pages, counts a cohort on a
+ * small synthetic population, checks what they show and leaves screenshots in
+ * {@code app/target/ui-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CatalogApiStandIn.class)
 class WebInterfaceIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final int POPULATION = 2000;
 
     @BeforeAll
     static void needsABrowser() {
@@ -73,13 +78,22 @@ class WebInterfaceIT {
             CatalogDocuments.reindex(catalog, index);
             return index;
         }
+
+        /** A synthetic SNDS-shaped population with myocardial infarctions followed by statins, for the cohort page. */
+        @Bean
+        SndsExtractGenerator.Summary webInterfacePopulation(Journeys journeys) throws IOException {
+            Path extract = Files.createTempDirectory("healthgraph-ui-extract-");
+            SndsExtractGenerator.Summary summary = new SndsExtractGenerator(42).generate(POPULATION, extract);
+            journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+            return summary;
+        }
     }
 
     @Autowired
     Environment environment;
 
     @Test
-    void searchesFollowsAHitAndShowsTableCodeListAndJoinPathPagesInABrowser() throws Exception {
+    void searchesFollowsAHitAndShowsTableCodeListJoinPathAndCohortPagesInABrowser() throws Exception {
         Path ui = uiFolder();
         Path screenshots = Path.of("target", "ui-screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
@@ -93,6 +107,7 @@ class WebInterfaceIT {
                 .contains("table page: SEJ_HOS_C")
                 .contains("code list page: NOM_CIM")
                 .contains("join path: 4 hops")
+                .contains("cohort: attrition")
                 .contains("E2E OK");
         assertThat(screenshots.resolve("1-recherche.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("2-table.png")).isNotEmptyFile();
