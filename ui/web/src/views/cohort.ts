@@ -90,7 +90,7 @@ function renderResult(output: HTMLElement, result: CohortResult, threshold: numb
   const body = el('tbody', {});
   for (const row of result.attrition) {
     body.append(el('tr', {}, el('td', {}, String(row.step)),
-      el('td', {}, row.step === 0 ? `${row.label} (événement index)` : row.label),
+      el('td', {}, row.step === 0 ? 'Événement index' : row.label),
       el('td', { class: 'num' }, shown(row.patients, threshold))));
   }
   output.append(el('h2', {}, 'Attrition'), el('table', { class: 'grid attrition' },
