@@ -36,8 +36,8 @@ public final class LinkageBench {
         try {
             System.out.printf(Locale.ROOT, "Record linkage: %,d cohort records against %,d national records, %d threads, max heap %,d MB%n",
                     cohort, national, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf(Locale.ROOT, "%-18s %-15s %9s %9s %9s %9s %9s %12s %10s %10s %9s%n", "situation", "strategy",
-                    "precision", "recall", "F1", "est.prec", "est.rec", "candidates", "pairs/s", "seconds", "heap MB");
+            System.out.printf(Locale.ROOT, "%-18s %-15s %9s %9s %9s %9s %9s %12s %10s %10s %9s %7s %12s%n", "situation", "strategy",
+                    "precision", "recall", "F1", "est.prec", "est.rec", "candidates", "pairs/s", "seconds", "heap MB", "cpu s", "pairs/cpu-s");
             for (Situation s : Situation.values()) {
                 Path sub = dir.resolve(s.name().toLowerCase(Locale.ROOT));
                 LinkageGenerator.Generated g = LinkageGenerator.generate(s, national, cohort, seed, sub);
@@ -45,15 +45,17 @@ public final class LinkageBench {
                 for (Strategy strategy : List.of(Strategy.TIERS, Strategy.FELLEGI_SUNTER)) {
                     System.gc();
                     resetPeaks();
+                    long cpu = cpuNanos();
                     Path out = sub.resolve("links-" + strategy.name().toLowerCase(Locale.ROOT) + ".csv");
                     LinkageJob.Summary sum = LinkageJob.run(config, strategy, out, LinkageProgress.NONE);
                     Evaluation e = Evaluation.of(out, g.truth());
                     boolean fs = strategy == Strategy.FELLEGI_SUNTER;
-                    System.out.printf(Locale.ROOT, "%-18s %-15s %9.4f %9.4f %9.4f %9s %9s %,12d %,10.0f %10.1f %,9d%n",
+                    System.out.printf(Locale.ROOT, "%-18s %-15s %9.4f %9.4f %9.4f %9s %9s %,12d %,10.0f %10.1f %,9d %7.1f %,12.0f%n",
                             s.name().toLowerCase(Locale.ROOT), fs ? "fellegi-sunter" : "snds tiers", e.precision(), e.recall(), e.f1(),
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedPrecision()) : "-",
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedRecall()) : "-",
-                            sum.result().candidatePairs(), sum.result().pairsPerSecond(), sum.seconds(), peakHeapMb());
+                            sum.result().candidatePairs(), sum.result().pairsPerSecond(), sum.seconds(), peakHeapMb(),
+                            (cpuNanos() - cpu) / 1e9, sum.result().pairsPerCpuSecond());
                 }
             }
             scoringRate(dir, national, cohort, seed);
@@ -73,17 +75,29 @@ public final class LinkageBench {
                 blocking:
                   - {name: birth year and sex, keys: [annee_naissance, sexe]}
                 decision: {mode: one-to-one, threshold: 0.5}
+                training: {u: candidates}
                 """;
         Files.writeString(loose, yaml);
         LinkageConfig config = LinkageConfigs.read(loose);
         System.gc();
         resetPeaks();
+        long cpu = cpuNanos();
         LinkageJob.Summary sum = LinkageJob.run(config, Strategy.FELLEGI_SUNTER, sub.resolve("links-loose.csv"), LinkageProgress.NONE);
+        double cpuSeconds = (cpuNanos() - cpu) / 1e9;
         Evaluation e = Evaluation.of(sub.resolve("links-loose.csv"), sub.resolve("truth.csv"));
         System.out.printf(Locale.ROOT, "Scoring rate (quasi-identifiers, blocking on birth year and sex only): %,d candidate pairs scored "
-                        + "in %.2f s = %,.0f pairs/s on %d threads; end to end %.1f s, peak heap %,d MB, F1 %.4f%n",
+                        + "in %.2f s = %,.0f pairs/s on %d threads under this load; %,.0f pairs per CPU second of the scoring threads, "
+                        + "so %,.0f pairs/s on %d dedicated cores; end to end %.1f s (process CPU %.1f s), peak heap %,d MB, F1 %.4f%n",
                 sum.result().candidatePairs(), sum.result().scoringSeconds(), sum.result().pairsPerSecond(),
-                config.threads(), sum.seconds(), peakHeapMb(), e.f1());
+                config.threads(), sum.result().pairsPerCpuSecond(), sum.result().pairsPerCpuSecond() * config.threads(),
+                config.threads(), sum.seconds(), cpuSeconds, peakHeapMb(), e.f1());
+        System.out.printf(Locale.ROOT, "Machine load average during the run: %.1f on %d cores (other builds share the machine; "
+                + "wall times scale with it, CPU seconds do not)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -31,7 +31,7 @@ import org.healthgraph.graph.Label;
 public final class SearchBenchmark {
 
     static final String NEO4J_INDEX = "catalog_fulltext";
-    static final int ROUNDS = 20;
+    static final int ROUNDS = Integer.getInteger("search.rounds", 20);
 
     private SearchBenchmark() {
     }

@@ -66,9 +66,6 @@ public final class GraphCatalogWriter implements CatalogWriter {
 
     @Override
     public CatalogChange write(CatalogUnit unit) {
-        if (unit.fingerprint().isPresent() && unit.fingerprint().equals(storedFingerprint(unit.source()))) {
-            return new CatalogChange(unit.source(), Map.of(), 0, 0, unit.size(), List.of(), true);
-        }
         Instant at = Instant.now();
         CatalogChange change;
         try {
@@ -86,11 +83,6 @@ public final class GraphCatalogWriter implements CatalogWriter {
             }
         }
         return change;
-    }
-
-    private java.util.Optional<String> storedFingerprint(String source) {
-        return store.read("MATCH (s:CatalogSource {name: $name}) RETURN s.fingerprint AS f", Map.of("name", source))
-                .stream().map(r -> (String) r.get("f")).filter(Objects::nonNull).findFirst();
     }
 
     @Override
@@ -121,6 +113,9 @@ public final class GraphCatalogWriter implements CatalogWriter {
         }
 
         CatalogChange run() {
+            if (unit.fingerprint().isPresent() && unit.fingerprint().get().equals(storedFingerprint())) {
+                return new CatalogChange(unit.source(), Map.of(), 0, 0, unit.size(), List.of(), true);
+            }
             writeDatasets();
             writeTables();
             writeNomenclatures();
@@ -130,6 +125,11 @@ public final class GraphCatalogWriter implements CatalogWriter {
             unit.fingerprint().ifPresent(f -> w.run("MERGE (s:CatalogSource {name: $name}) SET s.fingerprint = $f,"
                     + " s.importedAt = $at", Map.of("name", unit.source(), "f", f, "at", at.toString())));
             return new CatalogChange(unit.source(), changed, created, updated, unchanged, history, false);
+        }
+
+        private String storedFingerprint() {
+            return w.run("MATCH (s:CatalogSource {name: $name}) RETURN s.fingerprint AS f", Map.of("name", unit.source()))
+                    .stream().map(r -> (String) r.get("f")).filter(Objects::nonNull).findFirst().orElse(null);
         }
 
         private void writeDatasets() {
@@ -149,6 +149,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
             upsert(GraphNames.TABLE, diff(GraphNames.TABLE, EntryKind.TABLE, rows, null));
             Set<String> datasets = new LinkedHashSet<>();
             unit.tables().forEach(t -> datasets.add(t.dataset()));
+            unit.datasets().forEach(d -> datasets.remove(d.name()));
             requireExisting(GraphNames.DATASET, datasets, "dataset");
             List<Map<String, Object>> links = unit.tables().stream()
                     .map(t -> Map.<String, Object>of("d", t.dataset(), "t", t.name().value())).toList();
@@ -168,6 +169,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
             }
             Set<String> tables = new LinkedHashSet<>();
             unit.variables().forEach(v -> tables.add(v.ref().table().value()));
+            unit.tables().forEach(t -> tables.remove(t.name().value()));
             requireExisting(GraphNames.TABLE, tables, "table");
             List<Map<String, Object>> rows = unit.variables().stream().map(CatalogRows::variable).toList();
             Map<String, Map<String, Object>> before = existing(GraphNames.VARIABLE, keys(GraphNames.VARIABLE, rows));
@@ -228,7 +230,9 @@ public final class GraphCatalogWriter implements CatalogWriter {
             }
             Set<String> lists = new LinkedHashSet<>();
             unit.codes().forEach(c -> lists.add(c.ref().nomenclature().value()));
-            requireExisting(GraphNames.NOMENCLATURE, lists, "code list");
+            Set<String> absent = new LinkedHashSet<>(lists);
+            absent.removeAll(columnsByList.keySet());
+            requireExisting(GraphNames.NOMENCLATURE, absent, "code list");
             for (String list : lists) {
                 if (!columnsByList.containsKey(list)) {
                     columnsByList.put(list, w.run("MATCH (n:Nomenclature {name: $name}) RETURN n.columnNames AS c",
@@ -259,8 +263,12 @@ public final class GraphCatalogWriter implements CatalogWriter {
             for (String list : lists) {
                 List<Map<String, Object>> fresh = byPresence.getOrDefault(false, List.of()).stream()
                         .filter(r -> list.equals(r.get("nomenclature"))).toList();
-                batches(fresh, b -> w.run("MATCH (n:Nomenclature {name: $list}) UNWIND $rows AS r"
-                        + " CREATE (n)-[:HAS_CODE]->(c:Code) SET c = r", Map.of("list", list, "rows", b)));
+                // Sent as lists rather than maps: a third less to pack and unpack for 400,000 codes.
+                List<List<Object>> compact = fresh.stream().map(r -> List.<Object>of(r.get("key"), r.get("code"),
+                        r.getOrDefault("label", "") == null ? "" : r.getOrDefault("label", ""), r.get("values"))).toList();
+                batches(compact, b -> w.run("MATCH (n:Nomenclature {name: $list}) UNWIND $rows AS r"
+                        + " CREATE (n)-[:HAS_CODE]->(c:Code {key: r[0], nomenclature: $list, code: r[1], values: r[3]})"
+                        + " WITH c, r WHERE r[2] <> '' SET c.label = r[2]", Map.of("list", list, "rows", b)));
             }
             batches(byPresence.getOrDefault(true, List.of()), b -> w.run("UNWIND $rows AS r MATCH (c:Code {key: r.key})"
                     + " SET c += r WITH c, r MATCH (n:Nomenclature {name: r.nomenclature})"

@@ -326,7 +326,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         b.add(label.build(), Occur.SHOULD);
         Query q = org.apache.lucene.queries.function.FunctionScoreQuery.boostByValue(b.build(),
-                org.apache.lucene.search.DoubleValuesSource.fromFloatField(Fields.PRIOR));
+                new org.healthgraph.catalog.search.internal.PriorSource(Set.of()));
         String typed = Analysis.exact(p);
         return withSearcher(s -> {
             TopDocs top = s.search(q, n * 3);

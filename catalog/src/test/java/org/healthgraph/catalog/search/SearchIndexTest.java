@@ -38,6 +38,8 @@ class SearchIndexTest {
             SearchDocument.table("PMSI MCO", "T_MCOaaB", "Description du séjour"),
             SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Description du séjour", "DGN_PAL",
                     "Diagnostic principal", "MS_CIM_V", "string", List.of(2008)),
+            SearchDocument.variable("PMSI HAD", "T_HADaaB", "Résumés par sous-séquence", "DGN_PAL",
+                    "Diagnostic principal", "MS_CIM_V", "string", List.of(2008)),
             SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Description du séjour", "DGN_REL",
                     "Diagnostic relié", "MS_CIM_V", "string", List.of(2008)),
             SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Description du séjour", "NBR_DGN",
@@ -117,6 +119,8 @@ class SearchIndexTest {
         assertThat(keys("montant du dépassement").get(0)).isEqualTo("ER_PRS_F.PRS_DEP_MNT");
         assertThat(keys("montant du dépassement egb").get(0)).isEqualTo("EB_PRS_F.PRS_DEP_MNT");
         assertThat(keys("table des prestations").get(0)).isEqualTo("ER_PRS_F");
+        assertThat(keys("diagnostic principal")).startsWith("T_MCOaaB.DGN_PAL", "T_HADaaB.DGN_PAL");
+        assertThat(keys("diagnostic principal had").get(0)).isEqualTo("T_HADaaB.DGN_PAL");
     }
 
     @Test

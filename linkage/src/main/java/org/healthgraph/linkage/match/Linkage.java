@@ -40,8 +40,14 @@ import org.healthgraph.linkage.match.internal.Tiers;
 public final class Linkage {
 
     private static final int CHUNK = 64;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final double TF_MIN = -5;
     private static final double TF_MAX = 10;
+    private static final double M_FLOOR = 1e-3;
+    private static final int RIGHT_REUSE = 8;
+    private static final double REFINE_PROBABILITY = 0.999;
+    private static final int REFINE_ROUNDS = 3;
+    private static final int REFINE_MIN_PAIRS = 50;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -50,6 +56,7 @@ public final class Linkage {
     private final Comparison[] comparisons;
     private final int[] levelCounts;
     private final Blocking blocking;
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Integer> leftIndex;
     private Map<String, Integer> rightIndex;
 
@@ -190,13 +197,81 @@ public final class Linkage {
                 throw new LinkageException("training: field " + config.fields().get(f).name()
                         + " is a key of every blocking rule, so its m cannot be estimated; add a rule without it");
             }
+            double sum = 0;
             for (int l = 0; l < levelCounts[f]; l++) {
-                m[f][l] = mSum[f][l] / sessions[f];
+                // a floor keeps a level that the training pairs never showed among matches from
+                // weighing like a proof of non-match
+                m[f][l] = Math.max(M_FLOOR, mSum[f][l] / sessions[f]);
+                sum += m[f][l];
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] /= sum;
             }
         }
+        // no more matches than records on the smaller side (each session over-counts a little)
+        expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
+        refineM(m, uRandom, prior);
         return model(m, uRandom, uRandom, prior, iterations);
+    }
+
+    /**
+     * Re-estimates each field's m among the candidate pairs that the other fields alone make
+     * near-certain matches (probability at least {@link #REFINE_PROBABILITY} without this field),
+     * from agreement-pattern counts: under conditional independence among matches this sample is
+     * unbiased for the field, and it stays clean where the session EMs are not, when fields are
+     * correlated among non-matches (a hospital and its département, say).
+     */
+    private void refineM(double[][] m, double[][] u, double prior) {
+        progress.stage("patterns (all rules)", left.size());
+        List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
+        LongCounts counts = new LongCounts();
+        parts.forEach(counts::addAll);
+        long[][] entries = counts.entries();
+        int[][] decoded = new int[entries[0].length][];
+        for (int p = 0; p < decoded.length; p++) {
+            decoded[p] = Em.decode(entries[0][p], levelCounts);
+        }
+        double priorWeight = LinkageModel.log2(prior / (1 - prior));
+        double minWeight = LinkageModel.log2(REFINE_PROBABILITY / (1 - REFINE_PROBABILITY));
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            double[][] next = new double[m.length][];
+            for (int f = 0; f < m.length; f++) {
+                next[f] = new double[levelCounts[f]];
+            }
+            for (int p = 0; p < decoded.length; p++) {
+                int[] lv = decoded[p];
+                double total = priorWeight;
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0) {
+                        total += LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]);
+                    }
+                }
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0 && total - LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]) >= minWeight) {
+                        next[f][lv[f]] += entries[1][p];
+                    }
+                }
+            }
+            for (int f = 0; f < m.length; f++) {
+                double sum = 0;
+                for (double v : next[f]) {
+                    sum += v;
+                }
+                if (sum < REFINE_MIN_PAIRS) {
+                    continue;
+                }
+                double norm = 0;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
+                    norm += m[f][l];
+                }
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] /= norm;
+                }
+            }
+        }
     }
 
     private boolean[] blockedFields(LinkageConfig.BlockingRule rule) {
@@ -313,9 +388,14 @@ public final class Linkage {
                 }
                 SplittableRandom random = streams[s];
                 int count = n / slices + (s < n % slices ? 1 : 0);
+                int j = 0;
                 for (int k = 0; k < count; k++) {
+                    // one right record for several left ones: the right table is the large one,
+                    // and each of its records costs cache misses
+                    if (k % RIGHT_REUSE == 0) {
+                        j = random.nextInt(right.size());
+                    }
                     int i = random.nextInt(left.size());
-                    int j = random.nextInt(right.size());
                     for (int f = 0; f < levelCounts.length; f++) {
                         int l = comparisons[f].level(i, j, scratch);
                         if (l >= 0) {
@@ -355,6 +435,7 @@ public final class Linkage {
         double thresholdWeight = LinkageModel.log2(threshold / (1 - threshold));
         progress.stage("score", left.size());
         long start = System.nanoTime();
+        cpuNanos.set(0);
         List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, tf, prior, thresholdWeight), t -> t);
         double seconds = (System.nanoTime() - start) / 1e9;
         PairBuffer kept = new PairBuffer();
@@ -373,7 +454,7 @@ public final class Linkage {
         }
         double precision = links.isEmpty() ? 1 : sumLinks / links.size();
         double recall = sumAll > 0 ? sumLinks / sumAll : 1;
-        return new LinkageResult(links, candidates, seconds, precision, recall);
+        return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9);
     }
 
     /** The SNDS tiered exact-match baseline on the configured fields (each field one criterion). */
@@ -385,7 +466,7 @@ public final class Linkage {
             links.add(new Link(left.id(t.left()), right.id(t.right()), 1, Double.POSITIVE_INFINITY, List.of(),
                     "tiers:" + t.tier(), Optional.empty()));
         }
-        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1);
+        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1, 0);
     }
 
     /** Explains the score of a pair given by ids. */
@@ -505,6 +586,7 @@ public final class Linkage {
         AtomicInteger next = new AtomicInteger();
         List<T> tasks = java.util.Collections.synchronizedList(new ArrayList<>());
         runParallel(() -> {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             T task = taskFactory.get();
             tasks.add(task);
             int[] seen = new int[right.size()];
@@ -521,6 +603,7 @@ public final class Linkage {
                 }
                 progress.advance(to - from);
             }
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
         });
         return tasks.stream().map(result).toList();
     }

@@ -10,9 +10,10 @@ import java.util.List;
  * @param scoringSeconds wall time of the scoring pass (enumerate, compare, score, keep)
  * @param expectedPrecision label-free estimate: mean match probability of the links
  * @param expectedRecall label-free estimate: sum of link probabilities over the sum of all candidate probabilities
+ * @param scoringCpuSeconds CPU time the scoring threads used (tells the rate on dedicated cores when the machine is shared)
  */
 public record LinkageResult(List<Link> links, long candidatePairs, double scoringSeconds, double expectedPrecision,
-                            double expectedRecall) {
+                            double expectedRecall, double scoringCpuSeconds) {
 
     public LinkageResult {
         links = List.copyOf(links);
@@ -21,5 +22,10 @@ public record LinkageResult(List<Link> links, long candidatePairs, double scorin
     /** Scored candidate pairs per second of the scoring pass. */
     public double pairsPerSecond() {
         return scoringSeconds > 0 ? candidatePairs / scoringSeconds : 0;
+    }
+
+    /** Scored candidate pairs per CPU second of the scoring threads (one dedicated core's rate). */
+    public double pairsPerCpuSecond() {
+        return scoringCpuSeconds > 0 ? candidatePairs / scoringCpuSeconds : 0;
     }
 }

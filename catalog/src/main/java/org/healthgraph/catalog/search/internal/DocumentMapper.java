@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -23,16 +22,23 @@ import org.healthgraph.catalog.search.SearchDocument;
  * Writes a {@link SearchDocument} as Lucene fields, and holds the ranking priors.
  *
  * <p>Canonical-product rule: when a query names no product, each document's score is multiplied
- * by its product's weight. The source products (DCIR, the PMSI fields, BENEFICIAIRE, causes of
- * death) and code-list sources weigh 1.0; DCIR_DCIRS (shared referentials) 0.9;
- * CARTOGRAPHIE_PATHOLOGIES 0.85; DCIRS (a re-organised copy of DCIR) and DAMIR (aggregates) 0.7;
- * EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables and code lists
- * 1.1, codes 0.5, so that a table or column beats a code value that shares its words.
+ * by its product's weight, so that the table or variable of the source product comes before its
+ * copies. Source products weigh 1.0: DCIR, PMSI MCO, BENEFICIAIRE, causes of death, and code-list
+ * sources. Copies weigh less: PMSI SSR, HAD and RIM-P 0.85 (their tables mirror MCO's: T_SSRaaB,
+ * T_HADaaB ... beside T_MCOaaB); DCIR_DCIRS 0.9 (referentials shared by DCIR and DCIRS);
+ * CARTOGRAPHIE_PATHOLOGIES 0.85 (derived); DCIRS (a re-organised copy of DCIR) and DAMIR
+ * (aggregates) 0.7; EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables
+ * and code lists 1.1, codes 0.3, so that a table or column beats a code value that shares its
+ * words (codes still come first when the query is a code: exact and prefix matches score far
+ * higher).
  */
 public final class DocumentMapper {
 
     /** Weights of the copy products; any other product weighs 1.0. */
     static final Map<String, Float> PRODUCT_WEIGHTS = Map.of(
+            "PMSI SSR", 0.85f,
+            "PMSI HAD", 0.85f,
+            "PMSI RIM-P", 0.85f,
             "DCIR_DCIRS", 0.9f,
             "CARTOGRAPHIE_PATHOLOGIES", 0.85f,
             "DCIRS", 0.7f,
@@ -56,6 +62,10 @@ public final class DocumentMapper {
     public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Fields.YEAR, true);
+        for (String dim : FACET_DIMENSIONS) {
+            // Filters use the plain string fields; the facet module's drill-down terms would be a second copy.
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         return config;
     }
 
@@ -64,7 +74,7 @@ public final class DocumentMapper {
         return switch (kind) {
             case TABLE -> 1.3f;
             case VARIABLE, NOMENCLATURE -> 1.1f;
-            case CODE -> 0.5f;
+            case CODE -> 0.3f;
         };
     }
 
@@ -89,9 +99,7 @@ public final class DocumentMapper {
         if (!d.product().isEmpty()) {
             doc.add(new TextField(Fields.PRODUCT_TEXT, d.product(), Field.Store.NO));
         }
-        float kind = kindWeight(d.kind());
-        doc.add(new FloatDocValuesField(Fields.KIND_PRIOR, kind));
-        doc.add(new FloatDocValuesField(Fields.PRIOR, kind * productWeight(d.product())));
+        doc.add(new SortedDocValuesField(Fields.KIND_DV, new BytesRef(d.kind().name())));
         if (!d.nomenclature().isEmpty()) {
             doc.add(new SortedDocValuesField(Fields.NOMENCLATURE_DV, new BytesRef(d.nomenclature())));
         }

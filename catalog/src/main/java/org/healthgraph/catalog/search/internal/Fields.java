@@ -18,10 +18,8 @@ public final class Fields {
     public static final String CONTEXT = "context";
     /** Product name as words. */
     public static final String PRODUCT_TEXT = "product_txt";
-    /** Multiplicative prior with the canonical-product rule. */
-    public static final String PRIOR = "prior";
-    /** Multiplicative prior by kind only (used when the query names a product). */
-    public static final String KIND_PRIOR = "kind_prior";
+    /** Kind as sorted doc values, for the ranking prior. */
+    public static final String KIND_DV = "kind_dv";
     /** Code list of a document as sorted doc values (to find the lists holding matched codes). */
     public static final String NOMENCLATURE_DV = "nomenclature_dv";
 

@@ -7,16 +7,16 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * The per-document multiplier of the score: the stored prior (kind weight, times product weight
- * unless the query names a product), times {@link #NAMED_PRODUCT_BONUS} for documents of a product
- * the query names.
+ * The per-document multiplier of the score, computed at query time from the document's kind and
+ * product (so the rule can change without re-indexing): the kind's weight, times the product's
+ * weight under the canonical-product rule unless the query names a product, times
+ * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names.
  */
 public final class PriorSource extends DoubleValuesSource {
 
@@ -30,9 +30,17 @@ public final class PriorSource extends DoubleValuesSource {
 
     @Override
     public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-        String field = namedProductWords.isEmpty() ? Fields.PRIOR : Fields.KIND_PRIOR;
-        NumericDocValues prior = DocValues.getNumeric(ctx.reader(), field);
+        SortedDocValues kind = DocValues.getSorted(ctx.reader(), Fields.KIND_DV);
         SortedDocValues product = DocValues.getSorted(ctx.reader(), Fields.PRODUCT);
+        double[] kindWeights = new double[Math.max(0, kind.getValueCount())];
+        for (int ord = 0; ord < kindWeights.length; ord++) {
+            kindWeights[ord] = DocumentMapper.kindWeight(DocumentMapper.kindOf(kind.lookupOrd(ord).utf8ToString()));
+        }
+        double[] productWeights = new double[Math.max(0, product.getValueCount())];
+        for (int ord = 0; ord < productWeights.length; ord++) {
+            productWeights[ord] = namedProductWords.isEmpty()
+                    ? DocumentMapper.productWeight(product.lookupOrd(ord).utf8ToString()) : 1.0;
+        }
         byte[] named = namedOrdinals(product);
         return new DoubleValues() {
             private double value;
@@ -44,9 +52,13 @@ public final class PriorSource extends DoubleValuesSource {
 
             @Override
             public boolean advanceExact(int doc) throws IOException {
-                value = prior.advanceExact(doc) ? Float.intBitsToFloat((int) prior.longValue()) : 1.0;
-                if (named != null && product.advanceExact(doc) && named[product.ordValue()] == 1) {
-                    value *= NAMED_PRODUCT_BONUS;
+                value = kind.advanceExact(doc) ? kindWeights[kind.ordValue()] : 1.0;
+                if (product.advanceExact(doc)) {
+                    int ord = product.ordValue();
+                    value *= productWeights[ord];
+                    if (named != null && named[ord] == 1) {
+                        value *= NAMED_PRODUCT_BONUS;
+                    }
                 }
                 return true;
             }

@@ -54,6 +54,9 @@ public final class QueryPlanner {
     /** Most words of one query looked up with edits. */
     static final int MAX_FUZZY_WORDS = 3;
 
+    /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
+    static final int MIN_CODE_PREFIX = 3;
+
     /** Words that say what kind of thing is wanted rather than what it is about. */
     static final java.util.Map<String, DocumentKind> KIND_WORDS = java.util.Map.ofEntries(
             java.util.Map.entry("table", DocumentKind.TABLE),
@@ -85,7 +88,7 @@ public final class QueryPlanner {
     static final float PHRASE_BOOST = 1.5f;
     static final float NAME_PART_BOOST = 1.5f;
     static final float CONTEXT_BOOST = 0.3f;
-    static final float PRODUCT_WORD_BOOST = 0.8f;
+    static final float PRODUCT_WORD_BOOST = 2.5f;
     static final float KIND_HINT_BOOST = 1.5f;
 
     private final Analyzer french = Analysis.french();
@@ -192,7 +195,7 @@ public final class QueryPlanner {
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, t)), EXACT_WORD_BOOST), Occur.SHOULD);
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.KEY_LC, t)), EXACT_WORD_BOOST), Occur.SHOULD);
             }
-            if (codeLike) {
+            if (codeLike && t.length() >= MIN_CODE_PREFIX) {
                 codes.add(t);
                 Query prefix = new BooleanQuery.Builder()
                         .add(new PrefixQuery(new Term(Fields.NAME_EXACT, t)), Occur.MUST)

@@ -48,39 +48,47 @@ public final class Blocking {
         int[][] start = new int[n][];
         int[][] members = new int[n][];
         long[] estimated = new long[n];
+        Map<String, long[]> leftParts = new HashMap<>();
+        Map<String, long[]> rightParts = new HashMap<>();
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(right.size()));
         for (int r = 0; r < n; r++) {
             BlockingRule rule = rules.get(r);
             names[r] = rule.name();
-            String[] rk = keys(rule, right, dateColumns);
-            String[] lk = dedupe ? rk : keys(rule, left, dateColumns);
-            Map<String, Integer> ids = new HashMap<>();
-            int[] rightId = new int[rk.length];
+            long[] rk = keys(rule, right, dateColumns, rightParts);
+            long[] lk = dedupe ? rk : keys(rule, left, dateColumns, leftParts);
+            // Sort (key hash, record index) packed in one non-negative long: records sharing a key become a
+            // contiguous run. Two keys with the same truncated hash merely add candidate pairs.
+            long[] packed = new long[rk.length];
+            int count = 0;
             for (int j = 0; j < rk.length; j++) {
-                rightId[j] = rk[j] == null ? -1 : ids.computeIfAbsent(rk[j], k -> ids.size());
-            }
-            int[] counts = new int[ids.size() + 1];
-            for (int id : rightId) {
-                if (id >= 0) {
-                    counts[id + 1]++;
+                if (rk[j] != 0) {
+                    packed[count++] = (rk[j] >>> (indexBits + 1)) << indexBits | j;
                 }
             }
-            for (int k = 0; k < ids.size(); k++) {
-                counts[k + 1] += counts[k];
-            }
-            int[] fill = Arrays.copyOf(counts, counts.length);
-            int[] mem = new int[counts[ids.size()]];
-            for (int j = 0; j < rightId.length; j++) {
-                if (rightId[j] >= 0) {
-                    mem[fill[rightId[j]]++] = j;
+            packed = Arrays.copyOf(packed, count);
+            Arrays.sort(packed);
+            long[] groupKey = new long[count];
+            int[] counts = new int[count + 1];
+            int[] mem = new int[count];
+            int groups = 0;
+            long mask = (1L << indexBits) - 1;
+            for (int p = 0; p < count; p++) {
+                long key = packed[p] >>> indexBits;
+                if (groups == 0 || groupKey[groups - 1] != key) {
+                    groupKey[groups] = key;
+                    counts[groups] = p;
+                    groups++;
                 }
+                mem[p] = (int) (packed[p] & mask);
             }
+            counts[groups] = count;
             int[] lid = new int[lk.length];
             long pairs = 0;
             for (int i = 0; i < lk.length; i++) {
-                Integer id = lk[i] == null ? null : ids.get(lk[i]);
-                lid[i] = id == null ? -1 : id;
-                if (id != null) {
-                    long size = counts[id + 1] - counts[id];
+                int g = lk[i] == 0 ? -1 : Arrays.binarySearch(groupKey, 0, groups, lk[i] >>> (indexBits + 1));
+                lid[i] = g < 0 ? -1 : g;
+                if (g >= 0) {
+                    long size = counts[g + 1] - counts[g];
                     pairs += dedupe ? size - 1 : size;
                 }
             }
@@ -91,16 +99,24 @@ public final class Blocking {
                         + "; make it stricter (add a key) or raise the limit");
             }
             leftKey[r] = lid;
-            start[r] = counts;
+            start[r] = Arrays.copyOf(counts, groups + 1);
             members[r] = mem;
         }
         return new Blocking(names, leftKey, start, members, estimated, dedupe);
     }
 
-    static String[] keys(BlockingRule rule, Table t, Map<String, String> dateColumns) {
-        String[][] parts = new String[rule.keys().size()][];
+    /**
+     * The rule's key hash of each record (0 when a part is missing); part hashes are cached by key
+     * spec across rules.
+     */
+    static long[] keys(BlockingRule rule, Table t, Map<String, String> dateColumns, Map<String, long[]> cache) {
+        long[][] parts = new long[rule.keys().size()][];
         for (int k = 0; k < parts.length; k++) {
-            String spec = rule.keys().get(k);
+            String spec = rule.keys().get(k).strip();
+            parts[k] = cache.get(spec);
+            if (parts[k] != null) {
+                continue;
+            }
             int bar = spec.indexOf('|');
             String column = (bar < 0 ? spec : spec.substring(0, bar)).strip();
             String transform = bar < 0 ? "" : spec.substring(bar + 1).strip();
@@ -113,22 +129,40 @@ public final class Blocking {
                     raw[i] = ymd[i] == 0 ? null : Integer.toString(ymd[i]);
                 }
             }
-            parts[k] = transform(raw, transform, rule.name());
+            String[] values = transform(raw, transform, rule.name());
+            long[] h = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                h[i] = values[i] == null ? 0 : hash(values[i]);
+            }
+            parts[k] = h;
+            cache.put(spec, h);
         }
-        String[] out = new String[t.size()];
-        StringBuilder sb = new StringBuilder();
+        long[] out = new long[t.size()];
         rows:
         for (int i = 0; i < out.length; i++) {
-            sb.setLength(0);
-            for (String[] part : parts) {
-                if (part[i] == null) {
+            long key = 0x243F6A8885A308D3L;
+            for (long[] part : parts) {
+                if (part[i] == 0) {
                     continue rows;
                 }
-                sb.append(part[i]).append('\u001f');
+                key = (key ^ part[i]) * 0x9E3779B97F4A7C15L;
+                key ^= key >>> 29;
             }
-            out[i] = sb.toString();
+            out[i] = key == 0 ? 1 : key;
         }
         return out;
+    }
+
+    /** A 64-bit hash of a string, never 0 (0 marks a missing part). */
+    static long hash(String s) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
     }
 
     private static String[] transform(String[] raw, String transform, String rule) {

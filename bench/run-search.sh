@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Catalog search benchmark: our Lucene index beside Neo4j's full-text index (french analyzer) over
+# the same schema-snds tables, variables, code lists and codes, in one run: nDCG@10 and MRR on the
+# relevance set (bench/src/main/resources/org/healthgraph/bench/search/relevance-snds.txt), p50/p95
+# latency in-process, index build time, worst-case inputs. Needs ../shared/schema-snds beside the
+# repository. Options: --no-neo4j (ours only). BENCH_JAVA_OPTS as in run-main.sh (default -Xmx4g).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx4g --add-modules jdk.incubator.vector}"
+cd "$root"
+exec "$root/bench/run-main.sh" org.healthgraph.bench.search.SearchBenchmark "$@"

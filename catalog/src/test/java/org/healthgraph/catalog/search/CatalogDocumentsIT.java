@@ -1,0 +1,80 @@
+package org.healthgraph.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogChangeListener;
+import org.healthgraph.catalog.CatalogUnit;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.Catalogs;
+import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeRef;
+import org.healthgraph.catalog.CodedBy;
+import org.healthgraph.catalog.ColumnRole;
+import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.History;
+import org.healthgraph.catalog.Nomenclature;
+import org.healthgraph.catalog.NomenclatureColumn;
+import org.healthgraph.catalog.NomenclatureName;
+import org.healthgraph.catalog.Table;
+import org.healthgraph.catalog.TableName;
+import org.healthgraph.catalog.Variable;
+import org.healthgraph.catalog.VariableRef;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.testing.SharedNeo4j;
+import org.junit.jupiter.api.Test;
+
+/** The index rebuilt from the catalog in Neo4j, and kept current by the writer's change listener. */
+class CatalogDocumentsIT {
+
+    @Test
+    void rebuildsFromTheGraphAndFollowsCatalogChanges() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("S");
+        TableName table = TableName.of(p + "_BEN");
+        NomenclatureName list = NomenclatureName.of(p + "_SEX");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO")))
+                .withNomenclatures(List.of(new Nomenclature(list, "Sexe", "TEST", List.of(
+                        new NomenclatureColumn("COD", "string", ColumnRole.CODE),
+                        new NomenclatureColumn("LIB", "string", ColumnRole.LABEL)), List.of("COD"))))
+                .withCodes(List.of(new Code(new CodeRef(list, "2"), "Féminin", Map.of())))
+                .withTables(List.of(new Table(table, "Référentiel des bénéficiaires", "DEMO", "", "",
+                        new History("2006", "", List.of()), List.of())))
+                .withVariables(List.of(
+                        Variable.simple(new VariableRef(table, "BEN_DCD_DTE"), 0, "Date de décès", "date", Optional.empty()),
+                        Variable.simple(new VariableRef(table, "BEN_SEX_COD"), 1, "Sexe du bénéficiaire", "string",
+                                CodedBy.parse(list.value())))));
+
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            assertThat(CatalogDocuments.reindex(catalog, index)).isGreaterThanOrEqualTo(5);
+            SearchHit variable = first(index, table.value() + ".BEN_SEX_COD");
+            assertThat(variable.kind()).isEqualTo(DocumentKind.VARIABLE);
+            assertThat(variable.product()).isEqualTo("DEMO");
+            assertThat(variable.nomenclature()).isEqualTo(list.value());
+            assertThat(first(index, list.value() + ":2").label()).isEqualTo("Féminin");
+
+            CatalogChangeListener listener = CatalogDocuments.keepingCurrent(catalog, index);
+            writer.addListener(listener);
+            try {
+                writer.write(CatalogUnit.of(p + "-v2.json").withVariables(List.of(Variable.simple(
+                        new VariableRef(table, "BEN_DCD_DTE"), 0, "Date du décès du bénéficiaire (état civil)", "date",
+                        Optional.empty()))));
+                SearchResult r = index.search(SearchRequest.of("état civil")
+                        .withFilters(SearchFilters.NONE.withTables(java.util.Set.of(table.value()))));
+                assertThat(r.hits()).extracting(SearchHit::key).containsExactly(table.value() + ".BEN_DCD_DTE");
+            } finally {
+                writer.removeListener(listener);
+            }
+        }
+    }
+
+    private static SearchHit first(SearchIndex index, String query) {
+        return index.search(SearchRequest.of(query)).hits().get(0);
+    }
+}
