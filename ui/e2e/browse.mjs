@@ -125,6 +125,9 @@ try {
   console.log('E2E OK');
 } catch (e) {
   console.log(`E2E FAILED: ${e.message}`);
+  for (const p of browser.pages()) {
+    for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text}`);
+  }
   for (const p of problems) console.log(p);
   process.exitCode = 1;
 } finally {

@@ -1,6 +1,5 @@
 // Every GraphQL document the interface sends, with the shapes it reads back, in one place so that
-// a change of the API shows here only. search/suggest follow search.graphqls; the catalog fields
-// (table, variable, nomenclature, joinPath) follow the names announced for catalog.graphqls.
+// a change of the API shows here only (search.graphqls, catalog.graphqls, journey.graphqls).
 
 import { gql } from './api';
 
@@ -75,7 +74,7 @@ export interface VariableSummary {
   name: string;
   description: string;
   type: string;
-  nomenclature: string | null;
+  nomenclature: { name: string } | null;
 }
 
 export interface TableDetail {
@@ -83,18 +82,19 @@ export interface TableDetail {
   title: string;
   dataset: string;
   primaryKey: string[];
-  variables: VariableSummary[];
+  variables: { totalCount: number; edges: { node: VariableSummary }[] };
   joins: Join[];
 }
 
-const VARIABLE_FIELDS = 'key table name description type nomenclature';
+const VARIABLE_FIELDS = 'key table name description type nomenclature { name }';
 
+/** A table with its first 100 variables (tables have at most a few hundred). */
 export async function table(name: string): Promise<TableDetail | null> {
   const data = await gql<{ table: TableDetail | null }>(
     `query Table($name: String!) {
       table(name: $name) {
         name title dataset primaryKey
-        variables { ${VARIABLE_FIELDS} }
+        variables(first: 100) { totalCount edges { node { ${VARIABLE_FIELDS} } } }
         joins { from to keys { left right } }
       }
     }`,
@@ -107,26 +107,28 @@ export interface VariableDetail extends VariableSummary {
   position: number;
   length: string;
   format: string;
+  nomenclatureColumn: string | null;
 }
 
 export async function variable(tableName: string, name: string): Promise<VariableDetail | null> {
   const data = await gql<{ variable: VariableDetail | null }>(
     `query Variable($table: String!, $name: String!) {
-      variable(table: $table, name: $name) { ${VARIABLE_FIELDS} position length format }
+      variable(table: $table, name: $name) { ${VARIABLE_FIELDS} position length format nomenclatureColumn }
     }`,
     { table: tableName, name },
   );
   return data.variable;
 }
 
-export interface CodeRow { code: string; label: string; columns: { name: string; value: string }[] }
+export interface CodeRow { code: string; label: string; columns: { column: string; value: string }[] }
 
 export interface NomenclatureDetail {
   name: string;
   title: string;
   source: string;
   columns: { name: string; type: string; role: string }[];
-  variables: VariableSummary[];
+  /** Keys (TABLE.VARIABLE) of the variables coded by the list. */
+  variables: string[];
   codes: {
     edges: { cursor: string; node: CodeRow }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -140,9 +142,9 @@ export async function nomenclature(name: string, first: number, after: string | 
       nomenclature(name: $name) {
         name title source
         columns { name type role }
-        variables { ${VARIABLE_FIELDS} }
+        variables
         codes(first: $first, after: $after) {
-          edges { cursor node { code label columns { name value } } }
+          edges { cursor node { code label columns { column value } } }
           pageInfo { hasNextPage endCursor }
           totalCount
         }
@@ -156,13 +158,15 @@ export async function nomenclature(name: string, first: number, after: string | 
 export interface JoinPathResult {
   from: string;
   to: string;
+  found: boolean;
+  explanation: string;
   paths: { hops: Join[] }[];
 }
 
 export async function joinPath(from: string, to: string, maxHops = 6): Promise<JoinPathResult> {
   const data = await gql<{ joinPath: JoinPathResult }>(
     `query JoinPath($from: String!, $to: String!, $maxHops: Int) {
-      joinPath(from: $from, to: $to, maxHops: $maxHops) { from to paths { hops { from to keys { left right } } } }
+      joinPath(from: $from, to: $to, maxHops: $maxHops) { from to found explanation paths { hops { from to keys { left right } } } }
     }`,
     { from, to, maxHops },
   );

@@ -32,7 +32,7 @@ function variablesTable(variables: VariableSummary[], showTable: boolean): HTMLE
       el('td', {}, link(variableHref(v.table, v.name), el('span', { class: 'key' }, v.name))),
       el('td', {}, v.description),
       el('td', {}, v.type),
-      el('td', {}, v.nomenclature ? link(nomenclatureHref(v.nomenclature), v.nomenclature) : '')));
+      el('td', {}, v.nomenclature ? link(nomenclatureHref(v.nomenclature.name), v.nomenclature.name) : '')));
   }
   return el('table', { class: 'grid variables' }, el('thead', {}, head), body);
 }
@@ -50,12 +50,16 @@ export async function tableView(root: HTMLElement, _params: URLSearchParams, pat
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', 'Recherche'), ' › ', t.dataset, ' › ', t.name),
     el('h1', {}, el('span', { class: 'badge kind-table' }, 'Table'), el('span', { class: 'key' }, t.name), ' ', t.title),
-    dl([['Produit', t.dataset], ['Clé primaire', t.primaryKey.join(', ')], ['Variables', count(t.variables.length)]]),
+    dl([['Produit', t.dataset], ['Clé primaire', t.primaryKey.join(', ')], ['Variables', count(t.variables.totalCount)]]),
     el('p', {}, link(`#/jointure?from=${encodeURIComponent(t.name)}`, 'Chemin de jointure depuis cette table')),
     el('h2', {}, 'Variables'),
-    variablesTable(t.variables, false),
+    variablesTable(t.variables.edges.map((e) => e.node), false),
     el('h2', {}, 'Jointures'),
   );
+  if (t.variables.totalCount > t.variables.edges.length) {
+    root.querySelector('table.variables')?.after(
+      el('p', { class: 'muted' }, `${count(t.variables.edges.length)} premières variables sur ${count(t.variables.totalCount)}.`));
+  }
   if (t.joins.length === 0) { root.append(el('p', { class: 'muted' }, 'Aucune jointure déclarée.')); return; }
   const body = el('tbody', {});
   for (const j of t.joins) {
@@ -86,7 +90,8 @@ export async function variableView(root: HTMLElement, _params: URLSearchParams, 
       ['Longueur', v.length],
       ['Format', v.format],
       ['Position', String(v.position)],
-      ['Nomenclature', v.nomenclature ? link(nomenclatureHref(v.nomenclature), v.nomenclature) : null],
+      ['Nomenclature', v.nomenclature ? link(nomenclatureHref(v.nomenclature.name), v.nomenclature.name) : null],
+      ['Colonne de la nomenclature', v.nomenclatureColumn],
     ]),
   );
 }
@@ -112,7 +117,19 @@ export async function nomenclatureView(root: HTMLElement, params: URLSearchParam
     el('h2', {}, 'Codes'),
   );
   renderCodes(root, n, wanted);
-  root.append(el('h2', {}, 'Variables codées par cette nomenclature'), variablesTable(n.variables, true));
+  root.append(el('h2', {}, 'Variables codées par cette nomenclature'), codedVariables(n.variables));
+}
+
+function codedVariables(keys: string[]): HTMLElement {
+  if (keys.length === 0) return el('p', { class: 'muted' }, 'Aucune variable.');
+  const body = el('tbody', {});
+  for (const key of keys) {
+    const dot = key.indexOf('.');
+    const [t, v] = [key.slice(0, dot), key.slice(dot + 1)];
+    body.append(el('tr', {}, el('td', {}, link(tableHref(t), el('span', { class: 'key' }, t))),
+      el('td', {}, link(variableHref(t, v), el('span', { class: 'key' }, v)))));
+  }
+  return el('table', { class: 'grid variables' }, el('thead', {}, el('tr', {}, el('th', {}, 'Table'), el('th', {}, 'Variable'))), body);
 }
 
 function roleLabel(role: string): string {
@@ -129,7 +146,7 @@ function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: strin
   let loaded = 0;
   const add = (page: NomenclatureDetail['codes']): void => {
     for (const { node } of page.edges) {
-      const values = new Map(node.columns.map((c) => [c.name, c.value]));
+      const values = new Map(node.columns.map((c) => [c.column, c.value]));
       const row = el('tr', { 'data-code': node.code }, el('td', {}, el('span', { class: 'key' }, node.code)), el('td', {}, node.label),
         ...extra.map((c) => el('td', {}, values.get(c) ?? '')));
       if (node.code === wanted) row.classList.add('wanted');

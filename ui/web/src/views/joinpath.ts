@@ -38,7 +38,7 @@ export async function joinPathView(root: HTMLElement, params: URLSearchParams): 
   wait.remove();
   const section = el('section', { class: 'paths', 'aria-label': 'Chemins' });
   root.append(section);
-  if (result.paths.length === 0) {
+  if (!result.found || result.paths.length === 0) {
     section.append(el('p', { class: 'notice', role: 'status' },
       `Aucun chemin de jointure entre ${from} et ${to} dans la limite de 6 étapes : `,
       'ces tables ne sont reliées par aucune suite de clés étrangères déclarées.'));
