@@ -23,20 +23,51 @@ export function clear(node: HTMLElement): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-/** Renders a fragment where the server marked matches with <b>…</b>; everything else is text. */
+/** A link to another view of the application. */
+export function link(hash: string, ...children: Child[]): HTMLAnchorElement {
+  return el('a', { href: hash }, ...children);
+}
+
+/**
+ * Renders a fragment where the server marked matches with <em>…</em> (or <b>…</b>) after escaping
+ * the text; the marks become <mark> elements and everything else is text, never markup.
+ */
 export function renderHighlight(fragment: string): DocumentFragment {
   const out = document.createDocumentFragment();
-  const parts = fragment.split(/(<b>|<\/b>)/);
-  let bold = false;
+  const parts = fragment.split(/(<\/?(?:em|b)>)/);
+  let marked = false;
   for (const part of parts) {
-    if (part === '<b>') { bold = true; continue; }
-    if (part === '</b>') { bold = false; continue; }
+    if (part === '<em>' || part === '<b>') { marked = true; continue; }
+    if (part === '</em>' || part === '</b>') { marked = false; continue; }
+    if (part.length === 0) continue;
     const text = decodeEntities(part);
-    out.append(bold ? el('mark', {}, text) : document.createTextNode(text));
+    out.append(marked ? el('mark', {}, text) : document.createTextNode(text));
   }
   return out;
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return safeCodePoint(parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), whole);
+    return NAMED[name] ?? whole;
+  });
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
+
+/** Formats a count the French way (1 234). */
+export function count(n: number): string {
+  return n.toLocaleString('fr-FR');
+}
+
+/** A loading line replaced by the view once its data has come. */
+export function loading(root: HTMLElement): HTMLElement {
+  const p = el('p', { class: 'muted loading' }, 'Chargement…');
+  root.append(p);
+  return p;
 }

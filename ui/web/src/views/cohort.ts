@@ -1,0 +1,154 @@
+// Cohorte: a cohort query written as JSON (journey.graphqls' CohortQuery, docs/trajectories.md),
+// its count, its attrition table and its pathways drawn as a Sankey diagram. Small counts come
+// back suppressed and are shown as "< threshold".
+
+import { clear, count, el } from '../dom';
+import { cohort, type CohortResult, type SuppressedCount } from '../queries';
+
+const EXAMPLE = {
+  index: {
+    event: { types: ['HOSPITAL_STAY'], codes: [{ system: 'ICD10', prefix: 'I21' }], roles: ['PRINCIPAL'] },
+    occurrence: 'FIRST',
+  },
+  rules: [
+    {
+      label: 'statine dans les 30 jours après la sortie',
+      condition: { event: { types: ['DRUG_DISPENSING'], codes: [{ system: 'ATC', prefix: 'C10AA' }] }, anchorSide: 'END', maxDays: 30 },
+    },
+    {
+      label: 'vivant un an après la sortie',
+      condition: { event: { types: ['DEATH'] }, anchorSide: 'END', maxDays: 365, count: 'NONE' },
+    },
+  ],
+  pathways: {
+    categories: [
+      { name: 'statine', event: { codes: [{ system: 'ATC', prefix: 'C10' }] } },
+      { name: 'antiagrégant', event: { codes: [{ system: 'ATC', prefix: 'B01AC' }] } },
+      { name: 'réhospitalisation', event: { types: ['HOSPITAL_STAY'] } },
+    ],
+    depth: 3,
+    collapseRepeats: true,
+  },
+  suppressBelow: 11,
+};
+
+const DRAFT_KEY = 'healthgraph.cohort.draft';
+
+export function cohortView(root: HTMLElement): void {
+  root.append(el('h1', {}, 'Cohorte'),
+    el('p', { class: 'muted' }, 'Décrivez la cohorte en JSON : l’événement index, les règles d’inclusion (fenêtres en jours, ',
+      'comptes, négation) et, si vous le souhaitez, les parcours. L’exemple : infarctus du myocarde (CIM-10 I21 en diagnostic ',
+      'principal) puis statine dans les 30 jours après la sortie.'));
+  const editor = el('textarea', { id: 'cohort-query', rows: '22', spellcheck: 'false', 'aria-label': 'Requête de cohorte (JSON)' });
+  editor.value = localStorage.getItem(DRAFT_KEY) ?? JSON.stringify(EXAMPLE, null, 2);
+  const run = el('button', { type: 'submit' }, 'Compter');
+  const reset = el('button', { type: 'button', class: 'secondary' }, 'Revenir à l’exemple');
+  const message = el('p', { class: 'error', role: 'alert', hidden: '' });
+  const output = el('section', { class: 'cohort-result', 'aria-label': 'Résultat' });
+  const form = el('form', { class: 'cohort-form' }, editor, el('div', { class: 'actions' }, run, reset), message);
+  reset.addEventListener('click', () => { editor.value = JSON.stringify(EXAMPLE, null, 2); localStorage.removeItem(DRAFT_KEY); });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.hidden = true;
+    let query: { suppressBelow?: number };
+    try {
+      query = JSON.parse(editor.value);
+    } catch (e) {
+      showError(message, `JSON invalide : ${(e as Error).message}`);
+      return;
+    }
+    localStorage.setItem(DRAFT_KEY, editor.value);
+    run.disabled = true;
+    clear(output);
+    output.append(el('p', { class: 'muted loading' }, 'Calcul…'));
+    try {
+      const result = await cohort(query);
+      clear(output);
+      renderResult(output, result, query.suppressBelow ?? 11);
+    } catch (e) {
+      clear(output);
+      showError(message, `Erreur : ${(e as Error).message}`);
+    } finally {
+      run.disabled = false;
+    }
+  });
+  root.append(form, output);
+}
+
+function showError(message: HTMLElement, text: string): void {
+  message.textContent = text;
+  message.hidden = false;
+}
+
+function shown(c: SuppressedCount, threshold: number): string {
+  return c.suppressed || c.value === null ? `< ${threshold}` : count(c.value);
+}
+
+function renderResult(output: HTMLElement, result: CohortResult, threshold: number): void {
+  output.append(el('p', { class: 'cohort-count' }, 'Patients dans la cohorte : ',
+    el('strong', { class: 'count' }, shown(result.count, threshold))));
+  const body = el('tbody', {});
+  for (const row of result.attrition) {
+    body.append(el('tr', {}, el('td', {}, String(row.step)),
+      el('td', {}, row.step === 0 ? 'Événement index' : row.label),
+      el('td', { class: 'num' }, shown(row.patients, threshold))));
+  }
+  output.append(el('h2', {}, 'Attrition'), el('table', { class: 'grid attrition' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Étape'), el('th', {}, 'Règle'), el('th', { class: 'num' }, 'Patients'))), body));
+  if (result.pathways) {
+    output.append(el('h2', {}, 'Parcours après l’événement index'));
+    if (result.pathways.nodes.length === 0) output.append(el('p', { class: 'muted' }, 'Aucun parcours.'));
+    else output.append(sankey(result.pathways, threshold));
+  }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A simple Sankey diagram: one column per step, node heights and link widths proportional to patients. */
+function sankey(p: NonNullable<CohortResult['pathways']>, threshold: number): SVGSVGElement {
+  const weight = (c: SuppressedCount): number => (c.suppressed || c.value === null ? threshold / 2 : c.value);
+  const steps = [...new Set(p.nodes.map((n) => n.step))].sort((a, b) => a - b);
+  const width = 960, height = 420, nodeWidth = 14, gap = 10, top = 24;
+  const columnX = (step: number): number => 20 + (steps.indexOf(step) * (width - 220)) / Math.max(1, steps.length - 1);
+  const totals = steps.map((s) => p.nodes.filter((n) => n.step === s).reduce((sum, n) => sum + weight(n.patients), 0));
+  const scale = Math.min(...steps.map((s, i) => (height - top - gap * p.nodes.filter((n) => n.step === s).length) / Math.max(1, totals[i])));
+  const box = new Map<string, { x: number; y: number; h: number; outY: number; inY: number }>();
+  for (const s of steps) {
+    let y = top;
+    for (const n of p.nodes.filter((node) => node.step === s).sort((a, b) => weight(b.patients) - weight(a.patients))) {
+      const h = Math.max(2, weight(n.patients) * scale);
+      box.set(n.id, { x: columnX(s), y, h, outY: y, inY: y });
+      y += h + gap;
+    }
+  }
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'sankey', role: 'img', 'aria-label': 'Diagramme des parcours' });
+  steps.forEach((s) => root.append(svg('text', { x: columnX(s), y: 14, class: 'step' }, `Étape ${s}`)));
+  const links = svg('g', { class: 'links' });
+  for (const l of [...p.links].sort((a, b) => weight(b.patients) - weight(a.patients))) {
+    const a = box.get(l.source), b = box.get(l.target);
+    if (!a || !b) continue;
+    const w = Math.max(1, weight(l.patients) * scale);
+    const x0 = a.x + nodeWidth, x1 = b.x, y0 = a.outY + w / 2, y1 = b.inY + w / 2, mid = (x0 + x1) / 2;
+    a.outY += w;
+    b.inY += w;
+    const path = svg('path', { d: `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${x1},${y1}`, 'stroke-width': w, class: 'link' });
+    path.append(svg('title', {}, `${l.source} → ${l.target} : ${shown(l.patients, threshold)} patients`));
+    links.append(path);
+  }
+  root.append(links);
+  for (const n of p.nodes) {
+    const b = box.get(n.id)!;
+    const g = svg('g', { class: 'node', 'data-id': n.id });
+    g.append(svg('rect', { x: b.x, y: b.y, width: nodeWidth, height: b.h }),
+      svg('text', { x: b.x + nodeWidth + 4, y: b.y + Math.min(b.h / 2, 12) + 4 }, `${n.label} (${shown(n.patients, threshold)})`));
+    root.append(g);
+  }
+  return root;
+}
