@@ -2,6 +2,7 @@ package org.healthgraph.catalog;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -89,4 +90,37 @@ public interface Catalog {
      * {@link CatalogChange}; keys that no longer exist are skipped.
      */
     List<CatalogEntry> entries(EntryKind kind, Collection<String> keys);
+
+    // Batched reads: one round trip for many parents, for API layers that resolve nested fields
+    // (data loaders). Keys that do not exist are absent from the result.
+
+    /** The tables with these names. */
+    Map<TableName, Table> tables(Collection<TableName> names);
+
+    /** The tables of each of these datasets, by name. */
+    Map<String, List<Table>> tablesOfDatasets(Collection<String> datasets);
+
+    /** The variables of each of these tables, in their order. */
+    Map<TableName, List<Variable>> variablesOfTables(Collection<TableName> tables);
+
+    /** The joins declared from or to each of these tables. */
+    Map<TableName, List<Join>> joinsOfTables(Collection<TableName> tables);
+
+    /** The code lists with these names. */
+    Map<NomenclatureName, Nomenclature> nomenclatures(Collection<NomenclatureName> names);
+
+    /** The variables coded by each of these code lists, by key. */
+    Map<NomenclatureName, List<Variable>> variablesCodedBy(Collection<NomenclatureName> names);
+
+    /** The variables with each of these names, whatever their table, by key. */
+    Map<String, List<Variable>> variablesNamed(Collection<String> names);
+
+    /**
+     * The tables within {@code depth} joins of a table (either direction), at most {@code limit} of
+     * them, with the joins among them.
+     *
+     * @throws UnknownCatalogEntryException when the table is unknown
+     * @throws InvalidCatalogInputException when depth is not 1 to 4 or limit not 1 to 500
+     */
+    JoinNeighbourhood neighbourhood(TableName table, int depth, int limit);
 }

@@ -82,6 +82,19 @@ public record ImportReport(int filesRead, int filesImported, int filesUnchanged,
             return this;
         }
 
+        /** A unit that is part of a file already counted (the joins of a table file) was written. */
+        public Builder unitWritten(CatalogChange change) {
+            created += change.created();
+            updated += change.updated();
+            return this;
+        }
+
+        /** A unit that is part of a file already counted failed; the problem says why. */
+        public Builder unitFailed(ImportProblem why) {
+            problems.add(why);
+            return this;
+        }
+
         public Builder fileFailed(ImportProblem why) {
             filesFailed++;
             problems.add(why);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code healthgraph export}: a group of sub-commands. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the catalog (one sub-command per format).",
-        subcommands = {})
+        subcommands = {ExportDcatCommand.class})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code healthgraph generate}: a group of sub-commands. */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate synthetic data sets (one sub-command per kind).",
-        subcommands = {})
+        subcommands = {GenerateLinkageCommand.class, GenerateSndsExtractCommand.class})
 public final class GenerateCommand implements Callable<Integer> {
 
     @CommandLine.Spec

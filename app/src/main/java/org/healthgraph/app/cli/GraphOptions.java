@@ -17,6 +17,14 @@ public final class GraphOptions {
             description = "Neo4j server to use instead of the embedded one (healthgraph.neo4j.uri), e.g. neo4j://host:7687.")
     String neo4jUri;
 
+    /**
+     * Properties as command-line arguments ({@code --name=value}), which Spring ranks above
+     * application.properties and the environment, as a command-line option should be.
+     */
+    static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     /** The Spring properties these options set. */
     public Map<String, Object> properties() {
         Map<String, Object> props = new LinkedHashMap<>();

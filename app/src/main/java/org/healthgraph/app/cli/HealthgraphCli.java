@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "healthgraph", mixinStandardHelpOptions = true, versionProvider = HealthgraphCli.Version.class,
         description = "Graph-based health data catalog and linkage engine.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
-                GenerateCommand.class, ReindexCommand.class, SearchCommand.class, LinkCommand.class,
+                GenerateCommand.class, ReindexCommand.class, SearchCommand.class, LinkCommand.class, CohortCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HealthgraphCli implements Runnable {
 

@@ -36,8 +36,7 @@ public final class JobContext implements AutoCloseable {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .properties(props)
-                    .run());
+                    .run(GraphOptions.asArguments(props)));
         } catch (RuntimeException e) {
             Throwable known = HealthgraphCli.knownCause(e);
             if (known != null) {

@@ -1,24 +1,137 @@
 package org.healthgraph.app.cli;
 
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.linkage.match.Evaluation;
+import org.healthgraph.linkage.match.GraphLinks;
+import org.healthgraph.linkage.match.LinkageConfig;
+import org.healthgraph.linkage.match.LinkageConfigs;
+import org.healthgraph.linkage.match.LinkageException;
+import org.healthgraph.linkage.match.LinkageJob;
+import org.healthgraph.linkage.match.LinkageModel;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code healthgraph link}: record linkage is not part of this build yet; says so rather than pretend. */
-@Command(name = "link", mixinStandardHelpOptions = true, description = "Link records (probabilistic record linkage). (not available in this build yet)")
+/**
+ * {@code healthgraph link}: probabilistic record linkage (or the SNDS tiered baseline) of two CSV
+ * files described by a configuration (docs/linkage.md); writes the links CSV, optionally evaluates
+ * it against a truth file and writes LINKED_TO relationships into the graph.
+ */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = "Link records of two CSV files (Fellegi-Sunter with EM, or the SNDS tiered exact-match procedure).")
 public final class LinkCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Unmatched
-    List<String> ignored;
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Linkage configuration (YAML or JSON).")
+    Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Links CSV: left_id, right_id, probability, weight, method, w_<field>...")
+    Path out;
+
+    @Option(names = "--strategy", defaultValue = "fellegi-sunter", paramLabel = "NAME",
+            description = "fellegi-sunter (default) or tiers (the SNDS tiered exact-match baseline).")
+    String strategy;
+
+    @Option(names = "--evaluate", paramLabel = "TRUTH", description = "Truth CSV (left_id, right_id): print precision, recall, F1.")
+    Path truth;
+
+    @Option(names = "--show-model", description = "Print the m/u table of the model.")
+    boolean showModel;
+
+    @Option(names = "--graph-source", paramLabel = "NAME",
+            description = "Also write (:Record {key: NAME:<left id>})-[:LINKED_TO]->(:Patient) into the graph.")
+    String graphSource;
+
+    @Mixin
+    GraphOptions graph;
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("healthgraph link: record linkage is not available in this build yet");
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            LinkageConfig cfg = LinkageConfigs.read(config);
+            LinkageJob.Summary s;
+            try (Progress progress = new Progress()) {
+                s = LinkageJob.run(cfg, LinkageJob.Strategy.parse(strategy), this.out, progress);
+            }
+            out.printf(Locale.ROOT, "%,d left and %,d right records; %s%n", s.leftRecords(), s.rightRecords(),
+                    s.strategy() == LinkageJob.Strategy.TIERS ? "SNDS tiered exact matching" : "Fellegi-Sunter");
+            for (Map.Entry<String, Long> rule : s.blockingPairs().entrySet()) {
+                out.printf(Locale.ROOT, "  blocking rule %-40s %,d pairs%n", "'" + rule.getKey() + "'", rule.getValue());
+            }
+            if (s.strategy() == LinkageJob.Strategy.FELLEGI_SUNTER) {
+                out.printf(Locale.ROOT, "%,d candidate pairs scored at %,.0f pairs/s; estimated precision %.4f, recall %.4f%n",
+                        s.result().candidatePairs(), s.result().pairsPerSecond(), s.result().expectedPrecision(),
+                        s.result().expectedRecall());
+            }
+            out.printf(Locale.ROOT, "%,d links written to %s in %.1f s%n", s.result().links().size(), this.out, s.seconds());
+            if (showModel && s.model().isPresent()) {
+                printModel(out, s.model().get());
+            }
+            if (truth != null) {
+                Evaluation e = Evaluation.of(this.out, truth);
+                out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  (true positives %d, false positives %d, "
+                        + "false negatives %d)%n", e.precision(), e.recall(), e.f1(), e.truePositives(),
+                        e.falsePositives(), e.falseNegatives());
+            }
+            if (graphSource != null) {
+                try (JobContext context = JobContext.open(graph)) {
+                    GraphLinks.write(context.bean(GraphStore.class), graphSource, s.result().links(),
+                            cfg.fields().stream().map(LinkageConfig.Field::name).toList());
+                }
+                out.printf(Locale.ROOT, "%,d LINKED_TO relationships written for source %s%n", s.result().links().size(), graphSource);
+            }
+            return 0;
+        } catch (LinkageException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    private static void printModel(PrintWriter out, LinkageModel model) {
+        out.printf(Locale.ROOT, "prior %.3g%n%-18s %-26s %9s %9s %8s%n", model.prior(), "field", "level", "m", "u", "weight");
+        for (LinkageModel.TableRow r : model.table()) {
+            out.printf(Locale.ROOT, "%-18s %-26s %9.5f %9.6f %8.2f%n", r.field(), r.level(), r.m(), r.u(), r.weight());
+        }
+    }
+
+    /** A console progress bar per stage (on standard error). */
+    static final class Progress implements org.healthgraph.linkage.match.LinkageProgress, AutoCloseable {
+        private ProgressBar bar;
+
+        @Override
+        public synchronized void stage(String name, long total) {
+            close();
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(200).continuousUpdate().build();
+        }
+
+        @Override
+        public synchronized void advance(long done) {
+            if (bar != null) {
+                bar.stepBy(done);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
     }
 }

@@ -52,7 +52,7 @@ public class ServeCommand implements Callable<Integer> {
         all.put("server.port", port);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(HealthgraphApplication.class).properties(all).run();
+            context = new SpringApplicationBuilder(HealthgraphApplication.class).run(GraphOptions.asArguments(all));
         } catch (RuntimeException e) {
             // Spring Boot has already printed its start-up failure report naming the setting.
             Throwable known = HealthgraphCli.knownCause(e);

@@ -1,5 +1,8 @@
 package org.healthgraph.catalog.internal;
 
+import org.healthgraph.catalog.JoinNeighbourhood;
+import org.healthgraph.graph.Neighbourhood;
+import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -283,6 +286,106 @@ public final class GraphCatalog implements Catalog {
 
     private static List<String> columnNames(Nomenclature n) {
         return n.columns().stream().map(c -> c.name()).toList();
+    }
+
+    @Override
+    public Map<TableName, Table> tables(Collection<TableName> names) {
+        Map<TableName, Table> out = new LinkedHashMap<>();
+        store.read("MATCH (t:Table) WHERE t.name IN $names RETURN properties(t) AS p ORDER BY t.name",
+                Map.of("names", values(names, TableName::value)), r -> CatalogRows.table(props(r)))
+                .forEach(t -> out.put(t.name(), t));
+        return out;
+    }
+
+    @Override
+    public Map<String, List<Table>> tablesOfDatasets(Collection<String> datasets) {
+        Map<String, List<Table>> out = new LinkedHashMap<>();
+        store.read("MATCH (d:Dataset)-[:HAS_TABLE]->(t:Table) WHERE d.name IN $names"
+                        + " RETURN d.name AS owner, properties(t) AS p ORDER BY t.name",
+                Map.of("names", List.copyOf(datasets)), r -> Map.entry((String) r.get("owner"), CatalogRows.table(props(r))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    @Override
+    public Map<TableName, List<Variable>> variablesOfTables(Collection<TableName> tables) {
+        Map<TableName, List<Variable>> out = new LinkedHashMap<>();
+        store.read("MATCH (t:Table)-[:HAS_VARIABLE]->(v:Variable) WHERE t.name IN $names"
+                        + " RETURN properties(v) AS p ORDER BY t.name, v.position, v.name",
+                Map.of("names", values(tables, TableName::value)), r -> CatalogRows.variable(props(r)))
+                .forEach(v -> out.computeIfAbsent(v.ref().table(), k -> new ArrayList<>()).add(v));
+        return out;
+    }
+
+    @Override
+    public Map<TableName, List<Join>> joinsOfTables(Collection<TableName> tables) {
+        List<String> names = values(tables, TableName::value);
+        Map<TableName, List<Join>> out = new LinkedHashMap<>();
+        for (Join join : store.read("MATCH (a:Table)-[j:JOINS]->(b:Table) WHERE a.name IN $names OR b.name IN $names"
+                + " RETURN properties(j) AS p ORDER BY j.id", Map.of("names", names), r -> CatalogRows.join(props(r)))) {
+            for (TableName end : new java.util.LinkedHashSet<>(List.of(join.from(), join.to()))) {
+                if (names.contains(end.value())) {
+                    out.computeIfAbsent(end, k -> new ArrayList<>()).add(join);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<NomenclatureName, Nomenclature> nomenclatures(Collection<NomenclatureName> names) {
+        Map<NomenclatureName, Nomenclature> out = new LinkedHashMap<>();
+        store.read("MATCH (n:Nomenclature) WHERE n.name IN $names RETURN properties(n) AS p ORDER BY n.name",
+                Map.of("names", values(names, NomenclatureName::value)), r -> CatalogRows.nomenclature(props(r)))
+                .forEach(n -> out.put(n.name(), n));
+        return out;
+    }
+
+    @Override
+    public Map<NomenclatureName, List<Variable>> variablesCodedBy(Collection<NomenclatureName> names) {
+        Map<NomenclatureName, List<Variable>> out = new LinkedHashMap<>();
+        store.read("MATCH (v:Variable)-[:CODED_BY]->(n:Nomenclature) WHERE n.name IN $names"
+                        + " RETURN n.name AS owner, properties(v) AS p ORDER BY v.key",
+                Map.of("names", values(names, NomenclatureName::value)),
+                r -> Map.entry(NomenclatureName.of((String) r.get("owner")), CatalogRows.variable(props(r))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    @Override
+    public Map<String, List<Variable>> variablesNamed(Collection<String> names) {
+        Map<String, List<Variable>> out = new LinkedHashMap<>();
+        store.read("MATCH (v:Variable) WHERE v.name IN $names RETURN properties(v) AS p ORDER BY v.key",
+                Map.of("names", List.copyOf(names)), r -> CatalogRows.variable(props(r)))
+                .forEach(v -> out.computeIfAbsent(v.ref().name(), k -> new ArrayList<>()).add(v));
+        return out;
+    }
+
+    @Override
+    public JoinNeighbourhood neighbourhood(TableName table, int depth, int limit) {
+        if (depth < 1 || depth > 4) {
+            throw new InvalidCatalogInputException("depth must be between 1 and 4, got " + depth);
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidCatalogInputException("limit must be between 1 and 500, got " + limit);
+        }
+        Neighbourhood hood = store.neighbourhood(NodeRef.of(GraphNames.TABLE, table.value()), Set.of(GraphNames.JOINS),
+                depth, limit + 1);
+        if (hood.nodes().isEmpty()) {
+            throw new UnknownCatalogEntryException("No table named " + table + " in the catalog");
+        }
+        boolean truncated = hood.nodes().size() > limit;
+        List<Table> tables = hood.nodes().stream().limit(limit).map(n -> CatalogRows.table(n.properties()))
+                .sorted(java.util.Comparator.comparing((Table t) -> !t.name().equals(table)).thenComparing(t -> t.name().value()))
+                .toList();
+        java.util.Set<TableName> kept = tables.stream().map(Table::name).collect(java.util.stream.Collectors.toSet());
+        List<Join> joins = hood.relationships().stream().map(r -> CatalogRows.join(r.properties()))
+                .filter(j -> kept.contains(j.from()) && kept.contains(j.to())).toList();
+        return new JoinNeighbourhood(table, tables, joins, truncated);
+    }
+
+    private static <T> List<String> values(Collection<T> ids, java.util.function.Function<T, String> value) {
+        return ids.stream().map(value).distinct().toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,19 +10,23 @@ import graphql.schema.GraphQLOutputType;
 import org.healthgraph.graphql.paging.PageRequest;
 
 /**
- * The cost of a field: 1 plus the cost of its selection, multiplied by the number of items it can
- * return when it is a connection ({@code first}, or the default page size) or a list ({@code first}
- * or {@code limit} when given, else the default page size).
+ * The cost of a field: 1 plus the cost of its selection, that selection's cost multiplied by the
+ * number of items the field can return when it is a connection ({@code first}, or the default page
+ * size) or a list ({@code first}, {@code limit} or {@code size} when given, else the default page
+ * size). The lists inside a connection ({@code edges}, {@code hits}) are already counted by the
+ * connection's {@code first}. A leaf costs 1.
  */
 final class ComplexityCalculator implements FieldComplexityCalculator {
 
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {
         int items = 1;
-        if (isConnection(env.getFieldDefinition().getType()) || isList(env.getFieldDefinition().getType())) {
+        boolean insideConnection = env.getParentType().getName().endsWith("Connection");
+        if (isConnection(env.getFieldDefinition().getType())
+                || (isList(env.getFieldDefinition().getType()) && !insideConnection)) {
             items = sizeArgument(env);
         }
-        long cost = 1L + (long) items * Math.max(childComplexity, 1);
+        long cost = 1L + (long) items * childComplexity;
         return (int) Math.min(Integer.MAX_VALUE, cost);
     }
 

@@ -1,0 +1,46 @@
+package org.healthgraph.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.importers.csvdictionary.CsvDictionaryImporter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code healthgraph import csv-dictionary FILE}: imports a plain CSV data dictionary. */
+@Command(name = "csv-dictionary", mixinStandardHelpOptions = true,
+        description = {"Import a CSV data dictionary: a header line, then one row a variable with the columns dataset,"
+                + " table, variable, description, type, code list (French headers accepted: produit, nom, libellé,"
+                + " nomenclature); separator ';', ',' or tab.",
+                "The file is one transaction; bad lines are reported and left out. Exit code 1 when anything failed."})
+public final class ImportCsvDictionaryCommand implements Callable<Integer> {
+
+    @Mixin
+    GraphOptions graph = new GraphOptions();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV dictionary (UTF-8).")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(file + " is not a file: give a CSV data dictionary");
+        }
+        try (JobContext context = JobContext.open(graph)) {
+            ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class))
+                    .importFile(file, ImportProgress.NONE);
+            return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.healthgraph.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.healthgraph.importers.fhir.FhirImportException;
+import org.healthgraph.importers.fhir.FhirImporter;
+import org.healthgraph.linkage.journey.ImportReport;
+import org.healthgraph.linkage.journey.Journeys;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code healthgraph import fhir PATH}: patients and care events from FHIR R4 Bundles or ndjson. */
+@Command(name = "fhir", mixinStandardHelpOptions = true,
+        description = "Import FHIR R4 resources (Patient, Encounter, Condition, MedicationDispense/Request, Procedure,"
+                + " Observation) from a Bundle .json, an .ndjson file, or a folder of them (e.g. Synthea output).")
+public final class ImportFhirCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    GraphOptions graph = new GraphOptions();
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A .json or .ndjson file, or a folder of them.")
+    Path path;
+
+    @Override
+    public Integer call() {
+        FhirImporter.Result result;
+        try {
+            result = new FhirImporter().read(path);
+        } catch (FhirImportException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        FhirImporter.Report r = result.report();
+        out.printf("read %,d files, %,d resources: %,d patients, %,d events; %,d codings of unknown systems,"
+                + " %,d resources without a known patient left out%n", r.files(), r.resources(), r.patients(), r.events(),
+                r.codingsOfUnknownSystems(), r.resourcesWithoutPatient());
+        try (JobContext ctx = JobContext.open(graph)) {
+            ImportReport report = ctx.bean(Journeys.class).importPatients(result.patients());
+            out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
+                    (report.graphMillis() + report.indexMillis()) / 1000.0);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package org.healthgraph.app.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+import org.healthgraph.importers.snds.SndsExtractImporter;
+import org.healthgraph.importers.synthetic.SndsExtractGenerator;
+import org.healthgraph.linkage.journey.ImportReport;
+import org.healthgraph.linkage.journey.Journeys;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's synthetic population: an SNDS-shaped extract generated with a fixed seed and imported
+ * through the same importer as real extracts, so that {@code cohort} has meaningful answers
+ * (myocardial infarctions followed by statins, metformin treatments...).
+ */
+@Component
+@ConditionalOnProperty(name = "healthgraph.demo", havingValue = "true")
+public final class JourneyDemoStep implements DemoStep {
+
+    private final Journeys journeys;
+    private final int patients;
+
+    public JourneyDemoStep(Journeys journeys, @Value("${healthgraph.demo.patients:5000}") int patients) {
+        this.journeys = journeys;
+        this.patients = patients;
+    }
+
+    @Override
+    public String name() {
+        return "synthetic population";
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public String run() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("healthgraph-demo-extract-");
+            new SndsExtractGenerator(42).generate(patients, dir);
+            SndsExtractImporter.Extract extract = new SndsExtractImporter().read(dir);
+            ImportReport r = journeys.importPatients(extract.patients());
+            return r.patients() + " patients, " + r.events() + " care events";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo extract: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temp folder
+                }
+            }
+        }
+    }
+}

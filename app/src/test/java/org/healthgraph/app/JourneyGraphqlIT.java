@@ -1,0 +1,90 @@
+package org.healthgraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.healthgraph.importers.snds.SndsExtractImporter;
+import org.healthgraph.importers.synthetic.SndsExtractGenerator;
+import org.healthgraph.linkage.journey.Journeys;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The MI -> statin cohort asked over real HTTP to the whole application, on a synthetic population. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JourneyGraphqlIT {
+
+    private static final String MI_STATIN = """
+            { cohort(query: {
+                index: {event: {types: [HOSPITAL_STAY], codes: [{system: "ICD10", prefix: "I21"}], roles: [PRINCIPAL]}},
+                rules: [{label: "statin within 30 days", condition: {event: {types: [DRUG_DISPENSING],
+                         codes: [{system: "ATC", prefix: "C10AA"}]}, anchorSide: END, maxDays: 30}},
+                        {label: "alive at one year", condition: {event: {types: [DEATH]}, anchorSide: END, maxDays: 365, count: NONE}}],
+                pathways: {categories: [{name: "statin", event: {codes: [{system: "ATC", prefix: "C10"}]}},
+                                        {name: "death", event: {types: [DEATH]}}], depth: 3}})
+              { count { value suppressed } attrition { step label patients { value suppressed } }
+                pathways { nodes { id patients { value } } } patients(first: 2) { totalCount edges { node } } } }""";
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("healthgraph-journey-it-");
+        registry.add("healthgraph.data-dir", dir::toString);
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    Journeys journeys;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void loadAPopulation() throws Exception {
+        Path extract = Files.createTempDirectory("healthgraph-journey-it-extract-");
+        new SndsExtractGenerator(42).generate(3000, extract);
+        journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+    }
+
+    private String graphql(String query) throws Exception {
+        String body = "{\"query\":" + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(query) + "}";
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void answersTheMiThenStatinCohortWithAttritionPathwaysAndAPageOfIds() throws Exception {
+        String body = graphql(MI_STATIN);
+        assertThat(body).doesNotContain("errors").contains("\"label\":\"statin within 30 days\"")
+                .contains("\"label\":\"alive at one year\"").contains("\"id\":\"1:statin\"").contains("\"totalCount\":");
+    }
+
+    @Test
+    void reportsABadQueryAsABadRequestNamingTheProblem() throws Exception {
+        String body = graphql(MI_STATIN.replace("\"ICD10\"", "\"ICD9\""));
+        assertThat(body).contains("BAD_REQUEST").contains("unknown code system 'ICD9'");
+        String window = graphql(MI_STATIN.replace("maxDays: 30", "minDays: 40, maxDays: 30"));
+        assertThat(window).contains("BAD_REQUEST").contains("minDays 40 is greater than maxDays 30");
+    }
+
+    @Test
+    void servesAPatientsEvents() throws Exception {
+        String body = graphql("{ journeyPatient(id: \"P000000001\") { id events(first: 3) { totalCount edges { node { type start source } } } } }");
+        assertThat(body).doesNotContain("errors").contains("\"id\":\"P000000001\"").contains("\"totalCount\":");
+    }
+}

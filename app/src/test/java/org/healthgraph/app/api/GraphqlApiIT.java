@@ -1,0 +1,108 @@
+package org.healthgraph.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The API's error mapping and limits, over real HTTP. The limits are set low here so that a query
+ * just under and one just over each can be written by hand.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"healthgraph.graphql.max-depth=4", "healthgraph.graphql.max-complexity=200"})
+class GraphqlApiIT {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("healthgraph-api-it-");
+        registry.add("healthgraph.data-dir", dir::toString);
+    }
+
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JsonNode query(String query) throws Exception {
+        String body = json.writeValueAsString(Map.of("query", query));
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
+                        + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static String searchOf(int first) {
+        // cost = 1 (search) + first x (edges 1 + node 1 + key 1 + label 1) = 1 + 4 x first
+        return "{ search(query: \"date\", first: " + first + ") { edges { node { key label } } } }";
+    }
+
+    @Test
+    void anUnexpectedFailureGivesOnlyACorrelationId() throws Exception {
+        JsonNode result = query("{ failureForTests }");
+
+        JsonNode error = result.path("errors").path(0);
+        assertThat(error.path("extensions").path("classification").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(error.path("extensions").path("correlationId").asString()).hasSize(36);
+        assertThat(result.toString()).doesNotContain(FailureForTestsController.SECRET).doesNotContain("IllegalState")
+                .doesNotContain("connection reset");
+    }
+
+    @Test
+    void aPageLargerThanTheMaximumIsABadRequestNamingTheArgument() throws Exception {
+        JsonNode result = query("{ search(query: \"date\", first: 101) { totalCount } }");
+
+        JsonNode error = result.path("errors").path(0);
+        assertThat(error.path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(error.path("message").asString()).contains("first");
+    }
+
+    @Test
+    void aQueryAtTheMaximumDepthRuns() throws Exception {
+        JsonNode result = query("{ __schema { queryType { fields { name } } } }"); // depth 4, cost 22
+
+        assertThat(result.has("errors")).as(result.toString()).isFalse();
+    }
+
+    @Test
+    void aQueryOneLevelDeeperThanTheMaximumIsRefused() throws Exception {
+        JsonNode result = query("{ __schema { queryType { fields { type { name } } } } }"); // depth 5, cost 62
+
+        assertThat(result.path("errors").path(0).path("message").asString()).containsIgnoringCase("depth");
+        assertThat(result.path("data").path("__schema").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aQueryJustUnderTheMaximumComplexityRuns() throws Exception {
+        JsonNode result = query(searchOf(49)); // cost 197
+
+        assertThat(result.has("errors")).as(result.toString()).isFalse();
+    }
+
+    @Test
+    void aQueryJustOverTheMaximumComplexityIsRefused() throws Exception {
+        JsonNode result = query(searchOf(50)); // cost 201
+
+        assertThat(result.path("errors").path(0).path("message").asString()).containsIgnoringCase("complexity");
+    }
+}

@@ -1,0 +1,230 @@
+package org.healthgraph.bench.journey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.healthgraph.graph.GraphSettings;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.GraphStores;
+import org.healthgraph.importers.snds.SndsExtractImporter;
+import org.healthgraph.importers.synthetic.SndsExtractGenerator;
+import org.healthgraph.linkage.journey.CareEvent;
+import org.healthgraph.linkage.journey.CodeRole;
+import org.healthgraph.linkage.journey.CodeSystem;
+import org.healthgraph.linkage.journey.CohortQuery;
+import org.healthgraph.linkage.journey.Condition;
+import org.healthgraph.linkage.journey.Condition.Count;
+import org.healthgraph.linkage.journey.Condition.Side;
+import org.healthgraph.linkage.journey.EventCode;
+import org.healthgraph.linkage.journey.EventCriterion;
+import org.healthgraph.linkage.journey.EventType;
+import org.healthgraph.linkage.journey.ImportReport;
+import org.healthgraph.linkage.journey.InclusionRule;
+import org.healthgraph.linkage.journey.IndexEvent;
+import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.linkage.journey.PatientJourney;
+
+/**
+ * Usage: {@code JourneyBench <patients> [workDir]}. Generates the extract, imports it (timing the
+ * CSV read and join, the Neo4j writes and the index build), loads the same events into DuckDB,
+ * then runs three queries in the three engines and prints times, counts and ratios.
+ */
+public final class JourneyBench {
+
+    private JourneyBench() {
+    }
+
+    static final EventCriterion MI = EventCriterion.of(EventType.HOSPITAL_STAY, CodeSystem.ICD10, "I21")
+            .withRoles(CodeRole.PRINCIPAL);
+    static final EventCriterion STATIN = EventCriterion.of(EventType.DRUG_DISPENSING, CodeSystem.ATC, "C10AA");
+    static final EventCriterion METFORMIN = EventCriterion.of(EventType.DRUG_DISPENSING, CodeSystem.ATC, "A10BA02");
+    static final EventCriterion DEATH = new EventCriterion(Set.of(EventType.DEATH), null, null, null, null);
+
+    static final CohortQuery MI_STATIN = CohortQuery.of(new IndexEvent(MI, IndexEvent.Occurrence.FIRST, 0, 0),
+            List.of(new InclusionRule("statin within 30 days after discharge",
+                    Condition.after(STATIN, Condition.INDEX, Side.END, 0, 30))));
+    static final CohortQuery MI_STATIN_ALIVE = CohortQuery.of(MI_STATIN.index(), List.of(MI_STATIN.rules().getFirst(),
+            new InclusionRule("no death within 365 days after discharge",
+                    Condition.after(DEATH, Condition.INDEX, Side.END, 0, 365).counting(Count.NONE, 0))));
+    static final CohortQuery METFORMIN_3_IN_180 = CohortQuery.of(new IndexEvent(METFORMIN, IndexEvent.Occurrence.ALL, 0, 0),
+            List.of(new InclusionRule("2 more metformin within 179 days",
+                    Condition.after(METFORMIN, Condition.INDEX, Side.START, 0, 179).counting(Count.AT_LEAST, 2))));
+
+    private static final String SQL_FIRST_MI = """
+            WITH mi AS (SELECT pid, min(seq) AS seq FROM ev
+                        WHERE type = 'HOSPITAL_STAY' AND code LIKE 'IR_CIM_V:I21%' AND role = 'PRINCIPAL' GROUP BY pid),
+                 idx AS (SELECT DISTINCT e.pid, e.seq, e.start_day, e.end_day FROM ev e JOIN mi USING (pid, seq))
+            """;
+    static final String SQL_MI_STATIN = SQL_FIRST_MI + """
+            SELECT count(*) FROM idx WHERE EXISTS (SELECT 1 FROM ev s WHERE s.pid = idx.pid AND s.seq <> idx.seq
+                AND s.type = 'DRUG_DISPENSING' AND s.code LIKE 'ATC:C10AA%'
+                AND s.start_day BETWEEN idx.end_day AND idx.end_day + 30)
+            """;
+    static final String SQL_MI_STATIN_ALIVE = SQL_FIRST_MI + """
+            SELECT count(*) FROM idx WHERE EXISTS (SELECT 1 FROM ev s WHERE s.pid = idx.pid AND s.seq <> idx.seq
+                AND s.type = 'DRUG_DISPENSING' AND s.code LIKE 'ATC:C10AA%'
+                AND s.start_day BETWEEN idx.end_day AND idx.end_day + 30)
+              AND NOT EXISTS (SELECT 1 FROM ev d WHERE d.pid = idx.pid AND d.type = 'DEATH'
+                AND d.start_day BETWEEN idx.end_day AND idx.end_day + 365)
+            """;
+    static final String SQL_METFORMIN = """
+            WITH met AS (SELECT DISTINCT pid, seq, start_day FROM ev WHERE type = 'DRUG_DISPENSING' AND code LIKE 'ATC:A10BA02%')
+            SELECT count(DISTINCT pid) FROM (
+              SELECT a.pid FROM met a JOIN met b ON a.pid = b.pid AND b.seq <> a.seq
+                AND b.start_day BETWEEN a.start_day AND a.start_day + 179
+              GROUP BY a.pid, a.seq HAVING count(*) >= 2)
+            """;
+
+    public static void main(String[] args) throws Exception {
+        int patients = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("journey-bench-");
+        Path extract = work.resolve("extract");
+        Path neo4j = work.resolve("neo4j");
+        System.out.printf("journey benchmark: %,d synthetic patients, %d cores, max heap %,d MB, work dir %s%n", patients,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
+
+        long t = System.nanoTime();
+        SndsExtractGenerator.Summary gen = new SndsExtractGenerator(42).generate(patients, extract);
+        System.out.printf("generate snds-extract: %,d dispensings, %,d stays, %,d deaths in %.1f s%n", gen.dispensings(),
+                gen.stays(), gen.deaths(), secs(t));
+
+        t = System.nanoTime();
+        SndsExtractImporter.Extract ex = new SndsExtractImporter().read(extract);
+        double readSecs = secs(t);
+        System.out.printf("import: read and join CSV tables: %,d patients, %,d events in %.1f s (stays left out for linkage codes: %,d)%n",
+                ex.report().patients(), ex.report().events(), readSecs, ex.report().staysWithBadLinkage());
+
+        try (GraphStore store = GraphStores.open(GraphSettings.embedded(neo4j))) {
+            Journeys journeys = Journeys.open(store);
+            final long t0 = System.nanoTime();
+            ImportReport report = journeys.importPatients(ex.patients(), 2_000, n -> {
+                if (n % 100_000 == 0) {
+                    System.out.printf("  ... %,d patients written (%.0f s)%n", n, secs(t0));
+                }
+            });
+            System.out.printf("import: Neo4j writes %.1f s (%,.0f events/s), timeline index update %.1f s; total import %.1f s%n",
+                    report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
+                    report.indexMillis() / 1000.0, readSecs + (report.graphMillis() + report.indexMillis()) / 1000.0);
+            t = System.nanoTime();
+            journeys.rebuildIndex();
+            System.out.printf("timeline index rebuilt from the graph (streamed): %,d patients, %,d events, ~%,d MB in %.1f s%n",
+                    journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
+
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                t = System.nanoTime();
+                loadDuckDb(duck, ex.patients());
+                System.out.printf("DuckDB: events loaded (one row per event code) in %.1f s%n", secs(t));
+                ex = null;
+                System.out.println();
+                System.out.printf("%-34s %10s %10s %10s %12s %12s %10s%n", "query", "patients", "timeline", "Cypher",
+                        "DuckDB SQL", "Cypher/tl", "DuckDB/tl");
+                run("MI -> statin within 30 days", MI_STATIN, SQL_MI_STATIN, journeys, duck);
+                run("... and no death within 1 year", MI_STATIN_ALIVE, SQL_MI_STATIN_ALIVE, journeys, duck);
+                run(">= 3 metformin in 180 days", METFORMIN_3_IN_180, SQL_METFORMIN, journeys, duck);
+            }
+        }
+        if (args.length < 2) {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void run(String label, CohortQuery q, String sql, Journeys journeys, Connection duck) {
+        long[] tlCount = new long[1];
+        double tl = best(5, () -> {
+            long[] a = journeys.rawAttrition(q);
+            tlCount[0] = a[a.length - 1];
+            return tlCount[0];
+        });
+        long[] cyCount = new long[1];
+        double cy = best(2, () -> {
+            long[] a = journeys.crossCheck(q);
+            cyCount[0] = a[a.length - 1];
+            return cyCount[0];
+        });
+        long[] dkCount = new long[1];
+        double dk = best(5, () -> {
+            dkCount[0] = sqlCount(duck, sql);
+            return dkCount[0];
+        });
+        String counts = tlCount[0] == cyCount[0] && tlCount[0] == dkCount[0] ? String.format("%,d", tlCount[0])
+                : String.format("DIFFER tl=%d cypher=%d duckdb=%d", tlCount[0], cyCount[0], dkCount[0]);
+        System.out.printf("%-34s %10s %8.1f ms %8.0f ms %10.1f ms %11.0fx %9.1fx%n", label, counts, tl, cy, dk, cy / tl, dk / tl);
+    }
+
+    /** Best of n runs, in milliseconds. */
+    private static double best(int n, LongSupplier work) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            work.getAsLong();
+            best = Math.min(best, (System.nanoTime() - t) / 1e6);
+        }
+        return best;
+    }
+
+    private static long sqlCount(Connection c, String sql) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadDuckDb(Connection c, List<PatientJourney> patients) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ev (pid VARCHAR, seq INTEGER, type VARCHAR, start_day INTEGER, end_day INTEGER, code VARCHAR, role VARCHAR)");
+        }
+        try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ev")) {
+            for (PatientJourney p : patients) {
+                int seq = 0;
+                for (CareEvent e : p.events()) {
+                    List<EventCode> codes = e.codes().isEmpty() ? Arrays.asList((EventCode) null) : e.codes();
+                    for (EventCode code : codes) {
+                        a.beginRow();
+                        a.append(p.id().value());
+                        a.append(seq);
+                        a.append(e.type().name());
+                        a.append((int) e.start().toEpochDay());
+                        a.append((int) e.end().toEpochDay());
+                        a.append(code == null ? "" : code.key());
+                        a.append(code == null ? "" : code.role().name());
+                        a.endRow();
+                    }
+                    seq++;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ev2 AS SELECT * FROM ev ORDER BY pid, seq");
+            s.execute("DROP TABLE ev");
+            s.execute("ALTER TABLE ev2 RENAME TO ev");
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder
+        }
+    }
+
+}

@@ -1,0 +1,159 @@
+package org.healthgraph.graphql.journey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.healthgraph.graphql.errors.ClientError;
+import org.healthgraph.graphql.paging.Connection;
+import org.healthgraph.graphql.paging.PageRequest;
+import org.healthgraph.linkage.journey.CareEvent;
+import org.healthgraph.linkage.journey.CohortQueries;
+import org.healthgraph.linkage.journey.CohortQuery;
+import org.healthgraph.linkage.journey.CohortResult;
+import org.healthgraph.linkage.journey.JourneyException;
+import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.linkage.journey.PatientId;
+import org.healthgraph.linkage.journey.Pathways;
+import org.healthgraph.linkage.journey.SuppressedCount;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Serves {@code Query.cohort} and {@code Query.journeyPatient}. */
+@Controller
+public final class JourneyController {
+
+    private static final int MAX_PATHWAY_ITEMS = 5_000;
+
+    /** A released count. */
+    public record Count(Long value, boolean suppressed) {
+        static Count of(SuppressedCount c) {
+            return new Count(c.value().isPresent() ? c.value().getAsLong() : null, c.suppressed());
+        }
+    }
+
+    /** An attrition row. */
+    public record Step(int step, String label, Count patients) {
+    }
+
+    /** A pathway node. */
+    public record Node(String id, int step, String label, Count patients) {
+    }
+
+    /** A pathway link. */
+    public record Link(String source, String target, Count patients) {
+    }
+
+    /** Pathways as served. */
+    public record PathwaysView(List<Node> nodes, List<Link> links) {
+    }
+
+    /** The cohort as served; {@code patients} is resolved on demand. */
+    public record CohortView(CohortQuery query, Count count, List<Step> attrition, PathwaysView pathways) {
+    }
+
+    /** A patient as served. */
+    public record PatientView(String id) {
+    }
+
+    /** A code as served. */
+    public record CodeView(String system, String code, String role, String key) {
+    }
+
+    /** An event as served. */
+    public record EventView(String type, String start, String end, String source, int quantity, List<CodeView> codes) {
+    }
+
+    private final Journeys journeys;
+
+    public JourneyController(Journeys journeys) {
+        this.journeys = journeys;
+    }
+
+    @QueryMapping
+    public CohortView cohort(@Argument("query") Map<String, Object> query) {
+        CohortQuery q = parse(query);
+        CohortResult r = journeys.cohort(q);
+        List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
+        return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Cohort", field = "patients")
+    public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after) {
+        PageRequest page = PageRequest.of(first, after);
+        long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
+        List<String> ids = total == 0 ? List.of()
+                : journeys.patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
+        return Connection.fromSlice(ids, page, total);
+    }
+
+    @QueryMapping
+    public Optional<PatientView> journeyPatient(@Argument String id) {
+        PatientId patient;
+        try {
+            patient = new PatientId(id);
+        } catch (IllegalArgumentException e) {
+            throw ClientError.badRequest("id: " + e.getMessage());
+        }
+        return journeys.events(patient).map(e -> new PatientView(id));
+    }
+
+    @SchemaMapping(typeName = "JourneyPatient", field = "events")
+    public Connection<EventView> events(PatientView patient, @Argument List<String> types, @Argument Integer first,
+                                        @Argument String after) {
+        List<CareEvent> all = journeys.events(new PatientId(patient.id())).orElse(List.of());
+        if (types != null && !types.isEmpty()) {
+            all = all.stream().filter(e -> types.contains(e.type().name())).toList();
+        }
+        return Connection.of(all, PageRequest.of(first, after)).map(JourneyController::view);
+    }
+
+    private static CohortQuery parse(Map<String, Object> query) {
+        Map<String, Object> copy = new LinkedHashMap<>(query);
+        if (copy.get("pathways") instanceof Map<?, ?> p && p.get("categories") instanceof List<?> cats) {
+            Map<String, Object> pathways = new LinkedHashMap<>();
+            p.forEach((k, v) -> pathways.put(String.valueOf(k), v));
+            Map<String, Object> byName = new LinkedHashMap<>();
+            for (Object c : cats) {
+                if (c instanceof Map<?, ?> cat) {
+                    byName.put(String.valueOf(cat.get("name")), cat.get("event"));
+                }
+            }
+            pathways.put("categories", byName);
+            copy.put("pathways", pathways);
+        }
+        try {
+            return CohortQueries.fromMap(copy);
+        } catch (JourneyException | IllegalArgumentException e) {
+            throw ClientError.badRequest("query: " + e.getMessage());
+        }
+    }
+
+    private static PathwaysView view(Pathways p) {
+        List<Node> nodes = new ArrayList<>(p.nodes().stream()
+                .map(n -> new Node(n.id(), n.step(), n.label(), Count.of(n.patients()))).toList());
+        List<Link> links = new ArrayList<>(p.links().stream()
+                .map(l -> new Link(l.source(), l.target(), Count.of(l.patients()))).toList());
+        Comparator<Count> bigFirst = Comparator.comparing((Count c) -> c.value() == null ? 0L : c.value()).reversed();
+        if (nodes.size() > MAX_PATHWAY_ITEMS) {
+            nodes.sort(Comparator.comparing(Node::patients, bigFirst));
+            nodes = nodes.subList(0, MAX_PATHWAY_ITEMS);
+        }
+        if (links.size() > MAX_PATHWAY_ITEMS) {
+            links.sort(Comparator.comparing(Link::patients, bigFirst));
+            links = links.subList(0, MAX_PATHWAY_ITEMS);
+        }
+        return new PathwaysView(nodes, links);
+    }
+
+    private static EventView view(CareEvent e) {
+        return new EventView(e.type().name(), e.start().toString(), e.end().toString(), e.source(), e.quantity(),
+                e.codes().stream().map(c -> new CodeView(c.system().name(), c.code(), c.role().name(), c.key())).toList());
+    }
+
+}

@@ -1,0 +1,256 @@
+package org.healthgraph.importers.fhir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.healthgraph.linkage.journey.CareEvent;
+import org.healthgraph.linkage.journey.CodeRole;
+import org.healthgraph.linkage.journey.CodeSystem;
+import org.healthgraph.linkage.journey.EventCode;
+import org.healthgraph.linkage.journey.EventType;
+import org.healthgraph.linkage.journey.PatientId;
+import org.healthgraph.linkage.journey.PatientJourney;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+
+/**
+ * Reads FHIR R4 JSON (one Bundle or resource per {@code .json} file, one resource per line in
+ * {@code .ndjson} files) from a file or a folder. Inpatient encounters become HOSPITAL_STAY,
+ * others CONSULTATION; Condition becomes CONDITION, MedicationDispense DRUG_DISPENSING,
+ * MedicationRequest DRUG_PRESCRIPTION, Procedure MEDICAL_ACT, Observation LAB_TEST, and a deceased
+ * Patient a DEATH. Codings of a known system ({@link CodeSystem}) are kept with their system; others
+ * are counted in the report.
+ */
+public final class FhirImporter {
+
+    private static final FhirContext CONTEXT = FhirContext.forR4Cached();
+
+    /** Counts of what was read and left out. */
+    public record Report(long files, long resources, long patients, long events, long codingsOfUnknownSystems,
+                         long resourcesWithoutPatient) {
+    }
+
+    /** The patients and the report. */
+    public record Result(List<PatientJourney> patients, Report report) {
+    }
+
+    private static final class Acc {
+        Patient patient;
+        final List<CareEvent> events = new ArrayList<>();
+    }
+
+    private final Map<String, Acc> byReference = new LinkedHashMap<>();
+    private final Map<String, String> aliasOf = new HashMap<>();
+    private final List<Object[]> pending = new ArrayList<>();
+    private long files;
+    private long resources;
+    private long unknownCodings;
+
+    /** Reads a file or every .json/.ndjson file of a folder. */
+    public Result read(Path path) {
+        List<Path> inputs;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.walk(path)) {
+                inputs = s.filter(p -> {
+                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                    return n.endsWith(".json") || n.endsWith(".ndjson");
+                }).sorted().toList();
+            } catch (IOException e) {
+                throw new FhirImportException("cannot list " + path + ": " + e.getMessage(), e);
+            }
+        } else {
+            inputs = List.of(path);
+        }
+        IParser parser = CONTEXT.newJsonParser();
+        for (Path file : inputs) {
+            files++;
+            readFile(parser, file);
+        }
+        return finish();
+    }
+
+    private void readFile(IParser parser, Path file) {
+        boolean ndjson = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson");
+        try {
+            if (ndjson) {
+                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String line;
+                    long n = 0;
+                    while ((line = r.readLine()) != null) {
+                        n++;
+                        if (!line.isBlank()) {
+                            accept(parse(parser, line, file, n), null);
+                        }
+                    }
+                }
+            } else {
+                accept(parse(parser, Files.readString(file, StandardCharsets.UTF_8), file, 1), null);
+            }
+        } catch (IOException e) {
+            throw new FhirImportException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IBaseResource parse(IParser parser, String json, Path file, long line) {
+        try {
+            return parser.parseResource(json);
+        } catch (DataFormatException e) {
+            throw new FhirImportException(file + " line " + line + ": not a FHIR R4 JSON resource (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void accept(IBaseResource resource, String fullUrl) {
+        resources++;
+        if (resource instanceof Bundle bundle) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.getResource() != null) {
+                    accept(entry.getResource(), entry.getFullUrl());
+                }
+            }
+            return;
+        }
+        switch (resource) {
+            case Patient p -> {
+                String id = idOf(p);
+                Acc acc = byReference.computeIfAbsent("Patient/" + id, k -> new Acc());
+                acc.patient = p;
+                if (fullUrl != null) {
+                    aliasOf.put(fullUrl, "Patient/" + id);
+                }
+            }
+            case Encounter e -> {
+                boolean inpatient = e.hasClass_() && "IMP".equalsIgnoreCase(e.getClass_().getCode());
+                later(e.getSubject(), day(e.getPeriod().getStart()), day(e.getPeriod().getEnd()),
+                        inpatient ? EventType.HOSPITAL_STAY : EventType.CONSULTATION, "Encounter", 0,
+                        codes(e.getType(), CodeRole.OTHER, e.getReasonCode(), inpatient ? CodeRole.PRINCIPAL : CodeRole.OTHER));
+            }
+            case Condition c -> later(c.getSubject(), day(c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue()
+                    : c.getRecordedDate()), null, EventType.CONDITION, "Condition", 0, codes(List.of(c.getCode()), CodeRole.OTHER,
+                    List.of(), CodeRole.OTHER));
+            case MedicationDispense d -> later(d.getSubject(), day(d.getWhenHandedOver()), null, EventType.DRUG_DISPENSING,
+                    "MedicationDispense", d.hasQuantity() ? d.getQuantity().getValue().intValue() : 0,
+                    d.hasMedicationCodeableConcept() ? codes(List.of(d.getMedicationCodeableConcept()), CodeRole.DRUG, List.of(),
+                            CodeRole.DRUG) : List.of());
+            case MedicationRequest m -> later(m.getSubject(), day(m.getAuthoredOn()), null, EventType.DRUG_PRESCRIPTION,
+                    "MedicationRequest", 0, m.hasMedicationCodeableConcept()
+                            ? codes(List.of(m.getMedicationCodeableConcept()), CodeRole.DRUG, List.of(), CodeRole.DRUG) : List.of());
+            case Procedure p -> later(p.getSubject(), day(p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType().getValue()
+                    : p.hasPerformedPeriod() ? p.getPerformedPeriod().getStart() : null), null, EventType.MEDICAL_ACT, "Procedure",
+                    0, codes(List.of(p.getCode()), CodeRole.ACT, List.of(), CodeRole.ACT));
+            case Observation o -> later(o.getSubject(), day(o.hasEffectiveDateTimeType() ? o.getEffectiveDateTimeType().getValue()
+                    : o.hasEffectivePeriod() ? o.getEffectivePeriod().getStart() : null), null, EventType.LAB_TEST, "Observation", 0,
+                    codes(List.of(o.getCode()), CodeRole.OBSERVATION, List.of(), CodeRole.OBSERVATION));
+            default -> {
+                // other resources are not care events
+            }
+        }
+    }
+
+    private void later(Reference subject, Optional<LocalDate> start, Optional<LocalDate> end, EventType type, String source,
+                       int quantity, List<EventCode> codes) {
+        if (start.isEmpty()) {
+            return;
+        }
+        LocalDate s = start.get();
+        LocalDate e = end == null ? s : end.filter(x -> !x.isBefore(s)).orElse(s);
+        pending.add(new Object[] {subject.getReference(), new CareEvent(type, s, e, source, quantity, codes)});
+    }
+
+    private List<EventCode> codes(List<CodeableConcept> first, CodeRole firstRole, List<CodeableConcept> second,
+                                  CodeRole secondRole) {
+        List<EventCode> out = new ArrayList<>();
+        add(out, first, firstRole);
+        add(out, second, secondRole);
+        return out.stream().distinct().toList();
+    }
+
+    private void add(List<EventCode> out, List<CodeableConcept> concepts, CodeRole role) {
+        for (CodeableConcept c : concepts) {
+            for (Coding coding : c.getCoding()) {
+                Optional<CodeSystem> system = CodeSystem.fromFhirUri(coding.getSystem());
+                if (system.isPresent() && coding.hasCode()) {
+                    String code = system.get() == CodeSystem.ICD10 ? coding.getCode().replace(".", "") : coding.getCode();
+                    out.add(new EventCode(system.get(), code, role));
+                } else {
+                    unknownCodings++;
+                }
+            }
+        }
+    }
+
+    /** The logical id; inside a Bundle HAPI may give the entry's urn:uuid full URL instead. */
+    private static String idOf(Patient p) {
+        String id = p.getIdElement().getIdPart();
+        return id != null && id.startsWith("urn:uuid:") ? id.substring("urn:uuid:".length()) : id;
+    }
+
+    private static Optional<LocalDate> day(Date d) {
+        return d == null ? Optional.empty() : Optional.of(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    private Result finish() {
+        long orphans = 0;
+        for (Object[] p : pending) {
+            String ref = (String) p[0];
+            Acc acc = ref == null ? null : byReference.get(aliasOf.getOrDefault(ref, ref));
+            if (acc == null || acc.patient == null) {
+                orphans++;
+                continue;
+            }
+            acc.events.add((CareEvent) p[1]);
+        }
+        List<PatientJourney> out = new ArrayList<>();
+        long events = 0;
+        for (Acc acc : byReference.values()) {
+            if (acc.patient == null) {
+                continue;
+            }
+            Patient p = acc.patient;
+            Optional<LocalDate> death = p.hasDeceasedDateTimeType() ? day(p.getDeceasedDateTimeType().getValue()) : Optional.empty();
+            death.ifPresent(d -> acc.events.add(new CareEvent(EventType.DEATH, d, d, "Patient", 0, List.of())));
+            int sex = switch (p.hasGender() ? p.getGender().toCode() : "") {
+                case "male" -> 1;
+                case "female" -> 2;
+                default -> 0;
+            };
+            String dept = p.hasAddress() && p.getAddressFirstRep().hasPostalCode() && p.getAddressFirstRep().getPostalCode().length() >= 2
+                    ? p.getAddressFirstRep().getPostalCode().substring(0, 2) : "";
+            Optional<LocalDate> birth = day(p.getBirthDate()).map(d -> d.withDayOfMonth(1));
+            PatientJourney j = new PatientJourney(new PatientId(idOf(p)),
+                    p.getIdentifier().stream().filter(i -> i.hasSystem() && i.hasValue())
+                            .map(i -> "FHIR:" + i.getSystem() + "|" + i.getValue()).toList(),
+                    birth, sex, dept, death, acc.events);
+            events += j.events().size();
+            out.add(j);
+        }
+        return new Result(out, new Report(files, resources, out.size(), events, unknownCodings, orphans));
+    }
+}

@@ -1,0 +1,378 @@
+package org.healthgraph.importers.snds;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVRecord;
+import org.healthgraph.linkage.journey.CareEvent;
+import org.healthgraph.linkage.journey.CodeRole;
+import org.healthgraph.linkage.journey.CodeSystem;
+import org.healthgraph.linkage.journey.EventCode;
+import org.healthgraph.linkage.journey.EventType;
+import org.healthgraph.linkage.journey.PatientId;
+import org.healthgraph.linkage.journey.PatientJourney;
+
+/**
+ * Reads an SNDS-shaped extract folder into patients with care events.
+ *
+ * <ul>
+ * <li>IR_BEN_R (required): BEN_NIR_PSA + BEN_RNG_GEM to BEN_IDT_ANO, the patient; several pseudonyms
+ * of one BEN_IDT_ANO make one patient, each kept as an alias {@code BEN_NIR_PSA:<psa>+<rank>}.</li>
+ * <li>ER_PRS_F joined to ER_PHA_F on the 9 claim keys: a DRUG_DISPENSING on EXE_SOI_DTD coded by
+ * its CIP13 (PHA_PRS_C13) and, through IR_PHA_R (PHA_CIP_C13 to PHA_ATC_C07), its ATC class, with
+ * PHA_ACT_QSN boxes; a claim without pharmacy line and PRS_NAT_REF 1111-1119 (consultations) is a
+ * CONSULTATION.</li>
+ * <li>T_MCOaaC (NIR_ANO_17, EXE_SOI_DTD, EXE_SOI_DTF) + T_MCOaaB (DGN_PAL, DGN_REL) + T_MCOaaD
+ * (ASS_DGN) joined on ETA_NUM + RSA_NUM: a HOSPITAL_STAY; a stay whose *_RET linkage return codes
+ * are not all '0' is counted in the report and left out.</li>
+ * <li>KI_CCI_R (BEN_IDT_ANO, BEN_DCD_DTE, DCD_CIM_COD) or else IR_BEN_R.BEN_DCD_DTE: a DEATH.</li>
+ * </ul>
+ * Everything is held in memory while the tables are joined (about 1 GB per 5 million claims).
+ */
+public final class SndsExtractImporter {
+
+    private static final Pattern MCO = Pattern.compile("T_MCO(\\d\\d)([BCD])", Pattern.CASE_INSENSITIVE);
+    private static final List<String> CLAIM_KEYS = List.of("DCT_ORD_NUM", "FLX_DIS_DTD", "FLX_EMT_NUM", "FLX_EMT_ORD",
+            "FLX_EMT_TYP", "FLX_TRT_DTD", "ORG_CLE_NUM", "PRS_ORD_NUM", "REM_TYP_AFF");
+
+    private final Optional<Character> separator;
+    private final Optional<Charset> charset;
+
+    /** An importer that detects separators and encodings. */
+    public SndsExtractImporter() {
+        this(Optional.empty(), Optional.empty());
+    }
+
+    /** An importer with a fixed separator and/or encoding. */
+    public SndsExtractImporter(Optional<Character> separator, Optional<Charset> charset) {
+        this.separator = separator;
+        this.charset = charset;
+    }
+
+    /** What was read, and what was left out and why (counts only: no patient-level value). */
+    public record Report(Map<String, Long> rowsPerTable, long patients, long events, long staysWithBadLinkage,
+                         long rowsOfUnknownPatients, long claimsWithoutPharmacyLine, long drugsWithoutAtc) {
+    }
+
+    /** The patients and the report. */
+    public record Extract(List<PatientJourney> patients, Report report) {
+    }
+
+    private record Beneficiary(String idt, int birthYear, int birthMonth, int sex, String dept, Optional<LocalDate> death) {
+    }
+
+    private static final class Acc {
+        final List<String> aliases = new ArrayList<>();
+        final List<CareEvent> events = new ArrayList<>();
+        Beneficiary ben;
+        LocalDate death;
+        String deathCause;
+    }
+
+    /** Reads the folder. */
+    public Extract read(Path dir) {
+        Map<String, Path> files = tableFiles(dir);
+        Map<String, Long> rows = new TreeMap<>();
+        Map<String, Acc> patients = new LinkedHashMap<>();
+        Map<String, String> byPsaRank = new HashMap<>();
+        Map<String, String> byPsa = new HashMap<>();
+        readBeneficiaries(require(files, "IR_BEN_R", dir), rows, patients, byPsaRank, byPsa);
+        long[] unknown = new long[1];
+        long[] noPharmacy = new long[1];
+        long[] noAtc = new long[1];
+        if (files.containsKey("ER_PRS_F")) {
+            Map<String, String> atc = readDrugReference(require(files, "IR_PHA_R", dir), rows);
+            readClaims(files.get("ER_PRS_F"), require(files, "ER_PHA_F", dir), atc, rows, patients, byPsaRank, unknown,
+                    noPharmacy, noAtc);
+        }
+        long badLinkage = 0;
+        for (String yy : mcoYears(files)) {
+            badLinkage += readStays(yy, files, dir, rows, patients, byPsa, unknown);
+        }
+        if (files.containsKey("KI_CCI_R")) {
+            readDeaths(files.get("KI_CCI_R"), rows, patients, unknown);
+        }
+        List<PatientJourney> out = new ArrayList<>(patients.size());
+        long events = 0;
+        for (Map.Entry<String, Acc> e : patients.entrySet()) {
+            PatientJourney j = toJourney(e.getKey(), e.getValue());
+            events += j.events().size();
+            out.add(j);
+        }
+        return new Extract(out, new Report(rows, out.size(), events, badLinkage, unknown[0], noPharmacy[0], noAtc[0]));
+    }
+
+    private static PatientJourney toJourney(String id, Acc a) {
+        List<CareEvent> events = a.events;
+        Optional<LocalDate> death = Optional.ofNullable(a.death).or(() -> a.ben.death());
+        death.ifPresent(d -> events.add(new CareEvent(EventType.DEATH, d, d, a.death != null ? "KI_CCI_R" : "IR_BEN_R", 0,
+                a.deathCause == null ? List.of() : List.of(new EventCode(CodeSystem.ICD10, a.deathCause, CodeRole.CAUSE_OF_DEATH)))));
+        Optional<LocalDate> birth = a.ben.birthYear() > 1800
+                ? Optional.of(LocalDate.of(a.ben.birthYear(), a.ben.birthMonth() >= 1 && a.ben.birthMonth() <= 12 ? a.ben.birthMonth() : 7, 1))
+                : Optional.empty();
+        return new PatientJourney(new PatientId(id), a.aliases, birth, a.ben.sex(), a.ben.dept(), death, events);
+    }
+
+    private void readBeneficiaries(Path file, Map<String, Long> rows, Map<String, Acc> patients,
+                                   Map<String, String> byPsaRank, Map<String, String> byPsa) {
+        CsvTable t = table(file, "IR_BEN_R", List.of("BEN_NIR_PSA", "BEN_RNG_GEM", "BEN_IDT_ANO"));
+        int psa = t.column("BEN_NIR_PSA");
+        int rng = t.column("BEN_RNG_GEM");
+        int idt = t.column("BEN_IDT_ANO");
+        int year = t.column("BEN_NAI_ANN");
+        int month = t.column("BEN_NAI_MOI");
+        int sex = t.column("BEN_SEX_COD");
+        int dept = t.column("BEN_RES_DPT");
+        int dcd = t.column("BEN_DCD_DTE");
+        rows.put("IR_BEN_R", t.forEach(r -> {
+            String id = CsvTable.get(r, idt);
+            if (id.isEmpty()) {
+                return;
+            }
+            Acc a = patients.computeIfAbsent(id, k -> new Acc());
+            String p = CsvTable.get(r, psa);
+            String rank = CsvTable.get(r, rng);
+            a.aliases.add("BEN_NIR_PSA:" + p + "+" + rank);
+            byPsaRank.put(p + "+" + rank, id);
+            byPsa.merge(p, id, (x, y) -> x.equals(y) ? x : "");
+            if (a.ben == null) {
+                a.ben = new Beneficiary(id, intOr(CsvTable.get(r, year), 0), intOr(monthOf(CsvTable.get(r, month)), 0),
+                        intOr(CsvTable.get(r, sex), 0), CsvTable.get(r, dept),
+                        SndsDates.parse(CsvTable.get(r, dcd), "IR_BEN_R", "BEN_DCD_DTE", r.getRecordNumber()));
+            }
+        }));
+    }
+
+    private Map<String, String> readDrugReference(Path file, Map<String, Long> rows) {
+        CsvTable t = table(file, "IR_PHA_R", List.of("PHA_CIP_C13", "PHA_ATC_C07"));
+        int cip = t.column("PHA_CIP_C13");
+        int atc = t.column("PHA_ATC_C07");
+        Map<String, String> out = new HashMap<>();
+        rows.put("IR_PHA_R", t.forEach(r -> out.put(CsvTable.get(r, cip), CsvTable.get(r, atc))));
+        return out;
+    }
+
+    private record Dispensing(String cip, int boxes) {
+    }
+
+    private void readClaims(Path prsFile, Path phaFile, Map<String, String> atc, Map<String, Long> rows,
+                            Map<String, Acc> patients, Map<String, String> byPsaRank, long[] unknown, long[] noPharmacy,
+                            long[] noAtc) {
+        List<String> phaRequired = new ArrayList<>(CLAIM_KEYS);
+        phaRequired.addAll(List.of("PHA_PRS_C13", "PHA_ACT_QSN"));
+        CsvTable pha = table(phaFile, "ER_PHA_F", phaRequired);
+        int[] phaKeys = CLAIM_KEYS.stream().mapToInt(pha::column).toArray();
+        int c13 = pha.column("PHA_PRS_C13");
+        int qsn = pha.column("PHA_ACT_QSN");
+        Map<String, Dispensing> lines = new HashMap<>();
+        rows.put("ER_PHA_F", pha.forEach(r -> lines.put(key(r, phaKeys),
+                new Dispensing(CsvTable.get(r, c13), intOr(CsvTable.get(r, qsn), 0)))));
+        List<String> prsRequired = new ArrayList<>(CLAIM_KEYS);
+        prsRequired.addAll(List.of("BEN_NIR_PSA", "BEN_RNG_GEM", "EXE_SOI_DTD"));
+        CsvTable prs = table(prsFile, "ER_PRS_F", prsRequired);
+        int[] prsKeys = CLAIM_KEYS.stream().mapToInt(prs::column).toArray();
+        int psa = prs.column("BEN_NIR_PSA");
+        int rng = prs.column("BEN_RNG_GEM");
+        int day = prs.column("EXE_SOI_DTD");
+        int nat = prs.column("PRS_NAT_REF");
+        rows.put("ER_PRS_F", prs.forEach(r -> {
+            String id = byPsaRank.get(CsvTable.get(r, psa) + "+" + CsvTable.get(r, rng));
+            if (id == null) {
+                unknown[0]++;
+                return;
+            }
+            LocalDate date = SndsDates.parse(CsvTable.get(r, day), "ER_PRS_F", "EXE_SOI_DTD", r.getRecordNumber())
+                    .orElse(null);
+            if (date == null) {
+                return;
+            }
+            Dispensing d = lines.remove(key(r, prsKeys));
+            if (d == null) {
+                String n = CsvTable.get(r, nat);
+                if (n.length() == 4 && n.startsWith("111")) {
+                    patients.get(id).events.add(new CareEvent(EventType.CONSULTATION, date, date, "ER_PRS_F", 1, List.of()));
+                } else {
+                    noPharmacy[0]++;
+                }
+                return;
+            }
+            List<EventCode> codes = new ArrayList<>(2);
+            codes.add(new EventCode(CodeSystem.CIP13, d.cip(), CodeRole.DRUG));
+            String a = atc.get(d.cip());
+            if (a == null || a.isBlank()) {
+                noAtc[0]++;
+            } else {
+                codes.add(new EventCode(CodeSystem.ATC, a, CodeRole.DRUG));
+            }
+            patients.get(id).events.add(new CareEvent(EventType.DRUG_DISPENSING, date, date, "ER_PHA_F", d.boxes(), codes));
+        }));
+    }
+
+    private long readStays(String yy, Map<String, Path> files, Path dir, Map<String, Long> rows, Map<String, Acc> patients,
+                           Map<String, String> byPsa, long[] unknown) {
+        String b = "T_MCO" + yy + "B";
+        String c = "T_MCO" + yy + "C";
+        String d = "T_MCO" + yy + "D";
+        CsvTable tb = table(require(files, b, dir), b, List.of("ETA_NUM", "RSA_NUM", "DGN_PAL"));
+        CsvTable tc = table(require(files, c, dir), c, List.of("ETA_NUM", "RSA_NUM", "NIR_ANO_17", "EXE_SOI_DTD", "EXE_SOI_DTF"));
+        Map<String, List<EventCode>> diagnoses = new HashMap<>();
+        int eta = tb.column("ETA_NUM");
+        int rsa = tb.column("RSA_NUM");
+        int pal = tb.column("DGN_PAL");
+        int rel = tb.column("DGN_REL");
+        rows.put(b, tb.forEach(r -> {
+            List<EventCode> codes = new ArrayList<>(3);
+            addIcd(codes, CsvTable.get(r, pal), CodeRole.PRINCIPAL);
+            addIcd(codes, CsvTable.get(r, rel), CodeRole.RELATED);
+            diagnoses.put(CsvTable.get(r, eta) + "|" + CsvTable.get(r, rsa), codes);
+        }));
+        if (files.containsKey(d)) {
+            CsvTable td = table(files.get(d), d, List.of("ETA_NUM", "RSA_NUM", "ASS_DGN"));
+            int deta = td.column("ETA_NUM");
+            int drsa = td.column("RSA_NUM");
+            int ass = td.column("ASS_DGN");
+            rows.put(d, td.forEach(r -> {
+                List<EventCode> codes = diagnoses.get(CsvTable.get(r, deta) + "|" + CsvTable.get(r, drsa));
+                if (codes != null) {
+                    addIcd(codes, CsvTable.get(r, ass), CodeRole.ASSOCIATED);
+                }
+            }));
+        }
+        int ceta = tc.column("ETA_NUM");
+        int crsa = tc.column("RSA_NUM");
+        int nir = tc.column("NIR_ANO_17");
+        int from = tc.column("EXE_SOI_DTD");
+        int to = tc.column("EXE_SOI_DTF");
+        List<Integer> ret = new ArrayList<>();
+        for (String col : List.of("NIR_RET", "NAI_RET", "SEX_RET", "SEJ_RET", "FHO_RET", "PMS_RET", "DAT_RET",
+                "COH_NAI_RET", "COH_SEX_RET")) {
+            if (tc.column(col) >= 0) {
+                ret.add(tc.column(col));
+            }
+        }
+        long[] bad = new long[1];
+        rows.put(c, tc.forEach(r -> {
+            for (int col : ret) {
+                String v = CsvTable.get(r, col);
+                if (!v.isEmpty() && !v.equals("0")) {
+                    bad[0]++;
+                    return;
+                }
+            }
+            String id = byPsa.get(CsvTable.get(r, nir));
+            if (id == null || id.isEmpty()) {
+                unknown[0]++;
+                return;
+            }
+            Optional<LocalDate> start = SndsDates.parse(CsvTable.get(r, from), c, "EXE_SOI_DTD", r.getRecordNumber());
+            Optional<LocalDate> end = SndsDates.parse(CsvTable.get(r, to), c, "EXE_SOI_DTF", r.getRecordNumber());
+            if (start.isEmpty()) {
+                return;
+            }
+            List<EventCode> codes = diagnoses.getOrDefault(CsvTable.get(r, ceta) + "|" + CsvTable.get(r, crsa), List.of());
+            LocalDate e = end.filter(x -> !x.isBefore(start.get())).orElse(start.get());
+            patients.get(id).events.add(new CareEvent(EventType.HOSPITAL_STAY, start.get(), e, c, 0, codes));
+        }));
+        return bad[0];
+    }
+
+    private void readDeaths(Path file, Map<String, Long> rows, Map<String, Acc> patients, long[] unknown) {
+        CsvTable t = table(file, "KI_CCI_R", List.of("BEN_IDT_ANO", "BEN_DCD_DTE"));
+        int idt = t.column("BEN_IDT_ANO");
+        int dte = t.column("BEN_DCD_DTE");
+        int cause = t.column("DCD_CIM_COD");
+        rows.put("KI_CCI_R", t.forEach(r -> {
+            Acc a = patients.get(CsvTable.get(r, idt));
+            if (a == null) {
+                unknown[0]++;
+                return;
+            }
+            SndsDates.parse(CsvTable.get(r, dte), "KI_CCI_R", "BEN_DCD_DTE", r.getRecordNumber()).ifPresent(day -> {
+                a.death = day;
+                String c = CsvTable.get(r, cause).replace(".", "").trim();
+                a.deathCause = c.isEmpty() ? null : c.toUpperCase(Locale.ROOT);
+            });
+        }));
+    }
+
+    private static void addIcd(List<EventCode> codes, String value, CodeRole role) {
+        String v = value.replace(".", "").trim().toUpperCase(Locale.ROOT);
+        if (!v.isEmpty()) {
+            codes.add(new EventCode(CodeSystem.ICD10, v, role));
+        }
+    }
+
+    private CsvTable table(Path file, String name, List<String> required) {
+        return new CsvTable(file, name, separator, charset, required);
+    }
+
+    private static String key(CSVRecord r, int[] columns) {
+        StringBuilder s = new StringBuilder(64);
+        for (int c : columns) {
+            s.append(CsvTable.get(r, c)).append('|');
+        }
+        return s.toString();
+    }
+
+    private static Path require(Map<String, Path> files, String table, Path dir) {
+        Path p = files.get(table);
+        if (p == null) {
+            throw new SndsImportException("the extract in " + dir + " lacks table " + table + " (expected a file "
+                    + table + ".csv)");
+        }
+        return p;
+    }
+
+    private static List<String> mcoYears(Map<String, Path> files) {
+        return files.keySet().stream().map(MCO::matcher).filter(Matcher::matches).map(m -> m.group(1)).distinct()
+                .sorted().toList();
+    }
+
+    private static Map<String, Path> tableFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SndsImportException("extract folder " + dir + " does not exist or is not a folder");
+        }
+        Map<String, Path> out = new HashMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.forEach(p -> {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+                    out.put(name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT), p);
+                }
+            });
+        } catch (IOException e) {
+            throw new SndsImportException("cannot list extract folder " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static String monthOf(String v) {
+        if (v.length() >= 7 && v.charAt(4) == '-') {
+            return v.substring(5, 7);
+        }
+        return v;
+    }
+
+    private static int intOr(String v, int fallback) {
+        try {
+            return v.isBlank() ? fallback : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.healthgraph.importers.tableschema;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogChange;
+import org.healthgraph.catalog.CatalogException;
+import org.healthgraph.catalog.CatalogUnit;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.ImportProblem;
+import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.catalog.InvalidCatalogInputException;
+import org.healthgraph.catalog.Table;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports a Frictionless Table Schema tree laid out as schema-snds: {@code nomenclatures/<source>/<NAME>.json}
+ * (+ {@code <NAME>.csv}) first, then {@code schemas/<product>/<TABLE>.json}, then the tables' foreign
+ * keys. Each file is one transaction: a file that fails leaves nothing behind, and the others are
+ * imported. Importing the same tree again changes nothing; a changed description is updated and
+ * recorded in the variable's history.
+ *
+ * <pre>{@code
+ * ImportReport report = new TableSchemaImporter(catalog, writer).importTree(Path.of("schema-snds"), ImportProgress.NONE);
+ * }</pre>
+ */
+public final class TableSchemaImporter {
+
+    /** Code list files read ahead of the one being written. */
+    private static final int READ_AHEAD = 2;
+
+    private final Catalog catalog;
+    private final CatalogWriter writer;
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    public TableSchemaImporter(Catalog catalog, CatalogWriter writer) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * Imports the tree under {@code dir}.
+     *
+     * @throws InvalidCatalogInputException when {@code dir} is not a folder holding {@code schemas/} or
+     *         {@code nomenclatures/}
+     */
+    public ImportReport importTree(Path dir, ImportProgress progress) {
+        Path root = dir.toAbsolutePath().normalize();
+        Path schemas = root.resolve("schemas");
+        Path nomenclatures = root.resolve("nomenclatures");
+        if (!Files.isDirectory(schemas) && !Files.isDirectory(nomenclatures)) {
+            throw new InvalidCatalogInputException(dir + " is not a Table Schema tree: it holds neither schemas/ nor"
+                    + " nomenclatures/ (expected schemas/<product>/<TABLE>.json and nomenclatures/<source>/<NAME>.json)");
+        }
+        writer.ensureSchema();
+        ImportReport.Builder report = new ImportReport.Builder();
+        importCodeLists(root, list(nomenclatures), progress, report);
+        List<TableReader.Read> tables = importTables(root, list(schemas), progress, report);
+        importJoins(root, tables, progress, report);
+        return report.build();
+    }
+
+    private void importCodeLists(Path root, List<Path> files, ImportProgress progress, ImportReport.Builder report) {
+        NomenclatureReader reader = new NomenclatureReader(json, root);
+        progress.start("Code lists", files.size());
+        // Reading (CSV parsing) runs one file ahead of writing, on a second thread.
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "code-list-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<FileOutcome>> queue = new ArrayDeque<>();
+            int next = 0;
+            for (Path file : files) {
+                while (queue.size() < READ_AHEAD && next < files.size()) {
+                    Path toRead = files.get(next++);
+                    queue.add(ahead.submit(() -> reader.read(toRead)));
+                }
+                report.fileRead();
+                commit(await(queue.poll(), file), report, true);
+                progress.step(SourceFiles.relative(root, file));
+            }
+        } finally {
+            ahead.shutdownNow();
+        }
+        progress.done();
+    }
+
+    private static FileOutcome await(Future<FileOutcome> future, Path file) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException("Import interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            throw new CatalogException("Reading " + file + " failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private List<TableReader.Read> importTables(Path root, List<Path> files, ImportProgress progress,
+                                                ImportReport.Builder report) {
+        Set<String> codeLists = new HashSet<>();
+        catalog.nomenclatures().forEach(n -> codeLists.add(n.name().value()));
+        TableReader reader = new TableReader(json, root);
+        List<TableReader.Read> read = new ArrayList<>();
+        progress.start("Tables", files.size());
+        for (Path file : files) {
+            report.fileRead();
+            TableReader.Read r = reader.read(file, codeLists);
+            if (commit(r.table(), report, true)) {
+                read.add(r);
+            }
+            progress.step(SourceFiles.relative(root, file));
+        }
+        progress.done();
+        return read;
+    }
+
+    private void importJoins(Path root, List<TableReader.Read> tables, ImportProgress progress,
+                             ImportReport.Builder report) {
+        Set<String> known = new HashSet<>();
+        catalog.tables().stream().map(Table::name).forEach(t -> known.add(t.value()));
+        List<TableReader.Read> withKeys = tables.stream().filter(t -> t.foreignKeys().isPresent()).toList();
+        progress.start("Joins", withKeys.size());
+        for (TableReader.Read t : withKeys) {
+            String source = t.table().unit().map(CatalogUnit::source).orElseThrow();
+            commit(TableReader.joins(source, t.name(), t.foreignKeys().orElseThrow(), known), report, false);
+            progress.step(source);
+        }
+        progress.done();
+    }
+
+    /**
+     * Writes a unit in its transaction and records the outcome; true when it was committed.
+     * {@code wholeFile}: the unit is a file's (counted as a file), not the second unit of a file.
+     */
+    private boolean commit(FileOutcome outcome, ImportReport.Builder report, boolean wholeFile) {
+        report.rowsRead(outcome.rowsRead());
+        outcome.problems().forEach(report::problem);
+        outcome.skipped().forEach(s -> report.rowSkipped(s.reason(), s.problem()));
+        if (outcome.failure().isPresent()) {
+            if (wholeFile) {
+                report.fileFailed(outcome.failure().get());
+            } else {
+                report.unitFailed(outcome.failure().get());
+            }
+            return false;
+        }
+        CatalogUnit unit = outcome.unit().orElseThrow();
+        try {
+            CatalogChange change = writer.write(unit);
+            if (wholeFile) {
+                report.fileImported(change);
+            } else {
+                report.unitWritten(change);
+            }
+            return true;
+        } catch (CatalogException e) {
+            ImportProblem why = ImportProblem.error(unit.source(), "", e.getMessage());
+            if (wholeFile) {
+                report.fileFailed(why);
+            } else {
+                report.unitFailed(why);
+            }
+            return false;
+        }
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new CatalogException("Cannot list " + dir + ": " + SourceFiles.reason(e), e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.healthgraph.linkage.journey;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A dated care event of one patient.
+ *
+ * @param type the kind of event
+ * @param start first day
+ * @param end last day (the discharge of a stay); equal to {@code start} for one-day events
+ * @param source the table or resource it comes from (ER_PHA_F, T_MCO23C, KI_CCI_R, Encounter...)
+ * @param quantity boxes dispensed, or 0
+ * @param codes its codes with their roles, kept sorted by key then role
+ */
+public record CareEvent(EventType type, LocalDate start, LocalDate end, String source, int quantity,
+                        List<EventCode> codes) {
+
+    public CareEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(start, "start");
+        end = end == null ? start : end;
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("a " + type + " event from " + source + " ends before it starts");
+        }
+        source = source == null ? "" : source;
+        codes = codes.stream().sorted(java.util.Comparator.comparing(EventCode::key).thenComparing(EventCode::role))
+                .toList();
+    }
+}

@@ -1,0 +1,170 @@
+package org.healthgraph.linkage.journey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.linkage.journey.internal.CypherEngine;
+import org.healthgraph.linkage.journey.internal.JourneyGraph;
+import org.healthgraph.linkage.journey.internal.TimelineEngine;
+import org.healthgraph.linkage.journey.internal.TimelineIndex;
+
+/**
+ * Patient journeys over one graph: imports patients with their care events, keeps the in-memory
+ * timeline index current, and answers cohort queries with it; {@link #crossCheck} answers the same
+ * query in Cypher on the graph. Thread-safe: queries run against the index current when they start.
+ */
+public final class Journeys {
+
+    /** Patients written per transaction. */
+    public static final int DEFAULT_BATCH = 1_000;
+
+    private final Optional<JourneyGraph> graph;
+    private final Optional<CypherEngine> cypher;
+    private volatile TimelineIndex index;
+
+    private Journeys(GraphStore store, TimelineIndex index) {
+        this.graph = Optional.ofNullable(store).map(JourneyGraph::new);
+        this.cypher = Optional.ofNullable(store).map(CypherEngine::new);
+        this.index = index;
+    }
+
+    /** Journeys held in memory only (no graph, no cross-check): for tests, demos and benchmarks of the index alone. */
+    public static Journeys inMemory() {
+        return new Journeys(null, TimelineIndex.empty());
+    }
+
+    /** Opens journeys on a graph: ensures the schema and builds the timeline index from the graph (streamed). */
+    public static Journeys open(GraphStore store) {
+        Journeys j = new Journeys(Objects.requireNonNull(store, "store"), TimelineIndex.empty());
+        j.graph.orElseThrow().ensureSchema();
+        j.rebuildIndex();
+        return j;
+    }
+
+    /** Rebuilds the timeline index from the graph, reading patients page by page. */
+    public void rebuildIndex() {
+        TimelineIndex.Builder b = new TimelineIndex.Builder();
+        graph().readAll(5_000, b::add);
+        index = b.build();
+    }
+
+    /**
+     * Imports patients in batches of {@code batchSize}, each batch one transaction that replaces the
+     * patients' former events; then updates the timeline index with them. A failing batch is rolled
+     * back (no half-imported patient) and the import can be re-run.
+     */
+    public ImportReport importPatients(Iterable<PatientJourney> patients, int batchSize, Consumer<Long> progress) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        long t0 = System.nanoTime();
+        List<PatientJourney> all = new ArrayList<>();
+        List<PatientJourney> batch = new ArrayList<>(batchSize);
+        long events = 0;
+        for (PatientJourney p : patients) {
+            batch.add(p);
+            all.add(p);
+            events += p.events().size();
+            if (batch.size() == batchSize) {
+                writeBatch(batch);
+                progress.accept((long) all.size());
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (!batch.isEmpty()) {
+            writeBatch(batch);
+            progress.accept((long) all.size());
+        }
+        long t1 = System.nanoTime();
+        synchronized (this) {
+            index = index.replacing(all);
+        }
+        long t2 = System.nanoTime();
+        return new ImportReport(all.size(), events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
+
+    /** Imports with the default batch size and no progress. */
+    public ImportReport importPatients(Iterable<PatientJourney> patients) {
+        return importPatients(patients, DEFAULT_BATCH, n -> { });
+    }
+
+    /** Counts, attrition and pathways, suppressed below the query's threshold. */
+    public CohortResult cohort(CohortQuery query) {
+        return new TimelineEngine(index, query).run().result();
+    }
+
+    /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */
+    public long[] rawAttrition(CohortQuery query) {
+        return new TimelineEngine(index, query).run().rawAttrition();
+    }
+
+    /** A page of the ids of the patients in the cohort, in id order (for authorised users only). */
+    public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
+        requirePage(offset, limit);
+        return new TimelineEngine(index, query).run().patientIds(offset, limit).stream().map(PatientId::new).toList();
+    }
+
+    /** All events of a patient, in timeline order. */
+    public Optional<List<CareEvent>> events(PatientId id) {
+        return index.events(id);
+    }
+
+    /** The events a query matched for a patient (index first, then named events), if it is in the cohort. */
+    public Optional<List<MatchedEvent>> matchedEvents(CohortQuery query, PatientId id) {
+        return new TimelineEngine(index, query).matchedEvents(id.value());
+    }
+
+    /** The same query in Cypher on the graph: raw patients after each step. */
+    public long[] crossCheck(CohortQuery query) {
+        return cypher().rawAttrition(query);
+    }
+
+    /** The same query in Cypher on the graph: a page of cohort patient ids. */
+    public List<PatientId> crossCheckIds(CohortQuery query, int offset, int limit) {
+        requirePage(offset, limit);
+        return cypher().patientIds(query, offset, limit).stream().map(PatientId::new).toList();
+    }
+
+    /** The Cypher statement the cross-check runs. */
+    public String cypherOf(CohortQuery query) {
+        return cypher().cypher(query);
+    }
+
+    public int patientCount() {
+        return index.patientCount();
+    }
+
+    public int eventCount() {
+        return index.eventCount();
+    }
+
+    /** Approximate heap size of the timeline index. */
+    public long indexBytes() {
+        return index.sizeInBytes();
+    }
+
+    private void writeBatch(List<PatientJourney> batch) {
+        if (graph.isPresent()) {
+            graph.get().write(batch);
+        }
+    }
+
+    private JourneyGraph graph() {
+        return graph.orElseThrow(() -> new JourneyException("these journeys are held in memory only: no graph to read"));
+    }
+
+    private CypherEngine cypher() {
+        return cypher.orElseThrow(() -> new JourneyException("these journeys are held in memory only: no Cypher cross-check"));
+    }
+
+    private static void requirePage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw new InvalidQueryException("a page needs offset >= 0 and 1 <= limit <= 10000, got offset=" + offset
+                    + " limit=" + limit);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.healthgraph.linkage.match;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A linkage configuration, read from YAML or JSON by {@link LinkageConfigs#read}. See
+ * docs/linkage.md for the file format with examples.
+ *
+ * @param left the left input (for example a research cohort)
+ * @param right the right input (for example the national data); absent to deduplicate {@code left}
+ * @param fields the compared fields, in output order
+ * @param blocking OR-ed blocking rules: a pair is a candidate when any rule's keys all agree
+ * @param decision what becomes a link
+ * @param training how the model is estimated, and where it is saved or loaded
+ * @param maxPairsPerRule a blocking rule producing more candidate pairs than this stops the run
+ * @param threads worker threads (at most the available processors)
+ */
+public record LinkageConfig(Input left, Optional<Input> right, List<Field> fields, List<BlockingRule> blocking,
+                            Decision decision, Training training, long maxPairsPerRule, int threads) {
+
+    public LinkageConfig {
+        Objects.requireNonNull(left, "left");
+        right = right == null ? Optional.empty() : right;
+        fields = List.copyOf(fields);
+        blocking = List.copyOf(blocking);
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(training, "training");
+        if (fields.isEmpty()) {
+            throw new LinkageException("configuration: at least one field must be compared");
+        }
+        if (blocking.isEmpty()) {
+            throw new LinkageException("configuration: at least one blocking rule is required");
+        }
+        if (maxPairsPerRule <= 0) {
+            throw new LinkageException("configuration: maxPairsPerRule must be positive");
+        }
+        if (threads <= 0) {
+            throw new LinkageException("configuration: threads must be positive");
+        }
+    }
+
+    /** True when the left input is linked against itself. */
+    public boolean deduplicate() {
+        return right.isEmpty();
+    }
+
+    /**
+     * One CSV input.
+     *
+     * @param path the file (relative paths are resolved against the configuration file's folder)
+     * @param id the column holding a unique record id
+     * @param delimiter the field separator
+     */
+    public record Input(Path path, String id, char delimiter) {
+        public Input {
+            Objects.requireNonNull(path, "path");
+            if (id == null || id.isBlank()) {
+                throw new LinkageException("configuration: input " + path.getFileName() + " needs an id column");
+            }
+        }
+    }
+
+    /** Kinds of comparison, each with its own level vocabulary (see docs/linkage.md). */
+    public enum FieldType {
+        EXACT, NAME, DATE, NUMBER, CODE;
+
+        static FieldType parse(String s, String field) {
+            try {
+                return valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new LinkageException("configuration: field " + field + " has type '" + s
+                        + "'; expected one of exact, name, date, number, code");
+            }
+        }
+    }
+
+    /**
+     * A compared field.
+     *
+     * @param name name used in outputs and explanations
+     * @param leftColumn column of the left input
+     * @param rightColumn column of the right input
+     * @param type comparison kind
+     * @param levels the comparison levels, strongest first (for example {@code exact},
+     *     {@code jaro-winkler>=0.92}); a last "else" level is implicit
+     * @param dateFormat for dates: a {@link java.time.format.DateTimeFormatter} pattern
+     * @param termFrequency adjust the exact-agreement weight by how common the value is
+     */
+    public record Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
+                        String dateFormat, boolean termFrequency) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            levels = List.copyOf(levels);
+            if (levels.isEmpty()) {
+                throw new LinkageException("configuration: field " + name + " needs at least one level");
+            }
+        }
+    }
+
+    /**
+     * A blocking rule: the pair is a candidate when all keys agree. A key is a column name,
+     * optionally with a transform after a bar: {@code nom|first:3}, {@code nom|soundex},
+     * {@code nom|metaphone}, {@code date_naissance|year}, {@code date_naissance|yearmonth}.
+     */
+    public record BlockingRule(String name, List<String> keys) {
+        public BlockingRule {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new LinkageException("configuration: blocking rule " + name + " has no key");
+            }
+            name = name == null || name.isBlank() ? String.join("+", keys) : name;
+        }
+    }
+
+    /** How scored pairs become links. */
+    public enum DecisionMode { THRESHOLD, ONE_TO_ONE, CLUSTER }
+
+    /**
+     * The decision policy.
+     *
+     * @param mode threshold, one-to-one assignment, or clusters
+     * @param threshold minimum match probability of a link
+     * @param maxClusterSize in cluster mode, an edge that would make a larger cluster is refused
+     *     (guard against chaining)
+     */
+    public record Decision(DecisionMode mode, double threshold, int maxClusterSize) {
+        public Decision {
+            Objects.requireNonNull(mode, "mode");
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new LinkageException("configuration: decision.threshold must be a probability in (0, 1)");
+            }
+            if (maxClusterSize < 2) {
+                throw new LinkageException("configuration: decision.maxClusterSize must be at least 2");
+            }
+        }
+    }
+
+    /** Where u probabilities come from in scoring. */
+    public enum USource { RANDOM, CANDIDATES }
+
+    /**
+     * Training settings.
+     *
+     * @param randomPairs number of random pairs sampled to estimate u
+     * @param maxIterations EM iterations at most
+     * @param seed random seed (training is deterministic for a seed)
+     * @param uSource {@code random}: u from random pairs only; {@code candidates}: EM refines u on
+     *     the candidate pairs, starting from the random-pair estimate
+     * @param model a model file: loaded when it exists (no training), written after training otherwise
+     */
+    public record Training(int randomPairs, int maxIterations, long seed, USource uSource, Optional<Path> model) {
+        public Training {
+            model = model == null ? Optional.empty() : model;
+            Objects.requireNonNull(uSource, "uSource");
+            if (randomPairs < 1000) {
+                throw new LinkageException("configuration: training.randomPairs must be at least 1000");
+            }
+        }
+    }
+}

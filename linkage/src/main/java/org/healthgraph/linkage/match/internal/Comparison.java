@@ -1,0 +1,511 @@
+package org.healthgraph.linkage.match.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.healthgraph.linkage.match.LinkageConfig.Field;
+import org.healthgraph.linkage.match.LinkageException;
+
+/**
+ * One compared field, its values pre-encoded on both sides into primitive arrays, and its levels:
+ * {@link #level} gives the first level (strongest first) that a pair satisfies, the last being
+ * "else", or {@link #MISSING} when either value is missing (neither agreement nor disagreement).
+ */
+public abstract class Comparison {
+
+    /** Level of a pair with a missing value on either side: contributes nothing. */
+    public static final int MISSING = -1;
+
+    private final String field;
+    private final String[] labels;
+
+    Comparison(String field, List<String> levels) {
+        this.field = field;
+        List<String> all = new ArrayList<>(levels);
+        all.add("else");
+        this.labels = all.toArray(String[]::new);
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** Level labels, the last one being {@code else}. */
+    public String[] labels() {
+        return labels.clone();
+    }
+
+    public int levelCount() {
+        return labels.length;
+    }
+
+    /** The level of left record {@code i} against right record {@code j}. */
+    public abstract int level(int i, int j, Text.Scratch scratch);
+
+    /** The dictionary id of right record {@code j}'s value (term frequencies), -1 when missing or not encoded. */
+    public int rightValue(int j) {
+        return -1;
+    }
+
+    /** Number of distinct values (dictionary size), 0 when values are not encoded. */
+    public int distinctValues() {
+        return 0;
+    }
+
+    /** Builds the comparison of a configured field over two tables, checking that the values fit it. */
+    public static Comparison build(Field f, Table left, Table right) {
+        return build(f, left, right, 0);
+    }
+
+    /** Builds the comparison of field number {@code slot} (its index in the configuration, for per-thread memos). */
+    public static Comparison build(Field f, Table left, Table right, int slot) {
+        String[] l = left.column(f.leftColumn());
+        String[] r = right.column(f.rightColumn());
+        return switch (f.type()) {
+            case EXACT -> new Coded(f.name(), f.levels(), l, r, Text::code, List.of());
+            case CODE -> new Coded(f.name(), f.levels(), l, r, Text::code, prefixes(f));
+            case NAME -> new Name(f.name(), f.levels(), l, r, slot);
+            case DATE -> new Dates(f, left, right);
+            case NUMBER -> new Numbers(f, left, right);
+        };
+    }
+
+    private static List<Integer> prefixes(Field f) {
+        List<Integer> out = new ArrayList<>();
+        for (String level : f.levels().subList(1, f.levels().size())) {
+            out.add(intArgument(f.name(), level, "prefix:"));
+        }
+        return out;
+    }
+
+    static void requireFirstExact(String field, List<String> levels) {
+        if (!levels.getFirst().equals("exact")) {
+            throw new LinkageException("configuration: field " + field + ": the first level must be 'exact'");
+        }
+    }
+
+    static int intArgument(String field, String level, String prefix) {
+        if (!level.startsWith(prefix)) {
+            throw unknownLevel(field, level, prefix + "N");
+        }
+        try {
+            return Integer.parseInt(level.substring(prefix.length()).strip());
+        } catch (NumberFormatException e) {
+            throw unknownLevel(field, level, prefix + "N");
+        }
+    }
+
+    static LinkageException unknownLevel(String field, String level, String expected) {
+        return new LinkageException("configuration: field " + field + ": level '" + level
+                + "' does not fit its type; expected " + expected);
+    }
+
+    /** Shared dictionary of normalised values: equal values get equal ids on both sides. */
+    static final class Dictionary {
+        final Map<String, Integer> ids = new HashMap<>();
+        final List<String> values = new ArrayList<>();
+
+        int id(String v) {
+            if (v == null) {
+                return -1;
+            }
+            Integer id = ids.get(v);
+            if (id == null) {
+                id = values.size();
+                ids.put(v, id);
+                values.add(v);
+            }
+            return id;
+        }
+
+        /** Encodes values, normalising each distinct raw value once. */
+        int[] encode(String[] raw, java.util.function.UnaryOperator<String> norm) {
+            int[] out = new int[raw.length];
+            Map<String, Integer> byRaw = new HashMap<>();
+            for (int i = 0; i < raw.length; i++) {
+                String r = raw[i];
+                if (r == null) {
+                    out[i] = -1;
+                    continue;
+                }
+                Integer id = byRaw.get(r);
+                if (id == null) {
+                    id = id(norm.apply(r));
+                    byRaw.put(r, id);
+                }
+                out[i] = id;
+            }
+            return out;
+        }
+    }
+
+    /** Exact and code comparisons: value ids, and for codes the ids of their prefixes. */
+    static final class Coded extends Comparison {
+        private final int[] left;
+        private final int[] right;
+        private final int[][] leftPrefix;
+        private final int[][] rightPrefix;
+        private final int distinct;
+
+        Coded(String field, List<String> levels, String[] l, String[] r, java.util.function.UnaryOperator<String> norm,
+              List<Integer> prefixLengths) {
+            super(field, levels);
+            requireFirstExact(field, levels);
+            if (prefixLengths.isEmpty() && levels.size() > 1) {
+                throw unknownLevel(field, levels.get(1), "only 'exact' for an exact field (use type code for prefix levels)");
+            }
+            Dictionary d = new Dictionary();
+            left = d.encode(l, norm);
+            right = l == r ? left : d.encode(r, norm);
+            distinct = d.values.size();
+            leftPrefix = new int[prefixLengths.size()][];
+            rightPrefix = new int[prefixLengths.size()][];
+            for (int p = 0; p < prefixLengths.size(); p++) {
+                int n = prefixLengths.get(p);
+                Dictionary pd = new Dictionary();
+                leftPrefix[p] = pd.encode(l, v -> prefix(norm.apply(v), n));
+                rightPrefix[p] = l == r ? leftPrefix[p] : pd.encode(r, v -> prefix(norm.apply(v), n));
+            }
+        }
+
+        private static String prefix(String v, int n) {
+            return v == null ? null : v.substring(0, Math.min(n, v.length()));
+        }
+
+        @Override
+        public int level(int i, int j, Text.Scratch scratch) {
+            int a = left[i];
+            int b = right[j];
+            if (a < 0 || b < 0) {
+                return MISSING;
+            }
+            if (a == b) {
+                return 0;
+            }
+            for (int p = 0; p < leftPrefix.length; p++) {
+                if (leftPrefix[p][i] == rightPrefix[p][j]) {
+                    return p + 1;
+                }
+            }
+            return leftPrefix.length + 1;
+        }
+
+        @Override
+        public int rightValue(int j) {
+            return right[j];
+        }
+
+        @Override
+        public int distinctValues() {
+            return distinct;
+        }
+    }
+
+    /** Names: exact, Jaro-Winkler and Damerau-Levenshtein levels on normalised (accent-free) text. */
+    static final class Name extends Comparison {
+        private static final int EXACT = 0;
+        private static final int JW = 1;
+        private static final int DL = 2;
+
+        private final int[] left;
+        private final int[] right;
+        private final char[][] text;
+        private final int[] kind;
+        private final double[] arg;
+
+        Name(String field, List<String> levels, String[] l, String[] r, int slot) {
+            super(field, levels);
+            this.slot = slot;
+            kind = new int[levels.size()];
+            arg = new double[levels.size()];
+            for (int k = 0; k < levels.size(); k++) {
+                String s = levels.get(k).replace(" ", "");
+                if (s.equals("exact")) {
+                    kind[k] = EXACT;
+                } else if (s.startsWith("jaro-winkler>=")) {
+                    kind[k] = JW;
+                    arg[k] = number(field, levels.get(k), s.substring("jaro-winkler>=".length()));
+                } else if (s.startsWith("damerau-levenshtein<=")) {
+                    kind[k] = DL;
+                    arg[k] = number(field, levels.get(k), s.substring("damerau-levenshtein<=".length()));
+                } else {
+                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X or damerau-levenshtein<=N");
+                }
+            }
+            Dictionary d = new Dictionary();
+            left = d.encode(l, Text::name);
+            right = l == r ? left : d.encode(r, Text::name);
+            text = new char[d.values.size()][];
+            for (int v = 0; v < text.length; v++) {
+                text[v] = d.values.get(v).toCharArray();
+            }
+        }
+
+        private static double number(String field, String level, String s) {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw unknownLevel(field, level, "a number after the comparison sign");
+            }
+        }
+
+        private final int slot;
+
+        @Override
+        public int level(int i, int j, Text.Scratch scratch) {
+            int a = left[i];
+            int b = right[j];
+            if (a < 0 || b < 0) {
+                return MISSING;
+            }
+            if (a == b) {
+                return levelOf(a, b, scratch);
+            }
+            // Candidates of one left record share few distinct right names (name frequencies are
+            // skewed): remember each right name's level for the current left name.
+            int[] stamp = scratch.memoStamp(this, slot, text.length);
+            int[] memo = scratch.memoLevel(this, slot, text.length);
+            if (stamp[b] != a + 1) {
+                stamp[b] = a + 1;
+                memo[b] = levelOf(a, b, scratch);
+            }
+            return memo[b];
+        }
+
+        private int levelOf(int a, int b, Text.Scratch scratch) {
+            double jw = -1;
+            for (int k = 0; k < kind.length; k++) {
+                switch (kind[k]) {
+                    case EXACT -> {
+                        if (a == b) {
+                            return k;
+                        }
+                    }
+                    case JW -> {
+                        if (jw < 0) {
+                            jw = a == b ? 1 : Text.jaroWinkler(text[a], text[b], scratch);
+                        }
+                        if (jw >= arg[k]) {
+                            return k;
+                        }
+                    }
+                    default -> {
+                        int limit = (int) arg[k];
+                        if (a == b || Text.damerauLevenshtein(text[a], text[b], limit, scratch) <= limit) {
+                            return k;
+                        }
+                    }
+                }
+            }
+            return kind.length;
+        }
+
+        @Override
+        public int rightValue(int j) {
+            return right[j];
+        }
+
+        @Override
+        public int distinctValues() {
+            return text.length;
+        }
+    }
+
+    /** Dates: exact, day/month swapped, within N days, same year-month, same year. */
+    static final class Dates extends Comparison {
+        private static final int EXACT = 0;
+        private static final int SWAP = 1;
+        private static final int WITHIN = 2;
+        private static final int YEAR_MONTH = 3;
+        private static final int YEAR = 4;
+
+        private final int[] leftDay;
+        private final int[] rightDay;
+        private final int[] leftYmd;
+        private final int[] rightYmd;
+        private final int[] kind;
+        private final int[] arg;
+
+        Dates(Field f, Table l, Table r) {
+            super(f.name(), f.levels());
+            kind = new int[f.levels().size()];
+            arg = new int[f.levels().size()];
+            for (int k = 0; k < kind.length; k++) {
+                String s = f.levels().get(k).replace(" ", "");
+                switch (s) {
+                    case "exact" -> kind[k] = EXACT;
+                    case "day-month-swap" -> kind[k] = SWAP;
+                    case "same-year-month" -> kind[k] = YEAR_MONTH;
+                    case "same-year" -> kind[k] = YEAR;
+                    default -> {
+                        kind[k] = WITHIN;
+                        arg[k] = intArgument(f.name(), s, "within-days:");
+                    }
+                }
+            }
+            DateTimeFormatter fmt = formatter(f);
+            leftYmd = ymd(l, f.leftColumn(), fmt, f.dateFormat());
+            rightYmd = l == r && f.leftColumn().equals(f.rightColumn()) ? leftYmd : ymd(r, f.rightColumn(), fmt, f.dateFormat());
+            leftDay = days(leftYmd);
+            rightDay = leftYmd == rightYmd ? leftDay : days(rightYmd);
+        }
+
+        static DateTimeFormatter formatter(Field f) {
+            try {
+                return DateTimeFormatter.ofPattern(f.dateFormat());
+            } catch (IllegalArgumentException e) {
+                throw new LinkageException("configuration: field " + f.name() + ": format is not a date pattern");
+            }
+        }
+
+        /** Dates as yyyymmdd integers, 0 when missing; fails naming file, line and column on a bad value. */
+        static int[] ymd(Table t, String column, DateTimeFormatter fmt, String pattern) {
+            String[] raw = t.column(column);
+            int[] out = new int[raw.length];
+            boolean iso = "yyyy-MM-dd".equals(pattern);
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == null) {
+                    continue;
+                }
+                try {
+                    if (iso && raw[i].length() == 10 && raw[i].charAt(4) == '-' && raw[i].charAt(7) == '-') {
+                        out[i] = isoYmd(raw[i]);
+                        if (out[i] > 0) {
+                            continue;
+                        }
+                    }
+                    LocalDate d = LocalDate.parse(raw[i], fmt);
+                    out[i] = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+                } catch (DateTimeException e) {
+                    throw new LinkageException(t.source() + " line " + (i + 2) + ", column " + column
+                            + ": not a date in format " + pattern + " (the field is compared as a date)");
+                }
+            }
+            return out;
+        }
+
+        /** yyyymmdd of a well-formed ISO date with a valid day of month, 0 otherwise (then parsed the slow way). */
+        private static int isoYmd(String s) {
+            int y = 0;
+            int m = 0;
+            int d = 0;
+            for (int k = 0; k < 10; k++) {
+                if (k == 4 || k == 7) {
+                    continue;
+                }
+                int c = s.charAt(k) - '0';
+                if (c < 0 || c > 9) {
+                    return 0;
+                }
+                if (k < 4) {
+                    y = y * 10 + c;
+                } else if (k < 7) {
+                    m = m * 10 + c;
+                } else {
+                    d = d * 10 + c;
+                }
+            }
+            if (m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+                return 0;
+            }
+            return y * 10000 + m * 100 + d;
+        }
+
+        private static int[] days(int[] ymd) {
+            int[] out = new int[ymd.length];
+            for (int i = 0; i < ymd.length; i++) {
+                int v = ymd[i];
+                out[i] = v == 0 ? Integer.MIN_VALUE : (int) LocalDate.of(v / 10000, v / 100 % 100, v % 100).toEpochDay();
+            }
+            return out;
+        }
+
+        @Override
+        public int level(int i, int j, Text.Scratch scratch) {
+            int a = leftYmd[i];
+            int b = rightYmd[j];
+            if (a == 0 || b == 0) {
+                return MISSING;
+            }
+            for (int k = 0; k < kind.length; k++) {
+                boolean ok = switch (kind[k]) {
+                    case EXACT -> a == b;
+                    case SWAP -> a / 10000 == b / 10000 && a / 100 % 100 == b % 100 && a % 100 == b / 100 % 100;
+                    case WITHIN -> Math.abs(leftDay[i] - rightDay[j]) <= arg[k];
+                    case YEAR_MONTH -> a / 100 == b / 100;
+                    default -> a / 10000 == b / 10000;
+                };
+                if (ok) {
+                    return k;
+                }
+            }
+            return kind.length;
+        }
+    }
+
+    /** Numbers: exact, or within absolute tolerances. */
+    static final class Numbers extends Comparison {
+        private final double[] left;
+        private final double[] right;
+        private final double[] tolerance;
+
+        Numbers(Field f, Table l, Table r) {
+            super(f.name(), f.levels());
+            tolerance = new double[f.levels().size()];
+            for (int k = 0; k < tolerance.length; k++) {
+                String s = f.levels().get(k).replace(" ", "");
+                if (s.equals("exact")) {
+                    tolerance[k] = 0;
+                } else if (s.startsWith("within:")) {
+                    try {
+                        tolerance[k] = Double.parseDouble(s.substring("within:".length()));
+                    } catch (NumberFormatException e) {
+                        throw unknownLevel(f.name(), s, "exact or within:X");
+                    }
+                } else {
+                    throw unknownLevel(f.name(), s, "exact or within:X");
+                }
+            }
+            left = parse(l, f.leftColumn());
+            right = l == r && f.leftColumn().equals(f.rightColumn()) ? left : parse(r, f.rightColumn());
+        }
+
+        private static double[] parse(Table t, String column) {
+            String[] raw = t.column(column);
+            double[] out = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == null) {
+                    out[i] = Double.NaN;
+                    continue;
+                }
+                try {
+                    out[i] = Double.parseDouble(raw[i].replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    throw new LinkageException(t.source() + " line " + (i + 2) + ", column " + column
+                            + ": not a number (the field is compared as a number)");
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public int level(int i, int j, Text.Scratch scratch) {
+            double a = left[i];
+            double b = right[j];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return MISSING;
+            }
+            double d = Math.abs(a - b);
+            for (int k = 0; k < tolerance.length; k++) {
+                if (d <= tolerance[k]) {
+                    return k;
+                }
+            }
+            return tolerance.length;
+        }
+    }
+}
