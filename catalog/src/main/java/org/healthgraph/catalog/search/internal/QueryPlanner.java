@@ -271,7 +271,11 @@ public final class QueryPlanner {
             IndexSearcher searcher) throws IOException {
         List<Query> ideas = new ArrayList<>();
         content = corrected(content, searcher);
+        Set<String> seen = new LinkedHashSet<>();
         for (Synonyms.Concept c : synonyms.concepts(content)) {
+            if (!seen.add(c.typed())) {
+                continue; // a repeated idea adds cost, not meaning
+            }
             Optional<Query> q = idea(c, highlight);
             q.ifPresent(ideas::add);
         }
