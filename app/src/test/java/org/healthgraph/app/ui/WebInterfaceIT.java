@@ -56,10 +56,6 @@ class WebInterfaceIT {
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("healthgraph-ui-it-");
         registry.add("healthgraph.data-dir", dir::toString);
-        // The complexity limit counts every plain list as 20 items, nested lists multiplying: the join
-        // path query (paths > hops > keys) costs ~17,000 against the default 5,000. Raised here until
-        // lists bounded by the schema ("At most N") are counted by their bound.
-        registry.add("healthgraph.graphql.max-complexity", () -> "50000");
     }
 
     /** The demo dictionary in the graph and in a search index that the GraphQL search serves. */
