@@ -18,7 +18,7 @@ cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/n
 trap cleanup EXIT
 
 ./healthgraph --version >/dev/null   # builds the jar if needed
-./healthgraph import table-schema --data-dir "$data" "$schema" > /dev/null
+./healthgraph import table-schema --data-dir "$data" "$schema" > "$data/import.log" 2>&1 || echo "run-graphql-load: the import reported problems (see its summary); continuing" >&2
 ./healthgraph reindex --data-dir "$data" > /dev/null || true
 ./healthgraph serve --data-dir "$data" --port "$port" > "$log" 2>&1 &
 pid=$!
