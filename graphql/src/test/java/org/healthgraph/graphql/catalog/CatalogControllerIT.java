@@ -45,7 +45,8 @@ class CatalogControllerIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({CatalogController.class, CatalogBeans.class, ApiErrors.class})
+    @Import({CatalogController.class, CatalogNavigationController.class, CatalogLoaders.class, NodeTypes.class,
+            CatalogBeans.class, ApiErrors.class})
     static class App {
         @Bean(destroyMethod = "")
         GraphStore graphStore() {
