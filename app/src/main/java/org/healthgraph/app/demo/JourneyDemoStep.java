@@ -26,7 +26,7 @@ public final class JourneyDemoStep implements DemoStep {
     private final Journeys journeys;
     private final int patients;
 
-    public JourneyDemoStep(Journeys journeys, @Value("${healthgraph.demo.patients:5000}") int patients) {
+    public JourneyDemoStep(Journeys journeys, @Value("${healthgraph.demo.patients:2000}") int patients) {
         this.journeys = journeys;
         this.patients = patients;
     }
