@@ -68,6 +68,9 @@ public final class SearchIndex implements AutoCloseable {
     private static final int SUGGEST_MAX_PREFIX = 64;
     /** Hits counted exactly up to this number when facets are not asked for. */
     private static final int TOTAL_HITS_THRESHOLD = 1000;
+    /** Documents handed to the writer at once, and threads that analyse them, when rebuilding. */
+    private static final int BATCH = 2_000;
+    private static final int INDEXING_THREADS = 4;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -86,7 +89,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(128);
+                    .setRAMBufferSizeMB(256);
             this.writer = new IndexWriter(directory, config);
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
@@ -122,21 +125,60 @@ public final class SearchIndex implements AutoCloseable {
      * the old content until the next successful rebuild.
      */
     public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
+        int threads = Math.max(1, Math.min(INDEXING_THREADS, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        // Bounded: at most two batches per thread wait, so a large source never sits whole in memory.
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
         try {
             writer.deleteAll();
             long[] n = {0};
+            List<List<SearchDocument>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+            Runnable flush = () -> {
+                List<SearchDocument> docs = batch.get(0);
+                if (docs.isEmpty()) {
+                    return;
+                }
+                batch.set(0, new ArrayList<>(BATCH));
+                inFlight.acquireUninterruptibly();
+                pending.add(pool.submit(() -> {
+                    try {
+                        List<Document> lucene = new ArrayList<>(docs.size());
+                        for (SearchDocument d : docs) {
+                            lucene.add(mapper.toLucene(d));
+                        }
+                        writer.addDocuments(lucene);
+                        return null;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                pending.removeIf(java.util.concurrent.Future::isDone);
+            };
             producer.accept(d -> {
-                try {
-                    writer.addDocument(mapper.toLucene(d));
-                    n[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                batch.get(0).add(d);
+                n[0]++;
+                if (batch.get(0).size() >= BATCH) {
+                    flush.run();
                 }
             });
+            flush.run();
+            pool.shutdown();
+            for (java.util.concurrent.Future<?> f : pending) {
+                f.get();
+            }
             commitAndRefresh();
             return n[0];
         } catch (IOException | UncheckedIOException e) {
             throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SearchException("rebuilding the search index failed (run the rebuild again): "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchException("rebuilding the search index was interrupted (run the rebuild again)", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
