@@ -66,8 +66,12 @@ public final class SearchIndex implements AutoCloseable {
     /** Facet values returned per dimension. */
     public static final int FACET_VALUES = 20;
     private static final int SUGGEST_MAX_PREFIX = 64;
-    /** Hits counted exactly up to this number when facets are not asked for. */
-    private static final int TOTAL_HITS_THRESHOLD = 1000;
+    /**
+     * Hits counted exactly up to this number when facets are not asked for; beyond it the count is
+     * a lower bound and Lucene skips non-competitive documents (block-max pruning), which is most of
+     * the cost of frequent words.
+     */
+    private static final int TOTAL_HITS_THRESHOLD = PriorRescorer.CANDIDATES;
     /** Documents handed to the writer at once, and threads that analyse them, when rebuilding. */
     private static final int BATCH = 2_000;
     private static final int INDEXING_THREADS = 4;

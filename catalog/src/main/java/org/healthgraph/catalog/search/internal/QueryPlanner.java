@@ -71,7 +71,7 @@ public final class QueryPlanner {
 
     /** Question words that say nothing about the answer. */
     static final Set<String> QUESTION_WORDS = Set.of("quel", "quelle", "quels", "quelles", "ou", "comment",
-            "trouver", "contient", "contenant", "donne", "cherche", "existe", "y", "a", "t", "il");
+            "trouver", "contient", "contenant", "donne", "cherche", "existe", "y", "t", "il");
 
     /** Words that name a product; a query holding one drops the canonical-product rule. */
     static final Set<String> PRODUCT_WORDS = Set.of("dcir", "dcirs", "egb", "pmsi", "mco", "ssr", "smr", "had",
@@ -353,8 +353,10 @@ public final class QueryPlanner {
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
     private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight) {
-        if (c.synonyms().isEmpty() && Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty()) {
-            return Optional.empty(); // a stop word
+        if (c.synonyms().isEmpty() && (c.typed().length() < 2 || Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty())) {
+            // A stop word or a lone letter ("a" of "y a-t-il") is no idea; it stays among the words
+            // only so that phrases holding it ("hospitalisation a domicile") still find their synonyms.
+            return Optional.empty();
         }
         List<Query> alternatives = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
