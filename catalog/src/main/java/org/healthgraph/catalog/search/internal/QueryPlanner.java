@@ -90,7 +90,9 @@ public final class QueryPlanner {
     static final float CONTEXT_BOOST = 0.3f;
     static final float PRODUCT_WORD_BOOST = 2.5f;
     static final float KIND_HINT_BOOST = 1.5f;
-    static final float NAMED_LIST_BOOST = 12f;
+    /** A synonym counts for a little less than the word typed. */
+    static final float SYNONYM_WEIGHT = 0.9f;
+    static final float NAMED_LIST_BOOST = EXACT_QUERY_BOOST;
     /** Most code lists one word may name (see {@link #namedLists}). */
     static final int MAX_NAMED_LISTS = 3;
     /** Words that ask for a code. */
@@ -218,8 +220,8 @@ public final class QueryPlanner {
     /**
      * Named-list rule: a query that asks for a code ("code", "codes") and holds a word (or a
      * one-word synonym of it) that is a part of a few code lists' names ("code LPP": NT_LPP) asks
-     * for those lists and for the variables coded by them, before variables that merely share the
-     * words. A word naming more than {@link #MAX_NAMED_LISTS} lists names none in particular.
+     * for those lists first (as an exact name would be, and more: their titles seldom hold the typed
+     * words), then for the variables coded by them, before variables that merely share the words. A word naming more than {@link #MAX_NAMED_LISTS} lists names none in particular.
      */
     void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher) throws IOException {
         if (content.stream().noneMatch(CODE_WORDS::contains)) {
@@ -257,7 +259,7 @@ public final class QueryPlanner {
                 .add(new TermInSetQuery(Fields.KEY, lists), Occur.MUST)
                 .add(new TermQuery(new Term(Fields.KIND, DocumentKind.NOMENCLATURE.name())), Occur.FILTER)
                 .build();
-        b.add(new BoostQuery(new ConstantScoreQuery(list), NAMED_LIST_BOOST), Occur.SHOULD);
+        b.add(new BoostQuery(new ConstantScoreQuery(list), NAMED_LIST_BOOST * 3), Occur.SHOULD);
         b.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.CODED_BY, lists)), NAMED_LIST_BOOST),
                 Occur.SHOULD);
     }
@@ -364,7 +366,7 @@ public final class QueryPlanner {
         phrases.addAll(c.synonyms());
         for (int i = 0; i < phrases.size(); i++) {
             String p = phrases.get(i);
-            float weight = i == 0 ? 1f : 0.9f;
+            float weight = i == 0 ? 1f : SYNONYM_WEIGHT;
             alternatives.addAll(phraseQueries(p, weight, highlight));
         }
         for (String p : phrases) {
