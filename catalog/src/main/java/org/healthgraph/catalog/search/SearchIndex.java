@@ -72,9 +72,8 @@ public final class SearchIndex implements AutoCloseable {
      * the cost of frequent words.
      */
     private static final int TOTAL_HITS_THRESHOLD = PriorRescorer.CANDIDATES;
-    /** Documents handed to the writer at once, and threads that analyse them, when rebuilding. */
+    /** Documents handed to the writer at once when rebuilding. */
     private static final int BATCH = 2_000;
-    private static final int INDEXING_THREADS = 4;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -129,60 +128,30 @@ public final class SearchIndex implements AutoCloseable {
      * the old content until the next successful rebuild.
      */
     public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
-        int threads = Math.max(1, Math.min(INDEXING_THREADS, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        // Bounded: at most two batches per thread wait, so a large source never sits whole in memory.
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
-        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+        // One thread, in the source's order: documents get the same ids on every build, so that
+        // equal scores (tied by document id) rank the same way each time. Indexing on several
+        // threads was measured no faster on a loaded two-core machine, and made ties vary.
         try {
             writer.deleteAll();
             long[] n = {0};
-            List<List<SearchDocument>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-            Runnable flush = () -> {
-                List<SearchDocument> docs = batch.get(0);
-                if (docs.isEmpty()) {
-                    return;
-                }
-                batch.set(0, new ArrayList<>(BATCH));
-                inFlight.acquireUninterruptibly();
-                pending.add(pool.submit(() -> {
-                    try {
-                        List<Document> lucene = new ArrayList<>(docs.size());
-                        for (SearchDocument d : docs) {
-                            lucene.add(mapper.toLucene(d));
-                        }
-                        writer.addDocuments(lucene);
-                        return null;
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-                pending.removeIf(java.util.concurrent.Future::isDone);
-            };
+            List<Document> batch = new ArrayList<>(BATCH);
             producer.accept(d -> {
-                batch.get(0).add(d);
-                n[0]++;
-                if (batch.get(0).size() >= BATCH) {
-                    flush.run();
+                try {
+                    batch.add(mapper.toLucene(d));
+                    n[0]++;
+                    if (batch.size() >= BATCH) {
+                        writer.addDocuments(batch);
+                        batch.clear();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            flush.run();
-            pool.shutdown();
-            for (java.util.concurrent.Future<?> f : pending) {
-                f.get();
-            }
+            writer.addDocuments(batch);
             commitAndRefresh();
             return n[0];
         } catch (IOException | UncheckedIOException e) {
             throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new SearchException("rebuilding the search index failed (run the rebuild again): "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SearchException("rebuilding the search index was interrupted (run the rebuild again)", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
