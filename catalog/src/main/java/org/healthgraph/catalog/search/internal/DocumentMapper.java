@@ -31,6 +31,11 @@ import org.healthgraph.catalog.search.SearchDocument;
  * and code lists 1.1, codes 0.3, so that a table or column beats a code value that shares its
  * words (codes still come first when the query is a code: exact and prefix matches score far
  * higher).
+ *
+ * <p>Reference-list rule: a code list that no variable is coded by is a copy of a code system
+ * (IR_CCI_V, AT_OMS_V hold CIM-10 codes too), kept for lookups; its codes and itself weigh
+ * {@link #COPY_LIST_WEIGHT}, so that the list variables actually use (IR_CIM_V, MS_CIM_V) comes
+ * first. The rule applies only to an index that holds variables coded by some list.
  */
 public final class DocumentMapper {
 
@@ -44,6 +49,9 @@ public final class DocumentMapper {
             "DCIRS", 0.7f,
             "DAMIR", 0.7f,
             "EGB", 0.6f);
+
+    /** Weight of a code list no variable uses, and of its codes. */
+    public static final float COPY_LIST_WEIGHT = 0.75f;
 
     private static final FieldType LABEL_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -98,6 +106,9 @@ public final class DocumentMapper {
         }
         if (!d.product().isEmpty()) {
             doc.add(new TextField(Fields.PRODUCT_TEXT, d.product(), Field.Store.NO));
+        }
+        if (d.kind() == DocumentKind.VARIABLE && !d.nomenclature().isEmpty()) {
+            doc.add(new StringField(Fields.CODED_BY, d.nomenclature(), Field.Store.NO));
         }
         doc.add(new SortedDocValuesField(Fields.KIND_DV, new BytesRef(d.kind().name())));
         if (!d.nomenclature().isEmpty()) {

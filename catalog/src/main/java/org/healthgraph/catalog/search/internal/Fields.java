@@ -23,6 +23,9 @@ public final class Fields {
     /** Code list of a document as sorted doc values (to find the lists holding matched codes). */
     public static final String NOMENCLATURE_DV = "nomenclature_dv";
 
+    /** On a variable, the code list it is coded by (not on codes or lists): counts a list's users. */
+    public static final String CODED_BY = "coded_by";
+
     // Stored / filter / facet fields, one per facet dimension.
     public static final String KIND = "kind";
     public static final String PRODUCT = "product";

@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.healthgraph.catalog.search.DocumentKind;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
@@ -16,7 +21,8 @@ import org.apache.lucene.search.IndexSearcher;
  * The per-document multiplier of the score, computed at query time from the document's kind and
  * product (so the rule can change without re-indexing): the kind's weight, times the product's
  * weight under the canonical-product rule unless the query names a product, times
- * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names.
+ * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names, times the
+ * reference-list weight for code lists and codes.
  */
 public final class PriorSource extends DoubleValuesSource {
 
@@ -42,6 +48,12 @@ public final class PriorSource extends DoubleValuesSource {
                     ? DocumentMapper.productWeight(product.lookupOrd(ord).utf8ToString()) : 1.0;
         }
         byte[] named = namedOrdinals(product);
+        IndexReader top = ReaderUtil.getTopLevelContext(ctx).reader();
+        boolean listsUsed = top.getDocCount(Fields.CODED_BY) > 0;
+        SortedDocValues list = DocValues.getSorted(ctx.reader(), Fields.NOMENCLATURE_DV);
+        int codeOrd = ordOf(kind, DocumentKind.CODE);
+        int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
+        float[] listWeights = new float[listsUsed ? Math.max(0, list.getValueCount()) : 0];
         return new DoubleValues() {
             private double value;
 
@@ -52,7 +64,11 @@ public final class PriorSource extends DoubleValuesSource {
 
             @Override
             public boolean advanceExact(int doc) throws IOException {
-                value = kind.advanceExact(doc) ? kindWeights[kind.ordValue()] : 1.0;
+                int k = kind.advanceExact(doc) ? kind.ordValue() : -1;
+                value = k >= 0 ? kindWeights[k] : 1.0;
+                if (listsUsed && k >= 0 && (k == codeOrd || k == listOrd) && list.advanceExact(doc)) {
+                    value *= listWeight(list.ordValue());
+                }
                 if (product.advanceExact(doc)) {
                     int ord = product.ordValue();
                     value *= productWeights[ord];
@@ -62,7 +78,21 @@ public final class PriorSource extends DoubleValuesSource {
                 }
                 return true;
             }
+
+            /** Reference-list rule (see {@link DocumentMapper}): lazily, one term lookup per list. */
+            private float listWeight(int ord) throws IOException {
+                if (listWeights[ord] == 0f) {
+                    BytesRef name = list.lookupOrd(ord);
+                    listWeights[ord] = top.docFreq(new Term(Fields.CODED_BY, name)) > 0 ? 1f
+                            : DocumentMapper.COPY_LIST_WEIGHT;
+                }
+                return listWeights[ord];
+            }
         };
+    }
+
+    private static int ordOf(SortedDocValues kind, DocumentKind k) throws IOException {
+        return kind.lookupTerm(new BytesRef(k.name()));
     }
 
     private byte[] namedOrdinals(SortedDocValues product) throws IOException {

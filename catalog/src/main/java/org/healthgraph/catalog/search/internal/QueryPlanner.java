@@ -71,7 +71,7 @@ public final class QueryPlanner {
 
     /** Question words that say nothing about the answer. */
     static final Set<String> QUESTION_WORDS = Set.of("quel", "quelle", "quels", "quelles", "ou", "comment",
-            "trouver", "contient", "contenant", "donne", "cherche", "existe", "y", "a", "t", "il");
+            "trouver", "contient", "contenant", "donne", "cherche", "existe", "y", "t", "il");
 
     /** Words that name a product; a query holding one drops the canonical-product rule. */
     static final Set<String> PRODUCT_WORDS = Set.of("dcir", "dcirs", "egb", "pmsi", "mco", "ssr", "smr", "had",
@@ -90,6 +90,13 @@ public final class QueryPlanner {
     static final float CONTEXT_BOOST = 0.3f;
     static final float PRODUCT_WORD_BOOST = 2.5f;
     static final float KIND_HINT_BOOST = 1.5f;
+    /** A synonym counts for a little less than the word typed. */
+    static final float SYNONYM_WEIGHT = 0.9f;
+    static final float NAMED_LIST_BOOST = EXACT_QUERY_BOOST;
+    /** Most code lists one word may name (see {@link #namedLists}). */
+    static final int MAX_NAMED_LISTS = 3;
+    /** Words that ask for a code. */
+    static final Set<String> CODE_WORDS = Set.of("code", "codes");
 
     private final Analyzer french = Analysis.french();
     private final Analyzer plain = Analysis.plain();
@@ -156,6 +163,7 @@ public final class QueryPlanner {
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         exactClauses(text0, joined, tokens, searcher);
         ideaClauses(text0, highlight, content, searcher);
+        namedLists(text0, content, searcher);
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
             return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
@@ -207,6 +215,53 @@ public final class QueryPlanner {
         if (!codes.isEmpty()) {
             holdingLists(b, codes, searcher);
         }
+    }
+
+    /**
+     * Named-list rule: a query that asks for a code ("code", "codes") and holds a word (or a
+     * one-word synonym of it) that is a part of a few code lists' names ("code LPP": NT_LPP) asks
+     * for those lists first (as an exact name would be, and more: their titles seldom hold the typed
+     * words), then for the variables coded by them, before variables that merely share the words. A word naming more than {@link #MAX_NAMED_LISTS} lists names none in particular.
+     */
+    void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher) throws IOException {
+        if (content.stream().noneMatch(CODE_WORDS::contains)) {
+            return;
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String w : content) {
+            if (CODE_WORDS.contains(w)) {
+                continue;
+            }
+            candidates.add(w);
+            synonyms.expansionsOf(w).stream().filter(e -> !e.contains(" ")).forEach(candidates::add);
+        }
+        Set<BytesRef> lists = new LinkedHashSet<>();
+        for (String w : candidates) {
+            if (w.length() < 3 || w.length() > 20) {
+                continue;
+            }
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.NAME_ID, w)), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, DocumentKind.NOMENCLATURE.name())), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(q, MAX_NAMED_LISTS + 1);
+            if (top.scoreDocs.length == 0 || top.scoreDocs.length > MAX_NAMED_LISTS) {
+                continue;
+            }
+            for (ScoreDoc sd : top.scoreDocs) {
+                lists.add(new BytesRef(searcher.storedFields().document(sd.doc, Set.of(Fields.KEY)).get(Fields.KEY)));
+            }
+        }
+        if (lists.isEmpty()) {
+            return;
+        }
+        Query list = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(Fields.KEY, lists), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, DocumentKind.NOMENCLATURE.name())), Occur.FILTER)
+                .build();
+        b.add(new BoostQuery(new ConstantScoreQuery(list), NAMED_LIST_BOOST * 3), Occur.SHOULD);
+        b.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.CODED_BY, lists)), NAMED_LIST_BOOST),
+                Occur.SHOULD);
     }
 
     /** Adds the code lists that hold codes equal to or starting with the typed codes. */
@@ -300,8 +355,10 @@ public final class QueryPlanner {
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
     private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight) {
-        if (c.synonyms().isEmpty() && Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty()) {
-            return Optional.empty(); // a stop word
+        if (c.synonyms().isEmpty() && (c.typed().length() < 2 || Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty())) {
+            // A stop word or a lone letter ("a" of "y a-t-il") is no idea; it stays among the words
+            // only so that phrases holding it ("hospitalisation a domicile") still find their synonyms.
+            return Optional.empty();
         }
         List<Query> alternatives = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
@@ -309,7 +366,7 @@ public final class QueryPlanner {
         phrases.addAll(c.synonyms());
         for (int i = 0; i < phrases.size(); i++) {
             String p = phrases.get(i);
-            float weight = i == 0 ? 1f : 0.9f;
+            float weight = i == 0 ? 1f : SYNONYM_WEIGHT;
             alternatives.addAll(phraseQueries(p, weight, highlight));
         }
         for (String p : phrases) {
