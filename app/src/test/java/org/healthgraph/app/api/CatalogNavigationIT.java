@@ -2,13 +2,8 @@ package org.healthgraph.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
@@ -16,6 +11,7 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.testing.CountingGraphStore;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
+import org.healthgraph.app.testing.LocalHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The catalog walked as a graph over HTTP, and the cost of a deep query in round trips to the
@@ -66,8 +61,6 @@ class CatalogNavigationIT {
     @Autowired
     CatalogWriter writer;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void importAWideCatalog() throws Exception {
@@ -96,13 +89,8 @@ class CatalogNavigationIT {
         assertThat(report.hasErrors()).as(report.summary()).isFalse();
     }
 
-    private JsonNode query(String query) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
-                        + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query))))
-                .build();
-        JsonNode result = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    private JsonNode query(String query) {
+        JsonNode result = new LocalHttp(environment).graphql(query);
         assertThat(result.has("errors")).as(result.toString()).isFalse();
         return result.path("data");
     }
