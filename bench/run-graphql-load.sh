@@ -3,18 +3,22 @@
 # fresh data folder, builds the search index, starts the server on 127.0.0.1, drives it with a mix
 # of queries from concurrent clients (bounded in count and time), prints throughput and latency
 # percentiles, and stops the server.
-#   bench/run-graphql-load.sh [clients=16] [seconds=30]
+#   bench/run-graphql-load.sh [clients=16] [seconds=30] [warm-up seconds=20]
+# The load draws its variables from the loaded catalog (every table, tables two joins apart, every
+# code list, the search relevance questions), pages through code lists, and is measured after a
+# warm-up of the same mix. The server's CPU time per request is printed at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 clients="${1:-16}"
 seconds="${2:-30}"
+warmup="${3:-20}"
 schema="$root/../shared/schema-snds"
 [ -d "$schema" ] || { echo "run-graphql-load: $schema is missing" >&2; exit 1; }
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 log="$data/server.log"
-cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$data"; }
+cleanup() { if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi; rm -rf "$data"; }
 trap cleanup EXIT
 
 ./healthgraph --version >/dev/null   # builds the jar if needed
@@ -26,5 +30,9 @@ for _ in $(seq 1 240); do
   curl -s -m 1 "http://127.0.0.1:$port/actuator/health" | grep -q UP && break
   sleep 0.5
 done
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; }
+cpu_before="$(cpu)"
 "$root/bench/run-main.sh" org.healthgraph.bench.graphql.GraphqlLoad \
-  "http://127.0.0.1:$port/graphql" "$clients" "$seconds" 500000
+  "http://127.0.0.1:$port/graphql" "$clients" "$seconds" 500000 "$warmup"
+ticks=$(( $(cpu) - cpu_before ))
+echo "server CPU during the run (set-up, warm-up and measure): $(( ticks * 1000 / $(getconf CLK_TCK) )) ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 package org.healthgraph.catalog;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,24 @@ public interface Catalog {
     CodePage codes(NomenclatureName name, int first, Optional<String> after);
 
     Optional<Code> code(CodeRef ref);
+
+    /**
+     * Every code of a code list, in code order, read at once: for caches that serve pages of the list
+     * from memory. The default pages through {@link #codes}; stores override it with one read.
+     *
+     * @throws UnknownCatalogEntryException when the code list is unknown
+     */
+    default List<Code> allCodes(NomenclatureName name) {
+        List<Code> all = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        CodePage page;
+        do {
+            page = codes(name, 1_000, after);
+            all.addAll(page.codes());
+            after = page.endCursor();
+        } while (page.hasNextPage());
+        return List.copyOf(all);
+    }
 
     /** The joins declared from or to a table. */
     List<Join> joins(TableName table);

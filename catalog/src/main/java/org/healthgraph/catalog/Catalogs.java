@@ -1,5 +1,8 @@
 package org.healthgraph.catalog;
 
+import java.time.Duration;
+
+import org.healthgraph.catalog.internal.CachedCatalog;
 import org.healthgraph.catalog.internal.GraphCatalog;
 import org.healthgraph.catalog.internal.GraphCatalogWriter;
 import org.healthgraph.graph.GraphStore;
@@ -13,6 +16,20 @@ public final class Catalogs {
     /** A catalog that reads the given store. */
     public static Catalog reader(GraphStore store) {
         return new GraphCatalog(store);
+    }
+
+    /**
+     * A catalog that keeps what it reads in memory (see {@link CachedCatalog}): dropped whenever
+     * {@code writer} commits a change, and at most {@code maxAge} old otherwise (changes written by
+     * another process to a shared store show after that age).
+     *
+     * @param maxEntries reads (other than whole code lists) kept at most
+     * @param maxCodes codes kept at most over the code lists held whole
+     */
+    public static Catalog cached(Catalog catalog, CatalogWriter writer, Duration maxAge, long maxEntries, long maxCodes) {
+        CachedCatalog cached = new CachedCatalog(catalog, maxAge, maxEntries, maxCodes);
+        writer.addListener(cached);
+        return cached;
     }
 
     /** A writer into the given store; create one per application and share it (it holds the listeners). */

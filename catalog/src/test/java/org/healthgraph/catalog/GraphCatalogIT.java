@@ -27,47 +27,9 @@ class GraphCatalogIT {
         catalog = Catalogs.reader(store);
     }
 
-    /** Three tables A -> B -> C joined by foreign keys, a code list and a coded variable; names unique to the test. */
-    private record Fixture(String dataset, TableName a, TableName b, TableName c, NomenclatureName list) {
-        static Fixture create() {
-            String p = SharedNeo4j.uniqueKey("T");
-            return new Fixture("DS " + p, TableName.of(p + "_A"), TableName.of(p + "_B"), TableName.of(p + "_C"),
-                    NomenclatureName.of(p + "_NOM"));
-        }
-
-        List<CatalogUnit> units(String description) {
-            Nomenclature nom = new Nomenclature(list, "Sexe", "TEST", List.of(
-                    new NomenclatureColumn("COD", "string", ColumnRole.CODE),
-                    new NomenclatureColumn("LIB", "string", ColumnRole.LABEL)), List.of("COD"));
-            List<Code> codes = List.of(code("1", "Masculin"), code("2", "Féminin"), code("9", "Inconnu"));
-            CatalogUnit codeUnit = CatalogUnit.of(list + ".json").withNomenclatures(List.of(nom)).withCodes(codes);
-            CatalogUnit tables = CatalogUnit.of(dataset + ".json").withDatasets(List.of(Dataset.named(dataset)))
-                    .withTables(List.of(table(a), table(b), table(c)))
-                    .withVariables(List.of(
-                            Variable.simple(new VariableRef(a, "ID"), 0, description, "string", Optional.empty()),
-                            Variable.simple(new VariableRef(a, "SEX"), 1, "Sexe", "string",
-                                    CodedBy.parse(list.value())),
-                            Variable.simple(new VariableRef(b, "ID"), 0, "Identifiant", "string", Optional.empty()),
-                            Variable.simple(new VariableRef(b, "K"), 1, "Clé", "string", Optional.empty()),
-                            Variable.simple(new VariableRef(c, "K2"), 0, "Clé", "string", Optional.empty())));
-            CatalogUnit joins = CatalogUnit.of(dataset + "#joins").withJoins(List.of(
-                    new Join(a, b, List.of(new KeyPair("ID", "ID"))),
-                    new Join(c, b, List.of(new KeyPair("K2", "K")))));
-            return List.of(codeUnit, tables, joins);
-        }
-
-        private Code code(String code, String label) {
-            return new Code(new CodeRef(list, code), label, Map.of("COD", code, "LIB", label));
-        }
-
-        private Table table(TableName name) {
-            return new Table(name, "Table " + name, dataset, "", "", History.NONE, List.of());
-        }
-    }
-
     @Test
     void readsBackWhatWasWritten() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
 
         assertThat(catalog.table(f.a())).get().extracting(Table::dataset).isEqualTo(f.dataset());
@@ -83,7 +45,7 @@ class GraphCatalogIT {
 
     @Test
     void pagesThroughCodesWithACursor() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
 
         CodePage first = catalog.codes(f.list(), 2, Optional.empty());
@@ -98,7 +60,7 @@ class GraphCatalogIT {
 
     @Test
     void writingTheSameUnitsTwiceChangesNothing() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
         CatalogStats before = catalog.stats();
 
@@ -111,7 +73,7 @@ class GraphCatalogIT {
 
     @Test
     void recordsAChangedDescriptionInTheVariablesHistory() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
         List<CatalogChange> heard = new ArrayList<>();
         CatalogChangeListener listener = heard::add;
@@ -136,7 +98,7 @@ class GraphCatalogIT {
 
     @Test
     void findsAJoinPathWalkingAForeignKeyBackwards() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
 
         JoinPathResult result = catalog.joinPaths(f.a(), f.c(), 4);
@@ -151,7 +113,7 @@ class GraphCatalogIT {
 
     @Test
     void saysWhenThereIsNoJoinPath() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
 
         JoinPathResult result = catalog.joinPaths(f.a(), f.c(), 1);
@@ -162,7 +124,7 @@ class GraphCatalogIT {
 
     @Test
     void rejectsAUnitThatRefersToAnUnknownTableAndWritesNothingOfIt() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         TableName ghost = TableName.of(f.a().value() + "_GHOST");
         CatalogUnit unit = CatalogUnit.of("bad.json").withDatasets(List.of(Dataset.named(f.dataset())))
                 .withJoins(List.of(new Join(f.a(), ghost, List.of(new KeyPair("ID", "ID")))));
@@ -174,7 +136,7 @@ class GraphCatalogIT {
 
     @Test
     void streamsEveryEntryOfTheCatalog() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
         List<String> keys = new ArrayList<>();
 

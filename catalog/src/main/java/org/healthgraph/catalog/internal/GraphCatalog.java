@@ -155,6 +155,16 @@ public final class GraphCatalog implements Catalog {
     }
 
     @Override
+    public List<Code> allCodes(NomenclatureName name) {
+        Nomenclature list = nomenclature(name)
+                .orElseThrow(() -> new UnknownCatalogEntryException("No code list named " + name));
+        List<String> columns = columnNames(list);
+        return store.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code)"
+                        + " RETURN properties(c) AS p ORDER BY c.code", Map.of("name", name.value()),
+                r -> CatalogRows.code(props(r), columns));
+    }
+
+    @Override
     public Optional<Code> code(CodeRef ref) {
         return first(store.read("MATCH (c:Code {key: $key}) OPTIONAL MATCH (n:Nomenclature {name: c.nomenclature})"
                         + " RETURN properties(c) AS p, n.columnNames AS columns", Map.of("key", ref.key()),
@@ -175,9 +185,7 @@ public final class GraphCatalog implements Catalog {
 
     @Override
     public JoinPathResult joinPaths(TableName from, TableName to, int maxHops) {
-        if (maxHops < 1 || maxHops > MAX_HOPS) {
-            throw new InvalidCatalogInputException("maxHops must be between 1 and " + MAX_HOPS + ", got " + maxHops);
-        }
+        checkHops(maxHops);
         for (TableName t : List.of(from, to)) {
             if (table(t).isEmpty()) {
                 throw new UnknownCatalogEntryException("No table named " + t + " in the catalog");
@@ -212,7 +220,14 @@ public final class GraphCatalog implements Catalog {
         return new JoinPath(from, to, hops);
     }
 
-    private static String describe(JoinPath p) {
+    static void checkHops(int maxHops) {
+        if (maxHops < 1 || maxHops > MAX_HOPS) {
+            throw new InvalidCatalogInputException("maxHops must be between 1 and " + MAX_HOPS + ", got " + maxHops);
+        }
+    }
+
+    /** The order of join paths in a result: by the tables and keys of their hops. */
+    static String describe(JoinPath p) {
         StringBuilder out = new StringBuilder();
         p.hops().forEach(h -> out.append(h.to()).append(h.keys()).append('|'));
         return out.toString();

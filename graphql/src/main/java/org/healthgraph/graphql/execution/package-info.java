@@ -1,0 +1,5 @@
+/**
+ * How requests are executed: a cache of parsed and validated documents, so that the queries a
+ * front-end sends again and again (with new variables) are parsed and validated once.
+ */
+package org.healthgraph.graphql.execution;
