@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.healthgraph.app.testing.CliRun;
+import org.healthgraph.graphql.access.AccessTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,18 @@ class CliTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("serve", "demo", "import", "reindex", "search", "link");
+    }
+
+    @Test
+    void makesAnAccessTokenAndTheSettingHoldingOnlyItsHash() {
+        CliRun run = run("access-token");
+
+        assertThat(run.exit()).isZero();
+        String[] lines = run.out().lines().map(String::strip).toArray(String[]::new);
+        String token = lines[1];
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(lines[3]).isEqualTo(AccessTokens.SETTING + "=" + AccessTokens.hash(token));
+        assertThat(AccessTokens.of(List.of(lines[3].substring(lines[3].indexOf('=') + 1))).grantsPatientData(token)).isTrue();
     }
 
     @Test

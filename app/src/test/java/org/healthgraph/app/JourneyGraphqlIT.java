@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
+import org.healthgraph.graphql.access.AccessTokens;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.linkage.journey.Journeys;
@@ -41,7 +44,10 @@ class JourneyGraphqlIT {
     static void dataDir(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("healthgraph-journey-it-");
         registry.add("healthgraph.data-dir", dir::toString);
+        registry.add(AccessTokens.SETTING, () -> "  ," + AccessTokens.hash("another-token") + "," + AccessTokens.hash(TOKEN));
     }
+
+    private static final String TOKEN = AccessTokens.newToken();
 
     @Autowired
     Environment environment;
@@ -59,9 +65,15 @@ class JourneyGraphqlIT {
     }
 
     private String graphql(String query) throws Exception {
+        return graphql(query, Optional.of("Bearer " + TOKEN));
+    }
+
+    private String graphql(String query, Optional<String> authorization) throws Exception {
         String body = "{\"query\":" + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(query) + "}";
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/graphql"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/graphql"))
+                .header("Content-Type", "application/json");
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        var request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
@@ -86,5 +98,18 @@ class JourneyGraphqlIT {
     void servesAPatientsEvents() throws Exception {
         String body = graphql("{ journeyPatient(id: \"P000000001\") { id events(first: 3) { totalCount edges { node { type start source } } } } }");
         assertThat(body).doesNotContain("errors").contains("\"id\":\"P000000001\"").contains("\"totalCount\":");
+    }
+
+    @Test
+    void refusesPatientLevelFieldsWithoutAListedTokenButServesTheAggregates() throws Exception {
+        for (Optional<String> authorization : List.of(Optional.<String>empty(), Optional.of("Bearer wrong-token"),
+                Optional.of("Basic " + TOKEN), Optional.of("Bearer " + TOKEN + "x"))) {
+            String cohort = graphql(MI_STATIN, authorization);
+            assertThat(cohort).as("%s", authorization).contains("FORBIDDEN").contains("'Cohort.patients'")
+                    .contains("\"label\":\"statin within 30 days\"").doesNotContain("\"edges\"");
+            String patient = graphql("{ journeyPatient(id: \"P000000001\") { id } }", authorization);
+            assertThat(patient).contains("FORBIDDEN").contains("'journeyPatient'").doesNotContain("P000000001\"}");
+        }
+        assertThat(graphql(MI_STATIN, Optional.of("bearer " + TOKEN))).doesNotContain("errors").contains("\"edges\"");
     }
 }

@@ -1,9 +1,14 @@
 package org.healthgraph.app.api;
 
+import java.time.Duration;
+
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Test only: a field that fails the way an infrastructure failure would, message included. */
+import reactor.core.publisher.Mono;
+
+/** Test only: a field that fails the way an infrastructure failure would, message included, and a slow field. */
 @Controller
 class FailureForTestsController {
 
@@ -12,5 +17,11 @@ class FailureForTestsController {
     @QueryMapping
     String failureForTests() {
         throw new IllegalStateException("connection reset while reading patient " + SECRET);
+    }
+
+    /** Answers after {@code millis} (at most 10 s), without holding a thread. */
+    @QueryMapping
+    Mono<String> slowForTests(@Argument int millis) {
+        return Mono.delay(Duration.ofMillis(Math.min(millis, 10_000))).map(x -> "done after " + millis + " ms");
     }
 }

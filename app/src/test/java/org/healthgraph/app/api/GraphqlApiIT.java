@@ -2,6 +2,7 @@ package org.healthgraph.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * just under and one just over each can be written by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"healthgraph.graphql.max-depth=4", "healthgraph.graphql.max-complexity=200"})
+        properties = {"healthgraph.graphql.max-depth=4", "healthgraph.graphql.max-complexity=200",
+                "healthgraph.graphql.timeout=2s"})
 class GraphqlApiIT {
 
     @DynamicPropertySource
@@ -88,5 +90,21 @@ class GraphqlApiIT {
         JsonNode result = query(searchOf(50)); // cost 201
 
         assertThat(result.path("errors").path(0).path("message").asString()).containsIgnoringCase("complexity");
+    }
+
+    @Test
+    void aRequestWellWithinTheTimeoutIsAnswered() throws Exception {
+        JsonNode result = query("{ slowForTests(millis: 300) }");
+
+        assertThat(result.has("errors")).as(result.toString()).isFalse();
+        assertThat(result.path("data").path("slowForTests").asString()).isEqualTo("done after 300 ms");
+    }
+
+    @Test
+    void aRequestLongerThanTheTimeoutIsCutAtTheTimeout() throws Exception {
+        HttpResponse<String> response = new LocalHttp(environment).post("/graphql", "{\"query\": \"{ slowForTests(millis: 8000) }\"}");
+
+        assertThat(response.statusCode()).isEqualTo(408);
+        assertThat(response.body()).contains("Request Timeout").doesNotContain("done after");
     }
 }

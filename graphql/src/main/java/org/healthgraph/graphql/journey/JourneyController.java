@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.healthgraph.graphql.access.Access;
 import org.healthgraph.graphql.errors.ClientError;
 import org.healthgraph.graphql.paging.Connection;
 import org.healthgraph.graphql.paging.PageRequest;
@@ -20,6 +21,7 @@ import org.healthgraph.linkage.journey.PatientId;
 import org.healthgraph.linkage.journey.Pathways;
 import org.healthgraph.linkage.journey.SuppressedCount;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -84,7 +86,9 @@ public final class JourneyController {
     }
 
     @SchemaMapping(typeName = "Cohort", field = "patients")
-    public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after) {
+    public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after,
+                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
+        Access.requirePatientData(access, "Cohort.patients");
         PageRequest page = PageRequest.of(first, after);
         long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
         List<String> ids = total == 0 ? List.of()
@@ -93,7 +97,9 @@ public final class JourneyController {
     }
 
     @QueryMapping
-    public Optional<PatientView> journeyPatient(@Argument String id) {
+    public Optional<PatientView> journeyPatient(@Argument String id,
+                                                @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
+        Access.requirePatientData(access, "journeyPatient");
         PatientId patient;
         try {
             patient = new PatientId(id);
