@@ -2,6 +2,7 @@ package org.healthgraph.linkage.journey.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.healthgraph.graph.GraphNames;
@@ -33,41 +35,57 @@ public final class JourneyGraph {
     /** Rows per UNWIND statement: large enough to amortise the round trip, small enough for the heap. */
     static final int ROWS_PER_STATEMENT = 10_000;
 
-    // Each statement is flat (one UNWIND, index seeks on both ends, no collect, no Eager) and its text
-    // never changes, so Neo4j plans it once and reuses the plan for every batch.
-    private static final String DELETE_OLD_EVENTS = """
+    // The graph grows fast during an import, so Neo4j would re-plan these statements again and again
+    // (statistics diverge) although their plans cannot get better: index seeks and creations only.
+    private static final String REPLAN_SKIP = "CYPHER replan=skip\n";
+    // Every statement text is constant, so Neo4j plans it once. Rows are lists of primitives (no maps):
+    // less to encode over Bolt and to unpack in Cypher.
+    private static final String EXISTING_PATIENTS = REPLAN_SKIP + """
+            UNWIND $rows AS id
+            MATCH (p:Patient {id: id})
+            RETURN p.id AS id
+            """;
+    private static final String DELETE_OLD_EVENTS = REPLAN_SKIP + """
             UNWIND $rows AS id
             MATCH (:Patient {id: id})-[:HAD]->(old:CareEvent)
             DETACH DELETE old
             """;
-    private static final String WRITE_PATIENTS = """
+    /** Returns each code's element id, valid inside this transaction, so that events link to codes without a lookup by key. */
+    private static final String RESOLVE_CODES = REPLAN_SKIP + """
             UNWIND $rows AS row
-            MERGE (p:Patient {id: row.id})
-            SET p.birthDate = row.birthDate, p.sex = row.sex, p.department = row.department, p.deathDate = row.deathDate
+            MERGE (k:Code {key: row[0]})
+            ON CREATE SET k.code = row[1], k.nomenclature = row[2]
+            RETURN row[0] AS key, elementId(k) AS ref
             """;
-    private static final String WRITE_ALIASES = """
+    // One row per patient: [id, birthDate, sex, department, deathDate, events]; an event is
+    // [seq, type, start, end, source, quantity, codes] and a code [code ref, role]. Patients known to
+    // be new are CREATEd (the Patient key constraint still refuses a duplicate), others MATCHed and
+    // updated after their former events were deleted.
+    private static final String EVENTS_OF_PATIENT = """
+            WITH p, row
+            UNWIND row[5] AS e
+            CREATE (p)-[:HAD]->(ev:CareEvent {id: row[0] + '#' + e[0], seq: e[0], type: e[1], start: e[2], end: e[3],
+                                              source: e[4], quantity: e[5]})
+            WITH ev, e
+            UNWIND e[6] AS c
+            MATCH (k:Code) WHERE elementId(k) = c[0]
+            CREATE (ev)-[:CODED_AS {role: c[1]}]->(k)
+            """;
+    private static final String WRITE_NEW_PATIENTS = REPLAN_SKIP + """
             UNWIND $rows AS row
-            MATCH (p:Patient {id: row.patient})
-            MERGE (s:Pseudonym {key: row.key})
-            ON CREATE SET s.system = split(row.key, ':')[0]
+            CREATE (p:Patient {id: row[0], birthDate: row[1], sex: row[2], department: row[3], deathDate: row[4]})
+            """ + EVENTS_OF_PATIENT;
+    private static final String WRITE_EXISTING_PATIENTS = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MATCH (p:Patient {id: row[0]})
+            SET p.birthDate = row[1], p.sex = row[2], p.department = row[3], p.deathDate = row[4]
+            """ + EVENTS_OF_PATIENT;
+    private static final String WRITE_ALIASES = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MATCH (p:Patient {id: row[0]})
+            MERGE (s:Pseudonym {key: row[1]})
+            ON CREATE SET s.system = split(row[1], ':')[0]
             MERGE (p)-[:HAS_ALIAS]->(s)
-            """;
-    private static final String WRITE_CODES = """
-            UNWIND $rows AS row
-            MERGE (k:Code {key: row.key})
-            ON CREATE SET k.code = row.code, k.nomenclature = row.nomenclature
-            """;
-    private static final String WRITE_EVENTS = """
-            UNWIND $rows AS row
-            MATCH (p:Patient {id: row.p})
-            CREATE (p)-[:HAD]->(:CareEvent {id: row.id, seq: row.seq, type: row.type, start: row.start, end: row.end,
-                                            source: row.source, quantity: row.quantity})
-            """;
-    private static final String WRITE_CODED_AS = """
-            UNWIND $rows AS row
-            MATCH (e:CareEvent {id: row.e})
-            MATCH (k:Code {key: row.k})
-            CREATE (e)-[:CODED_AS {role: row.role}]->(k)
             """;
     private static final String READ_PATIENTS = """
             MATCH (p:Patient) WHERE p.id > $after
@@ -82,7 +100,6 @@ public final class JourneyGraph {
             """;
 
     private final GraphStore store;
-    private final Set<String> knownCodes = new HashSet<>();
 
     public JourneyGraph(GraphStore store) {
         this.store = store;
@@ -92,59 +109,85 @@ public final class JourneyGraph {
         store.ensureSchema(GraphNames.LABELS, List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type")));
     }
 
-    /** Writes one batch in one transaction. */
+    /**
+     * Writes one batch in one transaction: resolves the batch's codes once, checks once which
+     * patients exist, creates the new ones with their events and replaces the events of the others.
+     */
     public void write(List<PatientJourney> batch) {
+        // Sorted: concurrent batches then take the Code key locks in the same order and cannot deadlock.
+        Map<String, List<Object>> codeRows = new TreeMap<>();
         List<String> ids = new ArrayList<>(batch.size());
-        List<Map<String, Object>> patients = new ArrayList<>(batch.size());
-        List<Map<String, Object>> aliases = new ArrayList<>();
-        List<Map<String, Object>> events = new ArrayList<>();
-        List<Map<String, Object>> coded = new ArrayList<>();
-        Map<String, Map<String, Object>> codes = new HashMap<>();
         for (PatientJourney j : batch) {
-            String id = j.id().value();
-            ids.add(id);
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("birthDate", j.birthDate().orElse(null));
-            row.put("sex", j.sex());
-            row.put("department", j.department());
-            row.put("deathDate", j.deathDate().orElse(null));
-            patients.add(row);
-            int seq = 0;
+            ids.add(j.id().value());
             for (CareEvent ev : j.events()) {
-                String eventId = id + "#" + seq;
                 for (EventCode c : ev.codes()) {
-                    String key = c.key();
-                    coded.add(Map.of("e", eventId, "k", key, "role", c.role().name()));
-                    if (!knownCodes.contains(key)) {
-                        codes.putIfAbsent(key, Map.of("key", key, "code", c.code(), "nomenclature", c.system().nomenclature()));
-                    }
+                    codeRows.computeIfAbsent(c.key(), k -> Arrays.asList(k, c.code(), c.system().nomenclature()));
                 }
-                events.add(Map.of("p", id, "id", eventId, "seq", seq, "type", ev.type().name(), "start", ev.start(),
-                        "end", ev.end(), "source", ev.source(), "quantity", ev.quantity()));
-                seq++;
-            }
-            for (String alias : j.aliases()) {
-                aliases.add(Map.of("patient", id, "key", alias));
             }
         }
-        List<Map<String, Object>> codeRows = List.copyOf(codes.values());
         store.write(w -> {
-            runChunked(w, WRITE_CODES, codeRows);
-            runChunked(w, DELETE_OLD_EVENTS, ids);
-            runChunked(w, WRITE_PATIENTS, patients);
+            Map<String, String> refs = new HashMap<>(codeRows.size() * 2);
+            for (Map<String, Object> r : runChunked(w, RESOLVE_CODES, List.copyOf(codeRows.values()))) {
+                refs.put((String) r.get("key"), (String) r.get("ref"));
+            }
+            Set<String> existing = new HashSet<>();
+            for (Map<String, Object> r : runChunked(w, EXISTING_PATIENTS, ids)) {
+                existing.add((String) r.get("id"));
+            }
+            if (!existing.isEmpty()) {
+                runChunked(w, DELETE_OLD_EVENTS, List.copyOf(existing));
+            }
+            List<List<Object>> created = new ArrayList<>(batch.size());
+            List<List<Object>> updated = new ArrayList<>(existing.size());
+            List<List<Object>> aliases = new ArrayList<>(batch.size());
+            for (PatientJourney j : batch) {
+                (existing.contains(j.id().value()) ? updated : created).add(row(j, refs));
+                for (String alias : j.aliases()) {
+                    aliases.add(List.of(j.id().value(), alias));
+                }
+            }
+            runByEvents(w, WRITE_NEW_PATIENTS, created);
+            runByEvents(w, WRITE_EXISTING_PATIENTS, updated);
             runChunked(w, WRITE_ALIASES, aliases);
-            runChunked(w, WRITE_EVENTS, events);
-            runChunked(w, WRITE_CODED_AS, coded);
             return null;
         });
-        codes.keySet().forEach(knownCodes::add);
     }
 
-    private static void runChunked(GraphWriter w, String statement, List<?> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))));
+    private static List<Object> row(PatientJourney j, Map<String, String> codeRefs) {
+        List<Object> events = new ArrayList<>(j.events().size());
+        int seq = 0;
+        for (CareEvent ev : j.events()) {
+            List<Object> codes = new ArrayList<>(ev.codes().size());
+            for (EventCode c : ev.codes()) {
+                codes.add(List.of(codeRefs.get(c.key()), c.role().name()));
+            }
+            events.add(Arrays.asList(seq++, ev.type().name(), ev.start(), ev.end(), ev.source(), ev.quantity(), codes));
         }
+        return Arrays.asList(j.id().value(), j.birthDate().orElse(null), j.sex(), j.department(), j.deathDate().orElse(null),
+                events);
+    }
+
+    /** Sends patient rows in statements of about {@link #ROWS_PER_STATEMENT} events. */
+    private static void runByEvents(GraphWriter w, String statement, List<List<Object>> patients) {
+        int from = 0;
+        while (from < patients.size()) {
+            int to = from;
+            int events = 0;
+            while (to < patients.size() && (to == from || events < ROWS_PER_STATEMENT)) {
+                events += ((List<?>) patients.get(to).get(5)).size();
+                to++;
+            }
+            w.run(statement, Map.of("rows", patients.subList(from, to)));
+            from = to;
+        }
+    }
+
+    private static List<Map<String, Object>> runChunked(GraphWriter w, String statement, List<?> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
+        }
+        return out;
     }
 
     /** Streams every patient with its events, in id order, page by page. */
