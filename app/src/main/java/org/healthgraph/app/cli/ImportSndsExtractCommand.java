@@ -37,7 +37,8 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Option(names = "--encoding", description = "File encoding (default: detected, UTF-8 or windows-1252).")
     String encoding;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Patients per transaction (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "" + Journeys.DEFAULT_BATCH,
+            description = "Patients per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
     @Override
