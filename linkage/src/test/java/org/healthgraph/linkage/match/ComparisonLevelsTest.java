@@ -41,6 +41,49 @@ class ComparisonLevelsTest {
         assertThat(level(FieldType.NAME, levels, "MARTIN", null)).isEqualTo("missing");
     }
 
+    /** Level of a left birth name against a right birth name and usage name, by label. */
+    private String nameLevel(String leftName, String rightBirth, String rightUsage) {
+        List<String> levels = List.of("exact", "damerau-levenshtein<=1", "jaro-winkler>=0.9");
+        Field field = new Field("nom", "nom", "nom", FieldType.NAME, levels, "yyyy-MM-dd", false, List.of(), List.of("nom_usage"));
+        Table left = Table.of("left.csv", new String[] {"L"}, Map.of("nom", new String[] {leftName}));
+        Map<String, String[]> rightColumns = new java.util.HashMap<>();
+        rightColumns.put("nom", new String[] {rightBirth});
+        rightColumns.put("nom_usage", new String[] {rightUsage});
+        Table right = Table.of("right.csv", new String[] {"R"}, rightColumns);
+        Comparison c = Comparison.build(field, left, right);
+        int l = c.level(0, 0, scratch);
+        return l == Comparison.MISSING ? "missing" : c.labels()[l];
+    }
+
+    @Test
+    void aNameWithSeveralColumnsTakesTheBestLevelOverEveryValue() {
+        assertThat(nameLevel("Dupont", "MARTIN", "DUPONT")).isEqualTo("exact");
+        assertThat(nameLevel("MARTIN", "MARTIN", "DUPONT")).isEqualTo("exact");
+        assertThat(nameLevel("DUPOMT", "MARTIN", "DUPONT")).isEqualTo("damerau-levenshtein<=1");
+        assertThat(nameLevel("MARTIN", null, "DUPONT")).isEqualTo("else");
+        assertThat(nameLevel("DUPONT", "MARTIN", null)).isEqualTo("else");
+        assertThat(nameLevel("DUPONT", null, null)).isEqualTo("missing");
+        assertThat(nameLevel(null, "MARTIN", "DUPONT")).isEqualTo("missing");
+    }
+
+    @Test
+    void aNameWithSeveralColumnsReportsTheValueItAgreesOnForTermFrequencies() {
+        Field field = new Field("nom", "nom", "nom", FieldType.NAME, List.of("exact"), "yyyy-MM-dd", true, List.of(),
+                List.of("nom_usage"));
+        Table left = Table.of("left.csv", new String[] {"L"}, Map.of("nom", new String[] {"DUPONT"}));
+        Table right = Table.of("right.csv", new String[] {"R"},
+                Map.of("nom", new String[] {"MARTIN"}, "nom_usage", new String[] {"DUPONT"}));
+        Comparison c = Comparison.build(field, left, right);
+        assertThat(c.rightColumns()).isEqualTo(2);
+        assertThat(c.agreedValue(0, 0)).isEqualTo(c.rightValue(0, 1)).isNotEqualTo(c.rightValue(0, 0));
+    }
+
+    @Test
+    void onlyNameFieldsMayHaveSeveralColumns() {
+        assertThatThrownBy(() -> new Field("d", "d", "d", FieldType.DATE, List.of("exact"), "yyyy-MM-dd", false, List.of(),
+                List.of("d2"))).isInstanceOf(LinkageException.class).hasMessageContaining("field d").hasMessageContaining("type name");
+    }
+
     @Test
     void datesReachEachLevel() {
         List<String> levels = List.of("exact", "day-month-swap", "within-days:1", "within-days:10", "same-year-month", "same-year");

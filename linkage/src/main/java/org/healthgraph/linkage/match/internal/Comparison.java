@@ -51,6 +51,24 @@ public abstract class Comparison {
         return -1;
     }
 
+    /** Number of right columns holding values of this field (more than 1 for a multi-valued name). */
+    public int rightColumns() {
+        return 1;
+    }
+
+    /** The dictionary id of right record {@code j}'s value in column {@code c} (0 is the main column), -1 when missing. */
+    public int rightValue(int j, int c) {
+        return rightValue(j);
+    }
+
+    /**
+     * The dictionary id of the value on which a pair at level 0 (exact) agrees: the right value for
+     * a single-valued field, the shared value for a multi-valued name.
+     */
+    public int agreedValue(int i, int j) {
+        return rightValue(j);
+    }
+
     /** Number of distinct values (dictionary size), 0 when values are not encoded. */
     public int distinctValues() {
         return 0;
@@ -68,10 +86,18 @@ public abstract class Comparison {
         return switch (f.type()) {
             case EXACT -> new Coded(f.name(), f.levels(), l, r, Text::code, List.of());
             case CODE -> new Coded(f.name(), f.levels(), l, r, Text::code, prefixes(f));
-            case NAME -> new Name(f.name(), f.levels(), l, r, slot);
+            case NAME -> new Name(f.name(), f.levels(), columns(left, f.leftColumns()), columns(right, f.rightColumns()), slot);
             case DATE -> new Dates(f, left, right);
             case NUMBER -> new Numbers(f, left, right);
         };
+    }
+
+    private static String[][] columns(Table t, List<String> names) {
+        String[][] out = new String[names.size()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = t.column(names.get(c));
+        }
+        return out;
     }
 
     private static List<Integer> prefixes(Field f) {
@@ -205,7 +231,12 @@ public abstract class Comparison {
         }
     }
 
-    /** Names: exact, Jaro-Winkler and Damerau-Levenshtein levels on normalised (accent-free) text. */
+    /**
+     * Names: exact, Jaro-Winkler and Damerau-Levenshtein levels on normalised (accent-free) text.
+     * A side may hold several columns (a birth name and a usage name): the pair takes the best
+     * level over every non-missing value of one side against every non-missing value of the other,
+     * and is missing only when one side has no value at all.
+     */
     static final class Name extends Comparison {
         private static final int EXACT = 0;
         private static final int JW = 1;
@@ -213,11 +244,15 @@ public abstract class Comparison {
 
         private final int[] left;
         private final int[] right;
+        private final int[][] lefts;
+        private final int[][] rights;
+        private final boolean multi;
         private final char[][] text;
         private final int[] kind;
         private final double[] arg;
+        private final int slot;
 
-        Name(String field, List<String> levels, String[] l, String[] r, int slot) {
+        Name(String field, List<String> levels, String[][] l, String[][] r, int slot) {
             super(field, levels);
             this.slot = slot;
             kind = new int[levels.size()];
@@ -237,12 +272,31 @@ public abstract class Comparison {
                 }
             }
             Dictionary d = new Dictionary();
-            left = d.encode(l, Text::name);
-            right = l == r ? left : d.encode(r, Text::name);
+            lefts = new int[l.length][];
+            for (int c = 0; c < l.length; c++) {
+                lefts[c] = d.encode(l[c], Text::name);
+            }
+            rights = new int[r.length][];
+            for (int c = 0; c < r.length; c++) {
+                int same = indexOf(l, r[c]);
+                rights[c] = same >= 0 ? lefts[same] : d.encode(r[c], Text::name);
+            }
+            left = lefts[0];
+            right = rights[0];
+            multi = lefts.length > 1 || rights.length > 1;
             text = new char[d.values.size()][];
             for (int v = 0; v < text.length; v++) {
                 text[v] = d.values.get(v).toCharArray();
             }
+        }
+
+        private static int indexOf(String[][] columns, String[] column) {
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c] == column) {
+                    return c;
+                }
+            }
+            return -1;
         }
 
         private static double number(String field, String level, String s) {
@@ -253,15 +307,44 @@ public abstract class Comparison {
             }
         }
 
-        private final int slot;
-
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
+            if (multi) {
+                return bestLevel(i, j, scratch);
+            }
             int a = left[i];
             int b = right[j];
             if (a < 0 || b < 0) {
                 return MISSING;
             }
+            return pairLevel(a, b, scratch);
+        }
+
+        private int bestLevel(int i, int j, Text.Scratch scratch) {
+            int best = MISSING;
+            for (int[] lc : lefts) {
+                int a = lc[i];
+                if (a < 0) {
+                    continue;
+                }
+                for (int[] rc : rights) {
+                    int b = rc[j];
+                    if (b < 0) {
+                        continue;
+                    }
+                    int l = pairLevel(a, b, scratch);
+                    if (best < 0 || l < best) {
+                        best = l;
+                        if (best == 0) {
+                            return 0;
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
+        private int pairLevel(int a, int b, Text.Scratch scratch) {
             if (a == b) {
                 return levelOf(a, b, scratch);
             }
@@ -306,6 +389,35 @@ public abstract class Comparison {
 
         @Override
         public int rightValue(int j) {
+            return right[j];
+        }
+
+        @Override
+        public int rightColumns() {
+            return rights.length;
+        }
+
+        @Override
+        public int rightValue(int j, int c) {
+            return rights[c][j];
+        }
+
+        @Override
+        public int agreedValue(int i, int j) {
+            if (!multi) {
+                return right[j];
+            }
+            for (int[] rc : rights) {
+                int b = rc[j];
+                if (b < 0) {
+                    continue;
+                }
+                for (int[] lc : lefts) {
+                    if (lc[i] == b) {
+                        return b;
+                    }
+                }
+            }
             return right[j];
         }
 
