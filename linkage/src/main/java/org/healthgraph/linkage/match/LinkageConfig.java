@@ -131,7 +131,7 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
     /**
      * A blocking rule: the pair is a candidate when all keys agree. A key is a column name,
      * optionally with a transform after a bar: {@code nom|first:3}, {@code nom|soundex},
-     * {@code nom|metaphone}, {@code date_naissance|year}, {@code date_naissance|yearmonth}.
+     * {@code nom|metaphone}, {@code nom|soundex-fr} (French), {@code date_naissance|year}, {@code date_naissance|yearmonth}.
      */
     public record BlockingRule(String name, List<String> keys) {
         public BlockingRule {

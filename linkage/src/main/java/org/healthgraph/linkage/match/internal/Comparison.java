@@ -232,7 +232,8 @@ public abstract class Comparison {
     }
 
     /**
-     * Names: exact, Jaro-Winkler and Damerau-Levenshtein levels on normalised (accent-free) text.
+     * Names: exact, Jaro-Winkler, Damerau-Levenshtein and French phonetic ({@link FrenchSoundex})
+     * levels on normalised (accent-free) text.
      * A side may hold several columns (a birth name and a usage name): the pair takes the best
      * level over every non-missing value of one side against every non-missing value of the other,
      * and is missing only when one side has no value at all.
@@ -241,6 +242,7 @@ public abstract class Comparison {
         private static final int EXACT = 0;
         private static final int JW = 1;
         private static final int DL = 2;
+        private static final int SOUNDEX_FR = 3;
 
         private final int[] left;
         private final int[] right;
@@ -251,6 +253,7 @@ public abstract class Comparison {
         private final int[] kind;
         private final double[] arg;
         private final int slot;
+        private final int[] phonetic;
 
         Name(String field, List<String> levels, String[][] l, String[][] r, int slot) {
             super(field, levels);
@@ -267,8 +270,10 @@ public abstract class Comparison {
                 } else if (s.startsWith("damerau-levenshtein<=")) {
                     kind[k] = DL;
                     arg[k] = number(field, levels.get(k), s.substring("damerau-levenshtein<=".length()));
+                } else if (s.equals("soundex-fr")) {
+                    kind[k] = SOUNDEX_FR;
                 } else {
-                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X or damerau-levenshtein<=N");
+                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X, damerau-levenshtein<=N or soundex-fr");
                 }
             }
             Dictionary d = new Dictionary();
@@ -287,6 +292,16 @@ public abstract class Comparison {
             text = new char[d.values.size()][];
             for (int v = 0; v < text.length; v++) {
                 text[v] = d.values.get(v).toCharArray();
+            }
+            // French phonetic code of each distinct name, as a dictionary id (-1 when it has none)
+            if (java.util.Arrays.stream(kind).anyMatch(k -> k == SOUNDEX_FR)) {
+                Dictionary codes = new Dictionary();
+                phonetic = new int[text.length];
+                for (int v = 0; v < text.length; v++) {
+                    phonetic[v] = codes.id(FrenchSoundex.encode(d.values.get(v)));
+                }
+            } else {
+                phonetic = null;
             }
         }
 
@@ -373,6 +388,11 @@ public abstract class Comparison {
                             jw = a == b ? 1 : Text.jaroWinkler(text[a], text[b], scratch);
                         }
                         if (jw >= arg[k]) {
+                            return k;
+                        }
+                    }
+                    case SOUNDEX_FR -> {
+                        if (a == b || (phonetic[a] >= 0 && phonetic[a] == phonetic[b])) {
                             return k;
                         }
                     }
