@@ -85,6 +85,7 @@ public final class Linkage {
             comparisons[f] = Comparison.build(config.fields().get(f), left, right, f);
             progress.advance(1);
         }
+        Comparison.pack(comparisons);
         progress.stage("block", config.blocking().size());
         Map<String, String> dateColumns = new HashMap<>();
         for (Field f : config.fields()) {

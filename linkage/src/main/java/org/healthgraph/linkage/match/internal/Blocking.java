@@ -249,6 +249,11 @@ public final class Blocking {
      * array (one per thread, sized to the right table, filled with -1 before first use).
      */
     public void candidates(int i, int[] seen, PairVisitor visitor) {
+        if (names.length == 1) {
+            // one rule: no duplicates to drop, and no marker to touch per pair
+            candidatesOfRule(0, i, visitor);
+            return;
+        }
         for (int r = 0; r < names.length; r++) {
             int k = leftKey[r][i];
             if (k < 0) {

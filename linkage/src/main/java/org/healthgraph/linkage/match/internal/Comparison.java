@@ -22,6 +22,15 @@ public abstract class Comparison {
 
     private final String field;
     private final String[] labels;
+    /**
+     * Right-side values, row-major: record j's values of this field are at
+     * {@code rows[j * stride + offset + k]}. {@link #pack} puts every field of a record on one row,
+     * so that scoring a pair reads one or two cache lines of the (large) right table, not one per
+     * field and value.
+     */
+    int[] rows;
+    int stride;
+    int offset;
 
     Comparison(String field, List<String> levels) {
         this.field = field;
@@ -41,6 +50,71 @@ public abstract class Comparison {
 
     public int levelCount() {
         return labels.length;
+    }
+
+    /** The right-side int columns of this field, in the order its level code reads them (called once, at build). */
+    abstract int[][] rightColumnsToPack();
+
+    /** Number of int values per right record for this field. */
+    int width;
+
+    /** Stores this field's right values alone (the fields of a configuration are then packed together). */
+    final void packAlone() {
+        int[][] columns = rightColumnsToPack();
+        width = columns.length;
+        interleave(new Comparison[] {this}, new int[][][] {columns});
+    }
+
+    /** This field's right values as columns, read back from its current rows. */
+    private int[][] columns() {
+        int size = rows.length / stride;
+        int[][] out = new int[width][size];
+        for (int k = 0; k < width; k++) {
+            for (int j = 0; j < size; j++) {
+                out[k][j] = rows[j * stride + offset + k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Packs the right values of all fields into one row-major array (one row per right record),
+     * the layout that scoring reads.
+     */
+    public static void pack(Comparison[] comparisons) {
+        int[][][] columns = new int[comparisons.length][][];
+        for (int f = 0; f < comparisons.length; f++) {
+            columns[f] = comparisons[f].columns();
+        }
+        interleave(comparisons, columns);
+    }
+
+    private static void interleave(Comparison[] comparisons, int[][][] columns) {
+        int stride = 0;
+        int size = 0;
+        for (int[][] c : columns) {
+            stride += c.length;
+            size = c[0].length;
+        }
+        int[] rows = new int[Math.multiplyExact(size, stride)];
+        int offset = 0;
+        for (int f = 0; f < comparisons.length; f++) {
+            for (int k = 0; k < columns[f].length; k++) {
+                int[] column = columns[f][k];
+                for (int j = 0, at = offset + k; j < size; j++, at += stride) {
+                    rows[at] = column[j];
+                }
+            }
+            comparisons[f].rows = rows;
+            comparisons[f].stride = stride;
+            comparisons[f].offset = offset;
+            offset += columns[f].length;
+        }
+    }
+
+    /** Right record {@code j}'s value number {@code k} of this field. */
+    final int right(int j, int k) {
+        return rows[j * stride + offset + k];
     }
 
     /** The level of left record {@code i} against right record {@code j}. */
@@ -172,10 +246,10 @@ public abstract class Comparison {
     /** Exact and code comparisons: value ids, and for codes the ids of their prefixes. */
     static final class Coded extends Comparison {
         private final int[] left;
-        private final int[] right;
         private final int[][] leftPrefix;
-        private final int[][] rightPrefix;
         private final int distinct;
+        private int[] right;
+        private int[][] rightPrefix;
 
         Coded(String field, List<String> levels, String[] l, String[] r, java.util.function.UnaryOperator<String> norm,
               List<Integer> prefixLengths) {
@@ -196,6 +270,17 @@ public abstract class Comparison {
                 leftPrefix[p] = pd.encode(l, v -> prefix(norm.apply(v), n));
                 rightPrefix[p] = l == r ? leftPrefix[p] : pd.encode(r, v -> prefix(norm.apply(v), n));
             }
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = new int[1 + rightPrefix.length][];
+            out[0] = right;
+            System.arraycopy(rightPrefix, 0, out, 1, rightPrefix.length);
+            right = null;
+            rightPrefix = null;
+            return out;
         }
 
         private static String prefix(String v, int n) {
@@ -205,7 +290,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             int a = left[i];
-            int b = right[j];
+            int at = j * stride + offset;
+            int b = rows[at];
             if (a < 0 || b < 0) {
                 return MISSING;
             }
@@ -213,7 +299,7 @@ public abstract class Comparison {
                 return 0;
             }
             for (int p = 0; p < leftPrefix.length; p++) {
-                if (leftPrefix[p][i] == rightPrefix[p][j]) {
+                if (leftPrefix[p][i] == rows[at + 1 + p]) {
                     return p + 1;
                 }
             }
@@ -222,7 +308,7 @@ public abstract class Comparison {
 
         @Override
         public int rightValue(int j) {
-            return right[j];
+            return right(j, 0);
         }
 
         @Override
@@ -245,9 +331,9 @@ public abstract class Comparison {
         private static final int SOUNDEX_FR = 3;
 
         private final int[] left;
-        private final int[] right;
         private final int[][] lefts;
-        private final int[][] rights;
+        private final int rightCount;
+        private int[][] rights;
         private final boolean multi;
         private final char[][] text;
         private final int[] kind;
@@ -287,7 +373,7 @@ public abstract class Comparison {
                 rights[c] = same >= 0 ? lefts[same] : d.encode(r[c], Text::name);
             }
             left = lefts[0];
-            right = rights[0];
+            rightCount = rights.length;
             multi = lefts.length > 1 || rights.length > 1;
             text = new char[d.values.size()][];
             for (int v = 0; v < text.length; v++) {
@@ -303,6 +389,14 @@ public abstract class Comparison {
             } else {
                 phonetic = null;
             }
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = rights;
+            rights = null;
+            return out;
         }
 
         private static int indexOf(String[][] columns, String[] column) {
@@ -328,7 +422,7 @@ public abstract class Comparison {
                 return bestLevel(i, j, scratch);
             }
             int a = left[i];
-            int b = right[j];
+            int b = rows[j * stride + offset];
             if (a < 0 || b < 0) {
                 return MISSING;
             }
@@ -337,13 +431,14 @@ public abstract class Comparison {
 
         private int bestLevel(int i, int j, Text.Scratch scratch) {
             int best = MISSING;
+            int at = j * stride + offset;
             for (int[] lc : lefts) {
                 int a = lc[i];
                 if (a < 0) {
                     continue;
                 }
-                for (int[] rc : rights) {
-                    int b = rc[j];
+                for (int c = 0; c < rightCount; c++) {
+                    int b = rows[at + c];
                     if (b < 0) {
                         continue;
                     }
@@ -409,26 +504,26 @@ public abstract class Comparison {
 
         @Override
         public int rightValue(int j) {
-            return right[j];
+            return right(j, 0);
         }
 
         @Override
         public int rightColumns() {
-            return rights.length;
+            return rightCount;
         }
 
         @Override
         public int rightValue(int j, int c) {
-            return rights[c][j];
+            return right(j, c);
         }
 
         @Override
         public int agreedValue(int i, int j) {
             if (!multi) {
-                return right[j];
+                return right(j, 0);
             }
-            for (int[] rc : rights) {
-                int b = rc[j];
+            for (int c = 0; c < rightCount; c++) {
+                int b = right(j, c);
                 if (b < 0) {
                     continue;
                 }
@@ -438,7 +533,7 @@ public abstract class Comparison {
                     }
                 }
             }
-            return right[j];
+            return right(j, 0);
         }
 
         @Override
@@ -456,9 +551,9 @@ public abstract class Comparison {
         private static final int YEAR = 4;
 
         private final int[] leftDay;
-        private final int[] rightDay;
         private final int[] leftYmd;
-        private final int[] rightYmd;
+        private int[] rightDay;
+        private int[] rightYmd;
         private final int[] kind;
         private final int[] arg;
 
@@ -484,6 +579,15 @@ public abstract class Comparison {
             rightYmd = l == r && f.leftColumn().equals(f.rightColumn()) ? leftYmd : ymd(r, f.rightColumn(), fmt, f.dateFormat());
             leftDay = days(leftYmd);
             rightDay = leftYmd == rightYmd ? leftDay : days(rightYmd);
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = {rightYmd, rightDay};
+            rightYmd = null;
+            rightDay = null;
+            return out;
         }
 
         static DateTimeFormatter formatter(Field f) {
@@ -559,7 +663,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             int a = leftYmd[i];
-            int b = rightYmd[j];
+            int at = j * stride + offset;
+            int b = rows[at];
             if (a == 0 || b == 0) {
                 return MISSING;
             }
@@ -567,7 +672,7 @@ public abstract class Comparison {
                 boolean ok = switch (kind[k]) {
                     case EXACT -> a == b;
                     case SWAP -> a / 10000 == b / 10000 && a / 100 % 100 == b % 100 && a % 100 == b / 100 % 100;
-                    case WITHIN -> Math.abs(leftDay[i] - rightDay[j]) <= arg[k];
+                    case WITHIN -> Math.abs(leftDay[i] - rows[at + 1]) <= arg[k];
                     case YEAR_MONTH -> a / 100 == b / 100;
                     default -> a / 10000 == b / 10000;
                 };
@@ -582,8 +687,8 @@ public abstract class Comparison {
     /** Numbers: exact, or within absolute tolerances. */
     static final class Numbers extends Comparison {
         private final double[] left;
-        private final double[] right;
         private final double[] tolerance;
+        private double[] right;
 
         Numbers(Field f, Table l, Table r) {
             super(f.name(), f.levels());
@@ -604,6 +709,21 @@ public abstract class Comparison {
             }
             left = parse(l, f.leftColumn());
             right = l == r && f.leftColumn().equals(f.rightColumn()) ? left : parse(r, f.rightColumn());
+            packAlone();
+        }
+
+        /** A double as its raw bits, high and low halves. */
+        @Override
+        int[][] rightColumnsToPack() {
+            int[] high = new int[right.length];
+            int[] low = new int[right.length];
+            for (int j = 0; j < right.length; j++) {
+                long bits = Double.doubleToRawLongBits(right[j]);
+                high[j] = (int) (bits >>> 32);
+                low[j] = (int) bits;
+            }
+            right = null;
+            return new int[][] {high, low};
         }
 
         private static double[] parse(Table t, String column) {
@@ -627,7 +747,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             double a = left[i];
-            double b = right[j];
+            int at = j * stride + offset;
+            double b = Double.longBitsToDouble((long) rows[at] << 32 | (rows[at + 1] & 0xFFFFFFFFL));
             if (Double.isNaN(a) || Double.isNaN(b)) {
                 return MISSING;
             }

@@ -247,18 +247,19 @@ public final class LinkageGenerator {
                     fields:
                       # the cohort's name against the national birth name or usage name, whichever compares best
                       - {name: nom, type: name, leftColumn: nom, rightColumn: [nom, nom_usage], termFrequency: true,
-                         levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", "jaro-winkler>=0.8"]}
-                      - {name: prenom, type: name, levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", "jaro-winkler>=0.8"], termFrequency: true}
+                         levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", soundex-fr, "jaro-winkler>=0.8"]}
+                      - {name: prenom, type: name, termFrequency: true,
+                         levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", soundex-fr, "jaro-winkler>=0.8"]}
                       - {name: sexe, type: exact}
                       - {name: date_naissance, type: date, format: yyyy-MM-dd, levels: [exact, day-month-swap, "within-days:31", same-year]}
                       - {name: code_postal, type: code, levels: [exact, "prefix:2"]}
                     blocking:
                       - {name: birth date, keys: [date_naissance]}
-                      - {name: surname sound and birth year, keys: ["nom|soundex", "date_naissance|year"]}
+                      - {name: surname sound and birth year, keys: ["nom|soundex-fr", "date_naissance|year"]}
                       - {name: names, keys: [nom, prenom]}
-                      - {name: first name and birth month, keys: ["prenom|soundex", "date_naissance|yearmonth"]}
-                      - {name: first name and postcode, keys: ["prenom|soundex", code_postal]}
-                      - {name: surname and postcode, keys: ["nom|soundex", code_postal]}
+                      - {name: first name and birth month, keys: ["prenom|soundex-fr", "date_naissance|yearmonth"]}
+                      - {name: first name and postcode, keys: ["prenom|soundex-fr", code_postal]}
+                      - {name: surname and postcode, keys: ["nom|soundex-fr", code_postal]}
                     decision: {mode: one-to-one, threshold: 0.5}
                     """);
             return new Generated(nat, coh, truth, config, matches);
