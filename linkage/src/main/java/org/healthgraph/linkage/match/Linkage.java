@@ -85,6 +85,7 @@ public final class Linkage {
             comparisons[f] = Comparison.build(config.fields().get(f), left, right, f);
             progress.advance(1);
         }
+        Comparison.pack(comparisons);
         progress.stage("block", config.blocking().size());
         Map<String, String> dateColumns = new HashMap<>();
         for (Field f : config.fields()) {
@@ -101,9 +102,9 @@ public final class Linkage {
     private static Table read(LinkageConfig.Input input, boolean isLeft, LinkageConfig config) {
         Set<String> columns = new LinkedHashSet<>();
         for (Field f : config.fields()) {
-            columns.add(isLeft || config.deduplicate() ? f.leftColumn() : f.rightColumn());
+            columns.addAll(isLeft || config.deduplicate() ? f.leftColumns() : f.rightColumns());
             if (config.deduplicate()) {
-                columns.add(f.rightColumn());
+                columns.addAll(f.rightColumns());
             }
         }
         for (LinkageConfig.BlockingRule r : config.blocking()) {
@@ -283,7 +284,8 @@ public final class Linkage {
         boolean[] blocked = new boolean[levelCounts.length];
         for (int f = 0; f < blocked.length; f++) {
             Field field = config.fields().get(f);
-            blocked[f] = columns.contains(field.leftColumn()) || columns.contains(field.rightColumn());
+            blocked[f] = field.leftColumns().stream().anyMatch(columns::contains)
+                    || field.rightColumns().stream().anyMatch(columns::contains);
         }
         return blocked;
     }
@@ -495,7 +497,7 @@ public final class Linkage {
                 parts.add(new Explanation.Contribution(config.fields().get(f).name(), "missing", 0, 0));
                 continue;
             }
-            double adj = l == 0 && tf[f] != null ? tf[f][comparisons[f].rightValue(j)] : 0;
+            double adj = l == 0 && tf[f] != null ? tf[f][comparisons[f].agreedValue(i, j)] : 0;
             double w = weights[f][l] + adj;
             total += w;
             parts.add(new Explanation.Contribution(config.fields().get(f).name(), comparisons[f].labels()[l], w, adj));
@@ -519,11 +521,13 @@ public final class Linkage {
             }
             long[] counts = new long[comparisons[f].distinctValues()];
             long total = 0;
-            for (int j = 0; j < right.size(); j++) {
-                int v = comparisons[f].rightValue(j);
-                if (v >= 0) {
-                    counts[v]++;
-                    total++;
+            for (int c = 0; c < comparisons[f].rightColumns(); c++) {
+                for (int j = 0; j < right.size(); j++) {
+                    int v = comparisons[f].rightValue(j, c);
+                    if (v >= 0) {
+                        counts[v]++;
+                        total++;
+                    }
                 }
             }
             double uExact = model.fields().get(f).levels().getFirst().uRandom();
@@ -693,7 +697,7 @@ public final class Linkage {
                 if (l >= 0) {
                     w += weights[f][l];
                     if (l == 0 && tf[f] != null) {
-                        w += tf[f][comparisons[f].rightValue(j)];
+                        w += tf[f][comparisons[f].agreedValue(i, j)];
                     }
                 }
             }

@@ -89,22 +89,49 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
      *     {@code jaro-winkler>=0.92}); a last "else" level is implicit
      * @param dateFormat for dates: a {@link java.time.format.DateTimeFormatter} pattern
      * @param termFrequency adjust the exact-agreement weight by how common the value is
+     * @param leftAlternatives further left columns holding other values of the same field (name
+     *     fields only; for example a usage name beside the birth name): a pair takes the best level
+     *     over every left value against every right value
+     * @param rightAlternatives further right columns, likewise
      */
     public record Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
-                        String dateFormat, boolean termFrequency) {
+                        String dateFormat, boolean termFrequency, List<String> leftAlternatives,
+                        List<String> rightAlternatives) {
         public Field {
             Objects.requireNonNull(name, "name");
             levels = List.copyOf(levels);
+            leftAlternatives = leftAlternatives == null ? List.of() : List.copyOf(leftAlternatives);
+            rightAlternatives = rightAlternatives == null ? List.of() : List.copyOf(rightAlternatives);
             if (levels.isEmpty()) {
                 throw new LinkageException("configuration: field " + name + " needs at least one level");
             }
+            if (type != FieldType.NAME && (!leftAlternatives.isEmpty() || !rightAlternatives.isEmpty())) {
+                throw new LinkageException("configuration: field " + name
+                        + ": several columns on one side are supported for type name only");
+            }
+        }
+
+        /** A field read from one column on each side. */
+        public Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
+                     String dateFormat, boolean termFrequency) {
+            this(name, leftColumn, rightColumn, type, levels, dateFormat, termFrequency, List.of(), List.of());
+        }
+
+        /** Every left column of the field, the main one first. */
+        public List<String> leftColumns() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(leftColumn), leftAlternatives.stream()).toList();
+        }
+
+        /** Every right column of the field, the main one first. */
+        public List<String> rightColumns() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(rightColumn), rightAlternatives.stream()).toList();
         }
     }
 
     /**
      * A blocking rule: the pair is a candidate when all keys agree. A key is a column name,
      * optionally with a transform after a bar: {@code nom|first:3}, {@code nom|soundex},
-     * {@code nom|metaphone}, {@code date_naissance|year}, {@code date_naissance|yearmonth}.
+     * {@code nom|metaphone}, {@code nom|soundex-fr} (French), {@code date_naissance|year}, {@code date_naissance|yearmonth}.
      */
     public record BlockingRule(String name, List<String> keys) {
         public BlockingRule {

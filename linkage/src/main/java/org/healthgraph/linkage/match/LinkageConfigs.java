@@ -98,11 +98,18 @@ public final class LinkageConfigs {
 
     private static Field field(JsonNode f, String where) {
         String name = required(f, "name", where + " fields").asString();
-        String column = f.path("column").asString(name);
+        List<String> column = f.has("column") ? strings(f.get("column")) : List.of(name);
         FieldType type = FieldType.parse(f.path("type").asString("exact"), name);
         List<String> levels = f.has("levels") ? strings(f.get("levels")) : List.of("exact");
-        return new Field(name, f.path("leftColumn").asString(column), f.path("rightColumn").asString(column), type,
-                levels, f.path("format").asString("yyyy-MM-dd"), f.path("termFrequency").asBoolean(false));
+        // a column may be a list: the first is the main column, the others alternatives (name fields)
+        List<String> leftColumns = f.has("leftColumn") ? strings(f.get("leftColumn")) : column;
+        List<String> rightColumns = f.has("rightColumn") ? strings(f.get("rightColumn")) : column;
+        if (leftColumns.isEmpty() || rightColumns.isEmpty()) {
+            throw new LinkageException("configuration " + where + ": field " + name + " has an empty column list");
+        }
+        return new Field(name, leftColumns.getFirst(), rightColumns.getFirst(), type, levels,
+                f.path("format").asString("yyyy-MM-dd"), f.path("termFrequency").asBoolean(false),
+                leftColumns.subList(1, leftColumns.size()), rightColumns.subList(1, rightColumns.size()));
     }
 
     private static JsonNode required(JsonNode node, String key, String where) {

@@ -41,6 +41,87 @@ class ComparisonLevelsTest {
         assertThat(level(FieldType.NAME, levels, "MARTIN", null)).isEqualTo("missing");
     }
 
+    /** Level of a left birth name against a right birth name and usage name, by label. */
+    private String nameLevel(String leftName, String rightBirth, String rightUsage) {
+        List<String> levels = List.of("exact", "damerau-levenshtein<=1", "jaro-winkler>=0.9");
+        Field field = new Field("nom", "nom", "nom", FieldType.NAME, levels, "yyyy-MM-dd", false, List.of(), List.of("nom_usage"));
+        Table left = Table.of("left.csv", new String[] {"L"}, Map.of("nom", new String[] {leftName}));
+        Map<String, String[]> rightColumns = new java.util.HashMap<>();
+        rightColumns.put("nom", new String[] {rightBirth});
+        rightColumns.put("nom_usage", new String[] {rightUsage});
+        Table right = Table.of("right.csv", new String[] {"R"}, rightColumns);
+        Comparison c = Comparison.build(field, left, right);
+        int l = c.level(0, 0, scratch);
+        return l == Comparison.MISSING ? "missing" : c.labels()[l];
+    }
+
+    @Test
+    void aNameWithSeveralColumnsTakesTheBestLevelOverEveryValue() {
+        assertThat(nameLevel("Dupont", "MARTIN", "DUPONT")).isEqualTo("exact");
+        assertThat(nameLevel("MARTIN", "MARTIN", "DUPONT")).isEqualTo("exact");
+        assertThat(nameLevel("DUPOMT", "MARTIN", "DUPONT")).isEqualTo("damerau-levenshtein<=1");
+        assertThat(nameLevel("MARTIN", null, "DUPONT")).isEqualTo("else");
+        assertThat(nameLevel("DUPONT", "MARTIN", null)).isEqualTo("else");
+        assertThat(nameLevel("DUPONT", null, null)).isEqualTo("missing");
+        assertThat(nameLevel(null, "MARTIN", "DUPONT")).isEqualTo("missing");
+    }
+
+    @Test
+    void aNameWithSeveralColumnsReportsTheValueItAgreesOnForTermFrequencies() {
+        Field field = new Field("nom", "nom", "nom", FieldType.NAME, List.of("exact"), "yyyy-MM-dd", true, List.of(),
+                List.of("nom_usage"));
+        Table left = Table.of("left.csv", new String[] {"L"}, Map.of("nom", new String[] {"DUPONT"}));
+        Table right = Table.of("right.csv", new String[] {"R"},
+                Map.of("nom", new String[] {"MARTIN"}, "nom_usage", new String[] {"DUPONT"}));
+        Comparison c = Comparison.build(field, left, right);
+        assertThat(c.rightColumns()).isEqualTo(2);
+        assertThat(c.agreedValue(0, 0)).isEqualTo(c.rightValue(0, 1)).isNotEqualTo(c.rightValue(0, 0));
+    }
+
+    @Test
+    void onlyNameFieldsMayHaveSeveralColumns() {
+        assertThatThrownBy(() -> new Field("d", "d", "d", FieldType.DATE, List.of("exact"), "yyyy-MM-dd", false, List.of(),
+                List.of("d2"))).isInstanceOf(LinkageException.class).hasMessageContaining("field d").hasMessageContaining("type name");
+    }
+
+    @Test
+    void packingTheRightValuesOfAllFieldsIntoRowsKeepsEveryLevel() {
+        Map<String, String[]> l = Map.of("nom", new String[] {"MARTIN", "DUPONT", null}, "d", new String[] {"1985-05-12", "1970-01-01", null},
+                "n", new String[] {"70", null, "81.5"}, "c", new String[] {"I214", "E11", "I50"});
+        Map<String, String[]> r = Map.of("nom", new String[] {"MARTIM", "DUPOND", "MARTIN", ""}, "u", new String[] {"", "DUPONT", "", "BERNARD"},
+                "d", new String[] {"1985-12-05", "1970-01-02", null, "1985-05-12"}, "n", new String[] {"71", "70", "-3", null},
+                "c", new String[] {"I219", "", "E11", "I214"});
+        Table left = Table.of("left.csv", new String[] {"L0", "L1", "L2"}, l);
+        Table right = Table.of("right.csv", new String[] {"R0", "R1", "R2", "R3"}, r);
+        List<Field> fields = List.of(
+                new Field("nom", "nom", "nom", FieldType.NAME, List.of("exact", "damerau-levenshtein<=1", "soundex-fr"), "yyyy-MM-dd", true,
+                        List.of(), List.of("u")),
+                new Field("d", "d", "d", FieldType.DATE, List.of("exact", "day-month-swap", "within-days:1"), "yyyy-MM-dd", false),
+                new Field("n", "n", "n", FieldType.NUMBER, List.of("exact", "within:1"), "yyyy-MM-dd", false),
+                new Field("c", "c", "c", FieldType.CODE, List.of("exact", "prefix:3", "prefix:1"), "yyyy-MM-dd", true));
+        Comparison[] alone = new Comparison[fields.size()];
+        Comparison[] packed = new Comparison[fields.size()];
+        for (int f = 0; f < alone.length; f++) {
+            alone[f] = Comparison.build(fields.get(f), left, right, f);
+            packed[f] = Comparison.build(fields.get(f), left, right, f);
+        }
+        Comparison.pack(packed);
+        int differentLevels = 0;
+        for (int f = 0; f < alone.length; f++) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < left.size(); i++) {
+                for (int j = 0; j < right.size(); j++) {
+                    int level = alone[f].level(i, j, scratch);
+                    seen.add(level);
+                    assertThat(packed[f].level(i, j, scratch)).as(fields.get(f).name() + " " + i + "/" + j).isEqualTo(level);
+                    assertThat(packed[f].rightValue(j)).isEqualTo(alone[f].rightValue(j));
+                }
+            }
+            differentLevels += seen.size();
+        }
+        assertThat(differentLevels).as("the pairs reach many levels").isGreaterThan(10);
+    }
+
     @Test
     void datesReachEachLevel() {
         List<String> levels = List.of("exact", "day-month-swap", "within-days:1", "within-days:10", "same-year-month", "same-year");

@@ -179,10 +179,11 @@ public final class Blocking {
             f = switch (transform) {
                 case "soundex" -> encoder(new Soundex()::soundex);
                 case "metaphone" -> encoder(new Metaphone()::metaphone);
+                case "soundex-fr" -> FrenchSoundex::encode;
                 case "year" -> v -> v.length() >= 4 ? v.substring(0, 4) : null;
                 case "yearmonth" -> v -> v.length() >= 6 ? v.substring(0, 6) : null;
                 default -> throw new LinkageException("configuration: blocking rule " + rule + ": unknown transform '"
-                        + transform + "'; expected first:N, soundex, metaphone, year or yearmonth");
+                        + transform + "'; expected first:N, soundex, soundex-fr, metaphone, year or yearmonth");
             };
         }
         String[] out = new String[raw.length];
@@ -248,6 +249,11 @@ public final class Blocking {
      * array (one per thread, sized to the right table, filled with -1 before first use).
      */
     public void candidates(int i, int[] seen, PairVisitor visitor) {
+        if (names.length == 1) {
+            // one rule: no duplicates to drop, and no marker to touch per pair
+            candidatesOfRule(0, i, visitor);
+            return;
+        }
         for (int r = 0; r < names.length; r++) {
             int k = leftKey[r][i];
             if (k < 0) {

@@ -22,6 +22,15 @@ public abstract class Comparison {
 
     private final String field;
     private final String[] labels;
+    /**
+     * Right-side values, row-major: record j's values of this field are at
+     * {@code rows[j * stride + offset + k]}. {@link #pack} puts every field of a record on one row,
+     * so that scoring a pair reads one or two cache lines of the (large) right table, not one per
+     * field and value.
+     */
+    int[] rows;
+    int stride;
+    int offset;
 
     Comparison(String field, List<String> levels) {
         this.field = field;
@@ -43,12 +52,95 @@ public abstract class Comparison {
         return labels.length;
     }
 
+    /** The right-side int columns of this field, in the order its level code reads them (called once, at build). */
+    abstract int[][] rightColumnsToPack();
+
+    /** Number of int values per right record for this field. */
+    int width;
+
+    /** Stores this field's right values alone (the fields of a configuration are then packed together). */
+    final void packAlone() {
+        int[][] columns = rightColumnsToPack();
+        width = columns.length;
+        interleave(new Comparison[] {this}, new int[][][] {columns});
+    }
+
+    /** This field's right values as columns, read back from its current rows. */
+    private int[][] columns() {
+        int size = rows.length / stride;
+        int[][] out = new int[width][size];
+        for (int k = 0; k < width; k++) {
+            for (int j = 0; j < size; j++) {
+                out[k][j] = rows[j * stride + offset + k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Packs the right values of all fields into one row-major array (one row per right record),
+     * the layout that scoring reads.
+     */
+    public static void pack(Comparison[] comparisons) {
+        int[][][] columns = new int[comparisons.length][][];
+        for (int f = 0; f < comparisons.length; f++) {
+            columns[f] = comparisons[f].columns();
+        }
+        interleave(comparisons, columns);
+    }
+
+    private static void interleave(Comparison[] comparisons, int[][][] columns) {
+        int stride = 0;
+        int size = 0;
+        for (int[][] c : columns) {
+            stride += c.length;
+            size = c[0].length;
+        }
+        int[] rows = new int[Math.multiplyExact(size, stride)];
+        int offset = 0;
+        for (int f = 0; f < comparisons.length; f++) {
+            for (int k = 0; k < columns[f].length; k++) {
+                int[] column = columns[f][k];
+                for (int j = 0, at = offset + k; j < size; j++, at += stride) {
+                    rows[at] = column[j];
+                }
+            }
+            comparisons[f].rows = rows;
+            comparisons[f].stride = stride;
+            comparisons[f].offset = offset;
+            offset += columns[f].length;
+        }
+    }
+
+    /** Right record {@code j}'s value number {@code k} of this field. */
+    final int right(int j, int k) {
+        return rows[j * stride + offset + k];
+    }
+
     /** The level of left record {@code i} against right record {@code j}. */
     public abstract int level(int i, int j, Text.Scratch scratch);
 
     /** The dictionary id of right record {@code j}'s value (term frequencies), -1 when missing or not encoded. */
     public int rightValue(int j) {
         return -1;
+    }
+
+    /** Number of right columns holding values of this field (more than 1 for a multi-valued name). */
+    public int rightColumns() {
+        return 1;
+    }
+
+    /** The dictionary id of right record {@code j}'s value in column {@code c} (0 is the main column), -1 when missing. */
+    public int rightValue(int j, int c) {
+        return rightValue(j);
+    }
+
+    /**
+     * The dictionary id of the value on which a pair at level 0 (exact) agrees: the right value for
+     * a single-valued field, the shared value for a multi-valued name.
+     */
+    public int agreedValue(int i, int j) {
+        return rightValue(j);
     }
 
     /** Number of distinct values (dictionary size), 0 when values are not encoded. */
@@ -68,10 +160,18 @@ public abstract class Comparison {
         return switch (f.type()) {
             case EXACT -> new Coded(f.name(), f.levels(), l, r, Text::code, List.of());
             case CODE -> new Coded(f.name(), f.levels(), l, r, Text::code, prefixes(f));
-            case NAME -> new Name(f.name(), f.levels(), l, r, slot);
+            case NAME -> new Name(f.name(), f.levels(), columns(left, f.leftColumns()), columns(right, f.rightColumns()), slot);
             case DATE -> new Dates(f, left, right);
             case NUMBER -> new Numbers(f, left, right);
         };
+    }
+
+    private static String[][] columns(Table t, List<String> names) {
+        String[][] out = new String[names.size()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = t.column(names.get(c));
+        }
+        return out;
     }
 
     private static List<Integer> prefixes(Field f) {
@@ -146,10 +246,10 @@ public abstract class Comparison {
     /** Exact and code comparisons: value ids, and for codes the ids of their prefixes. */
     static final class Coded extends Comparison {
         private final int[] left;
-        private final int[] right;
         private final int[][] leftPrefix;
-        private final int[][] rightPrefix;
         private final int distinct;
+        private int[] right;
+        private int[][] rightPrefix;
 
         Coded(String field, List<String> levels, String[] l, String[] r, java.util.function.UnaryOperator<String> norm,
               List<Integer> prefixLengths) {
@@ -170,6 +270,17 @@ public abstract class Comparison {
                 leftPrefix[p] = pd.encode(l, v -> prefix(norm.apply(v), n));
                 rightPrefix[p] = l == r ? leftPrefix[p] : pd.encode(r, v -> prefix(norm.apply(v), n));
             }
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = new int[1 + rightPrefix.length][];
+            out[0] = right;
+            System.arraycopy(rightPrefix, 0, out, 1, rightPrefix.length);
+            right = null;
+            rightPrefix = null;
+            return out;
         }
 
         private static String prefix(String v, int n) {
@@ -179,7 +290,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             int a = left[i];
-            int b = right[j];
+            int at = j * stride + offset;
+            int b = rows[at];
             if (a < 0 || b < 0) {
                 return MISSING;
             }
@@ -187,7 +299,7 @@ public abstract class Comparison {
                 return 0;
             }
             for (int p = 0; p < leftPrefix.length; p++) {
-                if (leftPrefix[p][i] == rightPrefix[p][j]) {
+                if (leftPrefix[p][i] == rows[at + 1 + p]) {
                     return p + 1;
                 }
             }
@@ -196,7 +308,7 @@ public abstract class Comparison {
 
         @Override
         public int rightValue(int j) {
-            return right[j];
+            return right(j, 0);
         }
 
         @Override
@@ -205,19 +317,31 @@ public abstract class Comparison {
         }
     }
 
-    /** Names: exact, Jaro-Winkler and Damerau-Levenshtein levels on normalised (accent-free) text. */
+    /**
+     * Names: exact, Jaro-Winkler, Damerau-Levenshtein and French phonetic ({@link FrenchSoundex})
+     * levels on normalised (accent-free) text.
+     * A side may hold several columns (a birth name and a usage name): the pair takes the best
+     * level over every non-missing value of one side against every non-missing value of the other,
+     * and is missing only when one side has no value at all.
+     */
     static final class Name extends Comparison {
         private static final int EXACT = 0;
         private static final int JW = 1;
         private static final int DL = 2;
+        private static final int SOUNDEX_FR = 3;
 
         private final int[] left;
-        private final int[] right;
+        private final int[][] lefts;
+        private final int rightCount;
+        private int[][] rights;
+        private final boolean multi;
         private final char[][] text;
         private final int[] kind;
         private final double[] arg;
+        private final int slot;
+        private final int[] phonetic;
 
-        Name(String field, List<String> levels, String[] l, String[] r, int slot) {
+        Name(String field, List<String> levels, String[][] l, String[][] r, int slot) {
             super(field, levels);
             this.slot = slot;
             kind = new int[levels.size()];
@@ -232,17 +356,56 @@ public abstract class Comparison {
                 } else if (s.startsWith("damerau-levenshtein<=")) {
                     kind[k] = DL;
                     arg[k] = number(field, levels.get(k), s.substring("damerau-levenshtein<=".length()));
+                } else if (s.equals("soundex-fr")) {
+                    kind[k] = SOUNDEX_FR;
                 } else {
-                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X or damerau-levenshtein<=N");
+                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X, damerau-levenshtein<=N or soundex-fr");
                 }
             }
             Dictionary d = new Dictionary();
-            left = d.encode(l, Text::name);
-            right = l == r ? left : d.encode(r, Text::name);
+            lefts = new int[l.length][];
+            for (int c = 0; c < l.length; c++) {
+                lefts[c] = d.encode(l[c], Text::name);
+            }
+            rights = new int[r.length][];
+            for (int c = 0; c < r.length; c++) {
+                int same = indexOf(l, r[c]);
+                rights[c] = same >= 0 ? lefts[same] : d.encode(r[c], Text::name);
+            }
+            left = lefts[0];
+            rightCount = rights.length;
+            multi = lefts.length > 1 || rights.length > 1;
             text = new char[d.values.size()][];
             for (int v = 0; v < text.length; v++) {
                 text[v] = d.values.get(v).toCharArray();
             }
+            // French phonetic code of each distinct name, as a dictionary id (-1 when it has none)
+            if (java.util.Arrays.stream(kind).anyMatch(k -> k == SOUNDEX_FR)) {
+                Dictionary codes = new Dictionary();
+                phonetic = new int[text.length];
+                for (int v = 0; v < text.length; v++) {
+                    phonetic[v] = codes.id(FrenchSoundex.encode(d.values.get(v)));
+                }
+            } else {
+                phonetic = null;
+            }
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = rights;
+            rights = null;
+            return out;
+        }
+
+        private static int indexOf(String[][] columns, String[] column) {
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c] == column) {
+                    return c;
+                }
+            }
+            return -1;
         }
 
         private static double number(String field, String level, String s) {
@@ -253,15 +416,45 @@ public abstract class Comparison {
             }
         }
 
-        private final int slot;
-
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
+            if (multi) {
+                return bestLevel(i, j, scratch);
+            }
             int a = left[i];
-            int b = right[j];
+            int b = rows[j * stride + offset];
             if (a < 0 || b < 0) {
                 return MISSING;
             }
+            return pairLevel(a, b, scratch);
+        }
+
+        private int bestLevel(int i, int j, Text.Scratch scratch) {
+            int best = MISSING;
+            int at = j * stride + offset;
+            for (int[] lc : lefts) {
+                int a = lc[i];
+                if (a < 0) {
+                    continue;
+                }
+                for (int c = 0; c < rightCount; c++) {
+                    int b = rows[at + c];
+                    if (b < 0) {
+                        continue;
+                    }
+                    int l = pairLevel(a, b, scratch);
+                    if (best < 0 || l < best) {
+                        best = l;
+                        if (best == 0) {
+                            return 0;
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
+        private int pairLevel(int a, int b, Text.Scratch scratch) {
             if (a == b) {
                 return levelOf(a, b, scratch);
             }
@@ -293,6 +486,11 @@ public abstract class Comparison {
                             return k;
                         }
                     }
+                    case SOUNDEX_FR -> {
+                        if (a == b || (phonetic[a] >= 0 && phonetic[a] == phonetic[b])) {
+                            return k;
+                        }
+                    }
                     default -> {
                         int limit = (int) arg[k];
                         if (a == b || Text.damerauLevenshtein(text[a], text[b], limit, scratch) <= limit) {
@@ -306,7 +504,36 @@ public abstract class Comparison {
 
         @Override
         public int rightValue(int j) {
-            return right[j];
+            return right(j, 0);
+        }
+
+        @Override
+        public int rightColumns() {
+            return rightCount;
+        }
+
+        @Override
+        public int rightValue(int j, int c) {
+            return right(j, c);
+        }
+
+        @Override
+        public int agreedValue(int i, int j) {
+            if (!multi) {
+                return right(j, 0);
+            }
+            for (int c = 0; c < rightCount; c++) {
+                int b = right(j, c);
+                if (b < 0) {
+                    continue;
+                }
+                for (int[] lc : lefts) {
+                    if (lc[i] == b) {
+                        return b;
+                    }
+                }
+            }
+            return right(j, 0);
         }
 
         @Override
@@ -324,9 +551,9 @@ public abstract class Comparison {
         private static final int YEAR = 4;
 
         private final int[] leftDay;
-        private final int[] rightDay;
         private final int[] leftYmd;
-        private final int[] rightYmd;
+        private int[] rightDay;
+        private int[] rightYmd;
         private final int[] kind;
         private final int[] arg;
 
@@ -352,6 +579,15 @@ public abstract class Comparison {
             rightYmd = l == r && f.leftColumn().equals(f.rightColumn()) ? leftYmd : ymd(r, f.rightColumn(), fmt, f.dateFormat());
             leftDay = days(leftYmd);
             rightDay = leftYmd == rightYmd ? leftDay : days(rightYmd);
+            packAlone();
+        }
+
+        @Override
+        int[][] rightColumnsToPack() {
+            int[][] out = {rightYmd, rightDay};
+            rightYmd = null;
+            rightDay = null;
+            return out;
         }
 
         static DateTimeFormatter formatter(Field f) {
@@ -427,7 +663,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             int a = leftYmd[i];
-            int b = rightYmd[j];
+            int at = j * stride + offset;
+            int b = rows[at];
             if (a == 0 || b == 0) {
                 return MISSING;
             }
@@ -435,7 +672,7 @@ public abstract class Comparison {
                 boolean ok = switch (kind[k]) {
                     case EXACT -> a == b;
                     case SWAP -> a / 10000 == b / 10000 && a / 100 % 100 == b % 100 && a % 100 == b / 100 % 100;
-                    case WITHIN -> Math.abs(leftDay[i] - rightDay[j]) <= arg[k];
+                    case WITHIN -> Math.abs(leftDay[i] - rows[at + 1]) <= arg[k];
                     case YEAR_MONTH -> a / 100 == b / 100;
                     default -> a / 10000 == b / 10000;
                 };
@@ -450,8 +687,8 @@ public abstract class Comparison {
     /** Numbers: exact, or within absolute tolerances. */
     static final class Numbers extends Comparison {
         private final double[] left;
-        private final double[] right;
         private final double[] tolerance;
+        private double[] right;
 
         Numbers(Field f, Table l, Table r) {
             super(f.name(), f.levels());
@@ -472,6 +709,21 @@ public abstract class Comparison {
             }
             left = parse(l, f.leftColumn());
             right = l == r && f.leftColumn().equals(f.rightColumn()) ? left : parse(r, f.rightColumn());
+            packAlone();
+        }
+
+        /** A double as its raw bits, high and low halves. */
+        @Override
+        int[][] rightColumnsToPack() {
+            int[] high = new int[right.length];
+            int[] low = new int[right.length];
+            for (int j = 0; j < right.length; j++) {
+                long bits = Double.doubleToRawLongBits(right[j]);
+                high[j] = (int) (bits >>> 32);
+                low[j] = (int) bits;
+            }
+            right = null;
+            return new int[][] {high, low};
         }
 
         private static double[] parse(Table t, String column) {
@@ -495,7 +747,8 @@ public abstract class Comparison {
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
             double a = left[i];
-            double b = right[j];
+            int at = j * stride + offset;
+            double b = Double.longBitsToDouble((long) rows[at] << 32 | (rows[at + 1] & 0xFFFFFFFFL));
             if (Double.isNaN(a) || Double.isNaN(b)) {
                 return MISSING;
             }

@@ -10,7 +10,8 @@ import org.healthgraph.linkage.match.LinkageConfig.Field;
 /**
  * The SNDS tiered exact-match procedure, as a baseline: an exact join on every criterion, then on
  * all criteria but one (each in turn), keeping at each tier only unique matches (one left and one
- * right record sharing the key) among records not yet linked. A missing value never joins.
+ * right record sharing the key) among records not yet linked. A missing value never joins. A
+ * name field with several columns on a side (birth name, usage name) joins on any of them.
  */
 public final class Tiers {
 
@@ -23,11 +24,11 @@ public final class Tiers {
 
     public static List<TierLink> link(List<Field> fields, Table left, Table right) {
         int f = fields.size();
-        String[][] lv = new String[f][];
-        String[][] rv = new String[f][];
+        String[][][] lv = new String[f][][];
+        String[][][] rv = new String[f][][];
         for (int k = 0; k < f; k++) {
-            lv[k] = normalise(fields.get(k), left, fields.get(k).leftColumn());
-            rv[k] = normalise(fields.get(k), right, fields.get(k).rightColumn());
+            lv[k] = normalise(fields.get(k), left, fields.get(k).leftColumns());
+            rv[k] = normalise(fields.get(k), right, fields.get(k).rightColumns());
         }
         boolean[] leftDone = new boolean[left.size()];
         boolean[] rightDone = new boolean[right.size()];
@@ -39,7 +40,7 @@ public final class Tiers {
             for (Map.Entry<String, int[]> e : leftIndex.entrySet()) {
                 int[] l = e.getValue();
                 int[] r = rightIndex.get(e.getKey());
-                if (l[0] == 1 && r != null && r[0] == 1) {
+                if (l[0] == 1 && r != null && r[0] == 1 && !leftDone[l[1]] && !rightDone[r[1]]) {
                     links.add(new TierLink(l[1], r[1], tier));
                     leftDone[l[1]] = true;
                     rightDone[r[1]] = true;
@@ -49,29 +50,102 @@ public final class Tiers {
         return links;
     }
 
-    /** Key to {count, first index} over records not yet linked. */
-    private static Map<String, int[]> index(String[][] values, boolean[] done, int dropped) {
+    /**
+     * Key to {count of records, first index} over records not yet linked; a record with several
+     * values of a field gives one key per combination, counted once per record.
+     */
+    private static Map<String, int[]> index(String[][][] values, boolean[] done, int dropped) {
         Map<String, int[]> index = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        List<String> next = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         rows:
         for (int i = 0; i < done.length; i++) {
             if (done[i]) {
                 continue;
             }
-            sb.setLength(0);
+            if (singleValued(values, dropped, i)) {
+                sb.setLength(0);
+                for (int k = 0; k < values.length; k++) {
+                    if (k == dropped) {
+                        continue;
+                    }
+                    String v = firstValue(values[k], i);
+                    if (v == null) {
+                        continue rows;
+                    }
+                    sb.append(v).append('\u001f');
+                }
+                int row = i;
+                index.compute(sb.toString(), (x, v) -> v == null ? new int[] {1, row} : new int[] {v[0] + 1, v[1]});
+                continue;
+            }
+            keys.clear();
+            keys.add("");
             for (int k = 0; k < values.length; k++) {
                 if (k == dropped) {
                     continue;
                 }
-                if (values[k][i] == null) {
+                next.clear();
+                for (String[] column : values[k]) {
+                    String v = column[i];
+                    if (v != null) {
+                        for (String prefix : keys) {
+                            String key = prefix + v + '\u001f';
+                            if (!next.contains(key)) {
+                                next.add(key);
+                            }
+                        }
+                    }
+                }
+                if (next.isEmpty()) {
                     continue rows;
                 }
-                sb.append(values[k][i]).append('\u001f');
+                keys.clear();
+                keys.addAll(next);
             }
             int row = i;
-            index.compute(sb.toString(), (key, v) -> v == null ? new int[] {1, row} : new int[] {v[0] + 1, v[1]});
+            for (String key : keys) {
+                index.compute(key, (x, v) -> v == null ? new int[] {1, row} : new int[] {v[0] + 1, v[1]});
+            }
         }
         return index;
+    }
+
+    /** True when record {@code i} has at most one value in each field kept (then it has one key at most). */
+    private static boolean singleValued(String[][][] values, int dropped, int i) {
+        for (int k = 0; k < values.length; k++) {
+            if (k == dropped || values[k].length == 1) {
+                continue;
+            }
+            int n = 0;
+            for (String[] column : values[k]) {
+                if (column[i] != null) {
+                    n++;
+                }
+            }
+            if (n > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstValue(String[][] columns, int i) {
+        for (String[] column : columns) {
+            if (column[i] != null) {
+                return column[i];
+            }
+        }
+        return null;
+    }
+
+    private static String[][] normalise(Field field, Table t, List<String> columns) {
+        String[][] out = new String[columns.size()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = normalise(field, t, columns.get(c));
+        }
+        return out;
     }
 
     private static String[] normalise(Field field, Table t, String column) {

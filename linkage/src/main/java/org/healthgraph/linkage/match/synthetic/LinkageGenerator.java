@@ -41,6 +41,15 @@ public final class LinkageGenerator {
     /** Share of cohort records that have no counterpart in the national file. */
     public static final double NOT_IN_NATIONAL = 0.03;
 
+    /** Share of women with a married name (nom d'usage), drawn like any surname. */
+    public static final double MARRIED = 0.20;
+
+    /** Share of married women whose usage name the national file also holds (column nom_usage). */
+    public static final double USAGE_NAME_KNOWN = 0.75;
+
+    /** Share of married women whom the cohort records under their married name instead of their birth name. */
+    public static final double COHORT_USES_MARRIED_NAME = 0.5;
+
     private static final String[] SURNAMES = {"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND",
         "DUBOIS", "MOREAU", "LAURENT", "SIMON", "MICHEL", "LEFEBVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL",
         "FOURNIER", "GIRARD", "BONNET", "DUPONT", "LAMBERT", "FONTAINE", "ROUSSEAU", "VINCENT", "MULLER", "LEFEVRE",
@@ -188,17 +197,22 @@ public final class LinkageGenerator {
             String first = sex == 1 ? MALE[zipf(r, MALE.length)] : FEMALE[zipf(r, FEMALE.length)];
             LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(r.nextInt(365 * 85));
             String postcode = String.format("%02d%03d", 1 + r.nextInt(95), r.nextInt(100) * 10);
-            return new String[] {surnames[shiftedZipf(r, surnames.length, 30)], first, Integer.toString(sex), birth.toString(), postcode};
+            String married = sex == 2 && r.nextDouble() < MARRIED ? surnames[shiftedZipf(r, surnames.length, 30)] : null;
+            return new String[] {surnames[shiftedZipf(r, surnames.length, 30)], first, Integer.toString(sex), birth.toString(), postcode,
+                married};
         }
 
         Generated write(int national, int cohort, Path dir) throws IOException {
             String[][] people = new String[national][];
             Path nat = dir.resolve("national.csv");
             try (Writer w = writer(nat)) {
-                w.write("id,nom,prenom,sexe,date_naissance,code_postal\n");
+                // nom is the birth name (nom de naissance), nom_usage the usage name when the file knows one
+                w.write("id,nom,nom_usage,prenom,sexe,date_naissance,code_postal\n");
                 for (int k = 0; k < national; k++) {
-                    people[k] = person();
-                    w.write("N" + k + "," + String.join(",", people[k]) + "\n");
+                    String[] p = person();
+                    people[k] = p;
+                    String usage = p[5] != null && r.nextDouble() < USAGE_NAME_KNOWN ? p[5] : "";
+                    w.write("N" + k + "," + p[0] + "," + usage + "," + String.join(",", p[1], p[2], p[3], p[4]) + "\n");
                 }
             }
             int matches = 0;
@@ -231,18 +245,21 @@ public final class LinkageGenerator {
                     left: {path: cohort.csv, id: id}
                     right: {path: national.csv, id: id}
                     fields:
-                      - {name: nom, type: name, levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", "jaro-winkler>=0.8"], termFrequency: true}
-                      - {name: prenom, type: name, levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", "jaro-winkler>=0.8"], termFrequency: true}
+                      # the cohort's name against the national birth name or usage name, whichever compares best
+                      - {name: nom, type: name, leftColumn: nom, rightColumn: [nom, nom_usage], termFrequency: true,
+                         levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", soundex-fr, "jaro-winkler>=0.8"]}
+                      - {name: prenom, type: name, termFrequency: true,
+                         levels: [exact, "damerau-levenshtein<=1", "jaro-winkler>=0.9", soundex-fr, "jaro-winkler>=0.8"]}
                       - {name: sexe, type: exact}
                       - {name: date_naissance, type: date, format: yyyy-MM-dd, levels: [exact, day-month-swap, "within-days:31", same-year]}
                       - {name: code_postal, type: code, levels: [exact, "prefix:2"]}
                     blocking:
                       - {name: birth date, keys: [date_naissance]}
-                      - {name: surname sound and birth year, keys: ["nom|soundex", "date_naissance|year"]}
+                      - {name: surname sound and birth year, keys: ["nom|soundex-fr", "date_naissance|year"]}
                       - {name: names, keys: [nom, prenom]}
-                      - {name: first name and birth month, keys: ["prenom|soundex", "date_naissance|yearmonth"]}
-                      - {name: first name and postcode, keys: ["prenom|soundex", code_postal]}
-                      - {name: surname and postcode, keys: ["nom|soundex", code_postal]}
+                      - {name: first name and birth month, keys: ["prenom|soundex-fr", "date_naissance|yearmonth"]}
+                      - {name: first name and postcode, keys: ["prenom|soundex-fr", code_postal]}
+                      - {name: surname and postcode, keys: ["nom|soundex-fr", code_postal]}
                     decision: {mode: one-to-one, threshold: 0.5}
                     """);
             return new Generated(nat, coh, truth, config, matches);
@@ -250,10 +267,9 @@ public final class LinkageGenerator {
 
         /** Corruption rates: see docs/linkage.md. */
         private String[] corrupt(String[] p) {
-            String[] q = p.clone();
-            boolean female = "2".equals(q[2]);
-            if (female && r.nextDouble() < 0.10) {
-                q[0] = surnames[shiftedZipf(r, surnames.length, 30)];
+            String[] q = java.util.Arrays.copyOf(p, 5);
+            if (p[5] != null && r.nextDouble() < COHORT_USES_MARRIED_NAME) {
+                q[0] = p[5];
             } else if (r.nextDouble() < 0.08) {
                 q[0] = typo(r, q[0]);
             }
