@@ -40,6 +40,8 @@ public final class SearchBenchmark {
 
     static final String NEO4J_INDEX = "catalog_fulltext";
     static final int ROUNDS = Integer.getInteger("search.rounds", 20);
+    /** Untimed rounds over the questions before timing, so that the JIT has compiled the query path. */
+    static final int WARMUP = Integer.getInteger("search.warmup", 20);
 
     private SearchBenchmark() {
     }
@@ -138,7 +140,7 @@ public final class SearchBenchmark {
     }
 
     static Result measure(String name, Engine engine, List<RelevanceSet.Question> qs) throws Exception {
-        for (int w = 0; w < 5; w++) {
+        for (int w = 0; w < WARMUP; w++) {
             for (RelevanceSet.Question q : qs) {
                 engine.top10(q.text());
             }
