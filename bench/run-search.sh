@@ -3,7 +3,8 @@
 # the same schema-snds tables, variables, code lists and codes, in one run: nDCG@10 and MRR on the
 # relevance set (bench/src/main/resources/org/healthgraph/bench/search/relevance-snds.txt), p50/p95
 # latency in-process, index build time, worst-case inputs. Needs ../shared/schema-snds beside the
-# repository. Options: --no-neo4j (ours only). BENCH_JAVA_OPTS as in run-main.sh (default -Xmx4g).
+# repository. Options: --no-neo4j (ours only); --from-graph (also import schema-snds into Neo4j with the
+# catalog importer and time the index build from the graph, as `healthgraph reindex` does). BENCH_JAVA_OPTS as in run-main.sh (default -Xmx4g).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx4g --add-modules jdk.incubator.vector}"

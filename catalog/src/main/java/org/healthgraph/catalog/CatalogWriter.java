@@ -20,6 +20,18 @@ public interface CatalogWriter {
      */
     CatalogChange write(CatalogUnit unit);
 
+    /**
+     * Deletes entries of one kind by key, with what they hold (a dataset's tables, a table's
+     * variables and joins, a code list's codes), in one transaction and, after it commits, tells
+     * the listeners the deleted keys ({@link CatalogChange#deletedKeys}). Absent keys are ignored.
+     * Variables coded by a deleted code list lose that link; the recorded history of deleted
+     * variables is kept. Every recorded import fingerprint is cleared, so that importing a file
+     * again writes back what it holds.
+     *
+     * @param source who deletes, for the change's {@code source} (a file, a command)
+     */
+    CatalogChange delete(String source, EntryKind kind, java.util.Collection<String> keys);
+
     /** Adds a listener told after every committed unit. */
     void addListener(CatalogChangeListener listener);
 

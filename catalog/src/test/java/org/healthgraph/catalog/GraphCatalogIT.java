@@ -145,4 +145,43 @@ class GraphCatalogIT {
         assertThat(keys).contains("TABLE " + f.a(), "VARIABLE " + f.a() + ".SEX", "NOMENCLATURE " + f.list(),
                 "CODE " + f.list() + ":9", "DATASET " + f.dataset());
     }
+
+    @Test
+    void deletingATableDeletesItsVariablesAndReportsTheirKeys() {
+        Fixture f = Fixture.create();
+        f.units("Identifiant").forEach(writer::write);
+        List<CatalogChange> told = new ArrayList<>();
+        CatalogChangeListener listener = told::add;
+        writer.addListener(listener);
+        CatalogChange change;
+        try {
+            change = writer.delete("test", EntryKind.TABLE, List.of(f.a().value(), "NO_SUCH_TABLE"));
+        } finally {
+            writer.removeListener(listener);
+        }
+
+        assertThat(change.deleted(EntryKind.TABLE)).containsExactly(f.a().value());
+        assertThat(change.deleted(EntryKind.VARIABLE)).containsExactlyInAnyOrder(f.a() + ".ID", f.a() + ".SEX");
+        assertThat(told).containsExactly(change);
+        assertThat(catalog.table(f.a())).isEmpty();
+        assertThat(catalog.variable(new VariableRef(f.a(), "SEX"))).isEmpty();
+        assertThat(catalog.variablesCodedBy(f.list())).isEmpty();
+        assertThat(catalog.table(f.b())).isPresent();
+        assertThat(catalog.joins(f.b())).hasSize(1);
+    }
+
+    @Test
+    void deletingACodeListDeletesItsCodesAndAnImportWritesThemBack() {
+        Fixture f = Fixture.create();
+        List<CatalogUnit> units = f.units("Identifiant");
+        units.forEach(writer::write);
+
+        CatalogChange change = writer.delete("test", EntryKind.NOMENCLATURE, List.of(f.list().value()));
+        CatalogChange again = writer.write(units.get(0));
+
+        assertThat(change.deleted(EntryKind.CODE)).containsExactlyInAnyOrder(f.list() + ":1", f.list() + ":2",
+                f.list() + ":9");
+        assertThat(again.skipped()).isFalse();
+        assertThat(catalog.code(new CodeRef(f.list(), "2"))).isPresent();
+    }
 }

@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.Catalogs;
+import org.healthgraph.catalog.EntryKind;
+import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.DocumentKind;
 import org.healthgraph.catalog.search.SearchDocument;
 import org.healthgraph.catalog.search.SearchHit;
@@ -22,6 +29,7 @@ import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
 import org.healthgraph.graph.Label;
+import org.healthgraph.importers.tableschema.TableSchemaImporter;
 
 /**
  * Catalog search beside Neo4j's full-text index (french analyzer) over the same schema-snds
@@ -32,6 +40,8 @@ public final class SearchBenchmark {
 
     static final String NEO4J_INDEX = "catalog_fulltext";
     static final int ROUNDS = Integer.getInteger("search.rounds", 20);
+    /** Untimed rounds over the questions before timing, so that the JIT has compiled the query path. */
+    static final int WARMUP = Integer.getInteger("search.warmup", 20);
 
     private SearchBenchmark() {
     }
@@ -41,6 +51,9 @@ public final class SearchBenchmark {
                 "shared/schema-snds not found beside the repository (walked up from " + Path.of("").toAbsolutePath() + ")"));
         boolean withNeo4j = !Arrays.asList(args).contains("--no-neo4j");
         Path work = Files.createTempDirectory("search-bench");
+        if (Arrays.asList(args).contains("--from-graph")) {
+            buildFromGraph(root, work);
+        }
         long t0 = System.nanoTime();
         SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
         List<SearchDocument> docs = reader.read();
@@ -72,11 +85,18 @@ public final class SearchBenchmark {
                 neo = Optional.of(measure("neo4j-fulltext", neo4j, questions));
             }
             printPerQuestion(questions, our, neo);
-            System.out.println();
-            System.out.printf("%-20s %8s %8s %8s %8s%n", "engine", "nDCG@10", "MRR", "p50 ms", "p95 ms");
-            for (Result r : neo.isPresent() ? List.of(our, ourF, neo.get()) : List.of(our, ourF)) {
-                System.out.printf("%-20s %8.3f %8.3f %8.2f %8.2f%n", r.name, r.ndcg(), r.mrr(), r.p(50), r.p(95));
+            if (System.getProperty("search.pool") != null) {
+                writePool(Path.of(System.getProperty("search.pool")), questions, docs, our, neo);
             }
+            System.out.println();
+            System.out.printf("%-20s %8s %8s %8s %8s %12s%n", "engine", "nDCG@10", "MRR", "p50 ms", "p95 ms",
+                    "p95 cpu ms");
+            for (Result r : neo.isPresent() ? List.of(our, ourF, neo.get()) : List.of(our, ourF)) {
+                System.out.printf("%-20s %8.3f %8.3f %8.2f %8.2f %12s%n", r.name, r.ndcg(), r.mrr(), r.p(50), r.p(95),
+                        r == neo.orElse(null) ? "-" : String.format("%.2f", r.cpu(95)));
+            }
+            slowest(questions, our);
+            slowest(questions, ourF);
             neo.ifPresent(n -> System.out.printf("nDCG@10 ratio healthgraph / neo4j-fulltext: %.2f%n", our.ndcg() / n.ndcg()));
             if (store != null) {
                 store.close();
@@ -89,7 +109,13 @@ public final class SearchBenchmark {
         List<String> top10(String query) throws Exception;
     }
 
-    record Result(String name, List<Double> ndcgs, List<Double> rrs, List<List<String>> tops, long[] nanos) {
+    /**
+     * Measures of one engine; {@code nanos} wall-clock times, {@code cpuNanos} the same calls' CPU
+     * time on the calling thread (less sensitive to other processes on a loaded machine; Neo4j's
+     * work happens on its own threads, so its CPU figure means little).
+     */
+    record Result(String name, List<Double> ndcgs, List<Double> rrs, List<List<String>> tops, long[] nanos,
+            long[] cpuNanos) {
         double ndcg() {
             return ndcgs.stream().mapToDouble(d -> d).average().orElse(0);
         }
@@ -99,14 +125,22 @@ public final class SearchBenchmark {
         }
 
         double p(int pct) {
-            long[] s = nanos.clone();
+            return percentile(nanos, pct);
+        }
+
+        double cpu(int pct) {
+            return percentile(cpuNanos, pct);
+        }
+
+        private static double percentile(long[] values, int pct) {
+            long[] s = values.clone();
             Arrays.sort(s);
             return s[Math.min(s.length - 1, (int) Math.ceil(pct / 100.0 * s.length) - 1)] / 1e6;
         }
     }
 
     static Result measure(String name, Engine engine, List<RelevanceSet.Question> qs) throws Exception {
-        for (int w = 0; w < 5; w++) {
+        for (int w = 0; w < WARMUP; w++) {
             for (RelevanceSet.Question q : qs) {
                 engine.top10(q.text());
             }
@@ -115,6 +149,8 @@ public final class SearchBenchmark {
         List<Double> rrs = new ArrayList<>();
         List<List<String>> tops = new ArrayList<>();
         long[] nanos = new long[qs.size() * ROUNDS];
+        long[] cpu = new long[qs.size() * ROUNDS];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int i = 0;
         for (RelevanceSet.Question q : qs) {
             List<String> top = engine.top10(q.text());
@@ -124,12 +160,67 @@ public final class SearchBenchmark {
         }
         for (int r = 0; r < ROUNDS; r++) {
             for (RelevanceSet.Question q : qs) {
+                long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 engine.top10(q.text());
-                nanos[i++] = System.nanoTime() - t;
+                nanos[i] = System.nanoTime() - t;
+                cpu[i++] = threads.getCurrentThreadCpuTime() - c;
             }
         }
-        return new Result(name, ndcgs, rrs, tops, nanos);
+        return new Result(name, ndcgs, rrs, tops, nanos, cpu);
+    }
+
+    /** The questions whose median CPU time is the highest, with their median wall and CPU times. */
+    static void slowest(List<RelevanceSet.Question> qs, Result r) {
+        List<double[]> stats = new ArrayList<>();
+        for (int q = 0; q < qs.size(); q++) {
+            stats.add(new double[] {median(r.cpuNanos(), q, qs.size()), median(r.nanos(), q, qs.size()), q});
+        }
+        stats.sort((a, b) -> Double.compare(b[0], a[0]));
+        List<String> lines = new ArrayList<>();
+        for (double[] s : stats.subList(0, Math.min(5, stats.size()))) {
+            lines.add(String.format("'%s' %.2f/%.2f", qs.get((int) s[2]).text(), s[1], s[0]));
+        }
+        System.out.printf("slowest %s (median wall/cpu ms): %s%n", r.name(), String.join(", ", lines));
+    }
+
+    private static double median(long[] nanos, int question, int questions) {
+        long[] t = new long[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            t[round] = nanos[round * questions + question];
+        }
+        Arrays.sort(t);
+        return t[ROUNDS / 2] / 1e6;
+    }
+
+    /**
+     * Writes, for each question, the top 10 of both engines with their grades ("?" when unjudged)
+     * and labels: the pool to judge when completing the relevance set (-Dsearch.pool=FILE).
+     */
+    static void writePool(Path file, List<RelevanceSet.Question> qs, List<SearchDocument> docs, Result our,
+            Optional<Result> neo) throws IOException {
+        Map<String, SearchDocument> byKey = new HashMap<>();
+        docs.forEach(d -> byKey.put(d.key(), d));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < qs.size(); i++) {
+            RelevanceSet.Question q = qs.get(i);
+            lines.add("## " + q.text());
+            Set<String> seen = new HashSet<>();
+            List<List<String>> tops = new ArrayList<>(List.of(our.tops().get(i)));
+            final int idx = i;
+            neo.ifPresent(n -> tops.add(n.tops().get(idx)));
+            for (int e = 0; e < tops.size(); e++) {
+                for (String key : tops.get(e)) {
+                    if (seen.add(key)) {
+                        SearchDocument d = byKey.get(key);
+                        Integer g = q.grades().get(key);
+                        lines.add(String.format("%s %s %s | %s | %s", e == 0 ? "ours" : "neo4j", g == null ? "?" : g,
+                                key, d == null ? "" : d.label(), d == null ? "" : d.context()));
+                    }
+                }
+            }
+        }
+        Files.write(file, lines);
     }
 
     static void printPerQuestion(List<RelevanceSet.Question> qs, Result our, Optional<Result> neo) {
@@ -180,6 +271,38 @@ public final class SearchBenchmark {
         }
         System.out.printf("worst case (bad inputs, with facets): %.2f ms for '%s'%n", worst / 1e6,
                 worstQuery.length() > 60 ? worstQuery.substring(0, 60) + "... (" + worstQuery.length() + " chars)" : worstQuery);
+    }
+
+    /**
+     * Imports schema-snds into a fresh embedded Neo4j with the catalog's importer, then times
+     * {@code CatalogDocuments.reindex}: the index build from the graph, as {@code healthgraph reindex}
+     * runs it.
+     */
+    static void buildFromGraph(Path root, Path work) {
+        // -Dsearch.graph=DIR keeps the imported graph for the next run (the import takes minutes).
+        Path graphDir = Optional.ofNullable(System.getProperty("search.graph")).map(Path::of)
+                .orElse(work.resolve("catalog-graph"));
+        try (GraphStore store = GraphStores.open(GraphSettings.embedded(graphDir))) {
+            Catalog catalog = Catalogs.reader(store);
+            CatalogWriter writer = Catalogs.writer(store);
+            writer.ensureSchema();
+            long t0 = System.nanoTime();
+            ImportReport report = new TableSchemaImporter(catalog, writer).importTree(root, ImportProgress.NONE);
+            System.out.printf("catalog imported into Neo4j: %d ms (%,d rows, %d files unchanged)%n", ms(t0),
+                    report.rowsRead(), report.filesUnchanged());
+            long t2 = System.nanoTime();
+            long[] read = {0};
+            catalog.forEachEntry(Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
+                    EntryKind.CODE), e -> read[0]++);
+            System.out.printf("graph read alone (tables, variables, code lists, codes): %d ms (%,d entries)%n", ms(t2),
+                    read[0]);
+            try (SearchIndex index = SearchIndex.open(work.resolve("lucene-from-graph"))) {
+                long t1 = System.nanoTime();
+                long n = CatalogDocuments.reindex(catalog, index);
+                System.out.printf("our index built from the graph (read + index + commit): %d ms (%,d documents)%n",
+                        ms(t1), n);
+            }
+        }
     }
 
     static void loadNeo4j(GraphStore store, List<SearchDocument> docs) {

@@ -9,6 +9,8 @@ import org.healthgraph.catalog.search.SearchResult;
 /** Prints our top hits for each argument over schema-snds: a tool to write and check relevance judgments. */
 public final class SearchExplore {
 
+    static final int REPEAT = Integer.getInteger("explore.repeat", 30);
+
     private SearchExplore() {
     }
 
@@ -26,14 +28,19 @@ public final class SearchExplore {
                 var mx = java.lang.management.ManagementFactory.getThreadMXBean();
                 long t = System.nanoTime();
                 long c = mx.getCurrentThreadCpuTime();
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < REPEAT; i++) {
                     index.search(SearchRequest.of(q).withFacets(false));
                 }
                 System.out.printf("== %s  (%d hits, %.2f ms wall, %.2f ms cpu)%n", q, r.totalHits(),
-                        (System.nanoTime() - t) / 30 / 1e6, (mx.getCurrentThreadCpuTime() - c) / 30 / 1e6);
+                        (System.nanoTime() - t) / REPEAT / 1e6, (mx.getCurrentThreadCpuTime() - c) / REPEAT / 1e6);
                 for (SearchHit h : r.hits()) {
                     System.out.printf("  %-8s %-32s %7.2f %s%n", h.kind(), h.key(), h.score(),
                             h.label().length() > 80 ? h.label().substring(0, 80) : h.label());
+                }
+                for (String key : System.getProperty("explore.explain", "").split(",")) {
+                    if (!key.isBlank()) {
+                        System.out.println(index.explain(q, key).orElse(key + " is not indexed"));
+                    }
                 }
             }
         }

@@ -243,7 +243,7 @@ public final class GraphCatalog implements Catalog {
             tables().forEach(consumer);
         }
         if (wanted.contains(EntryKind.VARIABLE)) {
-            page("MATCH (v:Variable) WHERE $after IS NULL OR v.key > $after RETURN properties(v) AS p, v.key AS k"
+            page("MATCH (v:Variable) WHERE v.key > $after RETURN properties(v) AS p, v.key AS k"
                     + " ORDER BY v.key LIMIT $limit", r -> CatalogRows.variable(props(r)), consumer);
         }
         List<Nomenclature> lists = wanted.contains(EntryKind.NOMENCLATURE) || wanted.contains(EntryKind.CODE)
@@ -254,8 +254,7 @@ public final class GraphCatalog implements Catalog {
         if (wanted.contains(EntryKind.CODE)) {
             Map<String, List<String>> columns = new java.util.HashMap<>();
             lists.forEach(n -> columns.put(n.name().value(), columnNames(n)));
-            page("MATCH (n:Nomenclature)-[:HAS_CODE]->(c:Code) WHERE $after IS NULL OR c.key > $after"
-                    + " RETURN properties(c) AS p, c.key AS k ORDER BY c.key LIMIT $limit",
+            page("MATCH (c:Code) WHERE c.key > $after RETURN properties(c) AS p, c.key AS k ORDER BY c.key LIMIT $limit",
                     r -> {
                         Map<String, Object> p = props(r);
                         return CatalogRows.code(p, columns.getOrDefault(CatalogRows.str(p, "nomenclature"), List.of()));
@@ -263,9 +262,13 @@ public final class GraphCatalog implements Catalog {
         }
     }
 
+    /**
+     * Streams a kind page by page, each page a seek on the key's index from the last key read (so
+     * that a page costs its size, not a scan and sort of the whole label).
+     */
     private void page(String statement, java.util.function.Function<Map<String, Object>, CatalogEntry> mapper,
                       Consumer<CatalogEntry> consumer) {
-        String after = null;
+        String after = "";
         while (true) {
             List<Map<String, Object>> rows = store.read(statement, mapOf("after", after, "limit", STREAM_PAGE));
             for (Map<String, Object> r : rows) {

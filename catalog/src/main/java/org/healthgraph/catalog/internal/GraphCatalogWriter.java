@@ -73,16 +73,89 @@ public final class GraphCatalogWriter implements CatalogWriter {
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot write " + unit.source() + ": " + e.getMessage(), e);
         }
+        tell(change);
+        return change;
+    }
+
+    private void tell(CatalogChange change) {
         if (!change.isEmpty()) {
             for (CatalogChangeListener listener : listeners) {
                 try {
                     listener.committed(change);
                 } catch (RuntimeException e) {
-                    LOG.warn("A catalog change listener failed on {}; the write stands", unit.source(), e);
+                    LOG.warn("A catalog change listener failed on {}; the write stands", change.source(), e);
                 }
             }
         }
+    }
+
+    @Override
+    public CatalogChange delete(String source, EntryKind kind, Collection<String> keys) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        if (keys.isEmpty()) {
+            return new CatalogChange(source, Map.of(), 0, 0, 0, List.of(), false);
+        }
+        CatalogChange change;
+        try {
+            change = store.write(w -> deleteIn(w, source, kind, List.copyOf(keys)));
+        } catch (GraphStoreException e) {
+            throw new CatalogException("Cannot delete " + kind + " entries for " + source + ": " + e.getMessage(), e);
+        }
+        tell(change);
         return change;
+    }
+
+    /** Finds what the deleted entries hold, deletes it all, clears the import fingerprints. */
+    private static CatalogChange deleteIn(GraphWriter w, String source, EntryKind kind, List<String> keys) {
+        Map<EntryKind, Set<String>> gone = new EnumMap<>(EntryKind.class);
+        Function<String, Set<String>> found = statement -> new LinkedHashSet<>(w.run(statement, Map.of("keys", keys))
+                .stream().map(r -> (String) r.get("k")).toList());
+        switch (kind) {
+            case DATASET -> {
+                gone.put(EntryKind.DATASET, found.apply("MATCH (n:Dataset) WHERE n.name IN $keys RETURN n.name AS k"));
+                gone.put(EntryKind.TABLE, found.apply("MATCH (t:Table) WHERE t.dataset IN $keys RETURN t.name AS k"));
+            }
+            case TABLE -> gone.put(EntryKind.TABLE, found.apply("MATCH (t:Table) WHERE t.name IN $keys RETURN t.name AS k"));
+            case VARIABLE -> gone.put(EntryKind.VARIABLE,
+                    found.apply("MATCH (v:Variable) WHERE v.key IN $keys RETURN v.key AS k"));
+            case NOMENCLATURE -> {
+                gone.put(EntryKind.NOMENCLATURE,
+                        found.apply("MATCH (n:Nomenclature) WHERE n.name IN $keys RETURN n.name AS k"));
+                gone.put(EntryKind.CODE, found.apply("MATCH (n:Nomenclature)-[:HAS_CODE]->(c:Code) WHERE n.name IN $keys"
+                        + " RETURN c.key AS k"));
+            }
+            case CODE -> gone.put(EntryKind.CODE, found.apply("MATCH (c:Code) WHERE c.key IN $keys RETURN c.key AS k"));
+        }
+        Set<String> tables = gone.getOrDefault(EntryKind.TABLE, Set.of());
+        if (!tables.isEmpty()) {
+            gone.put(EntryKind.VARIABLE, new LinkedHashSet<>(w.run("MATCH (v:Variable) WHERE v.table IN $tables"
+                    + " RETURN v.key AS k", Map.of("tables", List.copyOf(tables))).stream()
+                    .map(r -> (String) r.get("k")).toList()));
+        }
+        gone.values().removeIf(Set::isEmpty);
+        long deleted = 0;
+        for (EntryKind k : List.of(EntryKind.CODE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE, EntryKind.TABLE,
+                EntryKind.DATASET)) {
+            List<String> all = List.copyOf(gone.getOrDefault(k, Set.of()));
+            for (int from = 0; from < all.size(); from += BATCH) {
+                deleted += w.deleteNodes(label(k), all.subList(from, Math.min(all.size(), from + BATCH)));
+            }
+        }
+        if (deleted > 0) {
+            w.run("MATCH (s:CatalogSource) WHERE s.fingerprint IS NOT NULL REMOVE s.fingerprint", Map.of());
+        }
+        return new CatalogChange(source, Map.of(), 0, 0, 0, List.of(), false, gone);
+    }
+
+    private static Label label(EntryKind kind) {
+        return switch (kind) {
+            case DATASET -> GraphNames.DATASET;
+            case TABLE -> GraphNames.TABLE;
+            case VARIABLE -> GraphNames.VARIABLE;
+            case NOMENCLATURE -> GraphNames.NOMENCLATURE;
+            case CODE -> GraphNames.CODE;
+        };
     }
 
     @Override

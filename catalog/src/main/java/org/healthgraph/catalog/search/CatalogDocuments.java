@@ -25,7 +25,8 @@ import org.healthgraph.catalog.Variable;
  * The bridge from the catalog to its search index: turns catalog entries into
  * {@link SearchDocument}s, rebuilds the index from the whole catalog ({@code healthgraph reindex}),
  * and keeps it current after each committed change (register {@link #keepingCurrent} with the
- * {@code CatalogWriter}). Datasets are not indexed: their tables carry their name as product.
+ * {@code CatalogWriter}): created and modified entries are re-indexed, deleted ones removed.
+ * Datasets are not indexed: their tables carry their name as product.
  */
 public final class CatalogDocuments {
 
@@ -53,7 +54,10 @@ public final class CatalogDocuments {
         return index.rebuild(sink -> catalog.forEachEntry(INDEXED, e -> docs.toDocument(e).ifPresent(sink)));
     }
 
-    /** A listener that re-indexes what each committed catalog change touched. */
+    /**
+     * A listener that re-indexes what each committed catalog change created or modified, and removes
+     * from the index what it deleted (visible to the next search).
+     */
     public static CatalogChangeListener keepingCurrent(Catalog catalog, SearchIndex index) {
         return change -> update(catalog, index, change);
     }
@@ -68,6 +72,13 @@ public final class CatalogDocuments {
         }
         if (!out.isEmpty()) {
             index.upsert(out);
+        }
+        Set<String> deleted = new java.util.LinkedHashSet<>();
+        for (EntryKind kind : INDEXED) {
+            deleted.addAll(change.deleted(kind));
+        }
+        if (!deleted.isEmpty()) {
+            index.delete(deleted);
         }
     }
 

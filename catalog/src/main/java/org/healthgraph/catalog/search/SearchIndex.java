@@ -72,8 +72,13 @@ public final class SearchIndex implements AutoCloseable {
      * the cost of frequent words.
      */
     private static final int TOTAL_HITS_THRESHOLD = PriorRescorer.CANDIDATES;
+    /** Stored fields a hit shows. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.KIND, Fields.KEY, Fields.NAME, Fields.LABEL,
+            Fields.PRODUCT, Fields.TABLE, Fields.NOMENCLATURE, Fields.TYPE);
     /** Documents handed to the writer at once when rebuilding. */
     private static final int BATCH = 2_000;
+    /** Batches the source may read ahead of the indexing thread. */
+    private static final int REBUILD_QUEUE = 8;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -128,30 +133,89 @@ public final class SearchIndex implements AutoCloseable {
      * the old content until the next successful rebuild.
      */
     public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
-        // One thread, in the source's order: documents get the same ids on every build, so that
-        // equal scores (tied by document id) rank the same way each time. Indexing on several
-        // threads was measured no faster on a loaded two-core machine, and made ties vary.
+        // The source (a graph read) runs on the calling thread and hands batches to one indexing
+        // thread, so reading and indexing overlap. One indexing thread, in the source's order:
+        // documents get the same ids on every build, so that equal scores (tied by document id)
+        // rank the same way each time.
+        java.util.concurrent.BlockingQueue<List<SearchDocument>> queue = new java.util.concurrent.ArrayBlockingQueue<>(
+                REBUILD_QUEUE);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        long[] indexed = {0};
+        Thread indexer = new Thread(() -> {
+            try {
+                for (List<SearchDocument> batch = queue.take(); !batch.isEmpty(); batch = queue.take()) {
+                    if (failure.get() == null) {
+                        List<Document> docs = new ArrayList<>(batch.size());
+                        for (SearchDocument d : batch) {
+                            docs.add(mapper.toLucene(d));
+                        }
+                        writer.addDocuments(docs);
+                        indexed[0] += docs.size();
+                    }
+                }
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                failure.compareAndSet(null, e);
+                queue.clear();
+            }
+        }, "search-index-rebuild");
+        indexer.setDaemon(true);
         try {
             writer.deleteAll();
-            long[] n = {0};
-            List<Document> batch = new ArrayList<>(BATCH);
+            indexer.start();
+            java.util.concurrent.atomic.AtomicReference<List<SearchDocument>> batch =
+                    new java.util.concurrent.atomic.AtomicReference<>(new ArrayList<>(BATCH));
             producer.accept(d -> {
-                try {
-                    batch.add(mapper.toLucene(d));
-                    n[0]++;
-                    if (batch.size() >= BATCH) {
-                        writer.addDocuments(batch);
-                        batch.clear();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                batch.get().add(d);
+                if (batch.get().size() >= BATCH) {
+                    hand(queue, batch.getAndSet(new ArrayList<>(BATCH)), indexer, failure);
                 }
             });
-            writer.addDocuments(batch);
+            if (!batch.get().isEmpty()) {
+                hand(queue, batch.get(), indexer, failure);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            stop(queue, indexer);
+        }
+        Throwable failed = failure.get();
+        if (failed != null) {
+            throw new SearchException("rebuilding the search index failed (run the rebuild again): " + failed.getMessage(),
+                    failed);
+        }
+        try {
             commitAndRefresh();
-            return n[0];
-        } catch (IOException | UncheckedIOException e) {
+            return indexed[0];
+        } catch (IOException e) {
             throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands a batch to the indexing thread, waiting while it is behind; gives up if it failed. */
+    private static void hand(java.util.concurrent.BlockingQueue<List<SearchDocument>> queue, List<SearchDocument> batch,
+            Thread indexer, java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (failure.get() != null || !indexer.isAlive()) {
+                    throw new IllegalStateException("the indexing thread stopped", failure.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the search index", e);
+        }
+    }
+
+    /** Tells the indexing thread the source is done and waits for it to finish. */
+    private static void stop(java.util.concurrent.BlockingQueue<List<SearchDocument>> queue, Thread indexer) {
+        try {
+            while (indexer.isAlive() && !queue.offer(List.of(), 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // the indexer drains the queue
+            }
+            indexer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            indexer.interrupt();
         }
     }
 
@@ -223,9 +287,14 @@ public final class SearchIndex implements AutoCloseable {
         List<SearchHit> hits = new ArrayList<>();
         if (offset < end) {
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, offset, end);
-            String[] highlights = highlight(s, plan.highlight(), pageDocs);
+            Document[] stored = new Document[pageDocs.length];
+            org.apache.lucene.index.StoredFields fields = s.storedFields();
             for (int i = 0; i < pageDocs.length; i++) {
-                hits.add(hit(s, pageDocs[i], highlights[i], offset + i + 1,
+                stored[i] = fields.document(pageDocs[i].doc, HIT_FIELDS);
+            }
+            String[] highlights = highlight(s, plan.highlight(), pageDocs, stored);
+            for (int i = 0; i < pageDocs.length; i++) {
+                hits.add(hit(stored[i], pageDocs[i], highlights[i], offset + i + 1,
                         request.explain() ? Optional.of(explain(s, plan, pageDocs[i].doc)) : Optional.empty()));
             }
         }
@@ -238,17 +307,43 @@ public final class SearchIndex implements AutoCloseable {
                 + s.explain(plan.query(), doc);
     }
 
-    private String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000)
-                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<em>", "</em>", "… ", true)).build();
+    /**
+     * Highlights the labels of {@code docs}, already read in {@code stored} (the highlighter would
+     * read them again), by analysing them again with the French analyzer.
+     */
+    private String[] highlight(IndexSearcher s, Query q, ScoreDoc[] docs, Document[] stored) throws IOException {
+        Map<Integer, String> labels = new java.util.HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            labels.put(docs[i].doc, orEmpty(stored[i].get(Fields.LABEL)));
+        }
+        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000)
+                .withWeightMatches(false).withHandleMultiTermQuery(false).withHighlightPhrasesStrictly(false)
+                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<em>", "</em>", "… ", true));
+        UnifiedHighlighter h = new UnifiedHighlighter(b) {
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                // Labels are short: analysing them again costs less than seeking every query term's
+                // offsets in the postings, and spares the index the offsets.
+                return OffsetSource.ANALYSIS;
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator it,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> out = new ArrayList<>();
+                for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    out.add(new CharSequence[] {labels.getOrDefault(doc, "")});
+                }
+                return out;
+            }
+        };
         String[] out = h.highlight(Fields.LABEL, q, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
                 docs), 2);
         return out == null ? new String[docs.length] : out;
     }
 
-    private static SearchHit hit(IndexSearcher s, ScoreDoc sd, String highlight, int position,
-            Optional<String> explanation) throws IOException {
-        Document d = s.storedFields().document(sd.doc);
+    private static SearchHit hit(Document d, ScoreDoc sd, String highlight, int position,
+            Optional<String> explanation) {
         return new SearchHit(DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY), d.get(Fields.NAME),
                 orEmpty(d.get(Fields.LABEL)), orEmpty(d.get(Fields.PRODUCT)), orEmpty(d.get(Fields.TABLE)),
                 orEmpty(d.get(Fields.NOMENCLATURE)), orEmpty(d.get(Fields.TYPE)),

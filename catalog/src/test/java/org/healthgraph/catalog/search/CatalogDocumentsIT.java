@@ -74,6 +74,45 @@ class CatalogDocumentsIT {
         }
     }
 
+    @Test
+    void deletingATableFromTheCatalogRemovesItsTableAndVariablesFromSearch() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("D");
+        TableName gone = TableName.of(p + "_GONE");
+        TableName kept = TableName.of(p + "_KEPT");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO")))
+                .withTables(List.of(
+                        new Table(gone, "Séjours supprimés", "DEMO", "", "", History.NONE, List.of()),
+                        new Table(kept, "Séjours gardés", "DEMO", "", "", History.NONE, List.of())))
+                .withVariables(List.of(
+                        Variable.simple(new VariableRef(gone, "SEJ_NBJ"), 0, "Durée du séjour", "int", Optional.empty()),
+                        Variable.simple(new VariableRef(kept, "SEJ_NBJ"), 0, "Durée du séjour", "int", Optional.empty()))));
+        SearchFilters mine = SearchFilters.NONE.withTables(java.util.Set.of(gone.value(), kept.value()));
+
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            CatalogDocuments.reindex(catalog, index);
+            assertThat(index.search(SearchRequest.of("durée du séjour").withFilters(mine)).hits())
+                    .extracting(SearchHit::key).contains(gone + ".SEJ_NBJ", kept + ".SEJ_NBJ");
+            CatalogChangeListener listener = CatalogDocuments.keepingCurrent(catalog, index);
+            writer.addListener(listener);
+            try {
+                writer.delete("test", org.healthgraph.catalog.EntryKind.TABLE, List.of(gone.value()));
+            } finally {
+                writer.removeListener(listener);
+            }
+
+            assertThat(index.search(SearchRequest.of("durée du séjour").withFilters(mine)).hits())
+                    .extracting(SearchHit::key).contains(kept + ".SEJ_NBJ").doesNotContain(gone + ".SEJ_NBJ");
+            assertThat(index.search(SearchRequest.of(gone.value())).hits()).extracting(SearchHit::key)
+                    .doesNotContain(gone.value(), gone + ".SEJ_NBJ");
+            assertThat(index.search(SearchRequest.of("séjours").withFilters(mine)).hits())
+                    .extracting(SearchHit::key).contains(kept.value()).doesNotContain(gone.value());
+        }
+    }
+
     private static SearchHit first(SearchIndex index, String query) {
         return index.search(SearchRequest.of(query)).hits().get(0);
     }

@@ -198,6 +198,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void aRebuildWhoseSourceFailsLeavesTheOldContentSearchable() {
+        int before = index.size();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.rebuild(sink -> {
+            FIXTURE.subList(0, 3).forEach(sink);
+            throw new IllegalStateException("graph read failed");
+        })).isInstanceOf(SearchException.class).hasMessageContaining("graph read failed");
+
+        assertThat(index.size()).isEqualTo(before);
+        assertThat(keys("BEN_NIR_PSA").get(0)).isEqualTo("IR_BEN_R.BEN_NIR_PSA");
+    }
+
+    @Test
     void persistsOnDisk(@TempDir Path dir) {
         try (SearchIndex disk = SearchIndex.open(dir)) {
             disk.rebuild(FIXTURE.stream());

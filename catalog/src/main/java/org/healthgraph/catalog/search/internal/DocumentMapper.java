@@ -6,14 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.healthgraph.catalog.search.DocumentKind;
 import org.healthgraph.catalog.search.SearchDocument;
@@ -52,13 +50,6 @@ public final class DocumentMapper {
 
     /** Weight of a code list no variable uses, and of its codes. */
     public static final float COPY_LIST_WEIGHT = 0.75f;
-
-    private static final FieldType LABEL_TYPE = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        LABEL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        LABEL_TYPE.freeze();
-    }
 
     private final FacetsConfig facets;
 
@@ -99,7 +90,7 @@ public final class DocumentMapper {
         doc.add(new StringField(Fields.NAME_EXACT, Analysis.exact(d.name()), Field.Store.NO));
         doc.add(new StoredField(Fields.NAME, d.name()));
         doc.add(new TextField(Fields.NAME_ID, d.name(), Field.Store.NO));
-        doc.add(new Field(Fields.LABEL, d.label(), LABEL_TYPE));
+        doc.add(new TextField(Fields.LABEL, d.label(), Field.Store.YES));
         doc.add(new TextField(Fields.LABEL_PLAIN, d.label(), Field.Store.NO));
         if (!d.context().isEmpty() && d.kind() != DocumentKind.CODE) { // a list's title, repeated on every code, says little
             doc.add(new TextField(Fields.CONTEXT, d.context(), Field.Store.NO));
@@ -132,7 +123,8 @@ public final class DocumentMapper {
         if (value.isEmpty()) {
             return;
         }
-        doc.add(new StringField(field, value, Field.Store.YES));
+        // Hits show every dimension but the years: storing those would only make stored blocks larger.
+        doc.add(new StringField(field, value, field.equals(Fields.YEAR) ? Field.Store.NO : Field.Store.YES));
         doc.add(new SortedSetDocValuesFacetField(field, value));
     }
 

@@ -10,7 +10,7 @@ public final class Fields {
     public static final String NAME_EXACT = "name_exact";
     /** Name split into identifier parts, the whole name kept too. */
     public static final String NAME_ID = "name_id";
-    /** Label analysed as French text; stored with offsets for highlighting. */
+    /** Label analysed as French text; stored (hits show it, highlighting analyses it again). */
     public static final String LABEL = "label";
     /** Label folded but neither stemmed nor stop-filtered: typo tolerance and suggestions. */
     public static final String LABEL_PLAIN = "label_plain";

@@ -2,6 +2,12 @@ package org.healthgraph.catalog.search.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +33,8 @@ import org.apache.lucene.search.IndexSearcher;
 public final class PriorSource extends DoubleValuesSource {
 
     static final double NAMED_PRODUCT_BONUS = 1.6;
+    /** List weights by leaf of each open top-level reader; entries go with their reader. */
+    private static final Map<IndexReader, Map<Integer, float[]>> LIST_WEIGHTS = new WeakHashMap<>();
 
     private final Set<String> namedProductWords;
 
@@ -49,11 +57,11 @@ public final class PriorSource extends DoubleValuesSource {
         }
         byte[] named = namedOrdinals(product);
         IndexReader top = ReaderUtil.getTopLevelContext(ctx).reader();
-        boolean listsUsed = top.getDocCount(Fields.CODED_BY) > 0;
         SortedDocValues list = DocValues.getSorted(ctx.reader(), Fields.NOMENCLATURE_DV);
+        float[] listWeights = listWeights(top, ctx);
+        boolean listsUsed = listWeights.length > 0;
         int codeOrd = ordOf(kind, DocumentKind.CODE);
         int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
-        float[] listWeights = new float[listsUsed ? Math.max(0, list.getValueCount()) : 0];
         return new DoubleValues() {
             private double value;
 
@@ -67,7 +75,7 @@ public final class PriorSource extends DoubleValuesSource {
                 int k = kind.advanceExact(doc) ? kind.ordValue() : -1;
                 value = k >= 0 ? kindWeights[k] : 1.0;
                 if (listsUsed && k >= 0 && (k == codeOrd || k == listOrd) && list.advanceExact(doc)) {
-                    value *= listWeight(list.ordValue());
+                    value *= listWeights[list.ordValue()];
                 }
                 if (product.advanceExact(doc)) {
                     int ord = product.ordValue();
@@ -78,17 +86,39 @@ public final class PriorSource extends DoubleValuesSource {
                 }
                 return true;
             }
-
-            /** Reference-list rule (see {@link DocumentMapper}): lazily, one term lookup per list. */
-            private float listWeight(int ord) throws IOException {
-                if (listWeights[ord] == 0f) {
-                    BytesRef name = list.lookupOrd(ord);
-                    listWeights[ord] = top.docFreq(new Term(Fields.CODED_BY, name)) > 0 ? 1f
-                            : DocumentMapper.COPY_LIST_WEIGHT;
-                }
-                return listWeights[ord];
-            }
         };
+    }
+
+    /**
+     * Reference-list rule (see {@link DocumentMapper}): the weight of each code list of the leaf, by
+     * ordinal; empty when no variable of the index is coded by a list. Computed once per reader
+     * (from the few hundred names of the coded-by field), not once per query.
+     */
+    private static float[] listWeights(IndexReader top, LeafReaderContext ctx) throws IOException {
+        Map<Integer, float[]> byLeaf;
+        synchronized (LIST_WEIGHTS) {
+            byLeaf = LIST_WEIGHTS.computeIfAbsent(top, r -> new ConcurrentHashMap<>());
+        }
+        float[] cached = byLeaf.get(ctx.ord);
+        if (cached != null) {
+            return cached;
+        }
+        float[] weights = new float[0];
+        if (top.getDocCount(Fields.CODED_BY) > 0) {
+            SortedDocValues list = DocValues.getSorted(ctx.reader(), Fields.NOMENCLATURE_DV);
+            weights = new float[Math.max(0, list.getValueCount())];
+            Arrays.fill(weights, DocumentMapper.COPY_LIST_WEIGHT);
+            Terms used = MultiTerms.getTerms(top, Fields.CODED_BY);
+            TermsEnum it = used == null ? TermsEnum.EMPTY : used.iterator();
+            for (BytesRef name = it.next(); name != null; name = it.next()) {
+                int ord = list.lookupTerm(name);
+                if (ord >= 0) {
+                    weights[ord] = 1f;
+                }
+            }
+        }
+        byLeaf.put(ctx.ord, weights);
+        return weights;
     }
 
     private static int ordOf(SortedDocValues kind, DocumentKind k) throws IOException {

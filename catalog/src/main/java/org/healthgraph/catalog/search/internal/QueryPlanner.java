@@ -38,6 +38,10 @@ import org.healthgraph.catalog.search.DocumentKind;
  * (each an idea with its synonyms) found in a label, all of them better than some, in order better
  * still; identifier parts of names; the enclosing table's or list's title. Words of five letters or
  * more that the index does not know are also looked up with at most one or two edits.
+ *
+ * <p>Own-text rule: the bonus for holding every idea of the query counts only what a document says
+ * itself (label, name, product), not its enclosing table's title: a variable "Boîtes délivrées" of a
+ * pharmacy table does not answer "boîtes délivrées en pharmacie" as well as one that says all three.
  */
 public final class QueryPlanner {
 
@@ -309,10 +313,15 @@ public final class QueryPlanner {
                     && synonyms.expansionsOf(w).isEmpty()
                     && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
                 budget--;
-                org.apache.lucene.search.spell.DirectSpellChecker spelling = w.length() >= FUZZY_TWO_EDITS_LENGTH ? twoEdits : oneEdit;
-                org.apache.lucene.search.spell.SuggestWord[] s = spelling.suggestSimilar(
+                // One edit first: most typos are one letter off, and a two-edit automaton costs
+                // several times more to build than a one-edit one.
+                org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(
                         new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
                         org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (s.length == 0 && w.length() >= FUZZY_TWO_EDITS_LENGTH) {
+                    s = twoEdits.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
+                            org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
                 if (s.length > 0) {
                     use = s[0].string;
                 }
@@ -325,14 +334,18 @@ public final class QueryPlanner {
     private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
             IndexSearcher searcher) throws IOException {
         List<Query> ideas = new ArrayList<>();
+        List<Query> ownIdeas = new ArrayList<>();
         content = corrected(content, searcher);
         Set<String> seen = new LinkedHashSet<>();
         for (Synonyms.Concept c : synonyms.concepts(content)) {
             if (!seen.add(c.typed())) {
                 continue; // a repeated idea adds cost, not meaning
             }
-            Optional<Query> q = idea(c, highlight);
+            Optional<Query> q = idea(c, highlight, true);
             q.ifPresent(ideas::add);
+            if (q.isPresent()) {
+                ownIdeas.add(idea(c, new BooleanQuery.Builder(), false).orElseThrow());
+            }
         }
         if (ideas.isEmpty()) {
             return;
@@ -342,7 +355,7 @@ public final class QueryPlanner {
         }
         if (ideas.size() > 1) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
-            ideas.forEach(q -> all.add(q, Occur.MUST));
+            ownIdeas.forEach(q -> all.add(q, Occur.MUST));
             b.add(new BoostQuery(all.build(), ALL_IDEAS_BOOST), Occur.SHOULD);
             List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
             if (stems.size() > 1) {
@@ -354,7 +367,7 @@ public final class QueryPlanner {
     }
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
-    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight) {
+    private Optional<Query> idea(Synonyms.Concept c, BooleanQuery.Builder highlight, boolean withContext) {
         if (c.synonyms().isEmpty() && (c.typed().length() < 2 || Analysis.terms(french, Fields.LABEL, c.typed()).isEmpty())) {
             // A stop word or a lone letter ("a" of "y a-t-il") is no idea; it stays among the words
             // only so that phrases holding it ("hospitalisation a domicile") still find their synonyms.
@@ -367,7 +380,7 @@ public final class QueryPlanner {
         for (int i = 0; i < phrases.size(); i++) {
             String p = phrases.get(i);
             float weight = i == 0 ? 1f : SYNONYM_WEIGHT;
-            alternatives.addAll(phraseQueries(p, weight, highlight));
+            alternatives.addAll(phraseQueries(p, weight, highlight, withContext));
         }
         for (String p : phrases) {
             if (PRODUCT_WORDS.contains(p)) {
@@ -380,14 +393,17 @@ public final class QueryPlanner {
         return Optional.of(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0.1f));
     }
 
-    private List<Query> phraseQueries(String phrase, float weight, BooleanQuery.Builder highlight) {
+    private List<Query> phraseQueries(String phrase, float weight, BooleanQuery.Builder highlight,
+            boolean withContext) {
         List<Query> out = new ArrayList<>();
         List<String> stems = Analysis.terms(french, Fields.LABEL, phrase);
         if (!stems.isEmpty()) {
             Query label = allTerms(Fields.LABEL, stems);
             highlight.add(label, Occur.SHOULD);
             out.add(weight == 1f ? label : new BoostQuery(label, weight));
-            out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
+            if (withContext) {
+                out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
+            }
         }
         if (!phrase.contains(" ")) {
             Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));

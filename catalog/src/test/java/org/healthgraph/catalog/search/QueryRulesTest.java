@@ -1,0 +1,55 @@
+package org.healthgraph.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Rules of the query plan and of the curated synonyms, each on a fixture where the plain text score errs. */
+class QueryRulesTest {
+
+    private static List<String> keys(List<SearchDocument> docs, String query) {
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            index.rebuild(docs.stream());
+            return index.search(SearchRequest.of(query).withFacets(false)).hits().stream().map(SearchHit::key).toList();
+        }
+    }
+
+    @Test
+    void aDocumentCoversEveryWordOfTheQueryOnlyWithItsOwnTextNotItsTablesTitle() {
+        // The first variable holds "pharmacie" only in its table's title; the second in its own label.
+        List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
+                SearchDocument.variable("DCIR", "ER_PHA_F", "Données de pharmacie", "PHA_QTE",
+                        "Boîtes délivrées", "", "int", List.of()),
+                SearchDocument.variable("DCIR", "ER_AUT_F", "Autres données", "AUT_QTE",
+                        "Nombre de boîtes de médicaments délivrées par une pharmacie", "", "int", List.of())));
+        for (int i = 0; i < 8; i++) {
+            docs.add(SearchDocument.variable("DCIR", "ER_PHA_F", "Données de pharmacie", "PHA_" + i,
+                    "Code " + i + " de la pharmacie", "", "string", List.of()));
+            docs.add(SearchDocument.variable("DCIR", "ER_PRS_F", "Prestations", "PRS_" + i,
+                    "Montant " + i + " des soins", "", "string", List.of()));
+        }
+
+        assertThat(keys(docs, "boîtes délivrées en pharmacie").get(0)).isEqualTo("ER_AUT_F.AUT_QTE");
+    }
+
+    @Test
+    void theHospitalMeansThePmsi() {
+        List<SearchDocument> docs = List.of(
+                SearchDocument.table("DCIR", "ER_CAM_F", "Actes CCAM"),
+                SearchDocument.table("PMSI MCO", "T_MCOaaA", "Actes CCAM des séjours"));
+
+        assertThat(keys(docs, "actes ccam à l'hôpital").get(0)).isEqualTo("T_MCOaaA");
+    }
+
+    @Test
+    void aDrugQueryFindsThePharmacyButAPharmacyQueryPrefersThePharmacy() {
+        List<SearchDocument> docs = List.of(
+                SearchDocument.table("DCIR", "ER_PHA_F", "Table des données de codage de pharmacie"),
+                SearchDocument.variable("CARTOGRAPHIE", "CT_DEP", "Dépenses", "DEP_MED", "Médicaments", "", "int",
+                        List.of()));
+
+        assertThat(keys(docs, "pharmacie").get(0)).isEqualTo("ER_PHA_F");
+        assertThat(keys(docs, "médicament")).contains("ER_PHA_F");
+    }
+}
