@@ -148,7 +148,7 @@ class GraphCatalogIT {
 
     @Test
     void deletingATableDeletesItsVariablesAndReportsTheirKeys() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);
         List<CatalogChange> told = new ArrayList<>();
         CatalogChangeListener listener = told::add;
@@ -172,7 +172,7 @@ class GraphCatalogIT {
 
     @Test
     void deletingACodeListDeletesItsCodesAndAnImportWritesThemBack() {
-        Fixture f = Fixture.create();
+        CatalogFixture f = CatalogFixture.create();
         List<CatalogUnit> units = f.units("Identifiant");
         units.forEach(writer::write);
 

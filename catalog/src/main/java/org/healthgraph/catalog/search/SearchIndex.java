@@ -61,6 +61,8 @@ import org.healthgraph.catalog.search.internal.Synonyms;
  */
 public final class SearchIndex implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
     /** Deepest hit reachable by paging. */
     public static final int MAX_DEPTH = 1000;
     /** Facet values returned per dimension. */
@@ -246,6 +248,16 @@ public final class SearchIndex implements AutoCloseable {
     private void commitAndRefresh() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+        version.incrementAndGet();
+    }
+
+    /**
+     * The version of what searches see: it moves on after every committed change has become
+     * searchable (a rebuild, an upsert, a deletion), so a result computed on an older version can be
+     * recognised as stale (result caches key on it).
+     */
+    public long version() {
+        return version.get();
     }
 
     /** Number of documents in the index. */

@@ -13,6 +13,7 @@ import org.healthgraph.catalog.search.SearchRequest;
 import org.healthgraph.catalog.search.SearchResult;
 import org.healthgraph.catalog.search.Suggestion;
 import org.healthgraph.graphql.errors.ClientError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -58,9 +59,13 @@ public final class SearchController {
     }
 
     private final SearchIndex index;
+    private final SearchResultCache results;
 
-    public SearchController(SearchIndex index) {
+    /** @param cacheEntries searches whose results are kept ({@code healthgraph.search.result-cache.max-entries}, 0: none) */
+    public SearchController(SearchIndex index,
+                            @Value("${healthgraph.search.result-cache.max-entries:2000}") long cacheEntries) {
         this.index = index;
+        this.results = new SearchResultCache(index, cacheEntries);
     }
 
     @QueryMapping
@@ -71,7 +76,7 @@ public final class SearchController {
             SearchRequest request = new SearchRequest(query, filters == null ? SearchFilters.NONE : filters.toDomain(),
                     first == null ? 10 : first, Optional.ofNullable(after), selection.contains("facets"),
                     Boolean.TRUE.equals(explain));
-            r = index.search(request);
+            r = results.search(request);
         } catch (SearchException e) {
             throw ClientError.badRequest(e.getMessage());
         }
