@@ -84,6 +84,11 @@ class CachedCatalogIT {
 
         assertThat(cached.variable(id).orElseThrow().description()).isEqualTo("Identifiant du bénéficiaire");
         assertThat(cached.variables(f.a()).getFirst().description()).isEqualTo("Identifiant du bénéficiaire");
+
+        assertThat(cached.table(f.c())).isPresent();
+        writer.delete(f.dataset() + ".json", EntryKind.TABLE, List.of(f.c().value()));
+        assertThat(cached.table(f.c())).isEmpty();
+        assertThat(cached.joins(f.b())).hasSize(1);
     }
 
     @Test
