@@ -7,6 +7,8 @@
 # The load draws its variables from the loaded catalog (every table, tables two joins apart, every
 # code list, the search relevance questions), pages through code lists, and is measured after a
 # warm-up of the same mix. The server's CPU time per request is printed at the end.
+# BENCH_DATA_DIR=<folder> keeps the imported data there and reuses it on the next run (the import
+# and index build take minutes); without it a temporary folder is used and removed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,15 +17,20 @@ seconds="${2:-30}"
 warmup="${3:-20}"
 schema="$root/../shared/schema-snds"
 [ -d "$schema" ] || { echo "run-graphql-load: $schema is missing" >&2; exit 1; }
-data="$(mktemp -d)"
+if [ -n "${BENCH_DATA_DIR:-}" ]; then data="$BENCH_DATA_DIR"; keep=1; mkdir -p "$data"; else data="$(mktemp -d)"; keep=0; fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 log="$data/server.log"
-cleanup() { if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi; rm -rf "$data"; }
+cleanup() { if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi; [ "$keep" = 1 ] || rm -rf "$data"; }
 trap cleanup EXIT
 
 ./healthgraph --version >/dev/null   # builds the jar if needed
-./healthgraph import table-schema --data-dir "$data" "$schema" > "$data/import.log" 2>&1 || echo "run-graphql-load: the import reported problems (see its summary); continuing" >&2
-./healthgraph reindex --data-dir "$data" > /dev/null || true
+if [ "$keep" = 1 ] && [ -f "$data/.bench-imported" ]; then
+  echo "run-graphql-load: reusing the data imported in $data"
+else
+  ./healthgraph import table-schema --data-dir "$data" "$schema" > "$data/import.log" 2>&1 || echo "run-graphql-load: the import reported problems (see its summary); continuing" >&2
+  ./healthgraph reindex --data-dir "$data" > /dev/null || true
+  touch "$data/.bench-imported"
+fi
 ./healthgraph serve --data-dir "$data" --port "$port" > "$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do
