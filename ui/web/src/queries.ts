@@ -83,19 +83,19 @@ export interface TableDetail {
   dataset: string;
   primaryKey: string[];
   variables: { totalCount: number; edges: { node: VariableSummary }[] };
-  joins: Join[];
+  joins: { totalCount: number; edges: { node: Join }[] };
 }
 
 const VARIABLE_FIELDS = 'key table name description type nomenclature { name }';
 
-/** A table with its first 100 variables (tables have at most a few hundred). */
+/** A table with its first 100 variables and joins (tables have at most a few hundred). */
 export async function table(name: string): Promise<TableDetail | null> {
   const data = await gql<{ table: TableDetail | null }>(
     `query Table($name: String!) {
       table(name: $name) {
         name title dataset primaryKey
         variables(first: 100) { totalCount edges { node { ${VARIABLE_FIELDS} } } }
-        joins { from to keys { left right } }
+        joins(first: 100) { totalCount edges { node { from to keys { left right } } } }
       }
     }`,
     { name },

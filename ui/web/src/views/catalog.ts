@@ -60,9 +60,10 @@ export async function tableView(root: HTMLElement, _params: URLSearchParams, pat
     root.querySelector('table.variables')?.after(
       el('p', { class: 'muted' }, `${count(t.variables.edges.length)} premières variables sur ${count(t.variables.totalCount)}.`));
   }
-  if (t.joins.length === 0) { root.append(el('p', { class: 'muted' }, 'Aucune jointure déclarée.')); return; }
+  const joins = t.joins.edges.map((e) => e.node);
+  if (joins.length === 0) { root.append(el('p', { class: 'muted' }, 'Aucune jointure déclarée.')); return; }
   const body = el('tbody', {});
-  for (const j of t.joins) {
+  for (const j of joins) {
     const other = j.from === t.name ? j.to : j.from;
     body.append(el('tr', {},
       el('td', {}, link(tableHref(other), el('span', { class: 'key' }, other))),
@@ -72,6 +73,9 @@ export async function tableView(root: HTMLElement, _params: URLSearchParams, pat
   }
   root.append(el('table', { class: 'grid joins' },
     el('thead', {}, el('tr', {}, el('th', {}, 'Table'), el('th', {}, 'Sens'), el('th', {}, 'Clés'), el('th', {}, ''))), body));
+  if (t.joins.totalCount > joins.length) {
+    root.append(el('p', { class: 'muted' }, `${count(joins.length)} premières jointures sur ${count(t.joins.totalCount)}.`));
+  }
 }
 
 export async function variableView(root: HTMLElement, _params: URLSearchParams, path: string[]): Promise<void> {

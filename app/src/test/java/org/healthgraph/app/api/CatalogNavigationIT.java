@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
@@ -99,20 +101,17 @@ class CatalogNavigationIT {
     void aDeepQueryOverManyTablesCostsAFewRoundTripsNotOnePerItem() throws Exception {
         store.reset();
 
-        JsonNode data = query("{ datasets { name tables { name variables(first: 10) { totalCount edges { node { key"
-                + " nomenclature { name title } inTable { name } } } } joins { from to fromTable { title } toTable { title } } } } }");
+        // Page sizes are bounded by the complexity limit, which counts every item a connection may return.
+        JsonNode nav = query("{ dataset(name: \"NAV\") { name tables(first: 30) { edges { node { name"
+                + " variables(first: 10) { totalCount edges { node { key nomenclature { name title } inTable { name } } } }"
+                + " joins(first: 10) { edges { node { from to fromTable { title } toTable { title } } } } } } } } }")
+                .path("dataset");
 
-        JsonNode nav = null;
-        for (JsonNode d : data.path("datasets")) {
-            if (d.path("name").asString().equals("NAV")) {
-                nav = d;
-            }
-        }
-        assertThat(nav).isNotNull();
-        assertThat(nav.path("tables")).hasSize(TABLES);
-        assertThat(nav.path("tables").path(3).path("variables").path("edges").path(1).path("node").path("nomenclature")
-                .path("name").asString()).isEqualTo("NAV_NOM_1");
-        // datasets, their tables, the tables' variables, their code lists, the variables' tables,
+        assertThat(nav.path("name").asString()).isEqualTo("NAV");
+        assertThat(nav.path("tables").path("edges")).hasSize(TABLES);
+        assertThat(nav.path("tables").path("edges").path(3).path("node").path("variables").path("edges").path(1).path("node")
+                .path("nomenclature").path("name").asString()).isEqualTo("NAV_NOM_1");
+        // the dataset, its tables, the tables' variables, their code lists, the variables' tables,
         // the joins, the joins' tables: 7 kinds of read, each one round trip whatever the width.
         assertThat(store.calls()).isLessThanOrEqualTo(8);
     }
@@ -145,14 +144,37 @@ class CatalogNavigationIT {
 
     @Test
     void aVariableLeadsToTheVariablesOfTheSameNameAndACodeToTheVariablesOfItsList() throws Exception {
-        JsonNode variable = query("{ variable(table: \"NAV_T2\", name: \"NAV_ID\") { sameName { key } } }").path("variable");
-        JsonNode codes = query("{ nomenclature(name: \"NAV_NOM_2\") { codedVariables { key } codes(first: 1) { edges { node {"
-                + " key codeList { name } variables { key } } } } } }").path("nomenclature");
+        JsonNode variable = query("{ variable(table: \"NAV_T2\", name: \"NAV_ID\") { sameName(first: 100) { totalCount"
+                + " edges { node { key } } } } }").path("variable");
+        JsonNode codes = query("{ nomenclature(name: \"NAV_NOM_2\") { codedVariables(first: 100) { edges { node { key } } }"
+                + " codes(first: 1) { edges { node { key codeList { name } variables(first: 100) { totalCount } } } } } }")
+                .path("nomenclature");
 
-        assertThat(variable.path("sameName")).hasSize(TABLES - 1);
+        assertThat(variable.path("sameName").path("edges")).hasSize(TABLES - 1);
+        assertThat(variable.path("sameName").path("totalCount").asInt()).isEqualTo(TABLES - 1);
         assertThat(codes.path("codedVariables").findValuesAsString("key")).contains("NAV_T0.NAV_T0_V2", "NAV_T23.NAV_T23_V2");
         JsonNode code = codes.path("codes").path("edges").path(0).path("node");
         assertThat(code.path("codeList").path("name").asString()).isEqualTo("NAV_NOM_2");
-        assertThat(code.path("variables")).hasSize(TABLES);
+        assertThat(code.path("variables").path("totalCount").asInt()).isEqualTo(TABLES);
+    }
+
+    @Test
+    void theTablesOfADataProductArePagedWithCursorsWithoutGapOrRepeat() throws Exception {
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < TABLES; page++) {
+            JsonNode tables = query("{ dataset(name: \"NAV\") { tables(first: 7" + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }")
+                    .path("dataset").path("tables");
+            assertThat(tables.path("totalCount").asInt()).isEqualTo(TABLES);
+            tables.path("edges").forEach(e -> seen.add(e.path("node").path("name").asString()));
+            if (!tables.path("pageInfo").path("hasNextPage").asBoolean()) {
+                break;
+            }
+            after = tables.path("pageInfo").path("endCursor").asString();
+        }
+
+        assertThat(seen).hasSize(TABLES).doesNotHaveDuplicates().isSorted();
+        assertThat(query("{ dataset(name: \"NO_SUCH_PRODUCT\") { name } }").path("dataset").isNull()).isTrue();
     }
 }

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,9 +26,15 @@ record Choices(List<String> tables, List<String> joinedPairs, List<String> nomen
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Choices read(HttpClient http, URI url) {
+        List<String> datasets = new ArrayList<>();
+        pages(http, url, "query($after: String) { page: datasets(first: 100, after: $after) {"
+                + " pageInfo { hasNextPage endCursor } edges { node { name } } } }", Map.of(), "page",
+                node -> datasets.add(node.path("name").asString()));
         List<String> tables = new ArrayList<>();
-        for (JsonNode dataset : ask(http, url, "{ datasets { tables { name } } }", Map.of()).path("datasets")) {
-            dataset.path("tables").forEach(t -> tables.add(t.path("name").asString()));
+        for (String dataset : datasets) {
+            pages(http, url, "query($d: String!, $after: String) { dataset(name: $d) { page: tables(first: 100, after: $after) {"
+                    + " pageInfo { hasNextPage endCursor } edges { node { name } } } } }", Map.of("d", dataset), "dataset.page",
+                    node -> tables.add(node.path("name").asString()));
         }
         TreeSet<String> pairs = new TreeSet<>();
         TreeSet<String> nomenclatures = new TreeSet<>();
@@ -47,6 +55,26 @@ record Choices(List<String> tables, List<String> joinedPairs, List<String> nomen
             });
         }
         return new Choices(List.copyOf(tables), List.copyOf(pairs), List.copyOf(nomenclatures));
+    }
+
+    /** Walks every page of the connection at {@code path} (dot-separated) and hands each node to {@code sink}. */
+    private static void pages(HttpClient http, URI url, String query, Map<String, String> variables, String path,
+                              Consumer<JsonNode> sink) {
+        String after = null;
+        for (int page = 0; page < 10_000; page++) {
+            Map<String, String> vars = new HashMap<>(variables);
+            vars.put("after", after);
+            JsonNode connection = ask(http, url, query, vars);
+            for (String step : path.split("\\.")) {
+                connection = connection.path(step);
+            }
+            connection.path("edges").forEach(e -> sink.accept(e.path("node")));
+            if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
+                return;
+            }
+            after = connection.path("pageInfo").path("endCursor").asString();
+        }
+        throw new IllegalStateException("more than 10,000 pages at " + path);
     }
 
     /** The values named by {@code @tables}, {@code @joinedPairs} or {@code @nomenclatures}. */

@@ -51,14 +51,21 @@ public final class CatalogController {
     }
 
     @QueryMapping
-    public List<DatasetView> datasets() {
-        return catalog.datasets().stream().map(DatasetView::of).toList();
+    public Connection<DatasetView> datasets(@Argument Integer first, @Argument String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return Connection.of(catalog.datasets(), page).map(DatasetView::of);
+    }
+
+    @QueryMapping
+    public DatasetView dataset(@Argument String name) {
+        return catalog.dataset(name).map(DatasetView::of).orElse(null);
     }
 
     @SchemaMapping(typeName = "Dataset", field = "tables")
-    public CompletableFuture<List<TableView>> datasetTables(DatasetView dataset,
-                                                            DataLoader<String, List<TableView>> catalogTablesOfDatasets) {
-        return catalogTablesOfDatasets.load(dataset.name()).thenApply(CatalogLoaders::orEmpty);
+    public CompletableFuture<Connection<TableView>> datasetTables(DatasetView dataset, @Argument Integer first,
+            @Argument String after, DataLoader<String, List<TableView>> catalogTablesOfDatasets) {
+        PageRequest page = PageRequest.of(first, after);
+        return catalogTablesOfDatasets.load(dataset.name()).thenApply(all -> Connection.of(CatalogLoaders.orEmpty(all), page));
     }
 
     @QueryMapping
@@ -92,9 +99,10 @@ public final class CatalogController {
     }
 
     @SchemaMapping(typeName = "Table", field = "joins")
-    public CompletableFuture<List<JoinView>> tableJoins(TableView table,
-                                                        DataLoader<String, List<JoinView>> catalogJoinsOfTables) {
-        return catalogJoinsOfTables.load(table.name()).thenApply(CatalogLoaders::orEmpty);
+    public CompletableFuture<Connection<JoinView>> tableJoins(TableView table, @Argument Integer first,
+            @Argument String after, DataLoader<String, List<JoinView>> catalogJoinsOfTables) {
+        PageRequest page = PageRequest.of(first, after);
+        return catalogJoinsOfTables.load(table.name()).thenApply(all -> Connection.of(CatalogLoaders.orEmpty(all), page));
     }
 
     @SchemaMapping(typeName = "Variable", field = "nomenclature")
@@ -105,8 +113,9 @@ public final class CatalogController {
     }
 
     @SchemaMapping(typeName = "Variable", field = "changes")
-    public List<ChangeView> variableChanges(VariableView variable) {
-        return catalog.history(VariableRef.parse(variable.key())).stream().map(ChangeView::of).toList();
+    public Connection<ChangeView> variableChanges(VariableView variable, @Argument Integer first, @Argument String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return Connection.of(catalog.history(VariableRef.parse(variable.key())), page).map(ChangeView::of);
     }
 
     @SchemaMapping(typeName = "Nomenclature", field = "variables")

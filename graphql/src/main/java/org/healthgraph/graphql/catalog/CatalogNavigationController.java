@@ -1,5 +1,6 @@
 package org.healthgraph.graphql.catalog;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +21,8 @@ import org.healthgraph.graphql.catalog.CatalogViews.TableView;
 import org.healthgraph.graphql.catalog.CatalogViews.VariableView;
 import org.healthgraph.graphql.errors.ClientError;
 import org.healthgraph.graphql.node.GlobalId;
+import org.healthgraph.graphql.paging.Connection;
+import org.healthgraph.graphql.paging.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,6 +35,9 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 public final class CatalogNavigationController {
+
+    /** Lists of variables are paged in key order, so that a cursor means the same from page to page. */
+    private static final Comparator<VariableView> BY_KEY = Comparator.comparing(VariableView::key);
 
     /** The tables a join graph holds at most. */
     static final int MAX_TABLES = 500;
@@ -122,16 +128,24 @@ public final class CatalogNavigationController {
     }
 
     @SchemaMapping(typeName = "Variable", field = "sameName")
-    public CompletableFuture<List<VariableView>> variableSameName(VariableView variable,
-            DataLoader<String, List<VariableView>> catalogVariablesNamed) {
-        return catalogVariablesNamed.load(variable.name()).thenApply(all -> CatalogLoaders.orEmpty(all).stream()
-                .filter(v -> !v.key().equals(variable.key())).toList());
+    public CompletableFuture<Connection<VariableView>> variableSameName(VariableView variable, @Argument Integer first,
+            @Argument String after, DataLoader<String, List<VariableView>> catalogVariablesNamed) {
+        PageRequest page = PageRequest.of(first, after);
+        return catalogVariablesNamed.load(variable.name()).thenApply(all -> Connection.of(CatalogLoaders.orEmpty(all).stream()
+                .filter(v -> !v.key().equals(variable.key())).sorted(BY_KEY).toList(), page));
     }
 
     @SchemaMapping(typeName = "Nomenclature", field = "codedVariables")
-    public CompletableFuture<List<VariableView>> nomenclatureVariables(NomenclatureView nomenclature,
-            DataLoader<String, List<VariableView>> catalogVariablesCodedBy) {
-        return catalogVariablesCodedBy.load(nomenclature.name()).thenApply(CatalogLoaders::orEmpty);
+    public CompletableFuture<Connection<VariableView>> nomenclatureVariables(NomenclatureView nomenclature,
+            @Argument Integer first, @Argument String after, DataLoader<String, List<VariableView>> catalogVariablesCodedBy) {
+        return variablesCodedBy(nomenclature.name(), first, after, catalogVariablesCodedBy);
+    }
+
+    private static CompletableFuture<Connection<VariableView>> variablesCodedBy(String nomenclature, Integer first,
+            String after, DataLoader<String, List<VariableView>> catalogVariablesCodedBy) {
+        PageRequest page = PageRequest.of(first, after);
+        return catalogVariablesCodedBy.load(nomenclature)
+                .thenApply(all -> Connection.of(CatalogLoaders.orEmpty(all).stream().sorted(BY_KEY).toList(), page));
     }
 
     @SchemaMapping(typeName = "Code", field = "codeList")
@@ -140,9 +154,9 @@ public final class CatalogNavigationController {
     }
 
     @SchemaMapping(typeName = "Code", field = "variables")
-    public CompletableFuture<List<VariableView>> codeVariables(CodeView code,
-            DataLoader<String, List<VariableView>> catalogVariablesCodedBy) {
-        return catalogVariablesCodedBy.load(code.nomenclature()).thenApply(CatalogLoaders::orEmpty);
+    public CompletableFuture<Connection<VariableView>> codeVariables(CodeView code, @Argument Integer first,
+            @Argument String after, DataLoader<String, List<VariableView>> catalogVariablesCodedBy) {
+        return variablesCodedBy(code.nomenclature(), first, after, catalogVariablesCodedBy);
     }
 
     @SchemaMapping(typeName = "Join", field = "fromTable")
