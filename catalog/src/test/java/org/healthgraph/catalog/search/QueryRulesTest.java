@@ -78,4 +78,19 @@ class QueryRulesTest {
 
         assertThat(keys(docs, "pharmacie")).containsExactly("ER_XXX_F.PHA_ACT_QSN");
     }
+    @Test
+    void aTwoLetterSynonymIsLookedUpInLabelsNotAmongNameParts() {
+        // "professionnel de santé, ps" is a curated synonym; PS in PS_IND is the care pathway.
+        List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
+                SearchDocument.variable("PMSI MCO", "T_MCOaaFASTC", "Factures", "PS_IND", "Indicateur du parcours de soins",
+                        "", "string", List.of()),
+                SearchDocument.table("DA_PRA", "DA_PRA_R", "Référentiel des professionnels de santé")));
+        for (int i = 0; i < 300; i++) {
+            docs.add(SearchDocument.code("ORAVAL", "IR_EPS_V", "Établissements", "E" + i,
+                    (i % 10 == 0 ? "Professionnel de santé" : "Établissement") + " numéro " + i));
+        }
+
+        assertThat(keys(docs, "professionnels de santé")).first().isEqualTo("DA_PRA_R");
+        assertThat(keys(docs, "PS")).contains("T_MCOaaFASTC.PS_IND");
+    }
 }

@@ -91,6 +91,13 @@ public final class QueryPlanner {
     static final float ALL_IDEAS_BOOST = 2f;
     static final float PHRASE_BOOST = 1.5f;
     static final float NAME_PART_BOOST = 1.5f;
+    /**
+     * Short-synonym rule: a synonym of two letters is looked up in labels, not among name parts,
+     * where two letters stand for too many things (PS is the health professional of the synonym
+     * list, and the care pathway, "parcours de soins", in PS_IND). A two-letter word typed by the
+     * researcher ("DP") is still looked up among name parts.
+     */
+    static final int MIN_SYNONYM_NAME_PART = 3;
     /** Score of a whole word (five letters or more) found among a name's parts; see {@link #namePart}. */
     static final float NAME_WORD_SCORE = 2f;
     static final Pattern NAME_WORD = Pattern.compile("[a-z]{5,}");
@@ -412,7 +419,8 @@ public final class QueryPlanner {
             Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
             parts.add(phrase.toLowerCase(Locale.ROOT));
             BooleanQuery.Builder names = new BooleanQuery.Builder();
-            parts.stream().filter(part -> part.length() >= 2)
+            int shortest = weight == 1f ? 2 : MIN_SYNONYM_NAME_PART;
+            parts.stream().filter(part -> part.length() >= shortest)
                     .forEach(part -> names.add(namePart(part), Occur.SHOULD));
             out.add(new BoostQuery(names.build(), NAME_PART_BOOST * weight));
         }
