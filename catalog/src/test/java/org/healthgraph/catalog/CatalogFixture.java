@@ -18,7 +18,9 @@ record CatalogFixture(String dataset, TableName a, TableName b, TableName c, Nom
         Nomenclature nom = new Nomenclature(list, "Sexe", "TEST", List.of(
                 new NomenclatureColumn("COD", "string", ColumnRole.CODE),
                 new NomenclatureColumn("LIB", "string", ColumnRole.LABEL)), List.of("COD"));
-        List<Code> codes = List.of(code("1", "Masculin"), code("2", "Féminin"), code("9", "Inconnu"));
+        // The last code has a column the others lack, as rows of a real code list may: caches must keep it.
+        List<Code> codes = List.of(code("1", "Masculin"), code("2", "Féminin"),
+                new Code(new CodeRef(list, "9"), "Inconnu", Map.of("COD", "9", "LIB", "Inconnu", "DTF", "2020-12-31")));
         CatalogUnit codeUnit = CatalogUnit.of(list + ".json").withNomenclatures(List.of(nom)).withCodes(codes);
         CatalogUnit tables = CatalogUnit.of(dataset + ".json").withDatasets(List.of(Dataset.named(dataset)))
                 .withTables(List.of(table(a), table(b), table(c)))

@@ -31,7 +31,7 @@ public class CatalogBeans {
                            @Value("${healthgraph.catalog.cache.enabled:true}") boolean cacheEnabled,
                            @Value("${healthgraph.catalog.cache.max-age:10m}") Duration maxAge,
                            @Value("${healthgraph.catalog.cache.max-entries:20000}") long maxEntries,
-                           @Value("${healthgraph.catalog.cache.max-codes:250000}") long maxCodes) {
+                           @Value("${healthgraph.catalog.cache.max-codes:1000000}") long maxCodes) {
         Catalog reader = Catalogs.reader(store);
         return cacheEnabled ? Catalogs.cached(reader, writer, maxAge, maxEntries, maxCodes) : reader;
     }

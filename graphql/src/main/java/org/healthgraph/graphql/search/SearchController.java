@@ -13,11 +13,12 @@ import org.healthgraph.catalog.search.SearchRequest;
 import org.healthgraph.catalog.search.SearchResult;
 import org.healthgraph.catalog.search.Suggestion;
 import org.healthgraph.graphql.errors.ClientError;
+import org.healthgraph.graphql.execution.Selections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 
 /** Serves {@code Query.search} and {@code Query.suggest}. */
 @Controller
@@ -70,11 +71,11 @@ public final class SearchController {
 
     @QueryMapping
     public Page search(@Argument String query, @Argument Filters filters, @Argument Integer first,
-            @Argument String after, @Argument Boolean explain, DataFetchingFieldSelectionSet selection) {
+            @Argument String after, @Argument Boolean explain, DataFetchingEnvironment env) {
         SearchResult r;
         try {
             SearchRequest request = new SearchRequest(query, filters == null ? SearchFilters.NONE : filters.toDomain(),
-                    first == null ? 10 : first, Optional.ofNullable(after), selection.contains("facets"),
+                    first == null ? 10 : first, Optional.ofNullable(after), Selections.selects(env, "facets"),
                     Boolean.TRUE.equals(explain));
             r = results.search(request);
         } catch (SearchException e) {
