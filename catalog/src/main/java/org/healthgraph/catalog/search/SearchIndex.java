@@ -140,9 +140,10 @@ public final class SearchIndex implements AutoCloseable {
             old.close();
             version.incrementAndGet();
         } catch (IOException | RuntimeException e) {
-            cause.addSuppressed(e);
-            throw new SearchException("the search index could not be rolled back to its last commit in " + directory
-                    + " (" + e.getMessage() + "); reopen it and run the rebuild again", e);
+            SearchException x = new SearchException("the search index could not be rolled back to its last commit in "
+                    + directory + " (" + e.getMessage() + "); reopen it and run the rebuild again", e);
+            x.addSuppressed(cause);
+            throw x;
         }
     }
 
