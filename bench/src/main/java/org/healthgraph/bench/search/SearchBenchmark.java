@@ -271,6 +271,17 @@ public final class SearchBenchmark {
         }
         System.out.printf("worst case (bad inputs, with facets): %.2f ms for '%s'%n", worst / 1e6,
                 worstQuery.length() > 60 ? worstQuery.substring(0, 60) + "... (" + worstQuery.length() + " chars)" : worstQuery);
+        for (String q : bad) {
+            org.healthgraph.catalog.search.SearchResult r = index.search(SearchRequest.of(q));
+            System.out.printf("  bad input '%s': %d hits, notice %s%n",
+                    q.length() > 30 ? q.substring(0, 30) + "... (" + q.length() + " chars)" : q, r.totalHits(),
+                    r.notice().orElse("none"));
+        }
+        long t = System.nanoTime();
+        org.healthgraph.catalog.search.SearchResult unknown = index.search(SearchRequest.of("date")
+                .withFilters(org.healthgraph.catalog.search.SearchFilters.NONE.withTables(Set.of("NO_SUCH_TABLE"))));
+        System.out.printf("  unknown filter value (table NO_SUCH_TABLE): %d hits in %.2f ms%n", unknown.totalHits(),
+                (System.nanoTime() - t) / 1e6);
     }
 
     /**

@@ -83,8 +83,14 @@ public final class SearchIndex implements AutoCloseable {
     private static final int REBUILD_QUEUE = 8;
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /**
+     * Serialises the writes (rebuild, upsert, delete, close): a rebuild's uncommitted state must
+     * never be committed by a concurrent upsert, which waits for the rebuild to end instead.
+     */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Replaced (under {@link #writeLock}) after a failed write rolls back; searches read it without the lock. */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
     private final DocumentMapper mapper = new DocumentMapper(facetsConfig);
     private final QueryPlanner planner;
@@ -97,14 +103,47 @@ public final class SearchIndex implements AutoCloseable {
         this.directory = directory;
         this.planner = new QueryPlanner(synonyms);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(256);
-            this.writer = new IndexWriter(directory, config);
+            this.writer = openWriter(directory);
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new SearchException("cannot open the search index in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A writer on the last commit of {@code directory}. It never commits on close: every change is
+     * committed by the operation that made it, and what a failed operation left is rolled back.
+     */
+    private static IndexWriter openWriter(Directory directory) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.indexing())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(256)
+                .setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    /**
+     * Drops what a failed write left uncommitted (a rebuild's deletion of everything and its first
+     * batches, an upsert's first documents): rolls the writer back to the last commit, which closes
+     * it, and opens a new writer and searcher manager on that commit. Searches meanwhile keep the
+     * searcher they hold (the last commit's content). Called under {@link #writeLock}.
+     */
+    private void discardUncommitted(Throwable cause) {
+        IndexWriter failed = writer;
+        SearcherManager old = searchers;
+        try {
+            failed.rollback();
+            IndexWriter fresh = openWriter(directory);
+            searchers = new SearcherManager(fresh, null);
+            writer = fresh;
+            old.close();
+            version.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            SearchException x = new SearchException("the search index could not be rolled back to its last commit in "
+                    + directory + " (" + e.getMessage() + "); reopen it and run the rebuild again", e);
+            x.addSuppressed(cause);
+            throw x;
         }
     }
 
@@ -135,6 +174,15 @@ public final class SearchIndex implements AutoCloseable {
      * the old content until the next successful rebuild.
      */
     public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
+        writeLock.lock();
+        try {
+            return rebuildLocked(producer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private long rebuildLocked(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
         // The source (a graph read) runs on the calling thread and hands batches to one indexing
         // thread, so reading and indexing overlap. One indexing thread, in the source's order:
         // documents get the same ids on every build, so that equal scores (tied by document id)
@@ -182,14 +230,17 @@ public final class SearchIndex implements AutoCloseable {
         }
         Throwable failed = failure.get();
         if (failed != null) {
-            throw new SearchException("rebuilding the search index failed (run the rebuild again): " + failed.getMessage(),
-                    failed);
+            discardUncommitted(failed);
+            throw new SearchException("rebuilding the search index failed, the previous content is kept (run the "
+                    + "rebuild again): " + failed.getMessage(), failed);
         }
         try {
             commitAndRefresh();
             return indexed[0];
-        } catch (IOException e) {
-            throw new SearchException("rebuilding the search index failed (run the rebuild again): " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw new SearchException("rebuilding the search index failed, the previous content is kept (run the "
+                    + "rebuild again): " + e.getMessage(), e);
         }
     }
 
@@ -208,7 +259,11 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Tells the indexing thread the source is done and waits for it to finish. */
+    /**
+     * Tells the indexing thread the source is done and waits for it to finish (if this thread is
+     * interrupted, interrupts the indexer and still waits for it, so that no batch is added after
+     * a rollback).
+     */
     private static void stop(java.util.concurrent.BlockingQueue<List<SearchDocument>> queue, Thread indexer) {
         try {
             while (indexer.isAlive() && !queue.offer(List.of(), 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -216,35 +271,61 @@ public final class SearchIndex implements AutoCloseable {
             }
             indexer.join();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             indexer.interrupt();
+            joinUninterruptibly(indexer);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Adds or replaces documents by key; visible to searches when this returns. */
     public void upsert(Collection<SearchDocument> documents) {
+        writeLock.lock();
         try {
             for (SearchDocument d : documents) {
                 writer.updateDocument(new Term(Fields.KEY, d.key()), mapper.toLucene(d));
             }
             commitAndRefresh();
-        } catch (IOException e) {
-            throw new SearchException("updating the search index failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw new SearchException("updating the search index failed, nothing of this update is kept: "
+                    + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
     /** Removes the documents with these keys; absent keys are ignored. */
     public void delete(Collection<String> keys) {
+        writeLock.lock();
         try {
             for (String k : keys) {
                 writer.deleteDocuments(new Term(Fields.KEY, k));
             }
             commitAndRefresh();
-        } catch (IOException e) {
-            throw new SearchException("deleting from the search index failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw new SearchException("deleting from the search index failed, nothing of this deletion is kept: "
+                    + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
+    /** Commits the writer's changes and makes them searchable; called under {@link #writeLock}. */
     private void commitAndRefresh() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
@@ -484,11 +565,20 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
-        IndexSearcher s;
-        try {
-            s = searchers.acquire();
-        } catch (IOException e) {
-            throw new SearchException("the search index cannot be read: " + e.getMessage(), e);
+        IndexSearcher s = null;
+        SearcherManager manager = null;
+        // A rollback replaces the manager; one closed under our feet is read again (bounded).
+        for (int attempt = 0; s == null; attempt++) {
+            manager = searchers;
+            try {
+                s = manager.acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                if (attempt >= 3 || manager == searchers) {
+                    throw new SearchException("the search index is closed", e);
+                }
+            } catch (IOException e) {
+                throw new SearchException("the search index cannot be read: " + e.getMessage(), e);
+            }
         }
         try {
             return work.apply(s);
@@ -501,7 +591,7 @@ public final class SearchIndex implements AutoCloseable {
             throw new SearchException("search failed: " + e.getClass().getSimpleName(), e);
         } finally {
             try {
-                searchers.release(s);
+                manager.release(s);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -533,12 +623,15 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        writeLock.lock();
         try {
             searchers.close();
             writer.close();
             directory.close();
         } catch (IOException e) {
             throw new SearchException("closing the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 }

@@ -19,7 +19,7 @@ class QueryRulesTest {
     void aDocumentCoversEveryWordOfTheQueryOnlyWithItsOwnTextNotItsTablesTitle() {
         // The first variable holds "pharmacie" only in its table's title; the second in its own label.
         List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
-                SearchDocument.variable("DCIR", "ER_PHA_F", "Données de pharmacie", "PHA_QTE",
+                SearchDocument.variable("DCIR", "ER_PHA_F", "Données de pharmacie", "BOI_QTE",
                         "Boîtes délivrées", "", "int", List.of()),
                 SearchDocument.variable("DCIR", "ER_AUT_F", "Autres données", "AUT_QTE",
                         "Nombre de boîtes de médicaments délivrées par une pharmacie", "", "int", List.of())));
@@ -51,5 +51,46 @@ class QueryRulesTest {
 
         assertThat(keys(docs, "pharmacie").get(0)).isEqualTo("ER_PHA_F");
         assertThat(keys(docs, "médicament")).contains("ER_PHA_F");
+    }
+    @Test
+    void aWholeWordSpelledInANameCountsNoMoreThanTheSameWordInALabel() {
+        // "pharmacie" is spelled in one name only (rare among names, which are made of abbreviations).
+        List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
+                SearchDocument.variable("CARTOGRAPHIE_PATHOLOGIES", "CT_DEP", "Dépenses", "PHARMACIE_MNT",
+                        "Médicaments remboursés", "", "number", List.of()),
+                SearchDocument.variable("DCIR", "ER_ORD_F", "Prestations", "ORD_NUM", "Code pharmacie", "",
+                        "string", List.of())));
+        for (int i = 0; i < 2000; i++) {
+            docs.add(SearchDocument.code("ORAVAL", "IR_EPS_V", "Établissements", "E" + i, "Établissement numéro " + i));
+        }
+
+        assertThat(keys(docs, "pharmacie").get(0)).isEqualTo("ER_ORD_F.ORD_NUM");
+    }
+
+    @Test
+    void theSnddsAbbreviationOfAWordInNamesFindsWhatItNames() {
+        // PHA is how SNDS names write "pharmacie" (curated synonym list).
+        List<SearchDocument> docs = List.of(
+                SearchDocument.variable("DCIR", "ER_XXX_F", "Autres prestations", "PHA_ACT_QSN", "Quantité affinée signée",
+                        "", "number", List.of()),
+                SearchDocument.variable("DCIR", "ER_XXX_F", "Autres prestations", "PRS_ACT_QSN", "Quantité d'actes",
+                        "", "number", List.of()));
+
+        assertThat(keys(docs, "pharmacie")).containsExactly("ER_XXX_F.PHA_ACT_QSN");
+    }
+    @Test
+    void aTwoLetterSynonymIsLookedUpInLabelsNotAmongNameParts() {
+        // "professionnel de santé, ps" is a curated synonym; PS in PS_IND is the care pathway.
+        List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
+                SearchDocument.variable("PMSI MCO", "T_MCOaaFASTC", "Factures", "PS_IND", "Indicateur du parcours de soins",
+                        "", "string", List.of()),
+                SearchDocument.table("DA_PRA", "DA_PRA_R", "Référentiel des professionnels de santé")));
+        for (int i = 0; i < 300; i++) {
+            docs.add(SearchDocument.code("ORAVAL", "IR_EPS_V", "Établissements", "E" + i,
+                    (i % 10 == 0 ? "Professionnel de santé" : "Établissement") + " numéro " + i));
+        }
+
+        assertThat(keys(docs, "professionnels de santé")).first().isEqualTo("DA_PRA_R");
+        assertThat(keys(docs, "PS")).contains("T_MCOaaFASTC.PS_IND");
     }
 }

@@ -55,4 +55,21 @@ class RankingRulesTest {
         assertThat(k.subList(0, 2)).containsExactlyInAnyOrder("NT_LPP", "ER_TIP_F.TIP_PRS_IDE");
         assertThat(k.indexOf("T_MCOaaDMIP.LPP_COD")).isGreaterThan(1);
     }
+    @Test
+    void theSourceProductsVariableComesBeforeACopysEvenWhenTheCopysLabelIsShorter() {
+        List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
+                SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Description du séjour", "SOR_MOD",
+                        "Mode de sortie du champ PMSI-MCO", "", "string", List.of()),
+                SearchDocument.variable("PMSI HAD", "T_HADaaB", "Résumés par sous-séquence", "SOR_MOD",
+                        "Mode de sortie", "", "string", List.of())));
+        for (int i = 0; i < 20; i++) {
+            docs.add(SearchDocument.variable("DCIR", "ER_PRS_F", "Prestations", "PRS_" + i,
+                    "Montant numéro " + i + " des soins de ville remboursés par l'assurance maladie obligatoire", "", "number",
+                    List.of()));
+        }
+        try (SearchIndex copies = SearchIndex.inMemory()) {
+            copies.rebuild(docs.stream());
+            assertThat(copies.search(SearchRequest.of("mode de sortie")).hits().get(0).key()).isEqualTo("T_MCOaaB.SOR_MOD");
+        }
+    }
 }

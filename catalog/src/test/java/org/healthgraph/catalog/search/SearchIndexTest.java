@@ -210,6 +210,69 @@ class SearchIndexTest {
     }
 
     @Test
+    void aFailedRebuildIsNotCommittedByALaterUpsertNorByClosing(@TempDir Path dir) {
+        SearchDocument added = SearchDocument.variable("DCIR", "ER_PRS_F", "Table des prestations", "BEN_CMU_TOP",
+                "Top bénéficiaire de la CMU complémentaire", "", "string", List.of());
+        SearchDocument partial = SearchDocument.table("DCIR", "ER_XXX_F", "Table écrite à moitié");
+        try (SearchIndex disk = SearchIndex.open(dir)) {
+            disk.rebuild(FIXTURE.stream());
+            assertThatThrownBy(() -> disk.rebuild(sink -> {
+                sink.accept(partial);
+                FIXTURE.subList(0, FIXTURE.size() / 2).forEach(sink);
+                throw new IllegalStateException("graph read failed");
+            })).isInstanceOf(SearchException.class);
+            disk.upsert(List.of(added));
+            assertThat(disk.size()).isEqualTo(FIXTURE.size() + 1);
+        }
+        try (SearchIndex reopened = SearchIndex.open(dir)) {
+            assertThat(reopened.size()).isEqualTo(FIXTURE.size() + 1);
+            assertThat(reopened.search(SearchRequest.of("ER_XXX_F")).hits()).extracting(SearchHit::key)
+                    .doesNotContain("ER_XXX_F");
+            for (SearchDocument d : FIXTURE) {
+                assertThat(reopened.explain(d.key(), d.key())).as(d.key()).isPresent();
+            }
+            assertThat(reopened.explain("cmu", added.key())).isPresent();
+        }
+    }
+
+    @Test
+    void anUpsertDuringARebuildWaitsForItAndNeverCommitsItsPartialState(@TempDir Path dir) throws Exception {
+        SearchDocument added = SearchDocument.variable("DCIR", "ER_PRS_F", "Table des prestations", "BEN_CMU_TOP",
+                "Top bénéficiaire de la CMU complémentaire", "", "string", List.of());
+        try (SearchIndex disk = SearchIndex.open(dir)) {
+            disk.rebuild(FIXTURE.stream());
+            Thread upserter = new Thread(() -> disk.upsert(List.of(added)), "upserter");
+            assertThatThrownBy(() -> disk.rebuild(sink -> {
+                sink.accept(SearchDocument.table("DCIR", "ER_XXX_F", "Table écrite à moitié"));
+                upserter.start();
+                // Until the upsert has either finished or is waiting for the rebuild (bounded).
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (upserter.getState() != Thread.State.TERMINATED && upserter.getState() != Thread.State.WAITING
+                        && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                throw new IllegalStateException("graph read failed");
+            })).isInstanceOf(SearchException.class);
+            upserter.join();
+        }
+        try (SearchIndex reopened = SearchIndex.open(dir)) {
+            assertThat(reopened.size()).isEqualTo(FIXTURE.size() + 1);
+            assertThat(reopened.explain("x", "ER_XXX_F")).isEmpty();
+            assertThat(reopened.explain("x", added.key())).isPresent();
+        }
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheIndexUsableForTheNextRebuild() {
+        assertThatThrownBy(() -> index.rebuild(sink -> {
+            FIXTURE.subList(0, 3).forEach(sink);
+            throw new IllegalStateException("graph read failed");
+        })).isInstanceOf(SearchException.class);
+        assertThat(index.rebuild(FIXTURE.subList(0, 5).stream())).isEqualTo(5);
+        assertThat(index.size()).isEqualTo(5);
+    }
+
+    @Test
     void persistsOnDisk(@TempDir Path dir) {
         try (SearchIndex disk = SearchIndex.open(dir)) {
             disk.rebuild(FIXTURE.stream());

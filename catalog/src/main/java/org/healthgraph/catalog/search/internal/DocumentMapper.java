@@ -22,8 +22,9 @@ import org.healthgraph.catalog.search.SearchDocument;
  * <p>Canonical-product rule: when a query names no product, each document's score is multiplied
  * by its product's weight, so that the table or variable of the source product comes before its
  * copies. Source products weigh 1.0: DCIR, PMSI MCO, BENEFICIAIRE, causes of death, and code-list
- * sources. Copies weigh less: PMSI SSR, HAD and RIM-P 0.85 (their tables mirror MCO's: T_SSRaaB,
- * T_HADaaB ... beside T_MCOaaB); DCIR_DCIRS 0.9 (referentials shared by DCIR and DCIRS);
+ * sources. Copies weigh less: PMSI SSR, HAD and RIM-P 0.7 (their tables mirror MCO's: T_SSRaaB,
+ * T_HADaaB ... beside T_MCOaaB; low enough that MCO's "Mode de sortie du champ PMSI-MCO" comes
+ * before HAD's shorter "Mode de sortie", which plain text scoring prefers for its length); DCIR_DCIRS 0.9 (referentials shared by DCIR and DCIRS);
  * CARTOGRAPHIE_PATHOLOGIES 0.85 (derived); DCIRS (a re-organised copy of DCIR) and DAMIR
  * (aggregates) 0.7; EGB (a 1/97 sample of DCIR) 0.6. Within a product, tables weigh 1.3, variables
  * and code lists 1.1, codes 0.3, so that a table or column beats a code value that shares its
@@ -39,9 +40,9 @@ public final class DocumentMapper {
 
     /** Weights of the copy products; any other product weighs 1.0. */
     static final Map<String, Float> PRODUCT_WEIGHTS = Map.of(
-            "PMSI SSR", 0.85f,
-            "PMSI HAD", 0.85f,
-            "PMSI RIM-P", 0.85f,
+            "PMSI SSR", 0.7f,
+            "PMSI HAD", 0.7f,
+            "PMSI RIM-P", 0.7f,
             "DCIR_DCIRS", 0.9f,
             "CARTOGRAPHIE_PATHOLOGIES", 0.85f,
             "DCIRS", 0.7f,

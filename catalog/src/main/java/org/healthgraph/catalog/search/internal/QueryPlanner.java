@@ -91,6 +91,16 @@ public final class QueryPlanner {
     static final float ALL_IDEAS_BOOST = 2f;
     static final float PHRASE_BOOST = 1.5f;
     static final float NAME_PART_BOOST = 1.5f;
+    /**
+     * Short-synonym rule: a synonym of two letters is looked up in labels, not among name parts,
+     * where two letters stand for too many things (PS is the health professional of the synonym
+     * list, and the care pathway, "parcours de soins", in PS_IND). A two-letter word typed by the
+     * researcher ("DP") is still looked up among name parts.
+     */
+    static final int MIN_SYNONYM_NAME_PART = 3;
+    /** Score of a whole word (five letters or more) found among a name's parts; see {@link #namePart}. */
+    static final float NAME_WORD_SCORE = 2f;
+    static final Pattern NAME_WORD = Pattern.compile("[a-z]{5,}");
     static final float CONTEXT_BOOST = 0.3f;
     static final float PRODUCT_WORD_BOOST = 2.5f;
     static final float KIND_HINT_BOOST = 1.5f;
@@ -409,11 +419,25 @@ public final class QueryPlanner {
             Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
             parts.add(phrase.toLowerCase(Locale.ROOT));
             BooleanQuery.Builder names = new BooleanQuery.Builder();
-            parts.stream().filter(part -> part.length() >= 2)
-                    .forEach(part -> names.add(new TermQuery(new Term(Fields.NAME_ID, part)), Occur.SHOULD));
+            int shortest = weight == 1f ? 2 : MIN_SYNONYM_NAME_PART;
+            parts.stream().filter(part -> part.length() >= shortest)
+                    .forEach(part -> names.add(namePart(part), Occur.SHOULD));
             out.add(new BoostQuery(names.build(), NAME_PART_BOOST * weight));
         }
         return out;
+    }
+
+    /**
+     * Name-word rule: SNDS names are made of abbreviations of two to four letters (BEN, NIR, PHA,
+     * ALD), whose rarity among names says how specific they are. A whole word spelled in a name
+     * (PHARMACIE in DEP_SDV_PHARMACIE_MNT) is rare among names only because names seldom spell
+     * words: it counts a fixed {@link #NAME_WORD_SCORE}, about what the same word weighs in a
+     * label, instead of a score growing with its rarity that would put such a name above the
+     * documents whose label says the word.
+     */
+    static Query namePart(String part) {
+        Query term = new TermQuery(new Term(Fields.NAME_ID, part));
+        return NAME_WORD.matcher(part).matches() ? new BoostQuery(new ConstantScoreQuery(term), NAME_WORD_SCORE) : term;
     }
 
     private static Query allTerms(String field, List<String> terms) {
