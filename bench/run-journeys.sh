@@ -9,6 +9,7 @@
 #   -Djourney.load=bulk|transactional  bulk: Neo4j batch importer into the new database (default); transactional: UNWIND batches over Bolt
 #   -Djourney.importOnly=true  stop after the import (to profile the write path)
 #   -Djourney.readOnly=true    stop after reading and joining the extract
+#   -Djourney.rebuildFromGraph=true  after a bulk load, also time the timeline index rebuilt from the graph over Bolt
 set -euo pipefail
 # Neo4j's batch importer (the bulk load) reads direct buffers' addresses: it needs java.nio opened.
 export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC} --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"

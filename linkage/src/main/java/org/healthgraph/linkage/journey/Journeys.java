@@ -84,6 +84,18 @@ public final class Journeys {
                 (System.nanoTime() - t0) / 1_000_000, 0));
     }
 
+    /**
+     * Opens journeys on a graph that {@link #bulkLoad} has just loaded with these patients: ensures
+     * the schema and builds the timeline index from the patients in memory rather than reading tens
+     * of millions of events back from the graph (what {@link #open} does).
+     */
+    public static Journeys openBulkLoaded(GraphStore store, List<PatientJourney> loaded) {
+        Journeys j = new Journeys(Objects.requireNonNull(store, "store"), TimelineIndex.empty());
+        j.graph.orElseThrow().ensureSchema();
+        j.index = TimelineIndex.empty().replacing(loaded);
+        return j;
+    }
+
     /** Rebuilds the timeline index from the graph, reading patients page by page. */
     public void rebuildIndex() {
         TimelineIndex.Builder b = new TimelineIndex.Builder();

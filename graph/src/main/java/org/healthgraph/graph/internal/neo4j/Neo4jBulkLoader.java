@@ -96,7 +96,13 @@ public final class Neo4jBulkLoader {
         }
         long t0 = System.nanoTime();
         DatabaseLayout target = layout(home);
-        Snapshot old = Files.isDirectory(target.databaseDirectory()) ? readExisting(firstOf) : Snapshot.EMPTY;
+        Snapshot old;
+        try {
+            old = Files.isDirectory(target.databaseDirectory()) ? readExisting(firstOf) : Snapshot.EMPTY;
+        } catch (RuntimeException e) {
+            throw new GraphStoreException("the bulk load cannot read the database in " + home + " (is another healthgraph"
+                    + " or Neo4j process using it?); nothing was changed: " + e.getMessage(), e);
+        }
         if (old == null) {
             return Optional.empty();
         }
