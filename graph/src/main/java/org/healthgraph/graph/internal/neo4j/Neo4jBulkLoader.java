@@ -139,6 +139,9 @@ public final class Neo4jBulkLoader {
                 Files.move(m[1], m[0], StandardCopyOption.ATOMIC_MOVE);
             }
             List<String> schema = new ArrayList<>(old.schema());
+            // The token lookup indexes a new database has (the importer builds none); no-ops when the old ones were replayed.
+            schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR (n) ON EACH labels(n)");
+            schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)");
             schema.addAll(Neo4jGraphStore.schemaStatements(labels, indexes));
             createSchema(schema);
         } catch (IOException | RuntimeException e) {
@@ -218,8 +221,10 @@ public final class Neo4jBulkLoader {
             s.schema.addAll(db.executeTransactionally(
                     "SHOW CONSTRAINTS YIELD createStatement RETURN createStatement", Map.of(), Neo4jBulkLoader::column));
             s.schema.addAll(db.executeTransactionally("SHOW INDEXES YIELD type, owningConstraint, createStatement"
-                    + " WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN createStatement", Map.of(),
-                    Neo4jBulkLoader::column));
+                    + " WHERE owningConstraint IS NULL RETURN createStatement", Map.of(), Neo4jBulkLoader::column));
+            s.schema.replaceAll(statement -> statement.replaceFirst("^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|TEXT INDEX"
+                    + "|POINT INDEX|RANGE INDEX|VECTOR INDEX|LOOKUP INDEX) (`[^`]*`|\\S+) (?!IF NOT EXISTS)",
+                    "CREATE $1 $2 IF NOT EXISTS "));
             return s;
         } finally {
             dbms.shutdown();
@@ -237,8 +242,7 @@ public final class Neo4jBulkLoader {
         try {
             GraphDatabaseService db = dbms.database(DB);
             for (String statement : statements) {
-                db.executeTransactionally(statement.replaceFirst("^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|TEXT INDEX"
-                        + "|POINT INDEX|RANGE INDEX|VECTOR INDEX) (`[^`]*`|\\S+) (?!IF NOT EXISTS)", "CREATE $1 $2 IF NOT EXISTS "));
+                db.executeTransactionally(statement);
             }
             db.executeTransactionally("CALL db.awaitIndexes(86400)");
         } finally {
