@@ -143,6 +143,9 @@ public final class Neo4jBulkLoader {
             schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR (n) ON EACH labels(n)");
             schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)");
             schema.addAll(Neo4jGraphStore.schemaStatements(labels, indexes));
+            // Indexes first: their creation returns at once and they populate in the background, while each
+            // constraint creation waits for its own population.
+            schema.sort(Comparator.comparing(statement -> statement.startsWith("CREATE CONSTRAINT")));
             createSchema(schema);
         } catch (IOException | RuntimeException e) {
             restore(done);
