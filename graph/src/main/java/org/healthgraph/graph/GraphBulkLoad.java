@@ -22,6 +22,14 @@ public final class GraphBulkLoad {
     }
 
     /**
+     * Whether this JVM can run the batch importer: it needs the option
+     * {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (the healthgraph launcher sets it).
+     */
+    public static boolean isAvailable() {
+        return Neo4jBulkLoader.isAvailable();
+    }
+
+    /**
      * What the load did.
      *
      * @param copiedNodes existing nodes carried into the new store

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
 import org.healthgraph.linkage.journey.ImportReport;
@@ -89,7 +90,12 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             throw new CliException("--load bulk writes the embedded database's files; with a Neo4j server (--neo4j-uri)"
                     + " use --load transactional, or neo4j-admin database import on the server");
         }
-        if (embedded && (load == Load.BULK || (load == Load.AUTO && r.events() >= AUTO_BULK_EVENTS))) {
+        boolean large = r.events() >= AUTO_BULK_EVENTS;
+        if (load == Load.AUTO && embedded && large && !GraphBulkLoad.isAvailable()) {
+            out.println("the bulk load needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED (set by the"
+                    + " healthgraph launcher): importing by transactions");
+        }
+        if (embedded && (load == Load.BULK || (load == Load.AUTO && large && GraphBulkLoad.isAvailable()))) {
             long t1 = System.nanoTime();
             Optional<ImportReport> bulk;
             try {

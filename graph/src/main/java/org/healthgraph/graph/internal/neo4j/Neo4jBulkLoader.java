@@ -90,7 +90,7 @@ public final class Neo4jBulkLoader {
 
     public Optional<GraphBulkLoad.Report> load(Label firstOf, BulkSource source, Collection<Label> labels,
                                                Collection<PropertyIndex> indexes) {
-        if (!Object.class.getModule().isOpen("java.nio", Neo4jBulkLoader.class.getModule())) {
+        if (!isAvailable()) {
             throw new GraphStoreException("the bulk load runs Neo4j's batch importer, which needs the JVM option"
                     + " --add-opens=java.base/java.nio=ALL-UNNAMED (the healthgraph launcher sets it); nothing was changed");
         }
@@ -159,6 +159,11 @@ public final class Neo4jBulkLoader {
         deleteRecursively(staging);
         return Optional.of(new GraphBulkLoad.Report(old.nodeCount(), old.relCount(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+    }
+
+    /** Whether java.nio is open to this code, as the batch importer needs. */
+    public static boolean isAvailable() {
+        return Object.class.getModule().isOpen("java.nio", Neo4jBulkLoader.class.getModule());
     }
 
     private static void restore(List<Path[]> done) {
