@@ -6,7 +6,11 @@
 #   -Djourney.batch=N          patients per import transaction (default 2000)
 #   -Djourney.writers=N        batches written at once (default 2)
 #   -Djourney.cypherTimeout=S  seconds before a Cypher query is terminated and shown as a lower bound (default 120)
+#   -Djourney.load=bulk|transactional  bulk: Neo4j batch importer into the new database (default); transactional: UNWIND batches over Bolt
 #   -Djourney.importOnly=true  stop after the import (to profile the write path)
+#   -Djourney.readOnly=true    stop after reading and joining the extract
+#   -Djourney.rebuildFromGraph=true  after a bulk load, also time the timeline index rebuilt from the graph over Bolt
 set -euo pipefail
-export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC}"
+# Neo4j's batch importer (the bulk load) reads direct buffers' addresses: it needs java.nio opened.
+export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC} --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
 exec "$(dirname "$0")/run-main.sh" org.healthgraph.bench.journey.JourneyBench "$@"

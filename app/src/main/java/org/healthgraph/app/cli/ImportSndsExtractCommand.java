@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
 import org.healthgraph.linkage.journey.ImportReport;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code healthgraph import snds-extract DIR}: patients and care events from an SNDS-shaped extract. */
 @Command(name = "snds-extract", mixinStandardHelpOptions = true,
         description = "Import an SNDS-shaped extract (IR_BEN_R, ER_PRS_F + ER_PHA_F, IR_PHA_R, T_MCOaaB/C/D, KI_CCI_R as CSV)"
-                + " as patients with care events. Re-running replaces the patients' events.")
+                + " as patients with care events. Re-running replaces the patients' events. A first load of a large extract"
+                + " into the embedded database is written offline by Neo4j's batch importer (see --load).")
 public final class ImportSndsExtractCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,6 +43,30 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             description = "Patients per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
+    /** How patients reach the graph. */
+    enum Load { AUTO, BULK, TRANSACTIONAL }
+
+    /** Extracts at least this large go through the bulk load in {@code auto} mode. */
+    static final long AUTO_BULK_EVENTS = 100_000;
+
+    @Option(names = "--load", defaultValue = "auto", converter = LoadConverter.class,
+            description = "auto (default): bulk when the database is embedded, holds no patient yet and the extract has at"
+                    + " least " + AUTO_BULK_EVENTS + " events, else transactional; bulk: Neo4j's batch importer builds a new"
+                    + " store holding the current graph plus the extract and swaps it in (all or nothing; refused when"
+                    + " patients exist); transactional: batches of --batch patients, each one transaction.")
+    Load load;
+
+    static final class LoadConverter implements CommandLine.ITypeConverter<Load> {
+        @Override
+        public Load convert(String value) {
+            try {
+                return Load.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("--load must be auto, bulk or transactional, got '" + value + "'");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -58,6 +84,36 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         out.printf("left out: %,d stays with linkage return codes not all '0', %,d rows of unknown patients,"
                 + " %,d claims without pharmacy line; %,d drugs without ATC%n", r.staysWithBadLinkage(),
                 r.rowsOfUnknownPatients(), r.claimsWithoutPharmacyLine(), r.drugsWithoutAtc());
+        boolean embedded = graph.neo4jUri == null && blank(System.getenv("HEALTHGRAPH_NEO4J_URI"))
+                && blank(System.getProperty("healthgraph.neo4j.uri"));
+        if (load == Load.BULK && !embedded) {
+            throw new CliException("--load bulk writes the embedded database's files; with a Neo4j server (--neo4j-uri)"
+                    + " use --load transactional, or neo4j-admin database import on the server");
+        }
+        boolean large = r.events() >= AUTO_BULK_EVENTS;
+        if (load == Load.AUTO && embedded && large && !GraphBulkLoad.isAvailable()) {
+            out.println("the bulk load needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED (set by the"
+                    + " healthgraph launcher): importing by transactions");
+        }
+        if (embedded && (load == Load.BULK || (load == Load.AUTO && large && GraphBulkLoad.isAvailable()))) {
+            long t1 = System.nanoTime();
+            Optional<ImportReport> bulk;
+            try {
+                bulk = Journeys.bulkLoad(dataDir(), extract.patients(), line -> out.println("  " + line));
+            } catch (RuntimeException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+            if (bulk.isPresent()) {
+                out.printf("bulk loaded %,d patients, %,d events in %.1f s (the timeline index is built when the server"
+                        + " opens the graph)%n", bulk.get().patients(), bulk.get().events(), (System.nanoTime() - t1) / 1e9);
+                return 0;
+            }
+            if (load == Load.BULK) {
+                throw new CliException("--load bulk is for a first load and the graph holds patients already; use --load"
+                        + " transactional (or auto), which replaces the events of the patients it imports");
+            }
+            out.println("the graph holds patients already: importing by transactions, which replace their events");
+        }
         try (JobContext ctx = JobContext.open(graph)) {
             Journeys journeys = ctx.bean(Journeys.class);
             ImportReport report = journeys.importPatients(extract.patients(), batch,
@@ -66,5 +122,21 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                     report.events(), report.graphMillis() / 1000.0, report.indexMillis() / 1000.0);
         }
         return 0;
+    }
+
+    /** The data folder as the application resolves it: --data-dir, HEALTHGRAPH_DATA_DIR, healthgraph.data-dir, ./data. */
+    private Path dataDir() {
+        if (graph.dataDir != null) {
+            return graph.dataDir;
+        }
+        String env = System.getenv("HEALTHGRAPH_DATA_DIR");
+        if (!blank(env)) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("healthgraph.data-dir", "data"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

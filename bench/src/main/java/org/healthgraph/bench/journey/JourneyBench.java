@@ -104,12 +104,19 @@ public final class JourneyBench {
     static final int WRITERS = Integer.getInteger("journey.writers", Journeys.DEFAULT_WRITERS);
     /** Stop after the import ({@code -Djourney.importOnly=true}): to profile the write path alone. */
     static final boolean IMPORT_ONLY = Boolean.getBoolean("journey.importOnly");
+    /** Stop after reading the extract ({@code -Djourney.readOnly=true}): to profile the CSV read and join alone. */
+    static final boolean READ_ONLY = Boolean.getBoolean("journey.readOnly");
+    /** After a bulk load, also time the index rebuild from the graph ({@code -Djourney.rebuildFromGraph=true}). */
+    static final boolean REBUILD_FROM_GRAPH = Boolean.getBoolean("journey.rebuildFromGraph");
+    /** How the extract is written to Neo4j ({@code -Djourney.load=bulk|transactional}, default bulk: the database is new). */
+    static final boolean BULK = !"transactional".equals(System.getProperty("journey.load", "bulk"));
 
     public static void main(String[] args) throws Exception {
         int patients = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("journey-bench-");
         Path extract = work.resolve("extract");
         Path neo4j = work.resolve("neo4j");
+        deleteQuietly(neo4j);
         System.out.printf("journey benchmark: %,d synthetic patients, %d cores, max heap %,d MB, work dir %s%n", patients,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
 
@@ -123,29 +130,55 @@ public final class JourneyBench {
         double readSecs = secs(t);
         System.out.printf("import: read and join CSV tables: %,d patients, %,d events in %.1f s (stays left out for linkage codes: %,d)%n",
                 ex.report().patients(), ex.report().events(), readSecs, ex.report().staysWithBadLinkage());
+        if (READ_ONLY) {
+            return;
+        }
 
-        try (GraphStore store = GraphStores.open(GraphSettings.embedded(neo4j))) {
-            Journeys journeys = Journeys.open(store).withWriters(WRITERS);
-            final long t0 = System.nanoTime();
+        if (BULK) {
             long cpu0 = cpuNanos();
-            ImportReport report = journeys.importPatients(ex.patients(), BATCH, n -> {
-                if (n % 100_000 == 0) {
-                    System.out.printf("  ... %,d patients written (%.0f s)%n", n, secs(t0));
-                }
-            });
-            System.out.printf("import: Neo4j writes %.1f s (%,.0f events/s), timeline index update %.1f s; total import %.1f s%n",
-                    report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
-                    report.indexMillis() / 1000.0, readSecs + (report.graphMillis() + report.indexMillis()) / 1000.0);
+            ImportReport report = Journeys.bulkLoad(neo4j, ex.patients(), line -> System.out.println("  " + line))
+                    .orElseThrow(() -> new IllegalStateException("the bench database holds patients already"));
             double cpu = (cpuNanos() - cpu0) / 1e9;
-            System.out.printf("import: Neo4j writes and index update used %.1f s of CPU (this JVM, all threads; %,.0f events per CPU second)%n",
-                    cpu, report.events() / cpu);
+            System.out.printf("import: Neo4j bulk load %.1f s (%,.0f events/s), %.1f s of CPU (%,.0f events per CPU second);"
+                    + " read + load %.1f s%n", report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
+                    cpu, report.events() / cpu, readSecs + report.graphMillis() / 1000.0);
             if (IMPORT_ONLY) {
                 return;
             }
+        }
+        try (GraphStore store = GraphStores.open(GraphSettings.embedded(neo4j))) {
             t = System.nanoTime();
-            journeys.rebuildIndex();
-            System.out.printf("timeline index rebuilt from the graph (streamed): %,d patients, %,d events, ~%,d MB in %.1f s%n",
-                    journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
+            Journeys journeys = BULK ? Journeys.openBulkLoaded(store, ex.patients()) : Journeys.open(store).withWriters(WRITERS);
+            if (BULK) {
+                System.out.printf("timeline index built from the loaded patients: %,d patients, %,d events, ~%,d MB in %.1f s%n",
+                        journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
+                if (REBUILD_FROM_GRAPH) {
+                    t = System.nanoTime();
+                    journeys.rebuildIndex();
+                    System.out.printf("timeline index rebuilt from the graph (streamed, as a server does at start): %.1f s%n", secs(t));
+                }
+            } else {
+                final long t0 = System.nanoTime();
+                long cpu0 = cpuNanos();
+                ImportReport report = journeys.importPatients(ex.patients(), BATCH, n -> {
+                    if (n % 100_000 == 0) {
+                        System.out.printf("  ... %,d patients written (%.0f s)%n", n, secs(t0));
+                    }
+                });
+                System.out.printf("import: Neo4j writes %.1f s (%,.0f events/s), timeline index update %.1f s; total import %.1f s%n",
+                        report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
+                        report.indexMillis() / 1000.0, readSecs + (report.graphMillis() + report.indexMillis()) / 1000.0);
+                double cpu = (cpuNanos() - cpu0) / 1e9;
+                System.out.printf("import: Neo4j writes and index update used %.1f s of CPU (this JVM, all threads; %,.0f events per CPU second)%n",
+                        cpu, report.events() / cpu);
+                if (IMPORT_ONLY) {
+                    return;
+                }
+                t = System.nanoTime();
+                journeys.rebuildIndex();
+                System.out.printf("timeline index rebuilt from the graph (streamed): %,d patients, %,d events, ~%,d MB in %.1f s%n",
+                        journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
+            }
 
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
                 t = System.nanoTime();

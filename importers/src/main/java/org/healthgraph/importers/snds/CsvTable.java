@@ -1,6 +1,5 @@
 package org.healthgraph.importers.snds;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * One table file of an extract: separator and encoding detected from its start unless given,
@@ -67,21 +63,29 @@ final class CsvTable {
         return columns.getOrDefault(name, -1);
     }
 
-    /** Calls {@code row} with every data line; returns the number of lines. */
-    long forEach(Consumer<CSVRecord> row) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
-        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+    /**
+     * Calls {@code row} with every data line (the same {@link Row} object, refilled: read what is
+     * needed before returning); returns the number of lines. Fields follow RFC 4180 (quotes, doubled
+     * quotes, separators and line breaks inside quotes), are trimmed, and empty lines are skipped.
+     * Only the fields asked for become strings: an extract has tens of millions of lines, most of
+     * whose fields an import does not need (Commons CSV made a string of each, and dominated).
+     */
+    long forEach(Consumer<Row> row) {
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
+            Row r = new Row();
             long n = 0;
             boolean header = true;
-            for (CSVRecord r : parser) {
+            while (r.read(reader, separator)) {
+                if (r.isEmpty()) {
+                    continue;
+                }
                 if (header) {
                     header = false;
                     continue;
                 }
-                row.accept(r);
                 n++;
+                r.number = n + 1;
+                row.accept(r);
             }
             return n;
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -89,8 +93,188 @@ final class CsvTable {
         }
     }
 
-    static String get(CSVRecord r, int column) {
-        return column < 0 || column >= r.size() ? "" : r.get(column);
+    static String get(Row r, int column) {
+        return r.get(column);
+    }
+
+    /** One line of a table: its fields as character ranges of one buffer, turned into strings on demand. */
+    static final class Row {
+        private final char[] in = new char[1 << 16];
+        private int inPos;
+        private int inLen;
+        private char[] buf = new char[256];
+        private int len;
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private int fields;
+        long number;
+
+        /** The record number, counting the header as 1 (as Commons CSV does). */
+        long getRecordNumber() {
+            return number;
+        }
+
+        int size() {
+            return fields;
+        }
+
+        /** The field's value, or "" when the line has no such column. */
+        String get(int column) {
+            if (column < 0 || column >= fields || starts[column] == ends[column]) {
+                return "";
+            }
+            return new String(buf, starts[column], ends[column] - starts[column]);
+        }
+
+        /** Whether the field is exactly {@code value}. */
+        boolean is(int column, String value) {
+            if (column < 0 || column >= fields) {
+                return value.isEmpty();
+            }
+            int n = ends[column] - starts[column];
+            if (n != value.length()) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf[starts[column] + i] != value.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The field's characters (empty when absent), for parsing without a string. */
+        int start(int column) {
+            return column < 0 || column >= fields ? 0 : starts[column];
+        }
+
+        int length(int column) {
+            return column < 0 || column >= fields ? 0 : ends[column] - starts[column];
+        }
+
+        char charAt(int index) {
+            return buf[index];
+        }
+
+        /** Two independent 64-bit hashes of the fields (with their boundaries): a join key. */
+        void hash(int[] columns, long[] out) {
+            long h1 = 0xcbf29ce484222325L;
+            long h2 = 0x9E3779B97F4A7C15L;
+            for (int c : columns) {
+                int from = start(c);
+                int to = from + length(c);
+                for (int i = from; i < to; i++) {
+                    char ch = buf[i];
+                    h1 = (h1 ^ ch) * 0x100000001b3L;
+                    h2 = (h2 + ch) * 0xbf58476d1ce4e5b9L;
+                    h2 ^= h2 >>> 29;
+                }
+                h1 = (h1 ^ 0x1F) * 0x100000001b3L;
+                h2 = (h2 + 0x1F) * 0x94d049bb133111ebL;
+                h2 ^= h2 >>> 31;
+            }
+            out[0] = h1;
+            out[1] = h2;
+        }
+
+        boolean isEmpty() {
+            return fields == 1 && starts[0] == ends[0];
+        }
+
+        private int next(Reader reader) throws IOException {
+            if (inPos == inLen) {
+                inLen = reader.read(in, 0, in.length);
+                inPos = 0;
+                if (inLen <= 0) {
+                    inLen = 0;
+                    return -1;
+                }
+            }
+            return in[inPos++];
+        }
+
+        private void put(char c) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, len * 2);
+            }
+            buf[len++] = c;
+        }
+
+        private void endField(int start, boolean quoted) {
+            int s = start;
+            int e = len;
+            if (!quoted) {
+                while (s < e && buf[s] <= ' ') {
+                    s++;
+                }
+                while (e > s && buf[e - 1] <= ' ') {
+                    e--;
+                }
+            }
+            if (fields == starts.length) {
+                starts = Arrays.copyOf(starts, fields * 2);
+                ends = Arrays.copyOf(ends, fields * 2);
+            }
+            starts[fields] = s;
+            ends[fields] = e;
+            fields++;
+        }
+
+        /** Reads the next record; false at the end of the input. */
+        boolean read(Reader reader, char sep) throws IOException {
+            len = 0;
+            fields = 0;
+            int c = next(reader);
+            if (c == -1) {
+                return false;
+            }
+            if (c == '\uFEFF') {
+                c = next(reader);
+            }
+            int start = 0;
+            boolean quoted = false;
+            while (true) {
+                if (c == -1 || c == '\n') {
+                    endField(start, quoted);
+                    return true;
+                }
+                if (c == '\r') {
+                    int d = next(reader);
+                    if (d != '\n' && d != -1) {
+                        inPos--;
+                    }
+                    endField(start, quoted);
+                    return true;
+                }
+                if (c == sep) {
+                    endField(start, quoted);
+                    start = len;
+                    quoted = false;
+                } else if (c == '"' && len == start) {
+                    quoted = true;
+                    while (true) {
+                        int d = next(reader);
+                        if (d == -1) {
+                            break;
+                        }
+                        if (d == '"') {
+                            int e = next(reader);
+                            if (e == '"') {
+                                put('"');
+                                continue;
+                            }
+                            c = e;
+                            break;
+                        }
+                        put((char) d);
+                    }
+                    continue;
+                } else {
+                    put((char) c);
+                }
+                c = next(reader);
+            }
+        }
     }
 
     private static byte[] readHead(Path file) throws IOException {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Dates as SNDS extracts write them: ISO (2023-03-05), SAS DDMMMYYYY (05MAR2023, with an optional time), DD/MM/YYYY. */
 final class SndsDates {
@@ -14,7 +15,65 @@ final class SndsDates {
             .appendPattern("ddMMMyyyy").toFormatter(Locale.ENGLISH);
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** A placeholder date. */
+    static final LocalDate EPOCH = LocalDate.EPOCH;
+
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2199;
+    private static final long FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1).toEpochDay();
+    /** One instance per day: tens of millions of events share a few thousand dates. */
+    private static final AtomicReferenceArray<LocalDate> DAYS =
+            new AtomicReferenceArray<>((int) (LocalDate.of(LAST_YEAR, 12, 31).toEpochDay() - FIRST_DAY + 1));
+
     private SndsDates() {
+    }
+
+    /**
+     * The date in a field, or null when blank: ISO dates are read from the characters without a
+     * string; other formats go through {@link #parse(String, String, String, long)}.
+     */
+    static LocalDate parse(CsvTable.Row r, int column, String table, String name) {
+        int n = r.length(column);
+        if (n == 0) {
+            return null;
+        }
+        int p = r.start(column);
+        if (n == 10 && r.charAt(p + 4) == '-' && r.charAt(p + 7) == '-') {
+            int y = digits(r, p, 4);
+            int m = digits(r, p + 5, 2);
+            int d = digits(r, p + 8, 2);
+            if (y >= FIRST_YEAR && y <= LAST_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+                return day(LocalDate.of(y, m, d).toEpochDay());
+            }
+        }
+        return parse(r.get(column), table, name, r.getRecordNumber()).map(SndsDates::shared).orElse(null);
+    }
+
+    private static int digits(CsvTable.Row r, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = r.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static LocalDate shared(LocalDate date) {
+        long e = date.toEpochDay();
+        return e < FIRST_DAY || e - FIRST_DAY >= DAYS.length() ? date : day(e);
+    }
+
+    private static LocalDate day(long epochDay) {
+        int i = (int) (epochDay - FIRST_DAY);
+        LocalDate d = DAYS.get(i);
+        if (d == null) {
+            d = LocalDate.ofEpochDay(epochDay);
+            DAYS.set(i, d);
+        }
+        return d;
     }
 
     /** The date, empty for a blank value; fails naming the table, column and line for a value in no known format. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVRecord;
 import org.healthgraph.linkage.journey.CareEvent;
 import org.healthgraph.linkage.journey.CodeRole;
 import org.healthgraph.linkage.journey.CodeSystem;
@@ -76,11 +76,16 @@ public final class SndsExtractImporter {
     }
 
     private static final class Acc {
-        final List<String> aliases = new ArrayList<>();
+        final int index;
+        final List<String> aliases = new ArrayList<>(1);
         final List<CareEvent> events = new ArrayList<>();
         Beneficiary ben;
         LocalDate death;
         String deathCause;
+
+        Acc(int index) {
+            this.index = index;
+        }
     }
 
     /** Reads the folder. */
@@ -88,15 +93,16 @@ public final class SndsExtractImporter {
         Map<String, Path> files = tableFiles(dir);
         Map<String, Long> rows = new TreeMap<>();
         Map<String, Acc> patients = new LinkedHashMap<>();
-        Map<String, String> byPsaRank = new HashMap<>();
+        List<Acc> byIndex = new ArrayList<>();
+        HashIndex byPsaRank = new HashIndex(1 << 16);
         Map<String, String> byPsa = new HashMap<>();
-        readBeneficiaries(require(files, "IR_BEN_R", dir), rows, patients, byPsaRank, byPsa);
+        readBeneficiaries(require(files, "IR_BEN_R", dir), rows, patients, byIndex, byPsaRank, byPsa);
         long[] unknown = new long[1];
         long[] noPharmacy = new long[1];
         long[] noAtc = new long[1];
         if (files.containsKey("ER_PRS_F")) {
             Map<String, String> atc = readDrugReference(require(files, "IR_PHA_R", dir), rows);
-            readClaims(files.get("ER_PRS_F"), require(files, "ER_PHA_F", dir), atc, rows, patients, byPsaRank, unknown,
+            readClaims(files.get("ER_PRS_F"), require(files, "ER_PHA_F", dir), atc, rows, byIndex, byPsaRank, unknown,
                     noPharmacy, noAtc);
         }
         long badLinkage = 0;
@@ -127,8 +133,8 @@ public final class SndsExtractImporter {
         return new PatientJourney(new PatientId(id), a.aliases, birth, a.ben.sex(), a.ben.dept(), death, events);
     }
 
-    private void readBeneficiaries(Path file, Map<String, Long> rows, Map<String, Acc> patients,
-                                   Map<String, String> byPsaRank, Map<String, String> byPsa) {
+    private void readBeneficiaries(Path file, Map<String, Long> rows, Map<String, Acc> patients, List<Acc> byIndex,
+                                   HashIndex byPsaRank, Map<String, String> byPsa) {
         CsvTable t = table(file, "IR_BEN_R", List.of("BEN_NIR_PSA", "BEN_RNG_GEM", "BEN_IDT_ANO"));
         int psa = t.column("BEN_NIR_PSA");
         int rng = t.column("BEN_RNG_GEM");
@@ -138,16 +144,23 @@ public final class SndsExtractImporter {
         int sex = t.column("BEN_SEX_COD");
         int dept = t.column("BEN_RES_DPT");
         int dcd = t.column("BEN_DCD_DTE");
+        int[] psaRank = {psa, rng};
+        long[] h = new long[2];
         rows.put("IR_BEN_R", t.forEach(r -> {
             String id = CsvTable.get(r, idt);
             if (id.isEmpty()) {
                 return;
             }
-            Acc a = patients.computeIfAbsent(id, k -> new Acc());
+            Acc a = patients.computeIfAbsent(id, k -> {
+                Acc n = new Acc(byIndex.size());
+                byIndex.add(n);
+                return n;
+            });
             String p = CsvTable.get(r, psa);
             String rank = CsvTable.get(r, rng);
             a.aliases.add("BEN_NIR_PSA:" + p + "+" + rank);
-            byPsaRank.put(p + "+" + rank, id);
+            r.hash(psaRank, h);
+            byPsaRank.put(h[0], h[1], a.index);
             byPsa.merge(p, id, (x, y) -> x.equals(y) ? x : "");
             if (a.ben == null) {
                 a.ben = new Beneficiary(id, intOr(CsvTable.get(r, year), 0), intOr(monthOf(CsvTable.get(r, month)), 0),
@@ -166,11 +179,8 @@ public final class SndsExtractImporter {
         return out;
     }
 
-    private record Dispensing(String cip, int boxes) {
-    }
-
     private void readClaims(Path prsFile, Path phaFile, Map<String, String> atc, Map<String, Long> rows,
-                            Map<String, Acc> patients, Map<String, String> byPsaRank, long[] unknown, long[] noPharmacy,
+                            List<Acc> patients, HashIndex byPsaRank, long[] unknown, long[] noPharmacy,
                             long[] noAtc) {
         List<String> phaRequired = new ArrayList<>(CLAIM_KEYS);
         phaRequired.addAll(List.of("PHA_PRS_C13", "PHA_ACT_QSN"));
@@ -178,47 +188,81 @@ public final class SndsExtractImporter {
         int[] phaKeys = CLAIM_KEYS.stream().mapToInt(pha::column).toArray();
         int c13 = pha.column("PHA_PRS_C13");
         int qsn = pha.column("PHA_ACT_QSN");
-        Map<String, Dispensing> lines = new HashMap<>();
-        rows.put("ER_PHA_F", pha.forEach(r -> lines.put(key(r, phaKeys),
-                new Dispensing(CsvTable.get(r, c13), intOr(CsvTable.get(r, qsn), 0)))));
+        // Pharmacy lines by the hash of their 9 claim keys; a line joins at most one claim.
+        HashIndex lines = new HashIndex(1 << 20);
+        Map<String, Integer> cipIndex = new HashMap<>();
+        List<String> cips = new ArrayList<>();
+        int[][] line = {new int[1 << 20], new int[1 << 20]};
+        int[] count = {0};
+        long[] h = new long[2];
+        rows.put("ER_PHA_F", pha.forEach(r -> {
+            int n = count[0]++;
+            if (n == line[0].length) {
+                line[0] = Arrays.copyOf(line[0], n * 2);
+                line[1] = Arrays.copyOf(line[1], n * 2);
+            }
+            line[0][n] = cipIndex.computeIfAbsent(CsvTable.get(r, c13), k -> {
+                cips.add(k);
+                return cips.size() - 1;
+            });
+            line[1][n] = intOr(r, qsn);
+            r.hash(phaKeys, h);
+            lines.put(h[0], h[1], n);
+        }));
+        boolean[] taken = new boolean[count[0]];
+        // A dispensing's codes depend on its CIP13 only: one list per CIP13, shared by its events.
+        List<List<EventCode>> codesOfCip = new ArrayList<>(cips.size());
+        boolean[] withoutAtc = new boolean[cips.size()];
+        for (int i = 0; i < cips.size(); i++) {
+            String cip = cips.get(i);
+            List<EventCode> codes = new ArrayList<>(2);
+            if (!cip.isBlank()) {
+                codes.add(new EventCode(CodeSystem.CIP13, cip, CodeRole.DRUG));
+            }
+            String a = atc.get(cip);
+            if (a == null || a.isBlank()) {
+                withoutAtc[i] = true;
+            } else {
+                codes.add(new EventCode(CodeSystem.ATC, a, CodeRole.DRUG));
+            }
+            codesOfCip.add(new CareEvent(EventType.DRUG_DISPENSING, SndsDates.EPOCH, SndsDates.EPOCH, "", 0, codes).codes());
+        }
         List<String> prsRequired = new ArrayList<>(CLAIM_KEYS);
         prsRequired.addAll(List.of("BEN_NIR_PSA", "BEN_RNG_GEM", "EXE_SOI_DTD"));
         CsvTable prs = table(prsFile, "ER_PRS_F", prsRequired);
         int[] prsKeys = CLAIM_KEYS.stream().mapToInt(prs::column).toArray();
-        int psa = prs.column("BEN_NIR_PSA");
-        int rng = prs.column("BEN_RNG_GEM");
+        int[] psaRank = {prs.column("BEN_NIR_PSA"), prs.column("BEN_RNG_GEM")};
         int day = prs.column("EXE_SOI_DTD");
         int nat = prs.column("PRS_NAT_REF");
         rows.put("ER_PRS_F", prs.forEach(r -> {
-            String id = byPsaRank.get(CsvTable.get(r, psa) + "+" + CsvTable.get(r, rng));
-            if (id == null) {
+            r.hash(psaRank, h);
+            int id = byPsaRank.get(h[0], h[1]);
+            if (id == HashIndex.ABSENT) {
                 unknown[0]++;
                 return;
             }
-            LocalDate date = SndsDates.parse(CsvTable.get(r, day), "ER_PRS_F", "EXE_SOI_DTD", r.getRecordNumber())
-                    .orElse(null);
+            LocalDate date = SndsDates.parse(r, day, "ER_PRS_F", "EXE_SOI_DTD");
             if (date == null) {
                 return;
             }
-            Dispensing d = lines.remove(key(r, prsKeys));
-            if (d == null) {
-                String n = CsvTable.get(r, nat);
-                if (n.length() == 4 && n.startsWith("111")) {
+            r.hash(prsKeys, h);
+            int d = lines.get(h[0], h[1]);
+            if (d == HashIndex.ABSENT || taken[d]) {
+                int n = r.start(nat);
+                if (r.length(nat) == 4 && r.charAt(n) == '1' && r.charAt(n + 1) == '1' && r.charAt(n + 2) == '1') {
                     patients.get(id).events.add(new CareEvent(EventType.CONSULTATION, date, date, "ER_PRS_F", 1, List.of()));
                 } else {
                     noPharmacy[0]++;
                 }
                 return;
             }
-            List<EventCode> codes = new ArrayList<>(2);
-            codes.add(new EventCode(CodeSystem.CIP13, d.cip(), CodeRole.DRUG));
-            String a = atc.get(d.cip());
-            if (a == null || a.isBlank()) {
+            taken[d] = true;
+            int cip = line[0][d];
+            if (withoutAtc[cip]) {
                 noAtc[0]++;
-            } else {
-                codes.add(new EventCode(CodeSystem.ATC, a, CodeRole.DRUG));
             }
-            patients.get(id).events.add(new CareEvent(EventType.DRUG_DISPENSING, date, date, "ER_PHA_F", d.boxes(), codes));
+            patients.get(id).events.add(new CareEvent(EventType.DRUG_DISPENSING, date, date, "ER_PHA_F", line[1][d],
+                    codesOfCip.get(cip)));
         }));
     }
 
@@ -320,14 +364,6 @@ public final class SndsExtractImporter {
         return new CsvTable(file, name, separator, charset, required);
     }
 
-    private static String key(CSVRecord r, int[] columns) {
-        StringBuilder s = new StringBuilder(64);
-        for (int c : columns) {
-            s.append(CsvTable.get(r, c)).append('|');
-        }
-        return s.toString();
-    }
-
     private static Path require(Map<String, Path> files, String table, Path dir) {
         Path p = files.get(table);
         if (p == null) {
@@ -364,6 +400,24 @@ public final class SndsExtractImporter {
     private static String monthOf(String v) {
         if (v.length() >= 7 && v.charAt(4) == '-') {
             return v.substring(5, 7);
+        }
+        return v;
+    }
+
+    /** A small non-negative integer field without a string; falls back to parsing the string otherwise. */
+    private static int intOr(CsvTable.Row r, int column) {
+        int from = r.start(column);
+        int n = r.length(column);
+        if (n == 0 || n > 9) {
+            return intOr(r.get(column), 0);
+        }
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = r.charAt(i);
+            if (c < '0' || c > '9') {
+                return intOr(r.get(column), 0);
+            }
+            v = v * 10 + (c - '0');
         }
         return v;
     }

@@ -25,7 +25,22 @@ public record CareEvent(EventType type, LocalDate start, LocalDate end, String s
             throw new IllegalArgumentException("a " + type + " event from " + source + " ends before it starts");
         }
         source = source == null ? "" : source;
-        codes = codes.stream().sorted(java.util.Comparator.comparing(EventCode::key).thenComparing(EventCode::role))
-                .toList();
+        codes = sorted(codes);
+    }
+
+    private static final java.util.Comparator<EventCode> CODE_ORDER =
+            java.util.Comparator.comparing(EventCode::key).thenComparing(EventCode::role);
+
+    /** The codes sorted; an immutable list already sorted is kept as it is (importers share one list among many events). */
+    private static List<EventCode> sorted(List<EventCode> codes) {
+        if (codes.size() <= 1) {
+            return List.copyOf(codes);
+        }
+        for (int i = 1; i < codes.size(); i++) {
+            if (CODE_ORDER.compare(codes.get(i - 1), codes.get(i)) > 0) {
+                return codes.stream().sorted(CODE_ORDER).toList();
+            }
+        }
+        return List.copyOf(codes);
     }
 }

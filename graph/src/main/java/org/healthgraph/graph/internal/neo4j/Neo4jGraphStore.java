@@ -103,22 +103,30 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public void ensureSchema(Collection<Label> labels, Collection<PropertyIndex> indexes) {
+        labels.forEach(label -> knownLabels.put(label.name(), label));
         try (Session session = session()) {
-            for (Label label : labels) {
-                knownLabels.put(label.name(), label);
-                session.run("CREATE CONSTRAINT " + label.name().toLowerCase() + "_" + label.keyProperty()
-                        + "_unique IF NOT EXISTS FOR (n:" + q(label.name()) + ") REQUIRE n." + q(label.keyProperty())
-                        + " IS UNIQUE").consume();
-            }
-            for (PropertyIndex index : indexes) {
-                session.run("CREATE INDEX " + index.label().name().toLowerCase() + "_" + index.property()
-                        + "_index IF NOT EXISTS FOR (n:" + q(index.label().name()) + ") ON (n." + q(index.property()) + ")")
-                        .consume();
+            for (String statement : schemaStatements(labels, indexes)) {
+                session.run(statement).consume();
             }
             session.run("CALL db.awaitIndexes(300)").consume();
         } catch (Neo4jException e) {
             throw Neo4jErrors.translate(e, "creating the schema");
         }
+    }
+
+    /** The idempotent statements that create the key constraints of these labels and these indexes. */
+    static List<String> schemaStatements(Collection<Label> labels, Collection<PropertyIndex> indexes) {
+        List<String> out = new ArrayList<>();
+        for (Label label : labels) {
+            out.add("CREATE CONSTRAINT " + label.name().toLowerCase() + "_" + label.keyProperty()
+                    + "_unique IF NOT EXISTS FOR (n:" + q(label.name()) + ") REQUIRE n." + q(label.keyProperty())
+                    + " IS UNIQUE");
+        }
+        for (PropertyIndex index : indexes) {
+            out.add("CREATE INDEX " + index.label().name().toLowerCase() + "_" + index.property()
+                    + "_index IF NOT EXISTS FOR (n:" + q(index.label().name()) + ") ON (n." + q(index.property()) + ")");
+        }
+        return out;
     }
 
     @Override

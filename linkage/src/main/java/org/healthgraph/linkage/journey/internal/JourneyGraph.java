@@ -105,8 +105,11 @@ public final class JourneyGraph {
         this.store = store;
     }
 
+    /** The indexes journeys need beyond the labels' key constraints. */
+    public static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
+
     public void ensureSchema() {
-        store.ensureSchema(GraphNames.LABELS, List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type")));
+        store.ensureSchema(GraphNames.LABELS, INDEXES);
     }
 
     /**
