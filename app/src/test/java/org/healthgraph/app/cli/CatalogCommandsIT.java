@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,25 +13,16 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.healthgraph.importers.tableschema.DemoDictionary;
+import org.healthgraph.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** {@code import table-schema}, {@code import csv-dictionary} and {@code export dcat} on one data folder. */
 class CatalogCommandsIT {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = HealthgraphCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return InProcessCli.run(args);
     }
 
     @Test
@@ -49,17 +38,17 @@ class CatalogCommandsIT {
         // The test classpath holds a test-only schema file (app's test resources) that would otherwise shadow the
         // graphql module's files under "classpath:graphql/": look in every root.
         System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
-        Run imported = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
-        Run faulty = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString());
-        Run exported = run("export", "dcat", "--format", "turtle", "-o", ttl.toString(), "--data-dir", data.toString());
+        CliRun imported = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
+        CliRun faulty = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString());
+        CliRun exported = run("export", "dcat", "--format", "turtle", "-o", ttl.toString(), "--data-dir", data.toString());
         System.clearProperty("spring.graphql.schema.locations");
 
-        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Files read: 10, imported: 10");
-        assertThat(faulty.code()).isEqualTo(1);
+        assertThat(faulty.exit()).isEqualTo(1);
         assertThat(faulty.err()).contains("dictionnaire.csv (line 3)").contains("7 columns where the header has 6");
         assertThat(faulty.out()).contains("1 line with the wrong number of columns");
-        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(exported.exit()).as(exported.err()).isZero();
         Model model;
         try (InputStream in = Files.newInputStream(ttl)) {
             model = Rio.parse(in, "", RDFFormat.TURTLE);
