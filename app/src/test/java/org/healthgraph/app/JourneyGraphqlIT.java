@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.healthgraph.graphql.access.AccessTokens;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.Journeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -10,8 +10,8 @@ import com.tngtech.archunit.library.Architectures;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * The module rules of design.md: {@code app -> graphql -> {catalog, linkage} -> graph} and
- * {@code importers -> {catalog, linkage, graph}}, nothing imports {@code app}; and no module
+ * The module rules of design.md: {@code app -> graphql -> {catalog, journeys, linkage} -> graph}
+ * and {@code importers -> {catalog, journeys, linkage, graph}}, nothing imports {@code app}; and no module
  * reaches into another module's {@code internal} packages.
  */
 final class ModuleRules {
@@ -25,6 +25,7 @@ final class ModuleRules {
                 .withOptionalLayers(true)
                 .layer("graph").definedBy("org.healthgraph.graph..")
                 .layer("catalog").definedBy("org.healthgraph.catalog..")
+                .layer("journeys").definedBy("org.healthgraph.journeys..")
                 .layer("linkage").definedBy("org.healthgraph.linkage..")
                 .layer("importers").definedBy("org.healthgraph.importers..")
                 .layer("graphql").definedBy("org.healthgraph.graphql..")
@@ -34,8 +35,10 @@ final class ModuleRules {
                 .whereLayer("graphql").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("importers").mayOnlyBeAccessedByLayers("app", "bench")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
+                .whereLayer("journeys").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
                 .whereLayer("linkage").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("catalog", "linkage", "importers", "graphql", "app", "bench");
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("catalog", "journeys", "linkage", "importers", "graphql", "app",
+                        "bench");
     }
 
     static ArchRule noForeignInternals() {

@@ -2,6 +2,8 @@ package org.healthgraph.catalog;
 
 import java.util.Objects;
 
+import org.healthgraph.graph.GraphKeys;
+
 /**
  * A code of a code list, written {@code NOMENCLATURE:CODE} (for example {@code IR_CIM_V:I21}); this
  * is the key of its Code node, shared with the patient data that refers to it.
@@ -23,16 +25,18 @@ public record CodeRef(NomenclatureName nomenclature, String code) {
 
     /** Parses {@code NOMENCLATURE:CODE}; the code may itself hold ':'. */
     public static CodeRef parse(String key) {
-        int colon = key == null ? -1 : key.indexOf(':');
-        if (colon < 0) {
+        GraphKeys.Parts parts;
+        try {
+            parts = GraphKeys.split(key, ':');
+        } catch (IllegalArgumentException e) {
             throw new InvalidCatalogInputException("code reference '" + key + "' must read NOMENCLATURE:CODE");
         }
-        return of(key.substring(0, colon), key.substring(colon + 1));
+        return of(parts.prefix(), parts.value());
     }
 
     /** The graph key, {@code NOMENCLATURE:CODE}. */
     public String key() {
-        return nomenclature.value() + ":" + code;
+        return GraphKeys.code(nomenclature.value(), code);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.healthgraph.catalog;
 
 import java.util.Objects;
 
+import org.healthgraph.graph.GraphKeys;
+
 /**
  * A variable of a table, written {@code TABLE.VARIABLE} (for example {@code ER_PHA_F.PHA_PRS_C13});
  * this is the key of its Variable node.
@@ -22,16 +24,18 @@ public record VariableRef(TableName table, String name) implements Comparable<Va
 
     /** Parses {@code TABLE.VARIABLE}. */
     public static VariableRef parse(String key) {
-        int dot = key == null ? -1 : key.indexOf('.');
-        if (dot < 0) {
+        GraphKeys.Parts parts;
+        try {
+            parts = GraphKeys.split(key, '.');
+        } catch (IllegalArgumentException e) {
             throw new InvalidCatalogInputException("variable reference '" + key + "' must read TABLE.VARIABLE");
         }
-        return of(key.substring(0, dot), key.substring(dot + 1));
+        return of(parts.prefix(), parts.value());
     }
 
     /** The graph key, {@code TABLE.VARIABLE}. */
     public String key() {
-        return table.value() + "." + name;
+        return GraphKeys.variable(table.value(), name);
     }
 
     @Override

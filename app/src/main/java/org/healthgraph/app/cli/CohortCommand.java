@@ -3,13 +3,13 @@ package org.healthgraph.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.healthgraph.linkage.journey.AttritionStep;
-import org.healthgraph.linkage.journey.CohortQueries;
-import org.healthgraph.linkage.journey.CohortQuery;
-import org.healthgraph.linkage.journey.CohortResult;
-import org.healthgraph.linkage.journey.JourneyException;
-import org.healthgraph.linkage.journey.Journeys;
-import org.healthgraph.linkage.journey.Pathways;
+import org.healthgraph.journeys.AttritionStep;
+import org.healthgraph.journeys.CohortQueries;
+import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.JourneyException;
+import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.Pathways;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

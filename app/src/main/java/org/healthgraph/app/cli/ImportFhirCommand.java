@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.healthgraph.importers.fhir.FhirImportException;
 import org.healthgraph.importers.fhir.FhirImporter;
-import org.healthgraph.linkage.journey.ImportReport;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.ImportReport;
+import org.healthgraph.journeys.Journeys;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

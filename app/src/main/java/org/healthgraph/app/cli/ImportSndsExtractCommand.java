@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
-import org.healthgraph.linkage.journey.ImportReport;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.ImportReport;
+import org.healthgraph.journeys.Journeys;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

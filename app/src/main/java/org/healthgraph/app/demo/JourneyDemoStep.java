@@ -8,8 +8,8 @@ import java.util.Comparator;
 
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
-import org.healthgraph.linkage.journey.ImportReport;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.ImportReport;
+import org.healthgraph.journeys.Journeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

@@ -17,7 +17,7 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.Journeys;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.importers.tableschema.DemoDictionary;

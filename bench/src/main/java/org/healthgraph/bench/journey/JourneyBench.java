@@ -29,21 +29,21 @@ import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
-import org.healthgraph.linkage.journey.CareEvent;
-import org.healthgraph.linkage.journey.CodeRole;
-import org.healthgraph.linkage.journey.CodeSystem;
-import org.healthgraph.linkage.journey.CohortQuery;
-import org.healthgraph.linkage.journey.Condition;
-import org.healthgraph.linkage.journey.Condition.Count;
-import org.healthgraph.linkage.journey.Condition.Side;
-import org.healthgraph.linkage.journey.EventCode;
-import org.healthgraph.linkage.journey.EventCriterion;
-import org.healthgraph.linkage.journey.EventType;
-import org.healthgraph.linkage.journey.ImportReport;
-import org.healthgraph.linkage.journey.InclusionRule;
-import org.healthgraph.linkage.journey.IndexEvent;
-import org.healthgraph.linkage.journey.Journeys;
-import org.healthgraph.linkage.journey.PatientJourney;
+import org.healthgraph.journeys.CareEvent;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.CodeSystem;
+import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.Condition;
+import org.healthgraph.journeys.Condition.Count;
+import org.healthgraph.journeys.Condition.Side;
+import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.EventCriterion;
+import org.healthgraph.journeys.EventType;
+import org.healthgraph.journeys.ImportReport;
+import org.healthgraph.journeys.InclusionRule;
+import org.healthgraph.journeys.IndexEvent;
+import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.PatientJourney;
 
 /**
  * Usage: {@code JourneyBench <patients> [workDir]}. Generates the extract, imports it (timing the

@@ -3,6 +3,8 @@ package org.healthgraph.catalog.search;
 import java.util.List;
 import java.util.Objects;
 
+import org.healthgraph.graph.GraphKeys;
+
 /**
  * One thing the search index can find, independent of where the catalog lives.
  *
@@ -86,7 +88,7 @@ public record SearchDocument(
     /** A code of {@code nomenclature}. */
     public static SearchDocument code(String source, String nomenclature, String nomenclatureTitle, String code,
             String label) {
-        return new SearchDocument(DocumentKind.CODE, nomenclature + ":" + code, code, label, nomenclatureTitle,
+        return new SearchDocument(DocumentKind.CODE, GraphKeys.code(nomenclature, code), code, label, nomenclatureTitle,
                 source, "", nomenclature, "", List.of());
     }
 }

@@ -1,7 +1,7 @@
 package org.healthgraph.graphql.journey;
 
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.linkage.journey.Journeys;
+import org.healthgraph.journeys.Journeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

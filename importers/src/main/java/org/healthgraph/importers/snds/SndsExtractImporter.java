@@ -18,13 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.healthgraph.linkage.journey.CareEvent;
-import org.healthgraph.linkage.journey.CodeRole;
-import org.healthgraph.linkage.journey.CodeSystem;
-import org.healthgraph.linkage.journey.EventCode;
-import org.healthgraph.linkage.journey.EventType;
-import org.healthgraph.linkage.journey.PatientId;
-import org.healthgraph.linkage.journey.PatientJourney;
+import org.healthgraph.journeys.CareEvent;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.CodeSystem;
+import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.EventType;
+import org.healthgraph.journeys.PatientId;
+import org.healthgraph.journeys.PatientJourney;
 
 /**
  * Reads an SNDS-shaped extract folder into patients with care events.

@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.healthgraph.linkage.journey.CareEvent;
-import org.healthgraph.linkage.journey.CodeRole;
-import org.healthgraph.linkage.journey.CodeSystem;
-import org.healthgraph.linkage.journey.EventCode;
-import org.healthgraph.linkage.journey.EventType;
-import org.healthgraph.linkage.journey.PatientJourney;
+import org.healthgraph.journeys.CareEvent;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.CodeSystem;
+import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.EventType;
+import org.healthgraph.journeys.PatientJourney;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

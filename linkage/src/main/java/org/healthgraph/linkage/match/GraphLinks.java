@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.RelationshipRow;
@@ -38,7 +39,7 @@ public final class GraphLinks {
         Map<String, Map<String, Object>> patients = new LinkedHashMap<>();
         List<RelationshipRow> rels = new ArrayList<>();
         for (Link l : links) {
-            String key = source + ":" + l.leftId();
+            String key = GraphKeys.record(source, l.leftId());
             records.computeIfAbsent(key, k -> Map.of("key", k, "source", source, "recordId", l.leftId()));
             patients.computeIfAbsent(l.rightId(), id -> Map.of("id", id));
             Map<String, Object> props = new HashMap<>();

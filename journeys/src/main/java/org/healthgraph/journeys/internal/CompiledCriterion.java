@@ -1,0 +1,72 @@
+package org.healthgraph.journeys.internal;
+
+import java.time.LocalDate;
+
+import org.healthgraph.journeys.CodePattern;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.EventCriterion;
+import org.healthgraph.journeys.EventType;
+
+/** An event criterion resolved against one index: type and role bit masks, codes as a boolean table. */
+final class CompiledCriterion {
+
+    private final int typeMask;
+    private final int roleMask;
+    private final boolean[] codeOk;
+    private final boolean anyCode;
+    private final Integer minAge;
+    private final Integer maxAge;
+
+    CompiledCriterion(EventCriterion c, TimelineIndex x) {
+        int t = 0;
+        for (EventType type : c.types()) {
+            t |= 1 << type.ordinal();
+        }
+        typeMask = c.types().isEmpty() ? -1 : t;
+        int r = 0;
+        for (CodeRole role : c.roles()) {
+            r |= 1 << role.ordinal();
+        }
+        roleMask = c.roles().isEmpty() ? -1 : r;
+        anyCode = c.codes().isEmpty();
+        codeOk = new boolean[x.codeKeys.size()];
+        for (int i = 0; i < codeOk.length; i++) {
+            String key = x.codeKeys.get(i);
+            for (CodePattern p : c.codes()) {
+                if (key.startsWith(p.keyPrefix())) {
+                    codeOk[i] = true;
+                    break;
+                }
+            }
+        }
+        minAge = c.minAge();
+        maxAge = c.maxAge();
+    }
+
+    boolean matches(TimelineIndex x, int patient, int e) {
+        if ((typeMask & (1 << x.type[e])) == 0) {
+            return false;
+        }
+        if (!anyCode || roleMask != -1) {
+            boolean found = false;
+            for (int c = x.codeOffset[e]; c < x.codeOffset[e + 1] && !found; c++) {
+                found = (anyCode || codeOk[x.code[c]]) && (roleMask & (1 << x.role[c])) != 0;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        if (minAge != null || maxAge != null) {
+            int b = x.birth[patient];
+            if (b == TimelineIndex.NO_DATE) {
+                return false;
+            }
+            LocalDate birth = LocalDate.ofEpochDay(b);
+            if (minAge != null && x.start[e] < birth.plusYears(minAge).toEpochDay()) {
+                return false;
+            }
+            return maxAge == null || x.start[e] < birth.plusYears(maxAge + 1L).toEpochDay();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,241 @@
+package org.healthgraph.journeys.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.healthgraph.graph.GraphKeys;
+import org.healthgraph.graph.GraphNames;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.GraphWriter;
+import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.journeys.CareEvent;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.CodeSystem;
+import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.EventType;
+import org.healthgraph.journeys.PatientId;
+import org.healthgraph.journeys.PatientJourney;
+
+/**
+ * Writes patients and their care events to the graph and streams them back. One batch of patients
+ * is one transaction that first deletes the patients' former events: a failed batch leaves nothing
+ * behind and a re-run replaces rather than duplicates.
+ */
+public final class JourneyGraph {
+
+    /** Rows per UNWIND statement: large enough to amortise the round trip, small enough for the heap. */
+    static final int ROWS_PER_STATEMENT = 10_000;
+
+    // The graph grows fast during an import, so Neo4j would re-plan these statements again and again
+    // (statistics diverge) although their plans cannot get better: index seeks and creations only.
+    private static final String REPLAN_SKIP = "CYPHER replan=skip\n";
+    // Every statement text is constant, so Neo4j plans it once. Rows are lists of primitives (no maps):
+    // less to encode over Bolt and to unpack in Cypher.
+    private static final String EXISTING_PATIENTS = REPLAN_SKIP + """
+            UNWIND $rows AS id
+            MATCH (p:Patient {id: id})
+            RETURN p.id AS id
+            """;
+    private static final String DELETE_OLD_EVENTS = REPLAN_SKIP + """
+            UNWIND $rows AS id
+            MATCH (:Patient {id: id})-[:HAD]->(old:CareEvent)
+            DETACH DELETE old
+            """;
+    /** Returns each code's element id, valid inside this transaction, so that events link to codes without a lookup by key. */
+    private static final String RESOLVE_CODES = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MERGE (k:Code {key: row[0]})
+            ON CREATE SET k.code = row[1], k.nomenclature = row[2]
+            RETURN row[0] AS key, elementId(k) AS ref
+            """;
+    // One row per patient: [id, birthDate, sex, department, deathDate, events]; an event is
+    // [seq, type, start, end, source, quantity, codes] and a code [code ref, role]. Patients known to
+    // be new are CREATEd (the Patient key constraint still refuses a duplicate), others MATCHed and
+    // updated after their former events were deleted.
+    private static final String EVENTS_OF_PATIENT = """
+            WITH p, row
+            UNWIND row[5] AS e
+            CREATE (p)-[:HAD]->(ev:CareEvent {id: row[0] + '#' + e[0], seq: e[0], type: e[1], start: e[2], end: e[3],
+                                              source: e[4], quantity: e[5]})
+            WITH ev, e
+            UNWIND e[6] AS c
+            MATCH (k:Code) WHERE elementId(k) = c[0]
+            CREATE (ev)-[:CODED_AS {role: c[1]}]->(k)
+            """;
+    private static final String WRITE_NEW_PATIENTS = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            CREATE (p:Patient {id: row[0], birthDate: row[1], sex: row[2], department: row[3], deathDate: row[4]})
+            """ + EVENTS_OF_PATIENT;
+    private static final String WRITE_EXISTING_PATIENTS = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MATCH (p:Patient {id: row[0]})
+            SET p.birthDate = row[1], p.sex = row[2], p.department = row[3], p.deathDate = row[4]
+            """ + EVENTS_OF_PATIENT;
+    private static final String WRITE_ALIASES = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MATCH (p:Patient {id: row[0]})
+            MERGE (s:Pseudonym {key: row[1]})
+            ON CREATE SET s.system = split(row[1], ':')[0]
+            MERGE (p)-[:HAS_ALIAS]->(s)
+            """;
+    private static final String READ_PATIENTS = """
+            MATCH (p:Patient) WHERE p.id > $after
+            WITH p ORDER BY p.id LIMIT $limit
+            RETURN p.id AS id, p.birthDate AS birth, p.sex AS sex, p.department AS dept, p.deathDate AS death
+            """;
+    private static final String READ_EVENTS = """
+            UNWIND $ids AS id
+            MATCH (:Patient {id: id})-[:HAD]->(e:CareEvent)
+            RETURN id, e.seq AS seq, e.type AS type, e.start AS start, e.end AS end, e.source AS source,
+                   e.quantity AS quantity, [(e)-[r:CODED_AS]->(k:Code) | [k.key, r.role]] AS codes
+            """;
+
+    private final GraphStore store;
+
+    public JourneyGraph(GraphStore store) {
+        this.store = store;
+    }
+
+    /** The indexes journeys need beyond the labels' key constraints. */
+    public static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
+
+    public void ensureSchema() {
+        store.ensureSchema(GraphNames.LABELS, INDEXES);
+    }
+
+    /**
+     * Writes one batch in one transaction: resolves the batch's codes once, checks once which
+     * patients exist, creates the new ones with their events and replaces the events of the others.
+     */
+    public void write(List<PatientJourney> batch) {
+        // Sorted: concurrent batches then take the Code key locks in the same order and cannot deadlock.
+        Map<String, List<Object>> codeRows = new TreeMap<>();
+        List<String> ids = new ArrayList<>(batch.size());
+        for (PatientJourney j : batch) {
+            ids.add(j.id().value());
+            for (CareEvent ev : j.events()) {
+                for (EventCode c : ev.codes()) {
+                    codeRows.computeIfAbsent(c.key(), k -> Arrays.asList(k, c.code(), c.system().nomenclature()));
+                }
+            }
+        }
+        store.write(w -> {
+            Map<String, String> refs = new HashMap<>(codeRows.size() * 2);
+            for (Map<String, Object> r : runChunked(w, RESOLVE_CODES, List.copyOf(codeRows.values()))) {
+                refs.put((String) r.get("key"), (String) r.get("ref"));
+            }
+            Set<String> existing = new HashSet<>();
+            for (Map<String, Object> r : runChunked(w, EXISTING_PATIENTS, ids)) {
+                existing.add((String) r.get("id"));
+            }
+            if (!existing.isEmpty()) {
+                runChunked(w, DELETE_OLD_EVENTS, List.copyOf(existing));
+            }
+            List<List<Object>> created = new ArrayList<>(batch.size());
+            List<List<Object>> updated = new ArrayList<>(existing.size());
+            List<List<Object>> aliases = new ArrayList<>(batch.size());
+            for (PatientJourney j : batch) {
+                (existing.contains(j.id().value()) ? updated : created).add(row(j, refs));
+                for (String alias : j.aliases()) {
+                    aliases.add(List.of(j.id().value(), alias));
+                }
+            }
+            runByEvents(w, WRITE_NEW_PATIENTS, created);
+            runByEvents(w, WRITE_EXISTING_PATIENTS, updated);
+            runChunked(w, WRITE_ALIASES, aliases);
+            return null;
+        });
+    }
+
+    private static List<Object> row(PatientJourney j, Map<String, String> codeRefs) {
+        List<Object> events = new ArrayList<>(j.events().size());
+        int seq = 0;
+        for (CareEvent ev : j.events()) {
+            List<Object> codes = new ArrayList<>(ev.codes().size());
+            for (EventCode c : ev.codes()) {
+                codes.add(List.of(codeRefs.get(c.key()), c.role().name()));
+            }
+            events.add(Arrays.asList(seq++, ev.type().name(), ev.start(), ev.end(), ev.source(), ev.quantity(), codes));
+        }
+        return Arrays.asList(j.id().value(), j.birthDate().orElse(null), j.sex(), j.department(), j.deathDate().orElse(null),
+                events);
+    }
+
+    /** Sends patient rows in statements of about {@link #ROWS_PER_STATEMENT} events. */
+    private static void runByEvents(GraphWriter w, String statement, List<List<Object>> patients) {
+        int from = 0;
+        while (from < patients.size()) {
+            int to = from;
+            int events = 0;
+            while (to < patients.size() && (to == from || events < ROWS_PER_STATEMENT)) {
+                events += ((List<?>) patients.get(to).get(5)).size();
+                to++;
+            }
+            w.run(statement, Map.of("rows", patients.subList(from, to)));
+            from = to;
+        }
+    }
+
+    private static List<Map<String, Object>> runChunked(GraphWriter w, String statement, List<?> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
+        }
+        return out;
+    }
+
+    /** Streams every patient with its events, in id order, page by page. */
+    public void readAll(int pageSize, Consumer<PatientJourney> sink) {
+        String after = "";
+        while (true) {
+            List<Map<String, Object>> page = store.read(READ_PATIENTS, Map.of("after", after, "limit", pageSize));
+            if (page.isEmpty()) {
+                return;
+            }
+            List<String> ids = page.stream().map(r -> (String) r.get("id")).toList();
+            Map<String, List<Map<String, Object>>> eventsById = new HashMap<>(ids.size() * 2);
+            for (Map<String, Object> ev : store.read(READ_EVENTS, Map.of("ids", ids))) {
+                eventsById.computeIfAbsent((String) ev.get("id"), k -> new ArrayList<>()).add(ev);
+            }
+            for (Map<String, Object> row : page) {
+                sink.accept(toJourney(row, eventsById.getOrDefault((String) row.get("id"), List.of())));
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = ids.getLast();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PatientJourney toJourney(Map<String, Object> row, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(ev -> ((Number) ev.get("seq")).longValue()));
+        List<CareEvent> events = new ArrayList<>(sorted.size());
+        for (Map<String, Object> ev : sorted) {
+            List<Object> pairs = (List<Object>) ev.get("codes");
+            List<EventCode> codes = new ArrayList<>(pairs.size());
+            for (Object co : pairs) {
+                List<Object> c = (List<Object>) co;
+                GraphKeys.Parts key = GraphKeys.split((String) c.get(0), ':');
+                codes.add(new EventCode(CodeSystem.parse(key.prefix()), key.value(), CodeRole.valueOf((String) c.get(1))));
+            }
+            events.add(new CareEvent(EventType.valueOf((String) ev.get("type")), (LocalDate) ev.get("start"),
+                    (LocalDate) ev.get("end"), (String) ev.get("source"), ((Number) ev.get("quantity")).intValue(), codes));
+        }
+        Number sex = (Number) row.get("sex");
+        return new PatientJourney(new PatientId((String) row.get("id")), List.of(),
+                Optional.ofNullable((LocalDate) row.get("birth")), sex == null ? 0 : sex.intValue(),
+                (String) row.get("dept"), Optional.ofNullable((LocalDate) row.get("death")), events);
+    }
+}

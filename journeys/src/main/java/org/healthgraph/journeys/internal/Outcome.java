@@ -1,0 +1,150 @@
+package org.healthgraph.journeys.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+import org.healthgraph.journeys.AttritionStep;
+import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.EventCriterion;
+import org.healthgraph.journeys.PathwaySpec;
+import org.healthgraph.journeys.Pathways;
+import org.healthgraph.journeys.SuppressedCount;
+
+/** The per-patient levels of one evaluation, and the aggregates drawn from them. */
+public final class Outcome {
+
+    private final TimelineIndex x;
+    private final CohortQuery query;
+    private final int[] level;
+    private final int[] chosen;
+
+    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen) {
+        this.x = x;
+        this.query = query;
+        this.level = level;
+        this.chosen = chosen;
+    }
+
+    /** Raw (unsuppressed) patients after each step: index first, then each rule. */
+    public long[] rawAttrition() {
+        long[] counts = new long[query.rules().size() + 1];
+        for (int l : level) {
+            for (int k = 0; k <= l; k++) {
+                counts[k]++;
+            }
+        }
+        return counts;
+    }
+
+    /** Raw number of patients in the cohort. */
+    public long rawCount() {
+        long[] a = rawAttrition();
+        return a[a.length - 1];
+    }
+
+    /** Ids of patients in the cohort, in id order, from {@code offset}, at most {@code limit}. */
+    public List<String> patientIds(int offset, int limit) {
+        int full = query.rules().size();
+        List<String> out = new ArrayList<>();
+        int skipped = 0;
+        for (int p = 0; p < level.length && out.size() < limit; p++) {
+            if (level[p] == full) {
+                if (skipped++ >= offset) {
+                    out.add(x.ids[p]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The suppressed aggregate result. */
+    public CohortResult result() {
+        int t = query.suppressBelow();
+        long[] raw = rawAttrition();
+        List<AttritionStep> steps = new ArrayList<>();
+        steps.add(new AttritionStep(0, "index event", SuppressedCount.of(raw[0], t)));
+        for (int k = 0; k < query.rules().size(); k++) {
+            steps.add(new AttritionStep(k + 1, query.rules().get(k).label(), SuppressedCount.of(raw[k + 1], t)));
+        }
+        Optional<Pathways> pathways = Optional.ofNullable(query.pathways()).map(this::pathways);
+        return new CohortResult(SuppressedCount.of(raw[raw.length - 1], t), steps, pathways);
+    }
+
+    private Pathways pathways(PathwaySpec spec) {
+        List<String> names = spec.names();
+        List<CompiledCriterion> cats = new ArrayList<>();
+        for (String name : names) {
+            EventCriterion c = spec.categories().get(name);
+            cats.add(new CompiledCriterion(c, x));
+        }
+        int full = query.rules().size();
+        List<List<String>> paths = IntStream.range(0, level.length).parallel()
+                .filter(p -> level[p] == full)
+                .mapToObj(p -> path(p, spec, names, cats)).toList();
+        Map<String, long[]> nodes = new LinkedHashMap<>();
+        Map<String, long[]> links = new LinkedHashMap<>();
+        for (List<String> path : paths) {
+            for (int i = 0; i < path.size(); i++) {
+                String id = (i + 1) + ":" + path.get(i);
+                nodes.computeIfAbsent(id, k -> new long[1])[0]++;
+                if (i > 0) {
+                    links.computeIfAbsent(i + ":" + path.get(i - 1) + "\u0000" + id, k -> new long[1])[0]++;
+                }
+            }
+        }
+        int t = query.suppressBelow();
+        List<Pathways.Node> nodeList = new ArrayList<>();
+        nodes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(n -> {
+            int colon = n.getKey().indexOf(':');
+            nodeList.add(new Pathways.Node(n.getKey(), Integer.parseInt(n.getKey().substring(0, colon)),
+                    n.getKey().substring(colon + 1), SuppressedCount.of(n.getValue()[0], t)));
+        });
+        List<Pathways.Link> linkList = new ArrayList<>();
+        links.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(l -> {
+            String[] parts = l.getKey().split("\u0000");
+            linkList.add(new Pathways.Link(parts[0], parts[1], SuppressedCount.of(l.getValue()[0], t)));
+        });
+        return new Pathways(nodeList, linkList);
+    }
+
+    private List<String> path(int p, PathwaySpec spec, List<String> names, List<CompiledCriterion> cats) {
+        int ix = chosen[p];
+        int s = x.start[ix];
+        List<String> steps = new ArrayList<>();
+        int e = x.eventOffset[p];
+        int to = x.eventOffset[p + 1];
+        while (e < to && steps.size() < spec.depth()) {
+            if (x.start[e] <= s || x.start[e] > s + spec.maxDaysAfter() || categories(p, e, names, cats).isEmpty()) {
+                e++;
+                continue;
+            }
+            int stepStart = x.start[e];
+            TreeSet<String> label = new TreeSet<>();
+            while (e < to && x.start[e] <= stepStart + spec.combinationDays() && x.start[e] <= s + spec.maxDaysAfter()) {
+                label.addAll(categories(p, e, names, cats));
+                e++;
+            }
+            String l = String.join("+", label);
+            if (!(spec.collapseRepeats() && !steps.isEmpty() && steps.getLast().equals(l))) {
+                steps.add(l);
+            }
+        }
+        return steps;
+    }
+
+    private List<String> categories(int p, int e, List<String> names, List<CompiledCriterion> cats) {
+        List<String> out = new ArrayList<>(1);
+        for (int i = 0; i < cats.size(); i++) {
+            if (cats.get(i).matches(x, p, e)) {
+                out.add(names.get(i));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,200 @@
+package org.healthgraph.journeys.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.Condition;
+import org.healthgraph.journeys.EventCriterion;
+import org.healthgraph.journeys.IndexEvent;
+import org.healthgraph.journeys.InclusionRule;
+import org.healthgraph.journeys.MatchedEvent;
+
+/**
+ * Evaluates a cohort query over a {@link TimelineIndex}, patient by patient in parallel. For each
+ * patient it finds the candidate index events and, for each, how many rules in a row it satisfies;
+ * the patient's level is the best of them (-1 when it has no index event).
+ */
+public final class TimelineEngine {
+
+    private final TimelineIndex x;
+    private final CohortQuery query;
+    private final CompiledCriterion index;
+    private final Map<EventCriterion, CompiledCriterion> criteria = new IdentityHashMap<>();
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    public TimelineEngine(TimelineIndex index, CohortQuery query) {
+        this.x = index;
+        this.query = query;
+        this.index = new CompiledCriterion(query.index().event(), index);
+        for (InclusionRule rule : query.rules()) {
+            compile(rule.condition());
+            if (!rule.condition().isGroup() && rule.condition().name() != null) {
+                slots.put(rule.condition().name(), slots.size());
+            }
+        }
+    }
+
+    private void compile(Condition c) {
+        if (c.isGroup()) {
+            c.conditions().forEach(this::compile);
+        } else {
+            criteria.put(c.event(), new CompiledCriterion(c.event(), x));
+        }
+    }
+
+    /** The outcome for every patient of the index (in index order). */
+    public Outcome run() {
+        int n = x.patientCount();
+        int[] level = new int[n];
+        int[] chosen = new int[n];
+        IntStream.range(0, n).parallel().forEach(p -> {
+            long r = evaluate(p, null);
+            level[p] = (int) (r >> 32);
+            chosen[p] = (int) r;
+        });
+        return new Outcome(x, query, level, chosen);
+    }
+
+    /** The index and named events the query matched for one patient, when it is in the cohort. */
+    public Optional<List<MatchedEvent>> matchedEvents(String patientId) {
+        return x.patient(patientId).flatMap(p -> {
+            int[] bound = new int[slots.size()];
+            long r = evaluate(p, bound);
+            if ((int) (r >> 32) < query.rules().size()) {
+                return Optional.empty();
+            }
+            List<MatchedEvent> out = new ArrayList<>();
+            out.add(new MatchedEvent(Condition.INDEX, x.event((int) r)));
+            slots.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                    .forEach(s -> out.add(new MatchedEvent(s.getKey(), x.event(bound[s.getValue()]))));
+            return Optional.of(out);
+        });
+    }
+
+    /** Level in the high 32 bits, chosen index event (the first reaching that level) in the low ones. */
+    private long evaluate(int p, int[] boundOut) {
+        int from = x.eventOffset[p];
+        int to = x.eventOffset[p + 1];
+        IndexEvent ix = query.index();
+        int best = -1;
+        int bestEvent = -1;
+        int[] bound = new int[slots.size()];
+        int firstMatch = -1;
+        int lastMatch = -1;
+        for (int e = from; e < to; e++) {
+            if (index.matches(x, p, e)) {
+                if (firstMatch < 0) {
+                    firstMatch = e;
+                }
+                lastMatch = e;
+            }
+        }
+        if (firstMatch < 0) {
+            return -1L << 32;
+        }
+        int rules = query.rules().size();
+        for (int e = firstMatch; e <= lastMatch && best < rules; e++) {
+            boolean candidate = switch (ix.occurrence()) {
+                case FIRST -> e == firstMatch;
+                case LAST -> e == lastMatch;
+                case ALL -> index.matches(x, p, e);
+            };
+            if (!candidate || !passesIndexFilters(p, e, from, to)) {
+                continue;
+            }
+            int level = 0;
+            for (InclusionRule rule : query.rules()) {
+                if (!holds(rule.condition(), p, e, bound, true)) {
+                    break;
+                }
+                level++;
+            }
+            if (level > best) {
+                best = level;
+                bestEvent = e;
+                if (boundOut != null) {
+                    System.arraycopy(bound, 0, boundOut, 0, bound.length);
+                }
+            }
+        }
+        return ((long) best << 32) | (bestEvent & 0xffffffffL);
+    }
+
+    private boolean passesIndexFilters(int p, int e, int from, int to) {
+        IndexEvent ix = query.index();
+        int s = x.start[e];
+        if (ix.priorObservationDays() > 0 && x.start[from] > s - ix.priorObservationDays()) {
+            return false;
+        }
+        if (ix.washoutDays() > 0) {
+            for (int w = from; w < to && x.start[w] < s; w++) {
+                if (w != e && x.start[w] >= s - ix.washoutDays() && index.matches(x, p, w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean holds(Condition c, int p, int indexEvent, int[] bound, boolean topLevel) {
+        if (c.isGroup()) {
+            int ok = 0;
+            for (Condition inner : c.conditions()) {
+                if (holds(inner, p, indexEvent, bound, false)) {
+                    ok++;
+                }
+            }
+            return switch (c.group()) {
+                case ALL -> ok == c.conditions().size();
+                case ANY -> ok > 0;
+                case AT_LEAST -> ok >= c.times();
+            };
+        }
+        int a = Condition.INDEX.equals(c.anchor()) ? indexEvent : bound[slots.get(c.anchor())];
+        CompiledCriterion crit = criteria.get(c.event());
+        int aDay = c.anchorSide() == Condition.Side.START ? x.start[a] : x.end[a];
+        int count = 0;
+        int first = -1;
+        boolean stopAtTimes = c.count() == Condition.Count.AT_LEAST;
+        for (int b = x.eventOffset[p]; b < x.eventOffset[p + 1]; b++) {
+            if (!inWindow(c, a, aDay, b) || !crit.matches(x, p, b)) {
+                continue;
+            }
+            if (first < 0) {
+                first = b;
+            }
+            count++;
+            if (stopAtTimes && count >= c.times()) {
+                break;
+            }
+        }
+        boolean ok = switch (c.count()) {
+            case AT_LEAST -> count >= c.times();
+            case AT_MOST -> count <= c.times();
+            case EXACTLY -> count == c.times();
+            case NONE -> count == 0;
+        };
+        if (ok && topLevel && c.name() != null) {
+            bound[slots.get(c.name())] = first;
+        }
+        return ok;
+    }
+
+    private boolean inWindow(Condition c, int a, int aDay, int b) {
+        if (c.sameStay()) {
+            return b == a || x.start[b] >= x.start[a] && x.start[b] <= x.end[a];
+        }
+        if (b == a) {
+            return false;
+        }
+        int bDay = c.eventSide() == Condition.Side.START ? x.start[b] : x.end[b];
+        int gap = c.direction() == Condition.Direction.AFTER ? bDay - aDay : aDay - bDay;
+        return gap >= c.minDays() && (c.maxDays() == null || gap <= c.maxDays());
+    }
+}

@@ -1,5 +1,0 @@
-package org.healthgraph.linkage.journey;
-
-/** One row of the attrition table: patients left after this step (step 0 is the index event). */
-public record AttritionStep(int step, String label, SuppressedCount patients) {
-}

@@ -1,6 +1,0 @@
-package org.healthgraph.linkage.journey;
-
-/** The kinds of care event. */
-public enum EventType {
-    HOSPITAL_STAY, DRUG_DISPENSING, DRUG_PRESCRIPTION, MEDICAL_ACT, LAB_TEST, CONSULTATION, CONDITION, DEATH
-}

@@ -1,5 +1,0 @@
-package org.healthgraph.linkage.journey;
-
-/** What an import wrote: patients, events, and how long the graph writes and the index update took. */
-public record ImportReport(long patients, long events, long graphMillis, long indexMillis) {
-}
