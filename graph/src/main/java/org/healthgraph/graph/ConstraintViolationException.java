@@ -6,6 +6,6 @@ public final class ConstraintViolationException extends GraphStoreException {
     private static final long serialVersionUID = 1L;
 
     public ConstraintViolationException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorKind.CONFLICT, message, cause);
     }
 }

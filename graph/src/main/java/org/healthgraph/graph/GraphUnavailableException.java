@@ -6,6 +6,6 @@ public final class GraphUnavailableException extends GraphStoreException {
     private static final long serialVersionUID = 1L;
 
     public GraphUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorKind.UNAVAILABLE, message, cause);
     }
 }

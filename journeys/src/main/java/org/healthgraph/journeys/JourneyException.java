@@ -1,13 +1,31 @@
 package org.healthgraph.journeys;
 
-/** A patient-journey operation failed; the message names the argument, field or file and the rule. */
-public class JourneyException extends RuntimeException {
+import org.healthgraph.graph.ErrorKind;
+import org.healthgraph.graph.HealthgraphException;
 
-    public JourneyException(String message) {
-        super(message);
+/**
+ * The root of the journeys module's failures; the message names the argument, field or file and the
+ * rule. A bad query is an {@link InvalidQueryException}.
+ */
+public class JourneyException extends HealthgraphException {
+
+    private static final long serialVersionUID = 1L;
+
+    public JourneyException(ErrorKind kind, String message, Throwable cause) {
+        super(kind, message, cause);
     }
 
+    public JourneyException(ErrorKind kind, String message) {
+        super(kind, message, null);
+    }
+
+    /** A fault of the module itself ({@link ErrorKind#INTERNAL}). */
+    public JourneyException(String message) {
+        super(ErrorKind.INTERNAL, message, null);
+    }
+
+    /** A failure caused by another: of its kind when it has one, else {@link ErrorKind#INTERNAL}. */
     public JourneyException(String message, Throwable cause) {
-        super(message, cause);
+        super(kindOf(cause, ErrorKind.INTERNAL), message, cause);
     }
 }

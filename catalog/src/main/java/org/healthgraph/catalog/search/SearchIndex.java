@@ -53,6 +53,7 @@ import org.healthgraph.catalog.search.internal.Fields;
 import org.healthgraph.catalog.search.internal.PriorRescorer;
 import org.healthgraph.catalog.search.internal.QueryPlanner;
 import org.healthgraph.catalog.search.internal.Synonyms;
+import org.healthgraph.graph.ErrorKind;
 
 /**
  * The catalog's search index: built from {@link SearchDocument}s, persisted in a directory, updated
@@ -574,7 +575,7 @@ public final class SearchIndex implements AutoCloseable {
                 s = manager.acquire();
             } catch (org.apache.lucene.store.AlreadyClosedException e) {
                 if (attempt >= 3 || manager == searchers) {
-                    throw new SearchException("the search index is closed", e);
+                    throw new SearchException(ErrorKind.UNAVAILABLE, "the search index is closed", e);
                 }
             } catch (IOException e) {
                 throw new SearchException("the search index cannot be read: " + e.getMessage(), e);

@@ -26,6 +26,7 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.catalog.InvalidCatalogInputException;
 import org.healthgraph.catalog.Table;
+import org.healthgraph.graph.ErrorKind;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -191,7 +192,7 @@ public final class TableSchemaImporter {
             return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
                     .toList();
         } catch (IOException e) {
-            throw new CatalogException("Cannot list " + dir + ": " + SourceFiles.reason(e), e);
+            throw new CatalogException(ErrorKind.INVALID_INPUT, "Cannot list " + dir + ": " + SourceFiles.reason(e), e);
         }
     }
 }

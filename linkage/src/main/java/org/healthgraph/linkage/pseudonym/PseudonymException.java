@@ -1,10 +1,12 @@
 package org.healthgraph.linkage.pseudonym;
 
+import org.healthgraph.linkage.match.LinkageException;
+
 /**
  * A pseudonymisation input or key was unusable. Messages name the field and the rule, never the
  * value: an identifier must not leak into a log through an error.
  */
-public final class PseudonymException extends RuntimeException {
+public final class PseudonymException extends LinkageException {
 
     private static final long serialVersionUID = 1L;
 
