@@ -27,7 +27,7 @@ public final class DemoCommand extends ServeCommand {
         graph.dataDir = dir;
         resetDemoFolder(dir);
         Map<String, Object> props = new LinkedHashMap<>(graph.properties());
-        props.put("healthgraph.demo", "true");
+        props.put("healthgraph.demo.enabled", "true");
         props.put("spring.graphql.graphiql.enabled", "true");
         props.put("spring.graphql.schema.introspection.enabled", "true");
         start(props);
