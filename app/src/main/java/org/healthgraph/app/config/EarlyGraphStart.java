@@ -45,6 +45,13 @@ public final class EarlyGraphStart implements ApplicationContextInitializer<Conf
             return;
         }
         CompletableFuture<GraphStore> future = new CompletableFuture<>();
+        try {
+            DataFolderLock.acquire(properties.dataDir());
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            context.getBeanFactory().registerSingleton(BEAN_NAME, new Pending(future));
+            return;
+        }
         Thread opener = new Thread(() -> {
             try {
                 future.complete(GraphStores.open(properties.graphSettings()));

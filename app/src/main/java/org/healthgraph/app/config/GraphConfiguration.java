@@ -19,7 +19,13 @@ public class GraphConfiguration {
     @Bean(destroyMethod = "close")
     public GraphStore graphStore(HealthgraphProperties properties, ObjectProvider<EarlyGraphStart.Pending> pending) {
         EarlyGraphStart.Pending early = pending.getIfAvailable();
-        GraphStore store = early != null ? early.await() : GraphStores.open(properties.graphSettings());
+        GraphStore store;
+        if (early != null) {
+            store = early.await();
+        } else {
+            DataFolderLock.acquire(properties.dataDir());
+            store = GraphStores.open(properties.graphSettings());
+        }
         try {
             store.ensureSchema(GraphNames.LABELS, List.of());
         } catch (RuntimeException e) {
