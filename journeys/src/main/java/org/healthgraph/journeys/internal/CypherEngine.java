@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CodePattern;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CohortQuery;
@@ -28,12 +29,16 @@ public final class CypherEngine {
         this.store = store;
     }
 
+    private Neo4jGraph cypher() {
+        return Neo4jGraph.require(store, "the Cypher cross-check of cohorts");
+    }
+
     /** Raw patients after each step (index first, then each rule). */
     public long[] rawAttrition(CohortQuery query) {
         Translation t = translate(query);
         String cypher = t.body + "\nRETURN level, count(*) AS n";
         long[] perLevel = new long[query.rules().size() + 1];
-        for (Map<String, Object> row : store.read(cypher, t.params)) {
+        for (Map<String, Object> row : cypher().read(cypher, t.params)) {
             perLevel[((Number) row.get("level")).intValue()] += ((Number) row.get("n")).longValue();
         }
         long[] out = new long[perLevel.length];
@@ -50,7 +55,7 @@ public final class CypherEngine {
         Translation t = translate(query);
         String cypher = t.body + "\nWITH id, level WHERE level = " + query.rules().size()
                 + "\nRETURN id ORDER BY id SKIP " + offset + " LIMIT " + limit;
-        return store.read(cypher, t.params, r -> (String) r.get("id"));
+        return cypher().read(cypher, t.params, r -> (String) r.get("id"));
     }
 
     /** The statement, for display. */

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.graph.GraphWriter;
 import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -100,10 +101,10 @@ public final class JourneyGraph {
                    e.quantity AS quantity, [(e)-[r:CODED_AS]->(k:Code) | [k.key, r.role]] AS codes
             """;
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
 
     public JourneyGraph(GraphStore store) {
-        this.store = store;
+        this.store = Neo4jGraph.require(store, "journeys");
     }
 
     /** The indexes journeys need beyond the labels' key constraints. */
@@ -129,7 +130,7 @@ public final class JourneyGraph {
                 }
             }
         }
-        store.write(w -> {
+        store.writeCypher(w -> {
             Map<String, String> refs = new HashMap<>(codeRows.size() * 2);
             for (Map<String, Object> r : runChunked(w, RESOLVE_CODES, List.copyOf(codeRows.values()))) {
                 refs.put((String) r.get("key"), (String) r.get("ref"));
@@ -172,7 +173,7 @@ public final class JourneyGraph {
     }
 
     /** Sends patient rows in statements of about {@link #ROWS_PER_STATEMENT} events. */
-    private static void runByEvents(GraphWriter w, String statement, List<List<Object>> patients) {
+    private static void runByEvents(CypherWriter w, String statement, List<List<Object>> patients) {
         int from = 0;
         while (from < patients.size()) {
             int to = from;
@@ -186,7 +187,7 @@ public final class JourneyGraph {
         }
     }
 
-    private static List<Map<String, Object>> runChunked(GraphWriter w, String statement, List<?> rows) {
+    private static List<Map<String, Object>> runChunked(CypherWriter w, String statement, List<?> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
