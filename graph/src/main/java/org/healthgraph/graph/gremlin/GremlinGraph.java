@@ -1,5 +1,7 @@
 package org.healthgraph.graph.gremlin;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
@@ -7,6 +9,7 @@ import org.healthgraph.graph.GraphCapability;
 import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphUnsupportedException;
+import org.healthgraph.graph.Label;
 
 /**
  * A {@link GraphStore} on an Apache TinkerPop graph, with the Gremlin access that store adapters need
@@ -35,6 +38,22 @@ public interface GremlinGraph extends GraphStore {
      * {@code write}: that name is {@link GraphStore#write}'s, with the same erasure.)
      */
     <T> T writeTraversal(Function<GremlinWriter, T> work);
+
+    /**
+     * The vertex ids of the nodes of {@code label} with these keys, by key (absent keys are left
+     * out), looked up {@link #keysPerLookup()} keys at a time with a {@code within} predicate.
+     */
+    Map<String, Object> vertexIds(GraphTraversalSource g, Label label, Collection<String> keys);
+
+    /**
+     * How many values adapters should look up in one {@code within} traversal: a few hundred against
+     * a server (one round trip each, served by its indexes), a thousand in this JVM (where the
+     * embedded graph has no index and each look-up scans the vertices once).
+     */
+    int keysPerLookup();
+
+    /** How many rows adapters should chain into one write traversal (few in this JVM, hundreds against a server). */
+    int rowsPerTraversal();
 
     /**
      * The store as a {@link GremlinGraph}, or a {@link GraphUnsupportedException} naming {@code what}

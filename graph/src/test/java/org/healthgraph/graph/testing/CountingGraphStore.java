@@ -134,6 +134,21 @@ public final class CountingGraphStore implements Neo4jGraph, GremlinGraph {
     }
 
     @Override
+    public Map<String, Object> vertexIds(GraphTraversalSource g, Label label, Collection<String> keys) {
+        return GremlinGraph.require(delegate, "Gremlin").vertexIds(g, label, keys);
+    }
+
+    @Override
+    public int keysPerLookup() {
+        return GremlinGraph.require(delegate, "Gremlin").keysPerLookup();
+    }
+
+    @Override
+    public int rowsPerTraversal() {
+        return GremlinGraph.require(delegate, "Gremlin").rowsPerTraversal();
+    }
+
+    @Override
     public GraphBackend backend() {
         return delegate.backend();
     }

@@ -109,6 +109,21 @@ public final class GremlinGraphStore implements GremlinGraph {
         }
     }
 
+    @Override
+    public Map<String, Object> vertexIds(GraphTraversalSource g, Label label, Collection<String> keys) {
+        return TraversalWriter.ids(g, shape, label, keys);
+    }
+
+    @Override
+    public int keysPerLookup() {
+        return shape.keysPerLookup();
+    }
+
+    @Override
+    public int rowsPerTraversal() {
+        return shape.rowsPerTraversal();
+    }
+
     // ---------------------------------------------------------------- transactions
 
     @Override

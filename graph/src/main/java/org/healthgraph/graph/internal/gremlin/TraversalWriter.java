@@ -36,9 +36,10 @@ import org.healthgraph.graph.gremlin.GremlinWriter;
  * id (JanusGraph's edge ids need its own serializer on the client).
  *
  * <p>How many rows go in one traversal depends on where the graph is ({@link Shape}): against a
- * server, a round trip costs more than a long traversal, so rows are chained by {@value #CHUNK} and
- * keys looked up with one {@code within} predicate; in this JVM, short traversals are cheaper (a
- * TinkerGraph index serves equality only, so each key is its own look-up).
+ * server, a round trip costs more than a long traversal, so rows are chained by {@value #CHUNK}; in
+ * this JVM, short traversals are cheaper. Keys are looked up many at a time with one {@code within}
+ * predicate (a server's index serves it; the embedded graph has no index, see
+ * {@link EmbeddedTinkerGraph}, so each look-up is one scan for many keys).
  */
 final class TraversalWriter implements GremlinWriter {
 
@@ -47,10 +48,10 @@ final class TraversalWriter implements GremlinWriter {
     /** Ids per traversal when reading by id. */
     static final int LOOKUP = 1_000;
 
-    /** How rows are grouped into traversals. */
-    record Shape(boolean keyByKey, int rowsPerTraversal) {
-        static final Shape EMBEDDED = new Shape(true, 20);
-        static final Shape REMOTE = new Shape(false, CHUNK);
+    /** How rows are grouped into traversals: keys per look-up, rows per write. */
+    record Shape(int keysPerLookup, int rowsPerTraversal) {
+        static final Shape EMBEDDED = new Shape(LOOKUP, 20);
+        static final Shape REMOTE = new Shape(CHUNK, CHUNK);
     }
 
     private final GraphTraversalSource g;
@@ -228,13 +229,7 @@ final class TraversalWriter implements GremlinWriter {
     /** The vertex ids of the nodes of {@code label} with these keys, by key; absent keys are left out. */
     static Map<String, Object> ids(GraphTraversalSource g, Shape shape, Label label, Collection<String> keys) {
         Map<String, Object> out = new HashMap<>();
-        if (shape.keyByKey()) {
-            for (String key : keys) {
-                g.V().has(label.name(), label.keyProperty(), key).id().tryNext().ifPresent(id -> out.put(key, id));
-            }
-            return out;
-        }
-        for (List<String> chunk : chunks(new ArrayList<>(keys), CHUNK)) {
+        for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(keys)), shape.keysPerLookup())) {
             for (Map<String, Object> r : g.V().has(label.name(), label.keyProperty(), P.within(chunk))
                     .<Object>project("k", "id").by(label.keyProperty()).by(T.id).toList()) {
                 out.put(String.valueOf(r.get("k")), r.get("id"));
