@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.gremlin.GremlinGraph;
 import org.healthgraph.journeys.PatientJourney;
 import org.healthgraph.journeys.store.internal.neo4j.Neo4jJourneyBulkLoad;
+import org.healthgraph.journeys.store.internal.gremlin.GremlinJourneyStore;
 import org.healthgraph.journeys.store.internal.neo4j.Neo4jJourneyStore;
 
 /** Opens journey stores. */
@@ -19,8 +21,10 @@ public final class JourneyStores {
 
     /** The journey store over this graph store, in the graph's own backend. */
     public static JourneyStore on(GraphStore graph) {
-        // One backend so far; the Gremlin one is chosen here when the graph port tells them apart.
-        return new Neo4jJourneyStore(graph);
+        return switch (graph.backend()) {
+            case NEO4J -> new Neo4jJourneyStore(graph);
+            case GREMLIN -> new GremlinJourneyStore(GremlinGraph.require(graph, "the Gremlin journey store"));
+        };
     }
 
     /**
