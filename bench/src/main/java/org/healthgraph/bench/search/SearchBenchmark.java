@@ -56,9 +56,11 @@ public final class SearchBenchmark {
         }
         long t0 = System.nanoTime();
         SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
-        List<SearchDocument> docs = reader.read();
-        System.out.printf("schema-snds read: %,d documents in %d ms (%d unreadable code rows)%n", docs.size(),
+        List<SearchDocument> catalogDocs = reader.read();
+        System.out.printf("schema-snds read: %,d documents in %d ms (%d unreadable code rows)%n", catalogDocs.size(),
                 ms(t0), reader.malformedRows());
+        List<SearchDocument> docs = Arrays.asList(args).contains("--no-documentation") ? catalogDocs
+                : withDocumentation(reader, catalogDocs);
         List<RelevanceSet.Question> tuning = RelevanceSet.tuning();
         Optional<List<RelevanceSet.Question>> test = RelevanceSet.test();
         checkKeys("tuning", tuning, docs, true);
@@ -79,7 +81,7 @@ public final class SearchBenchmark {
             GraphStore store = null;
             if (withNeo4j) {
                 store = GraphStores.open(GraphSettings.embedded(work.resolve("neo4j")));
-                loadNeo4j(store, docs);
+                loadNeo4j(store, catalogDocs);
                 GraphStore s = store;
                 engines.put("neo4j-fulltext", q -> s.read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) "
                         + "YIELD node RETURN node.skey AS key", Map.of("index", NEO4J_INDEX, "q", QueryParser.escape(q)),
@@ -106,6 +108,37 @@ public final class SearchBenchmark {
                 store.close();
             }
         }
+    }
+
+    /**
+     * The catalog's documents with what the documentation says about them and their prominence, and
+     * the documentation's pages and sections, as {@code healthgraph reindex} builds them from a graph
+     * holding schema-snds and documentation-snds.
+     */
+    static List<SearchDocument> withDocumentation(SchemaSndsDocuments reader, List<SearchDocument> docs) {
+        Optional<Path> dir = SndsDocumentation.locate();
+        if (dir.isEmpty()) {
+            System.out.println("documentation: shared/documentation-snds not found beside the repository; not indexed");
+            return docs;
+        }
+        org.healthgraph.catalog.documentation.InMemoryDocumentation documentation = SndsDocumentation.importFolder(
+                dir.get(), docs);
+        long t0 = System.nanoTime();
+        Map<String, List<String>> variables = new HashMap<>();
+        for (SearchDocument d : docs) {
+            if (d.kind() == DocumentKind.VARIABLE) {
+                variables.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(d.name());
+            }
+        }
+        org.healthgraph.catalog.search.Knowledge knowledge = org.healthgraph.catalog.search.Knowledge.of(documentation,
+                reader.joins(), variables);
+        List<SearchDocument> out = new ArrayList<>(docs.size() + 4_000);
+        docs.forEach(d -> out.add(knowledge.enrich(d)));
+        List<SearchDocument> pages = org.healthgraph.catalog.search.DocumentationDocuments.of(documentation);
+        out.addAll(pages);
+        System.out.printf("knowledge: %d entries with documentation text, %d pages and sections indexed, in %d ms%n",
+                knowledge.size(), pages.size(), ms(t0));
+        return out;
     }
 
     /** The figures of each half and engine, per kind, the gap between halves and the ratio to Neo4j. */

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.lucene.index.IndexReader;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,6 +60,16 @@ public final class QueryPlanner {
     static final int FUZZY_TWO_EDITS_LENGTH = 8;
     /** Most words of one query looked up with edits. */
     static final int MAX_FUZZY_WORDS = 3;
+
+    /** Most glossary terms read from an index. */
+    static final int MAX_GLOSSARY_TERMS = 10_000;
+    /** Weight of a documentation page's or section's text beside its title. */
+    static final float TEXT_BOOST = 0.5f;
+    /**
+     * Knowledge rule: what the documentation says around the mentions of an entry (the sentence, the
+     * section's title) counts like the entry's own context, a little less than its label.
+     */
+    static final float KNOWLEDGE_BOOST = 0.4f;
 
     /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
     static final int MIN_CODE_PREFIX = 3;
@@ -115,7 +128,9 @@ public final class QueryPlanner {
     private final Analyzer french = Analysis.french();
     private final Analyzer plain = Analysis.plain();
     private final Analyzer identifier = Analysis.identifier(false);
-    private final Synonyms synonyms;
+    private final Synonyms curated;
+    /** The curated synonyms with the glossary terms of each open reader's index; entries go with their reader. */
+    private final Map<IndexReader, Synonyms> withGlossary = new WeakHashMap<>();
     private final org.apache.lucene.search.spell.DirectSpellChecker oneEdit = newSpellChecker(1);
     private final org.apache.lucene.search.spell.DirectSpellChecker twoEdits = newSpellChecker(2);
 
@@ -129,7 +144,34 @@ public final class QueryPlanner {
     }
 
     public QueryPlanner(Synonyms synonyms) {
-        this.synonyms = synonyms;
+        this.curated = synonyms;
+    }
+
+    /**
+     * Glossary rule: the acronym and the expansion of every glossary page in the index find each
+     * other ("HAD" and "hospitalisation à domicile"), beside the curated synonyms. Read once per
+     * reader (a few hundred stored fields), not once per query.
+     */
+    Synonyms synonymsOf(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        synchronized (withGlossary) {
+            Synonyms s = withGlossary.get(reader);
+            if (s != null) {
+                return s;
+            }
+        }
+        List<List<String>> terms = new ArrayList<>();
+        TopDocs glossary = searcher.search(new TermQuery(new Term(Fields.GLOSSARY, "1")), MAX_GLOSSARY_TERMS);
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : glossary.scoreDocs) {
+            org.apache.lucene.document.Document d = stored.document(sd.doc, Set.of(Fields.ACRONYM, Fields.EXPANSION));
+            terms.add(List.of(d.get(Fields.ACRONYM), d.get(Fields.EXPANSION)));
+        }
+        Synonyms s = terms.isEmpty() ? curated : curated.with(terms);
+        synchronized (withGlossary) {
+            withGlossary.put(reader, s);
+        }
+        return s;
     }
 
     /** The query to run, the query to highlight with, and why the text was altered if it was. */
@@ -173,11 +215,13 @@ public final class QueryPlanner {
                 products.add(w);
             }
         }
+        Synonyms synonyms = synonymsOf(searcher);
         BooleanQuery.Builder text0 = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         exactClauses(text0, joined, tokens, searcher);
-        ideaClauses(text0, highlight, content, searcher);
-        namedLists(text0, content, searcher);
+        ideaClauses(text0, highlight, content, searcher, synonyms);
+        namedLists(text0, content, searcher, synonyms);
+        boolean concept = !content.isEmpty() && tokens.stream().noneMatch(t -> CODE_LIKE.matcher(Analysis.exact(t)).matches());
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
             return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
@@ -188,7 +232,7 @@ public final class QueryPlanner {
                     KIND_HINT_BOOST), Occur.SHOULD);
         }
         filter.ifPresent(f -> all.add(f, Occur.FILTER));
-        return new Plan(all.build(), new PriorSource(products), highlight.build(), notice, false);
+        return new Plan(all.build(), new PriorSource(products, concept), highlight.build(), notice, false);
     }
 
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
@@ -237,7 +281,8 @@ public final class QueryPlanner {
      * for those lists first (as an exact name would be, and more: their titles seldom hold the typed
      * words), then for the variables coded by them, before variables that merely share the words. A word naming more than {@link #MAX_NAMED_LISTS} lists names none in particular.
      */
-    void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher) throws IOException {
+    void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher, Synonyms synonyms)
+            throws IOException {
         if (content.stream().noneMatch(CODE_WORDS::contains)) {
             return;
         }
@@ -314,7 +359,7 @@ public final class QueryPlanner {
      * closest word that labels do hold (at most {@link #MAX_FUZZY_WORDS} of them, one or two edits,
      * first letter kept), so that a corrected word also finds its synonyms.
      */
-    private List<String> corrected(List<String> words, IndexSearcher searcher) throws IOException {
+    private List<String> corrected(List<String> words, IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<String> out = new ArrayList<>(words.size());
         int budget = MAX_FUZZY_WORDS;
         for (String w : words) {
@@ -342,10 +387,10 @@ public final class QueryPlanner {
     }
 
     private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
-            IndexSearcher searcher) throws IOException {
+            IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<Query> ideas = new ArrayList<>();
         List<Query> ownIdeas = new ArrayList<>();
-        content = corrected(content, searcher);
+        content = corrected(content, searcher, synonyms);
         Set<String> seen = new LinkedHashSet<>();
         for (Synonyms.Concept c : synonyms.concepts(content)) {
             if (!seen.add(c.typed())) {
@@ -410,9 +455,13 @@ public final class QueryPlanner {
         if (!stems.isEmpty()) {
             Query label = allTerms(Fields.LABEL, stems);
             highlight.add(label, Occur.SHOULD);
+            Query text = allTerms(Fields.TEXT, stems);
+            highlight.add(text, Occur.SHOULD);
             out.add(weight == 1f ? label : new BoostQuery(label, weight));
+            out.add(new BoostQuery(text, TEXT_BOOST * weight));
             if (withContext) {
                 out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
+                out.add(new BoostQuery(allTerms(Fields.KNOWLEDGE, stems), KNOWLEDGE_BOOST * weight));
             }
         }
         if (!phrase.contains(" ")) {
