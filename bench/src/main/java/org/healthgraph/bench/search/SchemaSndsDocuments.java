@@ -50,7 +50,7 @@ public final class SchemaSndsDocuments {
         return Optional.empty();
     }
 
-    /** How many declared joins (foreign keys, either direction) reach each table, after {@link #read()}. */
+    /** How many declared joins (foreign keys of other tables) reach each table, after {@link #read()}. */
     public java.util.Map<String, Integer> joins() {
         return java.util.Map.copyOf(joins);
     }
@@ -77,8 +77,7 @@ public final class SchemaSndsDocuments {
             out.add(SearchDocument.table(product, table, title));
             for (JsonNode fk : t.path("foreignKeys").values()) {
                 String to = fk.path("reference").path("resource").asString("");
-                joins.merge(table, 1, Integer::sum);
-                if (!to.isEmpty()) {
+                if (!to.isEmpty() && !to.equals(table)) {
                     joins.merge(to, 1, Integer::sum);
                 }
             }

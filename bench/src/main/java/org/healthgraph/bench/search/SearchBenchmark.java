@@ -125,19 +125,23 @@ public final class SearchBenchmark {
                 dir.get(), docs);
         long t0 = System.nanoTime();
         Map<String, List<String>> variables = new HashMap<>();
+        Map<String, String> products = new HashMap<>();
         for (SearchDocument d : docs) {
             if (d.kind() == DocumentKind.VARIABLE) {
                 variables.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(d.name());
+            } else if (d.kind() == DocumentKind.TABLE) {
+                products.put(d.name(), d.product());
             }
         }
         org.healthgraph.catalog.search.Knowledge knowledge = org.healthgraph.catalog.search.Knowledge.of(documentation,
-                reader.joins(), variables);
+                reader.joins(), variables, products);
         List<SearchDocument> out = new ArrayList<>(docs.size() + 4_000);
         docs.forEach(d -> out.add(knowledge.enrich(d)));
         List<SearchDocument> pages = org.healthgraph.catalog.search.DocumentationDocuments.of(documentation);
         out.addAll(pages);
-        System.out.printf("knowledge: %d entries with documentation text, %d pages and sections indexed, in %d ms%n",
-                knowledge.size(), pages.size(), ms(t0));
+        System.out.printf("knowledge: %d entries with documentation text, %d pages and sections indexed, in %d ms; "
+                + "%d tables found to be copies: %s%n", knowledge.size(), pages.size(), ms(t0), knowledge.copies().size(),
+                new java.util.TreeSet<>(knowledge.copies()));
         return out;
     }
 

@@ -22,6 +22,8 @@ import org.healthgraph.graph.GraphKeys;
  * @param path a documentation page's file and section anchor ({@code fiches/ivg.md#les-ivg}); empty for other kinds
  * @param knowledge what the documentation says where it names this table, variable, code list or
  *     code (the sentences and section titles around its mentions); may be empty
+ * @param topics the titles of the documentation sections about it (whose heading names it, or the
+ *     page of a table); may be empty
  * @param prominence how central the thing is in the documentation and the join graph
  * @param glossary the acronym and expansion a glossary page defines; {@link Glossary#NONE} otherwise
  */
@@ -39,6 +41,7 @@ public record SearchDocument(
         String text,
         String path,
         String knowledge,
+        String topics,
         Prominence prominence,
         Glossary glossary) {
 
@@ -86,7 +89,7 @@ public record SearchDocument(
     /** A document of the catalog (no documentation text, knowledge or prominence yet). */
     public SearchDocument(DocumentKind kind, String key, String name, String label, String context, String product,
             String table, String nomenclature, String type, List<Integer> years) {
-        this(kind, key, name, label, context, product, table, nomenclature, type, years, "", "", "", Prominence.NONE,
+        this(kind, key, name, label, context, product, table, nomenclature, type, years, "", "", "", "", Prominence.NONE,
                 Glossary.NONE);
     }
 
@@ -108,14 +111,15 @@ public record SearchDocument(
         text = text == null ? "" : text;
         path = path == null ? "" : path;
         knowledge = knowledge == null ? "" : knowledge;
+        topics = topics == null ? "" : topics;
         prominence = prominence == null ? Prominence.NONE : prominence;
         glossary = glossary == null ? Glossary.NONE : glossary;
     }
 
     /** This document with what the documentation says about it and how central it is. */
-    public SearchDocument withKnowledge(String knowledgeText, Prominence p) {
+    public SearchDocument withKnowledge(String knowledgeText, String topicTitles, Prominence p) {
         return new SearchDocument(kind, key, name, label, context, product, table, nomenclature, type, years, text, path,
-                knowledgeText, p, glossary);
+                knowledgeText, topicTitles, p, glossary);
     }
 
     /**
@@ -131,7 +135,7 @@ public record SearchDocument(
     public static SearchDocument documentation(String key, String title, String text, String path, String tags,
             Glossary glossary) {
         return new SearchDocument(DocumentKind.DOCUMENT, key, title, title, tags, "", "", "", "", List.of(), text, path,
-                "", Prominence.NONE, glossary);
+                "", "", Prominence.NONE, glossary);
     }
 
     /**

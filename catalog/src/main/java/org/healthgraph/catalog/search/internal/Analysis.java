@@ -119,6 +119,7 @@ public final class Analysis {
                 Fields.CONTEXT, french,
                 Fields.TEXT, french,
                 Fields.KNOWLEDGE, french,
+                Fields.TOPICS, french,
                 Fields.LABEL_PLAIN, plain(),
                 Fields.PRODUCT_TEXT, plain(),
                 Fields.NAME_ID, identifier(true)));

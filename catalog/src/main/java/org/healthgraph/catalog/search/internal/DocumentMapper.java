@@ -90,7 +90,7 @@ public final class DocumentMapper {
             case TABLE -> 1.3f;
             case VARIABLE, NOMENCLATURE -> 1.1f;
             case CODE -> 0.3f;
-            case DOCUMENT -> 0.6f;
+            case DOCUMENT -> 0.45f;
         };
     }
 
@@ -161,6 +161,9 @@ public final class DocumentMapper {
         }
         if (!d.knowledge().isEmpty()) {
             doc.add(new TextField(Fields.KNOWLEDGE, d.knowledge(), Field.Store.NO));
+        }
+        if (!d.topics().isEmpty()) {
+            doc.add(new TextField(Fields.TOPICS, d.topics(), Field.Store.NO));
         }
         float prominence = prominenceWeight(d.prominence());
         if (prominence != 1f) {

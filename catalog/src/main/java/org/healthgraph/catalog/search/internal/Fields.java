@@ -29,6 +29,8 @@ public final class Fields {
     public static final String PATH = "path";
     /** What the documentation says around the mentions of an entry, French. */
     public static final String KNOWLEDGE = "knowledge";
+    /** The titles of the documentation sections about an entry, French. */
+    public static final String TOPICS = "topics";
     /** The prominence multiplier of a document, as float doc values (absent: 1). */
     public static final String PROMINENCE_DV = "prominence_dv";
     /** A glossary page's acronym and expansion, stored; {@link #GLOSSARY} marks such pages. */

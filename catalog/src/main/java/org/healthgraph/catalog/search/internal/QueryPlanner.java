@@ -70,6 +70,8 @@ public final class QueryPlanner {
      * section's title) counts like the entry's own context, a little less than its label.
      */
     static final float KNOWLEDGE_BOOST = 0.4f;
+    /** Topic rule: the title of a documentation section about an entry counts nearly as its own label. */
+    static final float TOPICS_BOOST = 0.8f;
 
     /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
     static final int MIN_CODE_PREFIX = 3;
@@ -462,6 +464,7 @@ public final class QueryPlanner {
             if (withContext) {
                 out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
                 out.add(new BoostQuery(allTerms(Fields.KNOWLEDGE, stems), KNOWLEDGE_BOOST * weight));
+                out.add(new BoostQuery(allTerms(Fields.TOPICS, stems), TOPICS_BOOST * weight));
             }
         }
         if (!phrase.contains(" ")) {
