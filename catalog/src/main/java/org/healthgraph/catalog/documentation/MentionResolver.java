@@ -98,6 +98,7 @@ public final class MentionResolver {
                         + "' names no table, variable or code list of the catalog"));
             }
         }
+        problems.sort(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.where().substring("line ".length()))));
         return new Resolution(List.copyOf(mentions.values()), links, problems);
     }
 

@@ -58,6 +58,10 @@ public final class QueryPlanner {
     static final int FUZZY_MAX_EXPANSIONS = 16;
     /** Words of this length or more may have two edits; shorter ones one. */
     static final int FUZZY_TWO_EDITS_LENGTH = 8;
+    /** A word held by at most this many labels is rare (see the rare-word rule). */
+    static final int RARE_WORD_FREQ = 2;
+    /** How much more common a neighbour of a rare word must be to be read instead of it. */
+    static final int POPULAR_FACTOR = 30;
     /** Most words of one query looked up with edits. */
     static final int MAX_FUZZY_WORDS = 3;
 
@@ -70,8 +74,12 @@ public final class QueryPlanner {
      * section's title) counts like the entry's own context, a little less than its label.
      */
     static final float KNOWLEDGE_BOOST = 0.4f;
-    /** Topic rule: the title of a documentation section about an entry counts nearly as its own label. */
-    static final float TOPICS_BOOST = 0.8f;
+    /**
+     * Topic rule: the title of a documentation section about an entry (its heading names the entry)
+     * is a short statement, chosen by people, of what the entry is for: it counts more than a label
+     * and than a name part found through a synonym.
+     */
+    static final float TOPICS_BOOST = 2f;
 
     /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
     static final int MIN_CODE_PREFIX = 3;
@@ -364,28 +372,56 @@ public final class QueryPlanner {
     private List<String> corrected(List<String> words, IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<String> out = new ArrayList<>(words.size());
         int budget = MAX_FUZZY_WORDS;
+        IndexReader reader = searcher.getIndexReader();
         for (String w : words) {
             String use = w;
             if (budget > 0 && w.length() >= FUZZY_MIN_LENGTH && !CODE_LIKE.matcher(w).matches()
-                    && synonyms.expansionsOf(w).isEmpty()
-                    && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
-                budget--;
-                // One edit first: most typos are one letter off, and a two-edit automaton costs
-                // several times more to build than a one-edit one.
-                org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(
-                        new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
-                        org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (s.length == 0 && w.length() >= FUZZY_TWO_EDITS_LENGTH) {
-                    s = twoEdits.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
-                            org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                }
-                if (s.length > 0) {
-                    use = s[0].string;
+                    && synonyms.expansionsOf(w).isEmpty()) {
+                int freq = reader.docFreq(new Term(Fields.LABEL_PLAIN, w));
+                if (freq == 0 && !knownToDocumentation(w, reader)) {
+                    budget--;
+                    use = unknownWord(w, reader).orElse(w);
+                } else if (freq > 0 && freq <= RARE_WORD_FREQ) {
+                    budget--;
+                    use = rareWord(w, freq, reader).orElse(w);
                 }
             }
             out.add(use);
         }
         return out;
+    }
+
+    /** The closest word labels hold: one edit, then two for long words. */
+    private Optional<String> unknownWord(String w, IndexReader reader) throws IOException {
+        // One edit first: most typos are one letter off, and a two-edit automaton costs several
+        // times more to build than a one-edit one.
+        org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (s.length == 0 && w.length() >= FUZZY_TWO_EDITS_LENGTH) {
+            s = twoEdits.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                    org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        }
+        return s.length > 0 ? Optional.of(s[0].string) : Optional.empty();
+    }
+
+    /**
+     * Rare-word rule: a typo of a common word may itself be written in a label or two (labels have
+     * typos too: "naisance", "hopital"); a word that few labels hold and that is one edit from a word
+     * {@link #POPULAR_FACTOR} times as common is read as that word.
+     */
+    private Optional<String> rareWord(String w, int freq, IndexReader reader) throws IOException {
+        org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                org.apache.lucene.search.spell.SuggestMode.SUGGEST_MORE_POPULAR);
+        return s.length > 0 && s[0].freq >= POPULAR_FACTOR * freq ? Optional.of(s[0].string) : Optional.empty();
+    }
+
+    /**
+     * A word no label holds but several documentation texts do is a word of the field (a term of the
+     * documentation), not a typo: it is searched as typed.
+     */
+    private boolean knownToDocumentation(String w, IndexReader reader) throws IOException {
+        List<String> stems = Analysis.terms(french, Fields.TEXT, w);
+        return stems.size() == 1 && reader.docFreq(new Term(Fields.TEXT, stems.get(0))) >= 2;
     }
 
     private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
