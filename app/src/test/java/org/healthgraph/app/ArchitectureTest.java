@@ -8,38 +8,45 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.healthgraph.catalog.archfixture.ForbiddenInternalUse;
+import org.healthgraph.catalog.archfixture.ForbiddenSiblingInternalUse;
 import org.healthgraph.graph.archfixture.ForbiddenUpwardUse;
+import org.healthgraph.graph.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The module rules of design.md and style.md, checked on the compiled classes of every module. */
+/**
+ * The architecture rules on the app module's own classes, and the proof that each rule fails on a
+ * deliberate violation (fixtures compiled with the app's tests only). Every other module checks its
+ * own classes with the same rules in its own {@code ArchitectureTest}.
+ */
 class ArchitectureTest {
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.healthgraph");
+    private static final JavaClasses APP = ArchitectureRules.productionClassesOf("app");
 
     @Test
-    void theProductionCodeHoldsEveryModule() {
-        assertThat(PRODUCTION.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("graph", "graphql", "app");
+    void theAppsClassesAreImported() {
+        assertThat(APP.stream().map(c -> c.getPackageName())).contains("org.healthgraph.app.config", "org.healthgraph.app.cli");
     }
 
     @Test
     void dependenciesBetweenModulesPointOneWay() {
-        ModuleRules.dependenciesPointOneWay().check(PRODUCTION);
+        ArchitectureRules.dependenciesPointOneWay().check(APP);
     }
 
     @Test
     void noModuleUsesAnotherModulesInternalPackages() {
-        ModuleRules.noForeignInternals().check(PRODUCTION);
+        ArchitectureRules.noForeignInternals().check(APP);
+    }
+
+    @Test
+    void eachInternalPackageServesOnlyItsParent() {
+        ArchitectureRules.internalPackagesServeOnlyTheirParent().check(APP);
     }
 
     @Test
     void theOneWayRuleFailsOnADeliberateViolation() {
-        JavaClasses fixture = new ClassFileImporter().importClasses(ForbiddenUpwardUse.class,
-                org.healthgraph.app.HealthgraphApplication.class);
+        JavaClasses fixture = new ClassFileImporter().importClasses(ForbiddenUpwardUse.class, HealthgraphApplication.class);
 
-        assertThatThrownBy(() -> ModuleRules.dependenciesPointOneWay().check(fixture))
+        assertThatThrownBy(() -> ArchitectureRules.dependenciesPointOneWay().check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ForbiddenUpwardUse");
     }
@@ -49,8 +56,20 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importClasses(ForbiddenInternalUse.class,
                 org.healthgraph.graph.internal.neo4j.EmbeddedNeo4j.class);
 
-        assertThatThrownBy(() -> ModuleRules.noForeignInternals().check(fixture))
+        assertThatThrownBy(() -> ArchitectureRules.noForeignInternals().check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ForbiddenInternalUse");
+    }
+
+    @Test
+    void theInternalParentRuleFailsOnADeliberateViolationInsideOneModule() {
+        JavaClasses fixture = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importClasses(ForbiddenSiblingInternalUse.class,
+                        org.healthgraph.catalog.search.internal.Analysis.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.internalPackagesServeOnlyTheirParent().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ForbiddenSiblingInternalUse")
+                .hasMessageContaining("serves only org.healthgraph.catalog.search");
     }
 }

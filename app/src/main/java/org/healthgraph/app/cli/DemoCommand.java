@@ -1,13 +1,14 @@
 package org.healthgraph.app.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import org.healthgraph.app.config.DataFolderLock;
 
 import picocli.CommandLine.Command;
 
@@ -25,9 +26,13 @@ public final class DemoCommand extends ServeCommand {
     public Integer call() {
         Path dir = graph.dataDir != null ? graph.dataDir : Path.of("data", "demo");
         graph.dataDir = dir;
+        // Everything that can refuse is checked before a file is touched: the port, then the folder's
+        // lock (held by any healthgraph process using it, a running demo included), then its content.
+        requireFreePort(port);
+        DataFolderLock.acquire(dir);
         resetDemoFolder(dir);
         Map<String, Object> props = new LinkedHashMap<>(graph.properties());
-        props.put("healthgraph.demo", "true");
+        props.put("healthgraph.demo.enabled", "true");
         props.put("spring.graphql.graphiql.enabled", "true");
         props.put("spring.graphql.schema.introspection.enabled", "true");
         start(props);
@@ -40,20 +45,22 @@ public final class DemoCommand extends ServeCommand {
             if (Files.isDirectory(dir)) {
                 boolean empty;
                 try (Stream<Path> list = Files.list(dir)) {
-                    empty = list.findAny().isEmpty();
+                    empty = list.allMatch(p -> p.getFileName().toString().equals(DataFolderLock.FILE));
                 }
                 if (!empty && !Files.exists(dir.resolve(MARKER))) {
                     throw new CliException("--data-dir " + dir + " holds data that is not a previous demo's;"
                             + " the demo starts from a fresh folder: choose another --data-dir");
                 }
                 try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+                    walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir))
+                            .filter(p -> !p.equals(dir.resolve(DataFolderLock.FILE))).forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(MARKER), "This folder is the healthgraph demo's; it is emptied at each demo.\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the demo folder " + dir + ": " + e.getMessage(), e);
+            throw new CliException("cannot prepare the demo folder " + dir + " (" + e.getClass().getSimpleName()
+                    + "); check its permissions or choose another --data-dir", e);
         }
     }
 }

@@ -17,6 +17,12 @@ public final class GraphOptions {
             description = "Neo4j server to use instead of the embedded one (healthgraph.neo4j.uri), e.g. neo4j://host:7687.")
     String neo4jUri;
 
+    @Option(names = "--setting", paramLabel = "NAME=VALUE",
+            description = "Any setting of the README's Configuration table for this run, e.g. --setting"
+                    + " healthgraph.catalog.cache.enabled=false (repeatable; ranks above application.properties and the"
+                    + " environment).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     /**
      * Properties as command-line arguments ({@code --name=value}), which Spring ranks above
      * application.properties and the environment, as a command-line option should be.
@@ -34,6 +40,7 @@ public final class GraphOptions {
         if (neo4jUri != null) {
             props.put("healthgraph.neo4j.uri", neo4jUri);
         }
+        props.putAll(settings);
         return props;
     }
 }

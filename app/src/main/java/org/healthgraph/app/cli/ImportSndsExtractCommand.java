@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.app.config.HealthgraphProperties;
+import org.healthgraph.app.config.SettingsReader;
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
@@ -84,8 +86,8 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         out.printf("left out: %,d stays with linkage return codes not all '0', %,d rows of unknown patients,"
                 + " %,d claims without pharmacy line; %,d drugs without ATC%n", r.staysWithBadLinkage(),
                 r.rowsOfUnknownPatients(), r.claimsWithoutPharmacyLine(), r.drugsWithoutAtc());
-        boolean embedded = graph.neo4jUri == null && blank(System.getenv("HEALTHGRAPH_NEO4J_URI"))
-                && blank(System.getProperty("healthgraph.neo4j.uri"));
+        HealthgraphProperties settings = SettingsReader.read(GraphOptions.asArguments(graph.properties()));
+        boolean embedded = settings.neo4j().uri().isBlank();
         if (load == Load.BULK && !embedded) {
             throw new CliException("--load bulk writes the embedded database's files; with a Neo4j server (--neo4j-uri)"
                     + " use --load transactional, or neo4j-admin database import on the server");
@@ -99,7 +101,7 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             Optional<ImportReport> bulk;
             try {
-                bulk = Journeys.bulkLoad(dataDir(), extract.patients(), line -> out.println("  " + line));
+                bulk = Journeys.bulkLoad(settings.dataDir(), extract.patients(), line -> out.println("  " + line));
             } catch (RuntimeException e) {
                 throw new CliException(e.getMessage(), e);
             }
@@ -122,21 +124,5 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                     report.events(), report.graphMillis() / 1000.0, report.indexMillis() / 1000.0);
         }
         return 0;
-    }
-
-    /** The data folder as the application resolves it: --data-dir, HEALTHGRAPH_DATA_DIR, healthgraph.data-dir, ./data. */
-    private Path dataDir() {
-        if (graph.dataDir != null) {
-            return graph.dataDir;
-        }
-        String env = System.getenv("HEALTHGRAPH_DATA_DIR");
-        if (!blank(env)) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("healthgraph.data-dir", "data"));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -44,7 +44,7 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
             TableSchemaImporter importer = new TableSchemaImporter(context.bean(Catalog.class),
                     context.bean(CatalogWriter.class));
             ImportReport report = importer.importTree(dir, noProgress ? org.healthgraph.catalog.ImportProgress.NONE
-                    : new ProgressBarReporter(System.err));
+                    : ProgressBarReporter.on(System.err));
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -29,21 +29,16 @@ public final class JobContext implements AutoCloseable {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("logging.level.root", "WARN");
         props.put("logging.level.org.springframework", "WARN");
+        // A failure to start is reported by the command line in one line (CliErrors), not by Spring's report.
+        props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        props.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
         props.putAll(options.properties());
         props.putAll(extra);
-        try {
-            return new JobContext(new SpringApplicationBuilder(HealthgraphApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .run(GraphOptions.asArguments(props)));
-        } catch (RuntimeException e) {
-            Throwable known = HealthgraphCli.knownCause(e);
-            if (known != null) {
-                throw new CliException(known.getMessage(), e);
-            }
-            throw e;
-        }
+        return new JobContext(new SpringApplicationBuilder(HealthgraphApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(GraphOptions.asArguments(props)));
     }
 
     public <T> T bean(Class<T> type) {

@@ -54,9 +54,12 @@ public class ServeCommand implements Callable<Integer> {
         try {
             context = new SpringApplicationBuilder(HealthgraphApplication.class).run(GraphOptions.asArguments(all));
         } catch (RuntimeException e) {
-            // Spring Boot has already printed its start-up failure report naming the setting.
-            Throwable known = HealthgraphCli.knownCause(e);
-            throw new CliException(known != null ? known.getMessage() : "the server did not start (see above)", e);
+            // Spring Boot has already printed its start-up failure report naming the setting; a
+            // classified failure or a setting that does not bind keeps its own one-line message.
+            if (CliErrors.classify(e).kind() != org.healthgraph.graph.ErrorKind.INTERNAL) {
+                throw e;
+            }
+            throw new CliException("the server did not start (see the report above)", e);
         }
         context.registerShutdownHook();
     }

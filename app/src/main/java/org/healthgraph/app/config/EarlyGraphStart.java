@@ -37,9 +37,21 @@ public final class EarlyGraphStart implements ApplicationContextInitializer<Conf
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        HealthgraphProperties properties = Binder.get(context.getEnvironment())
-                .bindOrCreate("healthgraph", HealthgraphProperties.class);
+        HealthgraphProperties properties;
+        try {
+            properties = Binder.get(context.getEnvironment()).bindOrCreate("healthgraph", HealthgraphProperties.class);
+        } catch (RuntimeException e) {
+            // A setting that does not bind: the regular, validated binding reports it, naming the setting.
+            return;
+        }
         CompletableFuture<GraphStore> future = new CompletableFuture<>();
+        try {
+            DataFolderLock.acquire(properties.dataDir());
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            context.getBeanFactory().registerSingleton(BEAN_NAME, new Pending(future));
+            return;
+        }
         Thread opener = new Thread(() -> {
             try {
                 future.complete(GraphStores.open(properties.graphSettings()));

@@ -2,37 +2,122 @@ package org.healthgraph.app.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.healthgraph.graph.GraphSettings;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * The {@code healthgraph.*} settings.
+ * Every {@code healthgraph.*} setting, typed and validated at start-up: a value of the wrong type or
+ * out of range stops the server or the command with a message naming the setting, its value and the
+ * rule. Each can be given in {@code application.properties}, as an environment variable (upper
+ * case, '.' and '-' as '_': {@code HEALTHGRAPH_DATA_DIR}) or as {@code --name=value}. The README's
+ * settings table is generated from these records ({@code healthgraph settings}) and a test keeps
+ * the two equal.
  *
- * @param dataDir folder of the embedded database and the search index ({@code HEALTHGRAPH_DATA_DIR})
+ * @param dataDir folder of the embedded database (neo4j/), the search index and the saved timeline index; --data-dir
  * @param neo4j where the graph lives
- * @param demo whether this process is the demonstration (loads demo data, opens GraphiQL)
+ * @param catalog the catalog reader
+ * @param search the catalog search
+ * @param graphql the GraphQL API's limits
+ * @param security access to patient-level data
+ * @param demo the demonstration
  */
 @ConfigurationProperties("healthgraph")
-public record HealthgraphProperties(@DefaultValue("data") Path dataDir, @DefaultValue Neo4j neo4j,
-                                    @DefaultValue("false") boolean demo) {
+@Validated
+public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
+                                    @DefaultValue @Valid Neo4j neo4j,
+                                    @DefaultValue @Valid Catalog catalog,
+                                    @DefaultValue @Valid Search search,
+                                    @DefaultValue @Valid Graphql graphql,
+                                    @DefaultValue @Valid Security security,
+                                    @DefaultValue @Valid Demo demo) {
 
     /**
-     * @param uri external server ({@code bolt://}, {@code neo4j://}...); empty: embedded database
-     * @param username user of the external server
-     * @param password password of the external server; never logged
+     * @param uri a Neo4j server or cluster (bolt://, neo4j://, +s variants); empty starts the embedded database; --neo4j-uri
+     * @param username user for the server
+     * @param password password for the server (never logged)
      * @param database database name; empty: the server's default
-     * @param embedded settings of the embedded database
+     * @param embedded the embedded database
      */
     public record Neo4j(@DefaultValue("") String uri, @DefaultValue("neo4j") String username,
                         @DefaultValue("") String password, @DefaultValue("") String database,
-                        @DefaultValue Embedded embedded) {
+                        @DefaultValue @Valid Embedded embedded) {
+
+        @Override
+        public String toString() {
+            return "Neo4j[uri=" + uri + ", username=" + username + ", password=(not shown), database=" + database
+                    + ", embedded=" + embedded + "]";
+        }
     }
 
-    /** @param boltPort Bolt port on 127.0.0.1; 0 picks a free one */
-    public record Embedded(@DefaultValue("0") int boltPort) {
+    /** @param boltPort Bolt port of the embedded database, always on 127.0.0.1; 0: a free port */
+    public record Embedded(@DefaultValue("0") @Min(0) @Max(65_535) int boltPort) {
+    }
+
+    /** @param cache what the catalog reader keeps in memory */
+    public record Catalog(@DefaultValue @Valid CatalogCache cache) {
+    }
+
+    /**
+     * @param enabled keep catalog reads in memory (dropped on every committed change)
+     * @param maxAge oldest catalog read served from memory, for changes written by another process
+     * @param maxEntries catalog reads kept at most, besides whole code lists
+     * @param maxCodes codes of the code lists held whole in memory (about 1 KB each); lists beyond it are paged from the graph
+     */
+    public record CatalogCache(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration maxAge,
+                               @DefaultValue("20000") @Min(0) long maxEntries,
+                               @DefaultValue("1000000") @Min(0) long maxCodes) {
+    }
+
+    /** @param resultCache searches whose results are kept */
+    public record Search(@DefaultValue @Valid ResultCache resultCache) {
+    }
+
+    /** @param maxEntries searches whose results are kept in memory (0: none); dropped when the index changes */
+    public record ResultCache(@DefaultValue("2000") @Min(0) long maxEntries) {
+    }
+
+    /**
+     * @param maxDepth deepest query accepted
+     * @param maxComplexity costliest query accepted (docs/graphql.md)
+     * @param timeout longest request
+     * @param documentCache parsed queries kept
+     */
+    public record Graphql(@DefaultValue("12") @Min(2) int maxDepth,
+                          @DefaultValue("100000") @Min(10) int maxComplexity,
+                          @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration timeout,
+                          @DefaultValue @Valid DocumentCache documentCache) {
+    }
+
+    /**
+     * @param maxDocuments parsed and validated queries kept in memory
+     * @param maxQueryLength longest query text kept (longer ones are parsed every time)
+     */
+    public record DocumentCache(@DefaultValue("1000") @Min(0) long maxDocuments,
+                                @DefaultValue("20000") @Min(0) int maxQueryLength) {
+    }
+
+    /** @param patientDataTokenHashes SHA-256 hashes of the tokens granting patient-level fields (access-token; docs/graphql.md, Access); empty: nobody */
+    public record Security(@DefaultValue List<String> patientDataTokenHashes) {
+    }
+
+    /**
+     * @param enabled load the demonstration data at start (set by the demo command)
+     * @param patients size of the demo's synthetic population
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("2000") @Min(0) @Max(1_000_000) int patients) {
     }
 
     /** The graph settings these properties describe. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the demonstration data dictionary (three products, five tables, five code lists) into the catalog. */
 @Component
-@ConditionalOnProperty(name = "healthgraph.demo", havingValue = "true")
+@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class DemoDictionaryStep implements DemoStep {
 
     private final Catalog catalog;

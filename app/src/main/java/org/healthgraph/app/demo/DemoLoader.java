@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs every {@link DemoStep} when the process is the demonstration. */
 @Component
-@ConditionalOnProperty(name = "healthgraph.demo", havingValue = "true")
+@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class DemoLoader implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (myocardial infarctions followed by statins, metformin treatments...).
  */
 @Component
-@ConditionalOnProperty(name = "healthgraph.demo", havingValue = "true")
+@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class JourneyDemoStep implements DemoStep {
 
     private final Journeys journeys;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Rebuilds the catalog search index from the graph once the demo dictionary is loaded. */
 @Component
-@ConditionalOnProperty(name = "healthgraph.demo", havingValue = "true")
+@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class SearchIndexStep implements DemoStep {
 
     private final GraphStore store;

@@ -2,6 +2,8 @@ package org.healthgraph.app.api;
 
 import java.time.Duration;
 
+import org.healthgraph.app.testing.KindedFailureForTests;
+import org.healthgraph.graph.ErrorKind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,12 @@ class FailureForTestsController {
     @QueryMapping
     String failureForTests() {
         throw new IllegalStateException("connection reset while reading patient " + SECRET);
+    }
+
+    /** Fails with a classified failure of the kind named. */
+    @QueryMapping
+    String failureOfKindForTests(@Argument String kind) {
+        throw new KindedFailureForTests(ErrorKind.valueOf(kind));
     }
 
     /** Answers after {@code millis} (at most 10 s), without holding a thread. */

@@ -2,11 +2,9 @@ package org.healthgraph.graphql.access;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
@@ -16,14 +14,13 @@ import reactor.core.publisher.Mono;
  * header, another scheme, an unknown token). A request is never refused here: only the
  * patient-level fields it asks for fail, with FORBIDDEN, and the rest of the answer is served.
  */
-@Component
 public final class AccessInterceptor implements WebGraphQlInterceptor {
 
     private static final String BEARER = "bearer ";
 
     private final AccessTokens tokens;
 
-    public AccessInterceptor(@Value("${" + AccessTokens.SETTING + ":}") List<String> hashes) {
+    public AccessInterceptor(List<String> hashes) {
         this.tokens = AccessTokens.of(hashes);
     }
 

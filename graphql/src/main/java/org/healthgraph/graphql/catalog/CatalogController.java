@@ -6,15 +6,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.healthgraph.catalog.Catalog;
-import org.healthgraph.catalog.CatalogException;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.CodePage;
 import org.healthgraph.catalog.NomenclatureName;
 import org.healthgraph.catalog.TableName;
-import org.healthgraph.catalog.UnknownCatalogEntryException;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.graphql.catalog.CatalogViews.ChangeView;
 import org.healthgraph.graphql.catalog.CatalogViews.CodeView;
@@ -70,23 +67,23 @@ public final class CatalogController {
 
     @QueryMapping
     public TableView table(@Argument String name) {
-        return client(() -> catalog.table(TableName.of(name)).map(TableView::of).orElse(null));
+        return catalog.table(TableName.of(name)).map(TableView::of).orElse(null);
     }
 
     @QueryMapping
     public VariableView variable(@Argument String table, @Argument String name) {
-        return client(() -> catalog.variable(VariableRef.of(table, name)).map(VariableView::of).orElse(null));
+        return catalog.variable(VariableRef.of(table, name)).map(VariableView::of).orElse(null);
     }
 
     @QueryMapping
     public NomenclatureView nomenclature(@Argument String name) {
-        return client(() -> catalog.nomenclature(NomenclatureName.of(name)).map(NomenclatureView::of).orElse(null));
+        return catalog.nomenclature(NomenclatureName.of(name)).map(NomenclatureView::of).orElse(null);
     }
 
     @QueryMapping
     public JoinPathResultView joinPath(@Argument String from, @Argument String to, @Argument Integer maxHops) {
-        return client(() -> JoinPathResultView.of(
-                catalog.joinPaths(TableName.of(from), TableName.of(to), maxHops == null ? 4 : maxHops)));
+        return JoinPathResultView.of(
+                catalog.joinPaths(TableName.of(from), TableName.of(to), maxHops == null ? 4 : maxHops));
     }
 
     /** Variables of all the tables of a request are read at once (data loader), then paged per table. */
@@ -132,7 +129,7 @@ public final class CatalogController {
             throw ClientError.badRequest("argument 'first' must be between 0 and " + PageRequest.MAX_FIRST + ", got " + size);
         }
         Optional<String> from = after == null || after.isEmpty() ? Optional.empty() : Optional.of(decode(after));
-        CodePage page = client(() -> catalog.codes(NomenclatureName.of(nomenclature.name()), Math.max(1, size), from));
+        CodePage page = catalog.codes(NomenclatureName.of(nomenclature.name()), Math.max(1, size), from);
         List<Connection.Edge<CodeView>> edges = new ArrayList<>();
         page.codes().stream().limit(size).forEach(c -> edges.add(new Connection.Edge<>(encode(c.ref().code()), CodeView.of(c))));
         // With first: 0 one code is still read, only to tell whether any follows the cursor.
@@ -158,14 +155,4 @@ public final class CatalogController {
         throw ClientError.badRequest("argument 'after' is not a code cursor returned by this API: '" + cursor + "'");
     }
 
-    /** Runs a catalog call, turning the catalog's own errors into client errors with their message. */
-    private static <T> T client(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (UnknownCatalogEntryException e) {
-            throw ClientError.notFound(e.getMessage());
-        } catch (CatalogException e) {
-            throw ClientError.badRequest(e.getMessage());
-        }
-    }
 }

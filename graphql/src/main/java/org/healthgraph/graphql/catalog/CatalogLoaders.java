@@ -14,7 +14,6 @@ import org.healthgraph.graphql.catalog.CatalogViews.NomenclatureView;
 import org.healthgraph.graphql.catalog.CatalogViews.TableView;
 import org.healthgraph.graphql.catalog.CatalogViews.VariableView;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,7 @@ import reactor.core.publisher.Mono;
  * store, whatever the number of parents. Loaders are named; controllers take them as parameters of
  * the same name.
  */
-@Component
-final class CatalogLoaders {
+public final class CatalogLoaders {
 
     static final String TABLES = "catalogTables";
     static final String TABLES_OF_DATASETS = "catalogTablesOfDatasets";
@@ -35,7 +33,7 @@ final class CatalogLoaders {
     static final String VARIABLES_CODED_BY = "catalogVariablesCodedBy";
     static final String VARIABLES_NAMED = "catalogVariablesNamed";
 
-    CatalogLoaders(BatchLoaderRegistry registry, Catalog catalog) {
+    public CatalogLoaders(BatchLoaderRegistry registry, Catalog catalog) {
         register(registry, TABLES, keys -> convert(catalog.tables(keys.stream().map(TableName::of).toList()),
                 TableName::value, TableView::of));
         register(registry, TABLES_OF_DATASETS, keys -> convertLists(catalog.tablesOfDatasets(keys), k -> k, TableView::of));

@@ -80,12 +80,7 @@ public final class CatalogNavigationController {
         if (l < 1 || l > MAX_TABLES) {
             throw ClientError.badRequest("argument 'limit' must be between 1 and " + MAX_TABLES + ", got " + l);
         }
-        TableName name;
-        try {
-            name = TableName.of(table);
-        } catch (CatalogException e) {
-            throw ClientError.badRequest("argument 'table': " + e.getMessage());
-        }
+        TableName name = TableName.of(table);
         JoinNeighbourhood hood;
         try {
             hood = catalog.neighbourhood(name, d, l);

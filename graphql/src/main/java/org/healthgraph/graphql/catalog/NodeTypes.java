@@ -8,13 +8,11 @@ import org.healthgraph.graphql.catalog.CatalogViews.NomenclatureView;
 import org.healthgraph.graphql.catalog.CatalogViews.TableView;
 import org.healthgraph.graphql.catalog.CatalogViews.VariableView;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import org.springframework.stereotype.Component;
 
 import graphql.schema.idl.RuntimeWiring;
 
 /** Tells GraphQL which object type a {@code Node} is, from the view class that carries it. */
-@Component
-final class NodeTypes implements RuntimeWiringConfigurer {
+public final class NodeTypes implements RuntimeWiringConfigurer {
 
     private static final Map<Class<?>, String> TYPES = Map.of(DatasetView.class, "Dataset", TableView.class, "Table",
             VariableView.class, "Variable", NomenclatureView.class, "Nomenclature", CodeView.class, "Code");

@@ -16,7 +16,7 @@ import org.healthgraph.graphql.paging.PageRequest;
  * size). The lists inside a connection ({@code edges}, {@code hits}) are already counted by the
  * connection's {@code first}. A leaf costs 1.
  */
-final class ComplexityCalculator implements FieldComplexityCalculator {
+public final class ComplexityCalculator implements FieldComplexityCalculator {
 
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {

@@ -5,16 +5,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.healthgraph.catalog.search.DocumentKind;
 import org.healthgraph.catalog.search.FacetValue;
-import org.healthgraph.catalog.search.SearchException;
 import org.healthgraph.catalog.search.SearchFilters;
 import org.healthgraph.catalog.search.SearchHit;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.catalog.search.SearchRequest;
 import org.healthgraph.catalog.search.SearchResult;
 import org.healthgraph.catalog.search.Suggestion;
-import org.healthgraph.graphql.errors.ClientError;
 import org.healthgraph.graphql.execution.Selections;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -63,8 +60,7 @@ public final class SearchController {
     private final SearchResultCache results;
 
     /** @param cacheEntries searches whose results are kept ({@code healthgraph.search.result-cache.max-entries}, 0: none) */
-    public SearchController(SearchIndex index,
-                            @Value("${healthgraph.search.result-cache.max-entries:2000}") long cacheEntries) {
+    public SearchController(SearchIndex index, long cacheEntries) {
         this.index = index;
         this.results = new SearchResultCache(index, cacheEntries);
     }
@@ -72,15 +68,10 @@ public final class SearchController {
     @QueryMapping
     public Page search(@Argument String query, @Argument Filters filters, @Argument Integer first,
             @Argument String after, @Argument Boolean explain, DataFetchingEnvironment env) {
-        SearchResult r;
-        try {
-            SearchRequest request = new SearchRequest(query, filters == null ? SearchFilters.NONE : filters.toDomain(),
-                    first == null ? 10 : first, Optional.ofNullable(after), Selections.selects(env, "facets"),
-                    Boolean.TRUE.equals(explain));
-            r = results.search(request);
-        } catch (SearchException e) {
-            throw ClientError.badRequest(e.getMessage());
-        }
+        SearchRequest request = new SearchRequest(query, filters == null ? SearchFilters.NONE : filters.toDomain(),
+                first == null ? 10 : first, Optional.ofNullable(after), Selections.selects(env, "facets"),
+                Boolean.TRUE.equals(explain));
+        SearchResult r = results.search(request);
         List<Edge> edges = r.hits().stream().map(h -> new Edge(h.cursor(), hit(h))).toList();
         PageInfo info = new PageInfo(r.hasNextPage(), after != null && !after.isEmpty(),
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
@@ -90,11 +81,7 @@ public final class SearchController {
 
     @QueryMapping
     public List<Suggestion> suggest(@Argument String prefix, @Argument Integer first) {
-        try {
-            return index.suggest(prefix, first == null ? 10 : first);
-        } catch (SearchException e) {
-            throw ClientError.badRequest(e.getMessage());
-        }
+        return index.suggest(prefix, first == null ? 10 : first);
     }
 
     private static Hit hit(SearchHit h) {

@@ -49,7 +49,7 @@ class AccessTokensTest {
 
         for (Access access : new Access[] {Access.CATALOG, null}) {
             assertThatThrownBy(() -> Access.requirePatientData(access, "journeyPatient"))
-                    .isInstanceOfSatisfying(ClientError.class, e -> assertThat(e.errorType().toString()).isEqualTo("FORBIDDEN"))
+                    .isInstanceOfSatisfying(ClientError.class, e -> assertThat(e.kind()).isEqualTo(org.healthgraph.graph.ErrorKind.FORBIDDEN))
                     .hasMessageContaining("'journeyPatient'");
         }
     }

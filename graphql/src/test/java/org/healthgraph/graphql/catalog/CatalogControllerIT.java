@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogUnit;
 import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.Code;
 import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.CodedBy;
@@ -46,11 +48,23 @@ class CatalogControllerIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({CatalogController.class, CatalogNavigationController.class, CatalogLoaders.class, NodeTypes.class,
-            CatalogBeans.class, ApiErrors.class})
+            ApiErrors.class})
     static class App {
         @Bean(destroyMethod = "")
         GraphStore graphStore() {
             return SharedNeo4j.store();
+        }
+
+        @Bean
+        CatalogWriter catalogWriter(GraphStore store) {
+            CatalogWriter writer = Catalogs.writer(store);
+            writer.ensureSchema();
+            return writer;
+        }
+
+        @Bean
+        Catalog catalog(GraphStore store, CatalogWriter writer) {
+            return Catalogs.cached(Catalogs.reader(store), writer, java.time.Duration.ofMinutes(10), 20_000, 1_000_000);
         }
     }
 

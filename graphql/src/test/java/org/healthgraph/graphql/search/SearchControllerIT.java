@@ -25,8 +25,13 @@ class SearchControllerIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({SearchController.class, ApiErrors.class})
+    @Import(ApiErrors.class)
     static class App {
+        @Bean
+        SearchController searchController(SearchIndex index) {
+            return new SearchController(index, 2_000);
+        }
+
         @Bean(destroyMethod = "close")
         SearchIndex searchIndex() {
             SearchIndex index = SearchIndex.inMemory();

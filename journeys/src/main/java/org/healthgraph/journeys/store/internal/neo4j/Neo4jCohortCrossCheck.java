@@ -1,4 +1,4 @@
-package org.healthgraph.journeys.internal;
+package org.healthgraph.journeys.store.internal.neo4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,21 +14,23 @@ import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.IndexEvent;
 import org.healthgraph.journeys.InclusionRule;
+import org.healthgraph.journeys.PatientId;
+import org.healthgraph.journeys.store.CohortCrossCheck;
 
 /**
- * The same cohort semantics as {@link TimelineEngine}, translated to one Cypher statement over
+ * The same cohort semantics as the timeline engine, translated to one Cypher statement over
  * {@code (:Patient)-[:HAD]->(:CareEvent)-[:CODED_AS]->(:Code)}: the cross-check engine. Code
  * prefixes go in as parameters; numbers, types and roles are inlined from validated values.
  */
-public final class CypherEngine {
+final class Neo4jCohortCrossCheck implements CohortCrossCheck {
 
     private final GraphStore store;
 
-    public CypherEngine(GraphStore store) {
+    Neo4jCohortCrossCheck(GraphStore store) {
         this.store = store;
     }
 
-    /** Raw patients after each step (index first, then each rule). */
+    @Override
     public long[] rawAttrition(CohortQuery query) {
         Translation t = translate(query);
         String cypher = t.body + "\nRETURN level, count(*) AS n";
@@ -45,16 +47,16 @@ public final class CypherEngine {
         return out;
     }
 
-    /** Ids of the patients in the cohort, in id order. */
-    public List<String> patientIds(CohortQuery query, int offset, int limit) {
+    @Override
+    public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
         Translation t = translate(query);
         String cypher = t.body + "\nWITH id, level WHERE level = " + query.rules().size()
                 + "\nRETURN id ORDER BY id SKIP " + offset + " LIMIT " + limit;
-        return store.read(cypher, t.params, r -> (String) r.get("id"));
+        return store.read(cypher, t.params, r -> new PatientId((String) r.get("id")));
     }
 
-    /** The statement, for display. */
-    public String cypher(CohortQuery query) {
+    @Override
+    public String statement(CohortQuery query) {
         return translate(query).body + "\nRETURN level, count(*) AS n";
     }
 

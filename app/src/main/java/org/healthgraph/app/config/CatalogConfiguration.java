@@ -1,0 +1,41 @@
+package org.healthgraph.app.config;
+
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.Catalogs;
+import org.healthgraph.catalog.search.CatalogDocuments;
+import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.graph.GraphStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The catalog over the application's graph store: one writer per process (its listeners, the search
+ * index and the reader's cache, hear every import), the reader, cached in memory unless
+ * {@code healthgraph.catalog.cache.enabled} is false, and the search index persisted under
+ * {@code <data-dir>/search}, kept current near-real-time by the writer's changes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CatalogConfiguration {
+
+    @Bean
+    public CatalogWriter catalogWriter(GraphStore store) {
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        return writer;
+    }
+
+    @Bean
+    public Catalog catalog(GraphStore store, CatalogWriter writer, HealthgraphProperties properties) {
+        Catalog reader = Catalogs.reader(store);
+        HealthgraphProperties.CatalogCache cache = properties.catalog().cache();
+        return cache.enabled() ? Catalogs.cached(reader, writer, cache.maxAge(), cache.maxEntries(), cache.maxCodes()) : reader;
+    }
+
+    @Bean(destroyMethod = "close")
+    public SearchIndex searchIndex(HealthgraphProperties properties, Catalog catalog, CatalogWriter writer) {
+        SearchIndex index = SearchIndex.open(properties.dataDir().resolve("search"));
+        writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
+        return index;
+    }
+}

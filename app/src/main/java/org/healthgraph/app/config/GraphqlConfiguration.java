@@ -1,0 +1,93 @@
+package org.healthgraph.app.config;
+
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graphql.access.AccessInterceptor;
+import org.healthgraph.graphql.catalog.CatalogController;
+import org.healthgraph.graphql.catalog.CatalogLoaders;
+import org.healthgraph.graphql.catalog.CatalogNavigationController;
+import org.healthgraph.graphql.catalog.NodeTypes;
+import org.healthgraph.graphql.errors.ApiErrors;
+import org.healthgraph.graphql.execution.DocumentCache;
+import org.healthgraph.graphql.journey.JourneyConfiguration;
+import org.healthgraph.graphql.journey.JourneyController;
+import org.healthgraph.graphql.limits.ComplexityCalculator;
+import org.healthgraph.graphql.search.SearchController;
+import org.healthgraph.graphql.system.VersionController;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+
+/**
+ * The GraphQL API: its controllers, data loaders and type resolvers, the one error mapping
+ * ({@link ApiErrors}), the limits ({@code healthgraph.graphql.*}), the parsed-document cache, and the
+ * access interceptor ({@code healthgraph.security.*}). Spring for GraphQL picks up instrumentation,
+ * interceptor, resolver and configurer beans by type.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, JourneyConfiguration.class})
+public class GraphqlConfiguration {
+
+    @Bean
+    ApiErrors apiErrors() {
+        return new ApiErrors();
+    }
+
+    @Bean
+    CatalogLoaders catalogLoaders(BatchLoaderRegistry registry, Catalog catalog) {
+        return new CatalogLoaders(registry, catalog);
+    }
+
+    @Bean
+    NodeTypes nodeTypes() {
+        return new NodeTypes();
+    }
+
+    @Bean
+    SearchController searchController(SearchIndex index, HealthgraphProperties properties) {
+        return new SearchController(index, properties.search().resultCache().maxEntries());
+    }
+
+    @Bean
+    VersionController versionController(GraphStore store) {
+        return new VersionController(store);
+    }
+
+    @Bean
+    AccessInterceptor accessInterceptor(HealthgraphProperties properties) {
+        return new AccessInterceptor(properties.security().patientDataTokenHashes());
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(HealthgraphProperties properties) {
+        return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(HealthgraphProperties properties) {
+        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(), new ComplexityCalculator());
+    }
+
+    @Bean
+    TimeoutWebGraphQlInterceptor requestTimeout(HealthgraphProperties properties) {
+        return new TimeoutWebGraphQlInterceptor(properties.graphql().timeout());
+    }
+
+    @Bean
+    DocumentCache documentCache(HealthgraphProperties properties) {
+        HealthgraphProperties.DocumentCache cache = properties.graphql().documentCache();
+        return new DocumentCache(cache.maxDocuments(), cache.maxQueryLength());
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCacheCustomizer(DocumentCache cache) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+}

@@ -1,0 +1,116 @@
+package org.healthgraph.graph.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures;
+
+/**
+ * The architecture rules of design.md and style.md, written once and checked by every module on its
+ * own production classes (each module's {@code ArchitectureTest}), bench included:
+ * <ul>
+ *   <li>dependencies between modules point one way: {@code app -> graphql -> {catalog, journeys,
+ *       linkage} -> graph}, {@code importers -> {catalog, journeys, linkage, graph}}, {@code bench} may
+ *       use the domain modules and importers, nothing uses {@code app};</li>
+ *   <li>no module reaches into another module's {@code internal} packages;</li>
+ *   <li>inside a module, an {@code internal} package serves only its parent: {@code a.b.internal..}
+ *       is used only from {@code a.b} and its subpackages.</li>
+ * </ul>
+ * The app module's {@code ArchitectureTest} also proves that each rule fails on a deliberate violation.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The production classes (no tests, no jars) of one module, {@code org.healthgraph.<module>..}. */
+    public static JavaClasses productionClassesOf(String module) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.healthgraph." + module);
+    }
+
+    public static ArchRule dependenciesPointOneWay() {
+        return Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("graph").definedBy("org.healthgraph.graph..")
+                .layer("catalog").definedBy("org.healthgraph.catalog..")
+                .layer("journeys").definedBy("org.healthgraph.journeys..")
+                .layer("linkage").definedBy("org.healthgraph.linkage..")
+                .layer("importers").definedBy("org.healthgraph.importers..")
+                .layer("graphql").definedBy("org.healthgraph.graphql..")
+                .layer("bench").definedBy("org.healthgraph.bench..")
+                .layer("app").definedBy("org.healthgraph.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("bench").mayNotBeAccessedByAnyLayer()
+                .whereLayer("graphql").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("importers").mayOnlyBeAccessedByLayers("app", "bench")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
+                .whereLayer("journeys").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
+                .whereLayer("linkage").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("catalog", "journeys", "linkage", "importers", "graphql", "app",
+                        "bench");
+    }
+
+    public static ArchRule noForeignInternals() {
+        return classes().that().resideInAPackage("org.healthgraph..")
+                .should(new ArchCondition<JavaClass>("not use another module's internal packages") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String module = moduleOf(origin.getPackageName());
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            String target = dependency.getTargetClass().getPackageName();
+                            if (target.startsWith("org.healthgraph.") && isInternal(target)
+                                    && !moduleOf(target).equals(module)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        });
+                    }
+                });
+    }
+
+    public static ArchRule internalPackagesServeOnlyTheirParent() {
+        return classes().that().resideInAPackage("org.healthgraph..")
+                .should(new ArchCondition<JavaClass>("use an internal package only from that package's parent") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String from = origin.getPackageName();
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            String target = dependency.getTargetClass().getPackageName();
+                            if (!target.startsWith("org.healthgraph.") || !isInternal(target)) {
+                                return;
+                            }
+                            String parent = parentOfInternal(target);
+                            if (!from.equals(parent) && !from.startsWith(parent + ".")) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                        + " (" + target + " serves only " + parent + ")"));
+                            }
+                        });
+                    }
+                });
+    }
+
+    /** The package an internal package belongs to: {@code a.b} for {@code a.b.internal.c}. */
+    static String parentOfInternal(String packageName) {
+        int at = packageName.indexOf(".internal");
+        return packageName.substring(0, at);
+    }
+
+    private static boolean isInternal(String packageName) {
+        return packageName.endsWith(".internal") || packageName.contains(".internal.");
+    }
+
+    private static String moduleOf(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 ? parts[2] : "";
+    }
+}
