@@ -29,6 +29,8 @@ public final class MentionResolver {
     static final Pattern NAME_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+(\\.[A-Za-z][A-Za-z0-9_]*)?");
     /** A variable named in more tables than this, with nothing around to choose, names none in particular. */
     static final int MAX_TABLES_PER_NAME = 60;
+    /** Shortest code looked up among the code lists of its whole section (shorter ones: its block only). */
+    static final int MIN_SECTION_CODE = 4;
 
     private final CatalogLookup lookup;
 
@@ -90,10 +92,21 @@ public final class MentionResolver {
                 }
             }
         }
-        // Codes in bold or code spans: once every variable of their block is known.
+        // Codes in bold or code spans: once every variable of their block is known; a code long
+        // enough not to be a mere number may also belong to a variable of its section (a list
+        // item under the paragraph that names the variable).
+        Map<DocumentKey, Set<String>> sectionLists = new HashMap<>();
+        for (Reference r : references) {
+            Set<String> lists = blockLists.get(r.block());
+            if (lists != null) {
+                sectionLists.computeIfAbsent(r.section(), k -> new LinkedHashSet<>()).addAll(lists);
+            }
+        }
         for (Reference r : later) {
-            if (!codeOfBlock(r, mentions, blockLists.getOrDefault(r.block(), Set.of())) && r.kind() == Reference.Kind.IDENTIFIER
-                    && NAME_LIKE.matcher(r.text()).matches()) {
+            boolean code = codeOfBlock(r, mentions, blockLists.getOrDefault(r.block(), Set.of()))
+                    || r.text().length() >= MIN_SECTION_CODE && r.kind() == Reference.Kind.IDENTIFIER
+                    && codeOfBlock(r, mentions, sectionLists.getOrDefault(r.section(), Set.of()));
+            if (!code && r.kind() == Reference.Kind.IDENTIFIER && NAME_LIKE.matcher(r.text()).matches()) {
                 problems.add(ImportProblem.warning(sourcePath, "line " + r.line(), "'" + r.text()
                         + "' names no table, variable or code list of the catalog"));
             }

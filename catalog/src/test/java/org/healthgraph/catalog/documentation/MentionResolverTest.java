@@ -14,7 +14,7 @@ class MentionResolverTest {
             .variable("ER_PRS_F", "PRS_NAT_REF", "IR_NAT_V").variable("ER_PRS_F", "BEN_NIR_PSA", "")
             .variable("IR_BEN_R", "BEN_NIR_PSA", "")
             .nomenclature("IR_NAT_V").nomenclature("MS_GHM_V")
-            .code("IR_NAT_V", "3329").code("MS_GHM_V", "14Z08Z").code("IR_NAT_V", "1111")
+            .code("IR_NAT_V", "3329").code("MS_GHM_V", "14Z08Z").code("IR_NAT_V", "1111").code("IR_NAT_V", "77")
             .build();
     static final DocumentKey PAGE = DocumentKey.of("fiches/ivg");
     static final DocumentKey HOSPITAL = PAGE.section("a-l-hopital");
@@ -55,12 +55,15 @@ class MentionResolverTest {
     }
 
     @Test
-    void aBoldCodeBesideACodedVariableIsACodeOfItsList() {
+    void aBoldCodeBesideACodedVariableIsACodeOfItsListAndALongOneMayStandInTheNextBlock() {
         MentionResolver.Resolution r = resolve(List.of(
                 ref(Reference.Kind.IDENTIFIER, "PRS_NAT_REF", "", TOWN, 10, 7),
                 ref(Reference.Kind.IDENTIFIER, "1111", "", TOWN, 10, 7),
-                ref(Reference.Kind.IDENTIFIER, "3329", "", TOWN, 12, 8)));
-        assertThat(targets(r)).contains("en-ville CODE IR_NAT_V:1111").doesNotContain("en-ville CODE IR_NAT_V:3329");
+                ref(Reference.Kind.IDENTIFIER, "3329", "", TOWN, 12, 8),
+                ref(Reference.Kind.IDENTIFIER, "77", "", TOWN, 13, 9),
+                ref(Reference.Kind.IDENTIFIER, "3329", "", HOSPITAL, 14, 10)));
+        assertThat(targets(r)).contains("en-ville CODE IR_NAT_V:1111", "en-ville CODE IR_NAT_V:3329")
+                .doesNotContain("en-ville CODE IR_NAT_V:77", "a-l-hopital CODE IR_NAT_V:3329");
     }
 
     @Test

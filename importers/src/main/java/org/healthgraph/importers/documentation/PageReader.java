@@ -105,8 +105,15 @@ final class PageReader {
         this.blocks = 0;
         this.anchors = new HashSet<>();
         this.referencesCut = false;
-        Node root = parser.parse(text);
-        Map<String, List<String>> front = frontMatter(root, text);
+        String body = text;
+        if (opensFrontMatter(text) && !closesFrontMatter(text)) {
+            // Never closed, the front matter would swallow the page: read its lines as text instead.
+            problems.add(ImportProblem.warning(sourcePath, "line 1", "front matter opened by '---' is never closed by a"
+                    + " second '---'; its lines are read as text"));
+            body = text.substring(3);
+        }
+        Node root = parser.parse(body);
+        Map<String, List<String>> front = frontMatter(root, body);
         SectionBuilder page = new SectionBuilder(pageKey, "", 0, 1, Optional.empty(), 0);
         sections.add(page);
         stack.push(page);
@@ -134,11 +141,19 @@ final class PageReader {
 
     // ---- front matter
 
+    private static boolean opensFrontMatter(String text) {
+        return text.startsWith("---\n") || text.startsWith("---\r\n");
+    }
+
+    private static boolean closesFrontMatter(String text) {
+        return Pattern.compile("\\A---\\r?\\n(?:.*\\r?\\n)*?(?:---|\\.\\.\\.)\\s*(?:\\r?\\n|\\z)").matcher(text).lookingAt();
+    }
+
     private Map<String, List<String>> frontMatter(Node root, String text) {
         YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
         root.accept(visitor);
         Map<String, List<String>> data = new LinkedHashMap<>(visitor.getData());
-        boolean opened = text.startsWith("---\n") || text.startsWith("---\r\n");
+        boolean opened = opensFrontMatter(text);
         boolean parsed = root.getFirstChild() instanceof YamlFrontMatterBlock;
         if (opened && !parsed) {
             problems.add(ImportProblem.warning(sourcePath, "line 1", "front matter opened by '---' is not closed by a"
