@@ -16,6 +16,9 @@ public interface Documentation {
 
     Optional<Document> document(DocumentKey key);
 
+    /** A page with all it holds, by the key of the page (or of one of its sections). */
+    Optional<DocumentationPage> page(DocumentKey key);
+
     /** A page's document then its sections, in order; empty when the page is unknown. */
     List<Document> documentsOfPage(DocumentKey page);
 

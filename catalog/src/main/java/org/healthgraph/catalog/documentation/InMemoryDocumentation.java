@@ -112,6 +112,11 @@ public final class InMemoryDocumentation implements Documentation, Documentation
     }
 
     @Override
+    public synchronized Optional<DocumentationPage> page(DocumentKey key) {
+        return Optional.ofNullable(byKey.get(key.page()));
+    }
+
+    @Override
     public synchronized List<Document> documentsOfPage(DocumentKey page) {
         DocumentationPage p = byKey.get(page.page());
         return p == null ? List.of() : p.documents();

@@ -40,6 +40,32 @@ public final class DocumentationDocuments {
         return out;
     }
 
+    /**
+     * A listener that keeps {@code index} current after each documentation change: the pages written
+     * replace their former pages and sections, removed pages leave, and the catalog entries whose
+     * mentions changed are indexed again with their new knowledge ({@code knowledge} is told to forget
+     * what it knew first).
+     */
+    public static org.healthgraph.catalog.documentation.DocumentationListener keepingCurrent(
+            org.healthgraph.catalog.Catalog catalog, org.healthgraph.catalog.documentation.Documentation documentation,
+            SearchKnowledge knowledge, SearchIndex index) {
+        return change -> {
+            knowledge.forget();
+            List<SearchDocument> pages = new ArrayList<>();
+            change.pagesWritten().forEach(k -> documentation.page(k).ifPresent(p -> pages.addAll(of(p))));
+            index.replacePages(change.pagesDeleted().stream().map(k -> k.value()).toList(), pages);
+            CatalogDocuments docs = CatalogDocuments.of(catalog, knowledge.get());
+            java.util.Map<org.healthgraph.catalog.EntryKind, List<String>> byKind = new java.util.EnumMap<>(
+                    org.healthgraph.catalog.EntryKind.class);
+            change.targets().forEach(t -> byKind.computeIfAbsent(t.kind(), x -> new ArrayList<>()).add(t.key()));
+            List<SearchDocument> entries = new ArrayList<>();
+            byKind.forEach((kind, keys) -> catalog.entries(kind, keys).forEach(e -> docs.toDocument(e).ifPresent(entries::add)));
+            if (!entries.isEmpty()) {
+                index.upsert(entries);
+            }
+        };
+    }
+
     private static SearchDocument.Glossary glossary(Term t) {
         return new SearchDocument.Glossary(t.acronym().orElse(""), t.expansion().orElse(""));
     }

@@ -328,6 +328,35 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the documents of documentation pages: removes every page and section of the pages
+     * {@code removedPages} and {@code replaced} name (by page key), then adds {@code replaced}; one
+     * commit, visible to searches when this returns.
+     */
+    public void replacePages(Collection<String> removedPages, Collection<SearchDocument> replaced) {
+        writeLock.lock();
+        try {
+            Set<String> pages = new LinkedHashSet<>(removedPages);
+            for (SearchDocument d : replaced) {
+                int hash = d.key().indexOf('#');
+                pages.add(hash < 0 ? d.key() : d.key().substring(0, hash));
+            }
+            for (String page : pages) {
+                writer.deleteDocuments(new Term(Fields.PAGE, page));
+            }
+            for (SearchDocument d : replaced) {
+                writer.addDocument(mapper.toLucene(d));
+            }
+            commitAndRefresh();
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw new SearchException("updating the documentation in the search index failed, nothing of this update is "
+                    + "kept: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Commits the writer's changes and makes them searchable; called under {@link #writeLock}. */
     private void commitAndRefresh() throws IOException {
         writer.commit();
@@ -372,7 +401,7 @@ public final class SearchIndex implements AutoCloseable {
             } else {
                 top = s.search(plan.query(), new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD));
             }
-            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior()), offset, facets);
+            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior(), plan.allIdeas()), offset, facets);
         });
     }
 

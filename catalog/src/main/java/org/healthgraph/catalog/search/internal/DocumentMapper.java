@@ -66,6 +66,11 @@ public final class DocumentMapper {
     static final float COPY_WEIGHT = 0.8f;
     /** Codes one or two characters shorter than a code, that it may belong to (ICD-10 I21 of I210). */
     static final int PARENT_LEVELS = 2;
+    /**
+     * Shortest category: hierarchical classifications (ICD-10, ATC, GHM roots) write categories of
+     * three characters or more holding a letter; in lists of short numbers "1" is no category of "10".
+     */
+    static final int MIN_CATEGORY_LENGTH = 3;
 
     private final FacetsConfig facets;
 
@@ -125,9 +130,11 @@ public final class DocumentMapper {
         documentation(doc, d);
         if (d.kind() == DocumentKind.CODE) {
             doc.add(new SortedDocValuesField(Fields.KEY_DV, new BytesRef(d.key())));
-            for (int cut = 1; cut <= PARENT_LEVELS && d.name().length() - cut >= 1; cut++) {
-                doc.add(new StringField(Fields.PARENTS, d.nomenclature() + ":" + d.name().substring(0, d.name().length() - cut),
-                        Field.Store.NO));
+            for (int cut = 1; cut <= PARENT_LEVELS && d.name().length() - cut >= MIN_CATEGORY_LENGTH; cut++) {
+                String parent = d.name().substring(0, d.name().length() - cut);
+                if (parent.chars().anyMatch(Character::isLetter)) {
+                    doc.add(new StringField(Fields.PARENTS, d.nomenclature() + ":" + parent, Field.Store.NO));
+                }
             }
         }
         if (d.kind() == DocumentKind.VARIABLE && !d.nomenclature().isEmpty()) {
@@ -158,6 +165,10 @@ public final class DocumentMapper {
         }
         if (!d.path().isEmpty()) {
             doc.add(new StoredField(Fields.PATH, d.path()));
+        }
+        if (d.kind() == DocumentKind.DOCUMENT) {
+            int hash = d.key().indexOf('#');
+            doc.add(new StringField(Fields.PAGE, hash < 0 ? d.key() : d.key().substring(0, hash), Field.Store.NO));
         }
         if (!d.knowledge().isEmpty()) {
             doc.add(new TextField(Fields.KNOWLEDGE, d.knowledge(), Field.Store.NO));

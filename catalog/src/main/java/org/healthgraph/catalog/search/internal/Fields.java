@@ -25,6 +25,8 @@ public final class Fields {
 
     /** A documentation page's or section's own text, French; stored (hits show passages of it). */
     public static final String TEXT = "text";
+    /** The page a documentation page or section belongs to: the unit of its removal. */
+    public static final String PAGE = "page";
     /** A documentation hit's file and anchor, stored. */
     public static final String PATH = "path";
     /** What the documentation says around the mentions of an entry, French. */

@@ -79,8 +79,15 @@ public final class PriorSource extends DoubleValuesSource {
         int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
         org.apache.lucene.index.NumericDocValues prominence = DocValues.getNumeric(ctx.reader(), Fields.PROMINENCE_DV);
         SortedDocValues codeKeys = concept ? DocValues.getSorted(ctx.reader(), Fields.KEY_DV) : null;
-        return new DoubleValues() {
+        boolean[] used = usedLists(top, list);
+        return new Flagged() {
             private double value;
+            private boolean conceptCode;
+
+            @Override
+            public boolean conceptCode() {
+                return conceptCode;
+            }
 
             @Override
             public double doubleValue() {
@@ -91,6 +98,7 @@ public final class PriorSource extends DoubleValuesSource {
             public boolean advanceExact(int doc) throws IOException {
                 int k = kind.advanceExact(doc) ? kind.ordValue() : -1;
                 value = k >= 0 ? kindWeights[k] : 1.0;
+                conceptCode = false;
                 if (listsUsed && k >= 0 && (k == codeOrd || k == listOrd) && list.advanceExact(doc)) {
                     value *= listWeights[list.ordValue()];
                 }
@@ -100,6 +108,7 @@ public final class PriorSource extends DoubleValuesSource {
                 if (codeKeys != null && k >= 0 && k == codeOrd && codeKeys.advanceExact(doc)
                         && top.docFreq(new Term(Fields.PARENTS, codeKeys.lookupOrd(codeKeys.ordValue()))) > 0) {
                     value *= CATEGORY_BONUS;
+                    conceptCode = list.advanceExact(doc) && used.length > list.ordValue() && used[list.ordValue()];
                 }
                 if (product.advanceExact(doc)) {
                     int ord = product.ordValue();
@@ -151,6 +160,26 @@ public final class PriorSource extends DoubleValuesSource {
         }
         byLeaf.put(ctx.ord, weights);
         return weights;
+    }
+
+    /** The per-document values, telling also whether the document is a category code of a used list. */
+    public abstract static class Flagged extends DoubleValues {
+        /** Whether the last document is a category code of a list that variables use (concept rule). */
+        public abstract boolean conceptCode();
+    }
+
+    /** Whether each code list of the leaf (by ordinal) codes some variable. */
+    private static boolean[] usedLists(IndexReader top, SortedDocValues list) throws IOException {
+        boolean[] used = new boolean[Math.max(0, list.getValueCount())];
+        Terms terms = MultiTerms.getTerms(top, Fields.CODED_BY);
+        TermsEnum it = terms == null ? TermsEnum.EMPTY : terms.iterator();
+        for (BytesRef name = it.next(); name != null; name = it.next()) {
+            int ord = list.lookupTerm(name);
+            if (ord >= 0) {
+                used[ord] = true;
+            }
+        }
+        return used;
     }
 
     /** The prominence of each code list that has one, by name. */

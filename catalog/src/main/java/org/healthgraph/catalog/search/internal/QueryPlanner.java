@@ -185,7 +185,8 @@ public final class QueryPlanner {
     }
 
     /** The query to run, the query to highlight with, and why the text was altered if it was. */
-    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty) {
+    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty,
+                       Optional<Query> allIdeas) {
     }
 
     /** Plans {@code raw} against {@code searcher}'s index, restricted by {@code filter} when present. */
@@ -208,7 +209,7 @@ public final class QueryPlanner {
             notice = Optional.of("query truncated to its first " + MAX_WORDS + " words");
         }
         if (tokens.isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true, Optional.empty());
         }
         String joined = String.join(" ", tokens);
         List<String> words = Analysis.terms(plain, Fields.LABEL_PLAIN, joined);
@@ -229,12 +230,12 @@ public final class QueryPlanner {
         BooleanQuery.Builder text0 = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         exactClauses(text0, joined, tokens, searcher);
-        ideaClauses(text0, highlight, content, searcher, synonyms);
+        Optional<Query> allIdeas = ideaClauses(text0, highlight, content, searcher, synonyms);
         namedLists(text0, content, searcher, synonyms);
         boolean concept = !content.isEmpty() && tokens.stream().noneMatch(t -> CODE_LIKE.matcher(Analysis.exact(t)).matches());
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true, Optional.empty());
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
         for (DocumentKind k : hinted) {
@@ -242,7 +243,8 @@ public final class QueryPlanner {
                     KIND_HINT_BOOST), Occur.SHOULD);
         }
         filter.ifPresent(f -> all.add(f, Occur.FILTER));
-        return new Plan(all.build(), new PriorSource(products, concept), highlight.build(), notice, false);
+        return new Plan(all.build(), new PriorSource(products, concept), highlight.build(), notice, false,
+                concept ? allIdeas : Optional.empty());
     }
 
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
@@ -424,7 +426,8 @@ public final class QueryPlanner {
         return stems.size() == 1 && reader.docFreq(new Term(Fields.TEXT, stems.get(0))) >= 2;
     }
 
-    private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
+    /** Adds the ideas' clauses; returns the query that a document holding every idea in its own text matches. */
+    private Optional<Query> ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
             IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<Query> ideas = new ArrayList<>();
         List<Query> ownIdeas = new ArrayList<>();
@@ -441,22 +444,25 @@ public final class QueryPlanner {
             }
         }
         if (ideas.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         for (Query q : ideas) {
             b.add(q, Occur.SHOULD);
         }
-        if (ideas.size() > 1) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            ownIdeas.forEach(q -> all.add(q, Occur.MUST));
-            b.add(new BoostQuery(all.build(), ALL_IDEAS_BOOST), Occur.SHOULD);
-            List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
-            if (stems.size() > 1) {
-                PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
-                stems.forEach(s -> phrase.add(new Term(Fields.LABEL, s)));
-                b.add(new BoostQuery(phrase.build(), PHRASE_BOOST), Occur.SHOULD);
-            }
+        if (ideas.size() == 1) {
+            return Optional.of(ownIdeas.get(0));
         }
+        BooleanQuery.Builder allBuilder = new BooleanQuery.Builder();
+        ownIdeas.forEach(q -> allBuilder.add(q, Occur.MUST));
+        Query all = allBuilder.build();
+        b.add(new BoostQuery(all, ALL_IDEAS_BOOST), Occur.SHOULD);
+        List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
+        if (stems.size() > 1) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
+            stems.forEach(s -> phrase.add(new Term(Fields.LABEL, s)));
+            b.add(new BoostQuery(phrase.build(), PHRASE_BOOST), Occur.SHOULD);
+        }
+        return Optional.of(all);
     }
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
