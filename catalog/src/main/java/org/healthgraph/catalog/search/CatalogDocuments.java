@@ -33,7 +33,7 @@ import org.healthgraph.catalog.Variable;
  */
 public final class CatalogDocuments {
 
-    private static final Set<EntryKind> INDEXED = Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
+    static final Set<EntryKind> INDEXED = Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
             EntryKind.CODE);
 
     private final Catalog catalog;

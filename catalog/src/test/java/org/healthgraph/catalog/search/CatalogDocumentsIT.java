@@ -157,6 +157,46 @@ class CatalogDocumentsIT {
         }
     }
 
+    @Test
+    void batchedIndexingIndexesChangesInFewCommitsAndLosesNoneOnClose() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("B");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO"))));
+        SearchFilters mine = SearchFilters.NONE.withProducts(java.util.Set.of("DEMO"));
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            long before = index.version();
+            BatchedIndexing batches = BatchedIndexing.start(catalog, () -> Knowledge.NONE, index);
+            writer.addListener(batches);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    TableName t = TableName.of(p + "_T" + i);
+                    writer.write(CatalogUnit.of(p + "-" + i + ".json").withTables(List.of(new Table(t,
+                            "Table des séjours " + i, "DEMO", "", "", History.NONE, List.of())))
+                            .withVariables(List.of(Variable.simple(new VariableRef(t, "SEJ_NBJ"), 0, "Durée du séjour",
+                                    "int", Optional.empty()))));
+                }
+                batches.flush();
+                assertThat(index.search(SearchRequest.of("durée du séjour")
+                        .withFilters(SearchFilters.NONE.withTables(java.util.Set.of(p + "_T7")))).hits())
+                        .extracting(SearchHit::key).startsWith(p + "_T7.SEJ_NBJ");
+                assertThat(index.search(SearchRequest.of(p + "_T7")).hits().get(0).key()).isEqualTo(p + "_T7");
+                // 20 files, far fewer commits than one per file
+                assertThat(index.version() - before).isLessThan(10);
+                TableName late = TableName.of(p + "_LATE");
+                writer.write(CatalogUnit.of(p + "-late.json").withTables(List.of(new Table(late, "Table tardive", "DEMO",
+                        "", "", History.NONE, List.of()))));
+            } finally {
+                writer.removeListener(batches);
+                batches.close();
+            }
+            assertThat(index.search(SearchRequest.of("tardive").withFilters(mine)).hits()).extracting(SearchHit::key)
+                    .contains(p + "_LATE");
+        }
+    }
+
     private static SearchHit first(SearchIndex index, String query) {
         return index.search(SearchRequest.of(query)).hits().get(0);
     }
