@@ -54,6 +54,10 @@ public final class SearchBenchmark {
         if (Arrays.asList(args).contains("--from-graph")) {
             buildFromGraph(root, work);
         }
+        if (Arrays.asList(args).contains("--import-listeners")) {
+            importWithListeners(root, work);
+            return;
+        }
         long t0 = System.nanoTime();
         SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
         List<SearchDocument> catalogDocs = reader.read();
@@ -441,6 +445,39 @@ public final class SearchBenchmark {
                 long n = CatalogDocuments.reindex(catalog, index);
                 System.out.printf("our index built from the graph (read + index + commit): %d ms (%,d documents)%n",
                         ms(t1), n);
+            }
+        }
+    }
+
+    /**
+     * Imports schema-snds into fresh embedded graphs three times: the catalog writer alone, then with
+     * the search index kept current change by change (one read-back and commit per file, as the
+     * application wired it), then with {@link org.healthgraph.catalog.search.BatchedIndexing}: the
+     * difference is the cost of feeding the index during an import.
+     */
+    static void importWithListeners(Path root, Path work) {
+        for (String mode : List.of("writer alone", "index per change", "index in batches")) {
+            Path graphDir = work.resolve("import-" + mode.replace(' ', '-'));
+            try (GraphStore store = GraphStores.open(GraphSettings.embedded(graphDir));
+                    SearchIndex index = SearchIndex.open(work.resolve("lucene-" + mode.replace(' ', '-')))) {
+                Catalog catalog = Catalogs.reader(store);
+                CatalogWriter writer = Catalogs.writer(store);
+                writer.ensureSchema();
+                org.healthgraph.catalog.search.BatchedIndexing batches = null;
+                if (mode.equals("index per change")) {
+                    writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
+                } else if (mode.equals("index in batches")) {
+                    batches = org.healthgraph.catalog.search.BatchedIndexing.start(catalog,
+                            () -> org.healthgraph.catalog.search.Knowledge.NONE, index);
+                    writer.addListener(batches);
+                }
+                long t0 = System.nanoTime();
+                ImportReport report = new TableSchemaImporter(catalog, writer).importTree(root, ImportProgress.NONE);
+                if (batches != null) {
+                    batches.close();
+                }
+                System.out.printf("import of schema-snds, %s: %d ms (%,d rows; index holds %,d documents)%n", mode,
+                        ms(t0), report.rowsRead(), index.size());
             }
         }
     }
