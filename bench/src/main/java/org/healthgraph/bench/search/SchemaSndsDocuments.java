@@ -33,6 +33,7 @@ public final class SchemaSndsDocuments {
     private final ObjectMapper json = new ObjectMapper();
     private final Path root;
     private int malformedRows;
+    private final java.util.Map<String, Integer> joins = new java.util.HashMap<>();
 
     public SchemaSndsDocuments(Path root) {
         this.root = root;
@@ -47,6 +48,11 @@ public final class SchemaSndsDocuments {
             }
         }
         return Optional.empty();
+    }
+
+    /** How many declared joins (foreign keys of other tables) reach each table, after {@link #read()}. */
+    public java.util.Map<String, Integer> joins() {
+        return java.util.Map.copyOf(joins);
     }
 
     /** Rows of code files that could not be read. */
@@ -69,6 +75,12 @@ public final class SchemaSndsDocuments {
             String table = t.path("name").asString();
             String title = t.path("title").asString("");
             out.add(SearchDocument.table(product, table, title));
+            for (JsonNode fk : t.path("foreignKeys").values()) {
+                String to = fk.path("reference").path("resource").asString("");
+                if (!to.isEmpty() && !to.equals(table)) {
+                    joins.merge(to, 1, Integer::sum);
+                }
+            }
             for (JsonNode f : t.path("fields").values()) {
                 String nomenclature = f.path("nomenclature").asString("");
                 if (nomenclature.equals("-")) {

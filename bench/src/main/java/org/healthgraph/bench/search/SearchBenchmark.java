@@ -55,13 +55,21 @@ public final class SearchBenchmark {
         if (Arrays.asList(args).contains("--from-graph")) {
             buildFromGraph(root, work);
         }
+        if (Arrays.asList(args).contains("--import-listeners")) {
+            importWithListeners(root, work);
+            return;
+        }
         long t0 = System.nanoTime();
         SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
-        List<SearchDocument> docs = reader.read();
-        System.out.printf("schema-snds read: %,d documents in %d ms (%d unreadable code rows)%n", docs.size(),
+        List<SearchDocument> catalogDocs = reader.read();
+        System.out.printf("schema-snds read: %,d documents in %d ms (%d unreadable code rows)%n", catalogDocs.size(),
                 ms(t0), reader.malformedRows());
-        List<RelevanceSet.Question> questions = RelevanceSet.load();
-        checkKeys(questions, docs);
+        List<SearchDocument> docs = Arrays.asList(args).contains("--no-documentation") ? catalogDocs
+                : withDocumentation(reader, catalogDocs);
+        List<RelevanceSet.Question> tuning = RelevanceSet.tuning();
+        Optional<List<RelevanceSet.Question>> test = RelevanceSet.test();
+        checkKeys("tuning", tuning, docs, true);
+        test.ifPresent(t -> checkKeys("test", t, docs, false));
         Path indexDir = Optional.ofNullable(System.getProperty("search.index")).map(Path::of).orElse(work.resolve("lucene"));
         try (SearchIndex index = SearchIndex.open(indexDir)) {
             if (index.size() == 0 || System.getProperty("search.index") == null) {
@@ -71,38 +79,155 @@ public final class SearchBenchmark {
             }
             Engine ours = q -> index.search(SearchRequest.of(q).withFacets(false)).hits().stream().map(SearchHit::key).toList();
             Engine oursFacets = q -> index.search(SearchRequest.of(q)).hits().stream().map(SearchHit::key).toList();
-            Result our = measure("healthgraph", ours, questions);
-            Result ourF = measure("healthgraph+facets", oursFacets, questions);
+            Map<String, Engine> engines = new java.util.LinkedHashMap<>();
+            engines.put("healthgraph", ours);
+            engines.put("healthgraph+facets", oursFacets);
             worstCases(index);
-            Optional<Result> neo = Optional.empty();
             GraphStore store = null;
             if (withNeo4j) {
                 store = GraphStores.open(GraphSettings.embedded(work.resolve("neo4j")));
-                loadNeo4j(store, docs);
+                loadNeo4j(store, catalogDocs);
                 GraphStore s = store;
-                Engine neo4j = q -> Neo4jGraph.require(s, "Cypher").read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) YIELD node "
-                        + "RETURN node.skey AS key", Map.of("index", NEO4J_INDEX, "q", QueryParser.escape(q)),
-                        row -> (String) row.get("key"));
-                neo = Optional.of(measure("neo4j-fulltext", neo4j, questions));
+                engines.put("neo4j-fulltext", q -> Neo4jGraph.require(s, "Cypher").read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) "
+                        + "YIELD node RETURN node.skey AS key", Map.of("index", NEO4J_INDEX, "q", QueryParser.escape(q)),
+                        row -> (String) row.get("key")));
             }
-            printPerQuestion(questions, our, neo);
+            Map<String, Result> onTuning = new java.util.LinkedHashMap<>();
+            Map<String, Result> onTest = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Engine> e : engines.entrySet()) {
+                onTuning.put(e.getKey(), measure(e.getKey(), e.getValue(), tuning));
+                if (test.isPresent()) {
+                    onTest.put(e.getKey(), measure(e.getKey(), e.getValue(), test.get()));
+                }
+            }
+            // Per-question results of the tuning half only: the test half is read in aggregate.
+            printPerQuestion(tuning, onTuning.get("healthgraph"), Optional.ofNullable(onTuning.get("neo4j-fulltext")));
             if (System.getProperty("search.pool") != null) {
-                writePool(Path.of(System.getProperty("search.pool")), questions, docs, our, neo);
+                writePool(Path.of(System.getProperty("search.pool")), tuning, docs, onTuning.get("healthgraph"),
+                        Optional.ofNullable(onTuning.get("neo4j-fulltext")));
             }
-            System.out.println();
-            System.out.printf("%-20s %8s %8s %8s %8s %12s%n", "engine", "nDCG@10", "MRR", "p50 ms", "p95 ms",
-                    "p95 cpu ms");
-            for (Result r : neo.isPresent() ? List.of(our, ourF, neo.get()) : List.of(our, ourF)) {
-                System.out.printf("%-20s %8.3f %8.3f %8.2f %8.2f %12s%n", r.name, r.ndcg(), r.mrr(), r.p(50), r.p(95),
-                        r == neo.orElse(null) ? "-" : String.format("%.2f", r.cpu(95)));
-            }
-            slowest(questions, our);
-            slowest(questions, ourF);
-            neo.ifPresent(n -> System.out.printf("nDCG@10 ratio healthgraph / neo4j-fulltext: %.2f%n", our.ndcg() / n.ndcg()));
+            report(tuning, onTuning, test, onTest);
+            slowest(tuning, onTuning.get("healthgraph"));
+            slowest(tuning, onTuning.get("healthgraph+facets"));
             if (store != null) {
                 store.close();
             }
         }
+    }
+
+    /**
+     * The catalog's documents with what the documentation says about them and their prominence, and
+     * the documentation's pages and sections, as {@code healthgraph reindex} builds them from a graph
+     * holding schema-snds and documentation-snds.
+     */
+    static List<SearchDocument> withDocumentation(SchemaSndsDocuments reader, List<SearchDocument> docs) {
+        Optional<Path> dir = SndsDocumentation.locate();
+        if (dir.isEmpty()) {
+            System.out.println("documentation: shared/documentation-snds not found beside the repository; not indexed");
+            return docs;
+        }
+        org.healthgraph.catalog.documentation.InMemoryDocumentation documentation = SndsDocumentation.importFolder(
+                dir.get(), docs);
+        long t0 = System.nanoTime();
+        Map<String, List<String>> variables = new HashMap<>();
+        Map<String, String> products = new HashMap<>();
+        for (SearchDocument d : docs) {
+            if (d.kind() == DocumentKind.VARIABLE) {
+                variables.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(d.name());
+            } else if (d.kind() == DocumentKind.TABLE) {
+                products.put(d.name(), d.product());
+            }
+        }
+        org.healthgraph.catalog.search.Knowledge knowledge = org.healthgraph.catalog.search.Knowledge.of(documentation,
+                reader.joins(), variables, products);
+        List<SearchDocument> out = new ArrayList<>(docs.size() + 4_000);
+        docs.forEach(d -> out.add(knowledge.enrich(d)));
+        List<SearchDocument> pages = org.healthgraph.catalog.search.DocumentationDocuments.of(documentation);
+        out.addAll(pages);
+        System.out.printf("knowledge: %d entries with documentation text, %d pages and sections indexed, in %d ms; "
+                + "%d tables found to be copies: %s%n", knowledge.size(), pages.size(), ms(t0), knowledge.copies().size(),
+                new java.util.TreeSet<>(knowledge.copies()));
+        return out;
+    }
+
+    /** The figures of each half and engine, per kind, the gap between halves and the ratio to Neo4j. */
+    static void report(List<RelevanceSet.Question> tuning, Map<String, Result> onTuning,
+            Optional<List<RelevanceSet.Question>> test, Map<String, Result> onTest) {
+        System.out.println();
+        System.out.printf("%-8s %-20s %4s %8s %8s %8s %8s %12s%n", "half", "engine", "n", "nDCG@10", "MRR", "p50 ms",
+                "p95 ms", "p95 cpu ms");
+        printHalf("tuning", tuning, onTuning);
+        test.ifPresentOrElse(t -> printHalf("test", t, onTest),
+                () -> System.out.println("test     (relevance-snds-test.txt is not in this build)"));
+        List<Result> all = new ArrayList<>();
+        all.addAll(onTuning.values());
+        all.addAll(onTest.values());
+        for (String engine : onTuning.keySet()) {
+            if (!engine.startsWith("neo4j")) {
+                List<long[]> n = new ArrayList<>();
+                List<long[]> c = new ArrayList<>();
+                all.stream().filter(r -> r.name().equals(engine)).forEach(r -> {
+                    n.add(r.nanos());
+                    c.add(r.cpuNanos());
+                });
+                System.out.printf("%-8s %-20s %4s %8s %8s %8.2f %8.2f %12.2f%n", "both", engine, "", "", "",
+                        Result.percentile(concat(n), 50), Result.percentile(concat(n), 95), Result.percentile(concat(c), 95));
+            }
+        }
+        System.out.println();
+        System.out.println("per kind, nDCG@10 / MRR:");
+        System.out.printf("%-8s %-12s %4s", "half", "kind", "n");
+        onTuning.keySet().stream().filter(e -> !e.equals("healthgraph+facets")).forEach(e -> System.out.printf(" %21s", e));
+        System.out.println();
+        printKinds("tuning", tuning, onTuning);
+        test.ifPresent(t -> printKinds("test", t, onTest));
+        Result ours = onTuning.get("healthgraph");
+        Optional<Result> neo = Optional.ofNullable(onTuning.get("neo4j-fulltext"));
+        neo.ifPresent(n -> System.out.printf("%nnDCG@10 ratio healthgraph / neo4j-fulltext: tuning %.2f", ours.ndcg() / n.ndcg()));
+        if (neo.isPresent() && !onTest.isEmpty()) {
+            System.out.printf(", test %.2f", onTest.get("healthgraph").ndcg() / onTest.get("neo4j-fulltext").ndcg());
+        }
+        System.out.println();
+        if (!onTest.isEmpty()) {
+            Result t = onTest.get("healthgraph");
+            double gapN = ours.ndcg() - t.ndcg();
+            double gapM = ours.mrr() - t.mrr();
+            System.out.printf("gap tuning - test (healthgraph): nDCG@10 %+.3f, MRR %+.3f%s%n", gapN, gapM,
+                    Math.abs(gapN) > 0.05 || Math.abs(gapM) > 0.05 ? "  -> OVERFITTING: the halves differ by more than 0.05"
+                            : "  (within 0.05)");
+        }
+    }
+
+    private static void printHalf(String half, List<RelevanceSet.Question> qs, Map<String, Result> results) {
+        for (Result r : results.values()) {
+            System.out.printf("%-8s %-20s %4d %8.3f %8.3f %8.2f %8.2f %12s%n", half, r.name(), qs.size(), r.ndcg(), r.mrr(),
+                    r.p(50), r.p(95), r.name().startsWith("neo4j") ? "-" : String.format("%.2f", r.cpu(95)));
+        }
+    }
+
+    private static void printKinds(String half, List<RelevanceSet.Question> qs, Map<String, Result> results) {
+        List<String> kinds = qs.stream().map(RelevanceSet.Question::kind).distinct().toList();
+        for (String kind : kinds) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < qs.size(); i++) {
+                if (qs.get(i).kind().equals(kind)) {
+                    idx.add(i);
+                }
+            }
+            System.out.printf("%-8s %-12s %4d", half, kind, idx.size());
+            for (Result r : results.values()) {
+                if (!r.name().equals("healthgraph+facets")) {
+                    double n = idx.stream().mapToDouble(i -> r.ndcgs().get(i)).average().orElse(0);
+                    double m = idx.stream().mapToDouble(i -> r.rrs().get(i)).average().orElse(0);
+                    System.out.printf(" %21s", String.format("%.3f / %.3f", n, m));
+                }
+            }
+            System.out.println();
+        }
+    }
+
+    private static long[] concat(List<long[]> arrays) {
+        return arrays.stream().flatMapToLong(java.util.Arrays::stream).toArray();
     }
 
     @FunctionalInterface
@@ -133,7 +258,7 @@ public final class SearchBenchmark {
             return percentile(cpuNanos, pct);
         }
 
-        private static double percentile(long[] values, int pct) {
+        static double percentile(long[] values, int pct) {
             long[] s = values.clone();
             Arrays.sort(s);
             return s[Math.min(s.length - 1, (int) Math.ceil(pct / 100.0 * s.length) - 1)] / 1e6;
@@ -236,17 +361,25 @@ public final class SearchBenchmark {
         }
     }
 
-    static void checkKeys(List<RelevanceSet.Question> qs, List<SearchDocument> docs) {
+    /**
+     * Says which graded keys the documents do not hold: by name for the tuning half, as a count only
+     * for the test half (whose questions are not read one by one).
+     */
+    static void checkKeys(String half, List<RelevanceSet.Question> qs, List<SearchDocument> docs, boolean detail) {
         Set<String> keys = new HashSet<>();
         docs.forEach(d -> keys.add(d.key()));
+        int unknown = 0;
         for (RelevanceSet.Question q : qs) {
             for (String k : q.grades().keySet()) {
                 if (!keys.contains(k)) {
-                    System.out.println("relevance set: unknown key " + k + " in '" + q.text() + "'");
+                    unknown++;
+                    if (detail) {
+                        System.out.println("relevance set (" + half + "): unknown key " + k + " in '" + q.text() + "'");
+                    }
                 }
             }
         }
-        System.out.printf("relevance set: %d questions%n", qs.size());
+        System.out.printf("relevance set, %s half: %d questions, %d unknown graded keys%n", half, qs.size(), unknown);
     }
 
     static void worstCases(SearchIndex index) {
@@ -313,6 +446,39 @@ public final class SearchBenchmark {
                 long n = CatalogDocuments.reindex(catalog, index);
                 System.out.printf("our index built from the graph (read + index + commit): %d ms (%,d documents)%n",
                         ms(t1), n);
+            }
+        }
+    }
+
+    /**
+     * Imports schema-snds into fresh embedded graphs three times: the catalog writer alone, then with
+     * the search index kept current change by change (one read-back and commit per file, as the
+     * application wired it), then with {@link org.healthgraph.catalog.search.BatchedIndexing}: the
+     * difference is the cost of feeding the index during an import.
+     */
+    static void importWithListeners(Path root, Path work) {
+        for (String mode : List.of("writer alone", "index per change", "index in batches")) {
+            Path graphDir = work.resolve("import-" + mode.replace(' ', '-'));
+            try (GraphStore store = GraphStores.open(GraphSettings.embedded(graphDir));
+                    SearchIndex index = SearchIndex.open(work.resolve("lucene-" + mode.replace(' ', '-')))) {
+                Catalog catalog = Catalogs.reader(store);
+                CatalogWriter writer = Catalogs.writer(store);
+                writer.ensureSchema();
+                org.healthgraph.catalog.search.BatchedIndexing batches = null;
+                if (mode.equals("index per change")) {
+                    writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
+                } else if (mode.equals("index in batches")) {
+                    batches = org.healthgraph.catalog.search.BatchedIndexing.start(catalog,
+                            () -> org.healthgraph.catalog.search.Knowledge.NONE, index);
+                    writer.addListener(batches);
+                }
+                long t0 = System.nanoTime();
+                ImportReport report = new TableSchemaImporter(catalog, writer).importTree(root, ImportProgress.NONE);
+                if (batches != null) {
+                    batches.close();
+                }
+                System.out.printf("import of schema-snds, %s: %d ms (%,d rows; index holds %,d documents)%n", mode,
+                        ms(t0), report.rowsRead(), index.size());
             }
         }
     }

@@ -20,7 +20,8 @@ public final class SearchExplore {
             if (index.size() == 0) {
                 Path root = SchemaSndsDocuments.locate().orElseThrow();
                 long t0 = System.nanoTime();
-                long n = index.rebuild(new SchemaSndsDocuments(root).read().stream());
+                SchemaSndsDocuments reader = new SchemaSndsDocuments(root);
+                long n = index.rebuild(SearchBenchmark.withDocumentation(reader, reader.read()).stream());
                 System.out.printf("indexed %d documents in %d ms%n", n, (System.nanoTime() - t0) / 1_000_000);
             }
             for (String q : args) {
@@ -34,7 +35,7 @@ public final class SearchExplore {
                 System.out.printf("== %s  (%d hits, %.2f ms wall, %.2f ms cpu)%n", q, r.totalHits(),
                         (System.nanoTime() - t) / REPEAT / 1e6, (mx.getCurrentThreadCpuTime() - c) / REPEAT / 1e6);
                 for (SearchHit h : r.hits()) {
-                    System.out.printf("  %-8s %-32s %7.2f %s%n", h.kind(), h.key(), h.score(),
+                    System.out.printf("  %-8s %-40s %7.2f %s%n", h.kind(), h.key().length() > 40 ? h.key().substring(0, 40) : h.key(), h.score(),
                             h.label().length() > 80 ? h.label().substring(0, 80) : h.label());
                 }
                 for (String key : System.getProperty("explore.explain", "").split(",")) {

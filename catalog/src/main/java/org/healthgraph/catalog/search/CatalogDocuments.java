@@ -14,6 +14,9 @@ import org.healthgraph.catalog.CatalogChangeListener;
 import org.healthgraph.catalog.CatalogEntry;
 import org.healthgraph.catalog.Code;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.Join;
+import org.healthgraph.catalog.documentation.Documentation;
+import org.healthgraph.catalog.documentation.InMemoryDocumentation;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.NomenclatureName;
@@ -30,28 +33,69 @@ import org.healthgraph.catalog.Variable;
  */
 public final class CatalogDocuments {
 
-    private static final Set<EntryKind> INDEXED = Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
+    static final Set<EntryKind> INDEXED = Set.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE,
             EntryKind.CODE);
 
     private final Catalog catalog;
+    private final Knowledge knowledge;
     private final int openEndYear;
     private final Map<String, Table> tables = new HashMap<>();
     private final Map<String, Nomenclature> lists = new HashMap<>();
 
-    private CatalogDocuments(Catalog catalog, int openEndYear) {
+    private CatalogDocuments(Catalog catalog, Knowledge knowledge, int openEndYear) {
         this.catalog = catalog;
+        this.knowledge = knowledge;
         this.openEndYear = openEndYear;
     }
 
-    /** A converter reading the tables and code lists it needs from {@code catalog}. */
+    /** A converter reading the tables and code lists it needs from {@code catalog}, without documentation. */
     public static CatalogDocuments of(Catalog catalog) {
-        return new CatalogDocuments(catalog, Year.now().getValue());
+        return new CatalogDocuments(catalog, Knowledge.NONE, Year.now().getValue());
+    }
+
+    /** A converter adding to each entry what {@code knowledge} knows of it. */
+    public static CatalogDocuments of(Catalog catalog, Knowledge knowledge) {
+        return new CatalogDocuments(catalog, knowledge, Year.now().getValue());
+    }
+
+    /**
+     * What the catalog's joins and variables and the documentation tell of each entry: mentions,
+     * incoming joins, copies (see {@link Knowledge}).
+     */
+    public static Knowledge knowledge(Catalog catalog, Documentation documentation) {
+        Map<String, Integer> joins = new HashMap<>();
+        for (Join j : catalog.joins()) {
+            if (!j.from().equals(j.to())) {
+                joins.merge(j.to().value(), 1, Integer::sum);
+            }
+        }
+        Map<String, String> products = new HashMap<>();
+        List<TableName> names = new ArrayList<>();
+        for (Table t : catalog.tables()) {
+            products.put(t.name().value(), t.dataset());
+            names.add(t.name());
+        }
+        Map<String, List<String>> variables = new HashMap<>();
+        catalog.variablesOfTables(names).forEach((t, vs) ->
+                variables.put(t.value(), vs.stream().map(v -> v.ref().name()).toList()));
+        return Knowledge.of(documentation, joins, variables, products);
     }
 
     /** Rebuilds {@code index} from every table, variable, code list and code of {@code catalog}. */
     public static long reindex(Catalog catalog, SearchIndex index) {
-        CatalogDocuments docs = of(catalog);
-        return index.rebuild(sink -> catalog.forEachEntry(INDEXED, e -> docs.toDocument(e).ifPresent(sink)));
+        return reindex(catalog, new InMemoryDocumentation(), index);
+    }
+
+    /**
+     * Rebuilds {@code index} from every table, variable, code list and code of {@code catalog}, each
+     * with what {@code documentation} says of it, and from every page and section of the documentation.
+     */
+    public static long reindex(Catalog catalog, Documentation documentation, SearchIndex index) {
+        CatalogDocuments docs = of(catalog, knowledge(catalog, documentation));
+        return index.rebuild(sink -> {
+            catalog.forEachEntry(INDEXED, e -> docs.toDocument(e).ifPresent(sink));
+            DocumentationDocuments.of(documentation).forEach(sink);
+        });
     }
 
     /**
@@ -59,11 +103,21 @@ public final class CatalogDocuments {
      * from the index what it deleted (visible to the next search).
      */
     public static CatalogChangeListener keepingCurrent(Catalog catalog, SearchIndex index) {
-        return change -> update(catalog, index, change);
+        return change -> update(of(catalog), index, change);
     }
 
-    private static void update(Catalog catalog, SearchIndex index, CatalogChange change) {
-        CatalogDocuments docs = of(catalog);
+    /**
+     * A listener as {@link #keepingCurrent(Catalog, SearchIndex)} whose documents carry what
+     * {@code knowledge} gives (read when first needed, then kept: joins and copies learnt since are
+     * taken into account at the next {@link #reindex}).
+     */
+    public static CatalogChangeListener keepingCurrent(Catalog catalog, java.util.function.Supplier<Knowledge> knowledge,
+            SearchIndex index) {
+        return change -> update(of(catalog, knowledge.get()), index, change);
+    }
+
+    private static void update(CatalogDocuments docs, SearchIndex index, CatalogChange change) {
+        Catalog catalog = docs.catalog;
         List<SearchDocument> out = new ArrayList<>();
         for (EntryKind kind : List.of(EntryKind.TABLE, EntryKind.VARIABLE, EntryKind.NOMENCLATURE, EntryKind.CODE)) {
             if (!change.keys(kind).isEmpty()) {
@@ -84,6 +138,13 @@ public final class CatalogDocuments {
 
     /** The search document of one entry; empty for datasets. */
     public Optional<SearchDocument> toDocument(CatalogEntry entry) {
+        return switch (entry) {
+            case Dataset d -> Optional.empty();
+            default -> plain(entry).map(knowledge::enrich);
+        };
+    }
+
+    private Optional<SearchDocument> plain(CatalogEntry entry) {
         return switch (entry) {
             case Dataset d -> Optional.empty();
             case Table t -> {

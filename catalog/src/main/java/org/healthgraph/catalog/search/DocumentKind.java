@@ -9,5 +9,7 @@ public enum DocumentKind {
     /** A code list (IR_CIM_V). */
     NOMENCLATURE,
     /** One value of a code list (IR_CIM_V:I21). */
-    CODE
+    CODE,
+    /** A page or section of the documentation (fiches/ivg#les-ivg-en-etablissement-hospitalier). */
+    DOCUMENT
 }

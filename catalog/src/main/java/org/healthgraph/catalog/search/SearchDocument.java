@@ -18,6 +18,14 @@ import org.healthgraph.graph.GraphKeys;
  * @param nomenclature the code list a variable is coded by, a code belongs to (its own name for a list); may be empty
  * @param type the variable's data type (string, date ...); may be empty
  * @param years the years in which the thing is available; may be empty
+ * @param text a documentation page's or section's own text; empty for other kinds
+ * @param path a documentation page's file and section anchor ({@code fiches/ivg.md#les-ivg}); empty for other kinds
+ * @param knowledge what the documentation says where it names this table, variable, code list or
+ *     code (the sentences and section titles around its mentions); may be empty
+ * @param topics the titles of the documentation sections about it (whose heading names it, or the
+ *     page of a table); may be empty
+ * @param prominence how central the thing is in the documentation and the join graph
+ * @param glossary the acronym and expansion a glossary page defines; {@link Glossary#NONE} otherwise
  */
 public record SearchDocument(
         DocumentKind kind,
@@ -29,7 +37,61 @@ public record SearchDocument(
         String table,
         String nomenclature,
         String type,
-        List<Integer> years) {
+        List<Integer> years,
+        String text,
+        String path,
+        String knowledge,
+        String topics,
+        Prominence prominence,
+        Glossary glossary) {
+
+    /**
+     * How central a table, variable, code list or code is: a ranking prior, bounded (see the search
+     * index's prominence rule).
+     *
+     * @param mentions how many documentation sections name it (a name shared by several tables counts
+     *     a fraction for each)
+     * @param joins how many declared joins reach it (for a variable, its table's)
+     * @param copy whether it is a copy of a more central table (its variables, by name, are mostly
+     *     another table's) or belongs to one
+     */
+    public record Prominence(double mentions, int joins, boolean copy) {
+        /** Nothing known. */
+        public static final Prominence NONE = new Prominence(0, 0, false);
+
+        public Prominence {
+            if (mentions < 0 || joins < 0 || Double.isNaN(mentions)) {
+                throw new IllegalArgumentException("prominence counts must be 0 or more, got " + mentions + ", " + joins);
+            }
+        }
+    }
+
+    /**
+     * A glossary term: an acronym and what it stands for, which find each other in queries.
+     *
+     * @param acronym the acronym (HAD), or empty
+     * @param expansion what it stands for (hospitalisation à domicile), or empty
+     */
+    public record Glossary(String acronym, String expansion) {
+        /** No term. */
+        public static final Glossary NONE = new Glossary("", "");
+
+        public Glossary {
+            acronym = acronym == null ? "" : acronym.strip();
+            expansion = expansion == null ? "" : expansion.strip();
+        }
+
+        public boolean isEmpty() {
+            return acronym.isEmpty() || expansion.isEmpty();
+        }
+    }
+
+    /** A document of the catalog (no documentation text, knowledge or prominence yet). */
+    public SearchDocument(DocumentKind kind, String key, String name, String label, String context, String product,
+            String table, String nomenclature, String type, List<Integer> years) {
+        this(kind, key, name, label, context, product, table, nomenclature, type, years, "", "", "", "", Prominence.NONE,
+                Glossary.NONE);
+    }
 
     public SearchDocument {
         Objects.requireNonNull(kind, "kind");
@@ -46,6 +108,34 @@ public record SearchDocument(
         nomenclature = nomenclature == null ? "" : nomenclature;
         type = type == null ? "" : type;
         years = years == null ? List.of() : List.copyOf(years);
+        text = text == null ? "" : text;
+        path = path == null ? "" : path;
+        knowledge = knowledge == null ? "" : knowledge;
+        topics = topics == null ? "" : topics;
+        prominence = prominence == null ? Prominence.NONE : prominence;
+        glossary = glossary == null ? Glossary.NONE : glossary;
+    }
+
+    /** This document with what the documentation says about it and how central it is. */
+    public SearchDocument withKnowledge(String knowledgeText, String topicTitles, Prominence p) {
+        return new SearchDocument(kind, key, name, label, context, product, table, nomenclature, type, years, text, path,
+                knowledgeText, topicTitles, p, glossary);
+    }
+
+    /**
+     * A documentation page or section.
+     *
+     * @param key its document key ({@code fiches/ivg#les-ivg})
+     * @param title what a hit shows (page title, then the section's heading)
+     * @param text its own text
+     * @param path its file and anchor
+     * @param tags the page's tags, searched as its context
+     * @param glossary the term a glossary page defines, or {@link Glossary#NONE}
+     */
+    public static SearchDocument documentation(String key, String title, String text, String path, String tags,
+            Glossary glossary) {
+        return new SearchDocument(DocumentKind.DOCUMENT, key, title, title, tags, "", "", "", "", List.of(), text, path,
+                "", "", Prominence.NONE, glossary);
     }
 
     /**

@@ -77,7 +77,9 @@ public final class SearchIndex implements AutoCloseable {
     private static final int TOTAL_HITS_THRESHOLD = PriorRescorer.CANDIDATES;
     /** Stored fields a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.KIND, Fields.KEY, Fields.NAME, Fields.LABEL,
-            Fields.PRODUCT, Fields.TABLE, Fields.NOMENCLATURE, Fields.TYPE);
+            Fields.PRODUCT, Fields.TABLE, Fields.NOMENCLATURE, Fields.TYPE, Fields.PATH);
+    /** Longest part of a documentation text searched for passages to show. */
+    private static final int PASSAGE_SOURCE_CHARS = 20_000;
     /** Documents handed to the writer at once when rebuilding. */
     private static final int BATCH = 2_000;
     /** Batches the source may read ahead of the indexing thread. */
@@ -326,6 +328,35 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the documents of documentation pages: removes every page and section of the pages
+     * {@code removedPages} and {@code replaced} name (by page key), then adds {@code replaced}; one
+     * commit, visible to searches when this returns.
+     */
+    public void replacePages(Collection<String> removedPages, Collection<SearchDocument> replaced) {
+        writeLock.lock();
+        try {
+            Set<String> pages = new LinkedHashSet<>(removedPages);
+            for (SearchDocument d : replaced) {
+                int hash = d.key().indexOf('#');
+                pages.add(hash < 0 ? d.key() : d.key().substring(0, hash));
+            }
+            for (String page : pages) {
+                writer.deleteDocuments(new Term(Fields.PAGE, page));
+            }
+            for (SearchDocument d : replaced) {
+                writer.addDocument(mapper.toLucene(d));
+            }
+            commitAndRefresh();
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw new SearchException("updating the documentation in the search index failed, nothing of this update is "
+                    + "kept: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Commits the writer's changes and makes them searchable; called under {@link #writeLock}. */
     private void commitAndRefresh() throws IOException {
         writer.commit();
@@ -370,7 +401,7 @@ public final class SearchIndex implements AutoCloseable {
             } else {
                 top = s.search(plan.query(), new TopScoreDocCollectorManager(n, TOTAL_HITS_THRESHOLD));
             }
-            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior()), offset, facets);
+            return page(s, request, plan, PriorRescorer.rescore(s, top, plan.prior(), plan.allIdeas()), offset, facets);
         });
     }
 
@@ -387,8 +418,9 @@ public final class SearchIndex implements AutoCloseable {
                 stored[i] = fields.document(pageDocs[i].doc, HIT_FIELDS);
             }
             String[] highlights = highlight(s, plan.highlight(), pageDocs, stored);
+            String[] passages = passages(s, plan.highlight(), pageDocs, stored);
             for (int i = 0; i < pageDocs.length; i++) {
-                hits.add(hit(stored[i], pageDocs[i], highlights[i], offset + i + 1,
+                hits.add(hit(stored[i], pageDocs[i], passages[i] != null ? passages[i] : highlights[i], offset + i + 1,
                         request.explain() ? Optional.of(explain(s, plan, pageDocs[i].doc)) : Optional.empty()));
             }
         }
@@ -402,6 +434,37 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * Passages of the text of the documentation hits among {@code docs} with the matched words in
+     * {@code <em>} (null for other hits and for texts where nothing matched).
+     */
+    private String[] passages(IndexSearcher s, Query q, ScoreDoc[] docs, Document[] stored) throws IOException {
+        String[] out = new String[docs.length];
+        List<Integer> which = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            if (DocumentKind.DOCUMENT.name().equals(stored[i].get(Fields.KIND))) {
+                which.add(i);
+            }
+        }
+        if (which.isEmpty()) {
+            return out;
+        }
+        Map<Integer, String> texts = new java.util.HashMap<>();
+        ScoreDoc[] sub = new ScoreDoc[which.size()];
+        org.apache.lucene.index.StoredFields fields = s.storedFields();
+        for (int j = 0; j < sub.length; j++) {
+            sub[j] = docs[which.get(j)];
+            String text = orEmpty(fields.document(sub[j].doc, Set.of(Fields.TEXT)).get(Fields.TEXT));
+            texts.put(sub[j].doc, text.length() > PASSAGE_SOURCE_CHARS ? text.substring(0, PASSAGE_SOURCE_CHARS) : text);
+        }
+        String[] found = highlighter(s, texts, PASSAGE_SOURCE_CHARS).highlight(Fields.TEXT, q,
+                new TopDocs(new TotalHits(sub.length, TotalHits.Relation.EQUAL_TO), sub), 2);
+        for (int j = 0; found != null && j < sub.length; j++) {
+            out[which.get(j)] = found[j];
+        }
+        return out;
+    }
+
+    /**
      * Highlights the labels of {@code docs}, already read in {@code stored} (the highlighter would
      * read them again), by analysing them again with the French analyzer.
      */
@@ -410,10 +473,17 @@ public final class SearchIndex implements AutoCloseable {
         for (int i = 0; i < docs.length; i++) {
             labels.put(docs[i].doc, orEmpty(stored[i].get(Fields.LABEL)));
         }
-        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(2_000)
+        String[] out = highlighter(s, labels, 2_000).highlight(Fields.LABEL, q,
+                new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), 2);
+        return out == null ? new String[docs.length] : out;
+    }
+
+    /** A highlighter over the given texts of documents (already read), analysed again in French. */
+    private UnifiedHighlighter highlighter(IndexSearcher s, Map<Integer, String> values, int maxLength) {
+        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(s, frenchAnalyzer).withMaxLength(maxLength)
                 .withWeightMatches(false).withHandleMultiTermQuery(false).withHighlightPhrasesStrictly(false)
                 .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<em>", "</em>", "… ", true));
-        UnifiedHighlighter h = new UnifiedHighlighter(b) {
+        return new UnifiedHighlighter(b) {
             @Override
             protected OffsetSource getOffsetSource(String field) {
                 // Labels are short: analysing them again costs less than seeking every query term's
@@ -426,21 +496,18 @@ public final class SearchIndex implements AutoCloseable {
                     int cacheCharsThreshold) throws IOException {
                 List<CharSequence[]> out = new ArrayList<>();
                 for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    out.add(new CharSequence[] {labels.getOrDefault(doc, "")});
+                    out.add(new CharSequence[] {values.getOrDefault(doc, "")});
                 }
                 return out;
             }
         };
-        String[] out = h.highlight(Fields.LABEL, q, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
-                docs), 2);
-        return out == null ? new String[docs.length] : out;
     }
 
     private static SearchHit hit(Document d, ScoreDoc sd, String highlight, int position,
             Optional<String> explanation) {
         return new SearchHit(DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY), d.get(Fields.NAME),
                 orEmpty(d.get(Fields.LABEL)), orEmpty(d.get(Fields.PRODUCT)), orEmpty(d.get(Fields.TABLE)),
-                orEmpty(d.get(Fields.NOMENCLATURE)), orEmpty(d.get(Fields.TYPE)),
+                orEmpty(d.get(Fields.NOMENCLATURE)), orEmpty(d.get(Fields.TYPE)), orEmpty(d.get(Fields.PATH)),
                 highlight == null ? List.of() : List.of(highlight), sd.score, encodeCursor(position), explanation);
     }
 

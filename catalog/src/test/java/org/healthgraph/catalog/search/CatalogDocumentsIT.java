@@ -113,6 +113,90 @@ class CatalogDocumentsIT {
         }
     }
 
+    @Test
+    void rebuildsWithTheDocumentationAndFollowsItsChanges() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("K");
+        TableName stays = TableName.of(p + "_SEJ");
+        TableName other = TableName.of(p + "_AUT");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO")))
+                .withTables(List.of(new Table(other, "Fichier complémentaire", "DEMO", "", "", History.NONE, List.of()),
+                        new Table(stays, "Fichier complémentaire", "DEMO", "", "", History.NONE, List.of()))));
+        org.healthgraph.catalog.documentation.InMemoryDocumentation documentation =
+                new org.healthgraph.catalog.documentation.InMemoryDocumentation();
+        org.healthgraph.catalog.documentation.DocumentKey page = org.healthgraph.catalog.documentation.DocumentKey.of(
+                "fiches/" + p);
+        SearchFilters mine = SearchFilters.NONE.withTables(java.util.Set.of(stays.value(), other.value()));
+
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            CatalogDocuments.reindex(catalog, documentation, index);
+            assertThat(index.search(SearchRequest.of("interruption volontaire de grossesse").withFilters(mine)).hits())
+                    .isEmpty();
+            SearchKnowledge knowledge = new SearchKnowledge(catalog, documentation);
+            documentation.addListener(DocumentationDocuments.keepingCurrent(catalog, documentation, knowledge, index));
+            documentation.write(new org.healthgraph.catalog.documentation.DocumentationPage("fiches/" + p + ".md", "v1",
+                    List.of(new org.healthgraph.catalog.documentation.Document(page, "Les IVG", "",
+                            "Les IVG à l'hôpital sont dans la table des séjours.", List.of(), "fiches/" + p + ".md", 1,
+                            Optional.empty(), 0)), Optional.empty(),
+                    List.of(new org.healthgraph.catalog.documentation.Mention(page,
+                            new org.healthgraph.catalog.documentation.MentionTarget(org.healthgraph.catalog.EntryKind.TABLE,
+                                    stays.value()), 1, stays.value(), "Les IVG à l'hôpital sont dans " + stays)),
+                    List.of()));
+            assertThat(index.search(SearchRequest.of("interruption volontaire de grossesse").withFilters(mine)).hits())
+                    .extracting(SearchHit::key).containsExactly(stays.value());
+            assertThat(index.search(SearchRequest.of("IVG hôpital")).hits()).extracting(SearchHit::key)
+                    .contains(page.value());
+            documentation.deletePages(List.of("fiches/" + p + ".md"));
+            assertThat(index.search(SearchRequest.of("IVG hôpital")).hits()).extracting(SearchHit::key)
+                    .doesNotContain(page.value());
+            assertThat(index.search(SearchRequest.of("interruption volontaire de grossesse").withFilters(mine)).hits())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void batchedIndexingIndexesChangesInFewCommitsAndLosesNoneOnClose() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("B");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO"))));
+        SearchFilters mine = SearchFilters.NONE.withProducts(java.util.Set.of("DEMO"));
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            long before = index.version();
+            BatchedIndexing batches = BatchedIndexing.start(catalog, () -> Knowledge.NONE, index);
+            writer.addListener(batches);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    TableName t = TableName.of(p + "_T" + i);
+                    writer.write(CatalogUnit.of(p + "-" + i + ".json").withTables(List.of(new Table(t,
+                            "Table des séjours " + i, "DEMO", "", "", History.NONE, List.of())))
+                            .withVariables(List.of(Variable.simple(new VariableRef(t, "SEJ_NBJ"), 0, "Durée du séjour",
+                                    "int", Optional.empty()))));
+                }
+                batches.flush();
+                assertThat(index.search(SearchRequest.of("durée du séjour")
+                        .withFilters(SearchFilters.NONE.withTables(java.util.Set.of(p + "_T7")))).hits())
+                        .extracting(SearchHit::key).startsWith(p + "_T7.SEJ_NBJ");
+                assertThat(index.search(SearchRequest.of(p + "_T7")).hits().get(0).key()).isEqualTo(p + "_T7");
+                // 20 files, far fewer commits than one per file
+                assertThat(index.version() - before).isLessThan(10);
+                TableName late = TableName.of(p + "_LATE");
+                writer.write(CatalogUnit.of(p + "-late.json").withTables(List.of(new Table(late, "Table tardive", "DEMO",
+                        "", "", History.NONE, List.of()))));
+            } finally {
+                writer.removeListener(batches);
+                batches.close();
+            }
+            assertThat(index.search(SearchRequest.of("tardive").withFilters(mine)).hits()).extracting(SearchHit::key)
+                    .contains(p + "_LATE");
+        }
+    }
+
     private static SearchHit first(SearchIndex index, String query) {
         return index.search(SearchRequest.of(query)).hits().get(0);
     }

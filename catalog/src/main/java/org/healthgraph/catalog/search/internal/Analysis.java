@@ -117,6 +117,9 @@ public final class Analysis {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 Fields.LABEL, french,
                 Fields.CONTEXT, french,
+                Fields.TEXT, french,
+                Fields.KNOWLEDGE, french,
+                Fields.TOPICS, french,
                 Fields.LABEL_PLAIN, plain(),
                 Fields.PRODUCT_TEXT, plain(),
                 Fields.NAME_ID, identifier(true)));

@@ -52,6 +52,26 @@ public final class DocumentMapper {
     /** Weight of a code list no variable uses, and of its codes. */
     public static final float COPY_LIST_WEIGHT = 0.75f;
 
+    /**
+     * Prominence rule: a table, variable, code list or code that many documentation sections name
+     * and many joins reach is what researchers use; its score is multiplied by
+     * {@code 1 + PROMINENCE_MAX * e / (e + PROMINENCE_HALF)}, {@code e} being its mentions plus
+     * {@link #JOIN_WEIGHT} times its joins: at most {@code 1 + PROMINENCE_MAX}, half of it at
+     * {@code PROMINENCE_HALF}. A copy of a more central table (and its variables) weighs
+     * {@link #COPY_WEIGHT} more.
+     */
+    static final float PROMINENCE_MAX = 0.5f;
+    static final float PROMINENCE_HALF = 6f;
+    static final float JOIN_WEIGHT = 1f;
+    static final float COPY_WEIGHT = 0.8f;
+    /** Codes one or two characters shorter than a code, that it may belong to (ICD-10 I21 of I210). */
+    static final int PARENT_LEVELS = 2;
+    /**
+     * Shortest category: hierarchical classifications (ICD-10, ATC, GHM roots) write categories of
+     * three characters or more holding a letter; in lists of short numbers "1" is no category of "10".
+     */
+    static final int MIN_CATEGORY_LENGTH = 3;
+
     private final FacetsConfig facets;
 
     public DocumentMapper(FacetsConfig facets) {
@@ -75,12 +95,20 @@ public final class DocumentMapper {
             case TABLE -> 1.3f;
             case VARIABLE, NOMENCLATURE -> 1.1f;
             case CODE -> 0.3f;
+            case DOCUMENT -> 0.45f;
         };
     }
 
     /** The weight of a product under the canonical-product rule. */
     public static float productWeight(String product) {
         return PRODUCT_WEIGHTS.getOrDefault(product, 1.0f);
+    }
+
+    /** The prominence multiplier of a document (see the prominence rule). */
+    public static float prominenceWeight(SearchDocument.Prominence p) {
+        double e = p.mentions() + JOIN_WEIGHT * p.joins();
+        double w = 1 + PROMINENCE_MAX * e / (e + PROMINENCE_HALF);
+        return (float) (p.copy() ? w * COPY_WEIGHT : w);
     }
 
     /** The Lucene document of {@code d}. */
@@ -98,6 +126,16 @@ public final class DocumentMapper {
         }
         if (!d.product().isEmpty()) {
             doc.add(new TextField(Fields.PRODUCT_TEXT, d.product(), Field.Store.NO));
+        }
+        documentation(doc, d);
+        if (d.kind() == DocumentKind.CODE) {
+            doc.add(new SortedDocValuesField(Fields.KEY_DV, new BytesRef(d.key())));
+            for (int cut = 1; cut <= PARENT_LEVELS && d.name().length() - cut >= MIN_CATEGORY_LENGTH; cut++) {
+                String parent = d.name().substring(0, d.name().length() - cut);
+                if (parent.chars().anyMatch(Character::isLetter)) {
+                    doc.add(new StringField(Fields.PARENTS, d.nomenclature() + ":" + parent, Field.Store.NO));
+                }
+            }
         }
         if (d.kind() == DocumentKind.VARIABLE && !d.nomenclature().isEmpty()) {
             doc.add(new StringField(Fields.CODED_BY, d.nomenclature(), Field.Store.NO));
@@ -118,6 +156,35 @@ public final class DocumentMapper {
             facet(doc, Fields.YEAR, Integer.toString(y));
         }
         return facets.build(doc);
+    }
+
+    /** The fields of documentation text, knowledge, prominence and glossary terms. */
+    private static void documentation(Document doc, SearchDocument d) {
+        if (!d.text().isEmpty()) {
+            doc.add(new TextField(Fields.TEXT, d.text(), Field.Store.YES));
+        }
+        if (!d.path().isEmpty()) {
+            doc.add(new StoredField(Fields.PATH, d.path()));
+        }
+        if (d.kind() == DocumentKind.DOCUMENT) {
+            int hash = d.key().indexOf('#');
+            doc.add(new StringField(Fields.PAGE, hash < 0 ? d.key() : d.key().substring(0, hash), Field.Store.NO));
+        }
+        if (!d.knowledge().isEmpty()) {
+            doc.add(new TextField(Fields.KNOWLEDGE, d.knowledge(), Field.Store.NO));
+        }
+        if (!d.topics().isEmpty()) {
+            doc.add(new TextField(Fields.TOPICS, d.topics(), Field.Store.NO));
+        }
+        float prominence = prominenceWeight(d.prominence());
+        if (prominence != 1f) {
+            doc.add(new org.apache.lucene.document.FloatDocValuesField(Fields.PROMINENCE_DV, prominence));
+        }
+        if (!d.glossary().isEmpty()) {
+            doc.add(new StringField(Fields.GLOSSARY, "1", Field.Store.NO));
+            doc.add(new StoredField(Fields.ACRONYM, d.glossary().acronym()));
+            doc.add(new StoredField(Fields.EXPANSION, d.glossary().expansion()));
+        }
     }
 
     private static void facet(Document doc, String field, String value) {

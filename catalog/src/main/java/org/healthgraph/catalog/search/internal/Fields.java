@@ -23,6 +23,27 @@ public final class Fields {
     /** Code list of a document as sorted doc values (to find the lists holding matched codes). */
     public static final String NOMENCLATURE_DV = "nomenclature_dv";
 
+    /** A documentation page's or section's own text, French; stored (hits show passages of it). */
+    public static final String TEXT = "text";
+    /** The page a documentation page or section belongs to: the unit of its removal. */
+    public static final String PAGE = "page";
+    /** A documentation hit's file and anchor, stored. */
+    public static final String PATH = "path";
+    /** What the documentation says around the mentions of an entry, French. */
+    public static final String KNOWLEDGE = "knowledge";
+    /** The titles of the documentation sections about an entry, French. */
+    public static final String TOPICS = "topics";
+    /** The prominence multiplier of a document, as float doc values (absent: 1). */
+    public static final String PROMINENCE_DV = "prominence_dv";
+    /** A glossary page's acronym and expansion, stored; {@link #GLOSSARY} marks such pages. */
+    public static final String ACRONYM = "acronym";
+    public static final String EXPANSION = "expansion";
+    public static final String GLOSSARY = "glossary";
+    /** A code's key as sorted doc values (the category-level rule reads it for candidates). */
+    public static final String KEY_DV = "key_dv";
+    /** On a code, its list and the codes one or two characters shorter it may belong to ("IR_CIM_V:I21" on I210). */
+    public static final String PARENTS = "parents";
+
     /** On a variable, the code list it is coded by (not on codes or lists): counts a list's users. */
     public static final String CODED_BY = "coded_by";
 

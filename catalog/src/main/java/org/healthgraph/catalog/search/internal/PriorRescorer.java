@@ -24,25 +24,61 @@ public final class PriorRescorer {
     private PriorRescorer() {
     }
 
+    /**
+     * Concept rule: when a query of words (no code) has every one of its ideas in the label of a
+     * category code of a code list that variables use (ICD-10 I50 "Insuffisance cardiaque" for
+     * "insuffisance cardiaque"), it names that concept, and the code is what identifies it in the
+     * data: its weight is raised from a code's to about a variable's (times this factor), so that it
+     * is not buried under the columns and derived indicators that share its words.
+     */
+    static final double CONCEPT_FACTOR = 4.0;
+
     /** {@code top} rescored by {@code prior}, best first. */
     public static TopDocs rescore(IndexSearcher searcher, TopDocs top, PriorSource prior) throws IOException {
+        return rescore(searcher, top, prior, java.util.Optional.empty());
+    }
+
+    /**
+     * {@code top} rescored by {@code prior} and, when {@code allIdeas} is given (a query naming a
+     * concept), by the concept rule; best first.
+     */
+    public static TopDocs rescore(IndexSearcher searcher, TopDocs top, PriorSource prior,
+            java.util.Optional<org.apache.lucene.search.Query> allIdeas) throws IOException {
         ScoreDoc[] docs = top.scoreDocs.clone();
         Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.search.Weight ideas = allIdeas.isEmpty() ? null
+                : searcher.createWeight(searcher.rewrite(allIdeas.get()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
         int leafIndex = -1;
         DoubleValues values = null;
+        org.apache.lucene.search.DocIdSetIterator matching = null;
         for (ScoreDoc d : docs) {
             int li = ReaderUtil.subIndex(d.doc, leaves);
+            LeafReaderContext leaf = leaves.get(li);
             if (li != leafIndex) {
                 leafIndex = li;
-                values = prior.getValues(leaves.get(li), null);
+                values = prior.getValues(leaf, null);
+                org.apache.lucene.search.Scorer scorer = ideas == null ? null : ideas.scorer(leaf);
+                matching = scorer == null ? null : scorer.iterator();
             }
-            LeafReaderContext leaf = leaves.get(li);
-            double p = values.advanceExact(d.doc - leaf.docBase) ? values.doubleValue() : 1.0;
+            int doc = d.doc - leaf.docBase;
+            double p = values.advanceExact(doc) ? values.doubleValue() : 1.0;
+            if (matching != null && values instanceof PriorSource.Flagged f && f.conceptCode()
+                    && matches(matching, doc)) {
+                p *= CONCEPT_FACTOR;
+            }
             d.score = (float) (d.score * p);
         }
         Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         return new TopDocs(top.totalHits, docs);
+    }
+
+    /** Whether the iterator, read in increasing document order, holds {@code doc}. */
+    private static boolean matches(org.apache.lucene.search.DocIdSetIterator it, int doc) throws IOException {
+        if (it.docID() < doc) {
+            it.advance(doc);
+        }
+        return it.docID() == doc;
     }
 
     /** The prior of one document, for explanations. */

@@ -27,19 +27,34 @@ import org.apache.lucene.search.IndexSearcher;
  * The per-document multiplier of the score, computed at query time from the document's kind and
  * product (so the rule can change without re-indexing): the kind's weight, times the product's
  * weight under the canonical-product rule unless the query names a product, times
- * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names, times the
- * reference-list weight for code lists and codes.
+ * {@link #NAMED_PRODUCT_BONUS} for documents of a product the query names, times the document's
+ * prominence (see {@link DocumentMapper}), times the reference-list weight for code lists and codes
+ * (with, for codes, their list's prominence), times {@link #CATEGORY_BONUS} for a code that heads a
+ * category when the query names a concept.
+ *
+ * <p>Category-level rule: a query of words (no code in it) names a concept; in a hierarchical code
+ * list the category (ICD-10 I21, "Infarctus aigu du myocarde") is what stands for the concept, its
+ * subdivisions (I210 ... I219) are details of it. A code is a category when codes of its list
+ * extend it by one or two characters.
  */
 public final class PriorSource extends DoubleValuesSource {
 
     static final double NAMED_PRODUCT_BONUS = 1.6;
+    static final double CATEGORY_BONUS = 1.3;
     /** List weights by leaf of each open top-level reader; entries go with their reader. */
     private static final Map<IndexReader, Map<Integer, float[]>> LIST_WEIGHTS = new WeakHashMap<>();
 
     private final Set<String> namedProductWords;
+    private final boolean concept;
 
     public PriorSource(Set<String> namedProductWords) {
+        this(namedProductWords, false);
+    }
+
+    /** @param concept whether the query names a concept (words, no code): the category-level rule applies */
+    public PriorSource(Set<String> namedProductWords, boolean concept) {
         this.namedProductWords = Set.copyOf(namedProductWords);
+        this.concept = concept;
     }
 
     @Override
@@ -62,8 +77,17 @@ public final class PriorSource extends DoubleValuesSource {
         boolean listsUsed = listWeights.length > 0;
         int codeOrd = ordOf(kind, DocumentKind.CODE);
         int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
-        return new DoubleValues() {
+        org.apache.lucene.index.NumericDocValues prominence = DocValues.getNumeric(ctx.reader(), Fields.PROMINENCE_DV);
+        SortedDocValues codeKeys = concept ? DocValues.getSorted(ctx.reader(), Fields.KEY_DV) : null;
+        boolean[] used = usedLists(top, list);
+        return new Flagged() {
             private double value;
+            private boolean conceptCode;
+
+            @Override
+            public boolean conceptCode() {
+                return conceptCode;
+            }
 
             @Override
             public double doubleValue() {
@@ -74,8 +98,17 @@ public final class PriorSource extends DoubleValuesSource {
             public boolean advanceExact(int doc) throws IOException {
                 int k = kind.advanceExact(doc) ? kind.ordValue() : -1;
                 value = k >= 0 ? kindWeights[k] : 1.0;
+                conceptCode = false;
                 if (listsUsed && k >= 0 && (k == codeOrd || k == listOrd) && list.advanceExact(doc)) {
                     value *= listWeights[list.ordValue()];
+                }
+                if (k != listOrd && prominence.advanceExact(doc)) {
+                    value *= Float.intBitsToFloat((int) prominence.longValue());
+                }
+                if (codeKeys != null && k >= 0 && k == codeOrd && codeKeys.advanceExact(doc)
+                        && top.docFreq(new Term(Fields.PARENTS, codeKeys.lookupOrd(codeKeys.ordValue()))) > 0) {
+                    value *= CATEGORY_BONUS;
+                    conceptCode = list.advanceExact(doc) && used.length > list.ordValue() && used[list.ordValue()];
                 }
                 if (product.advanceExact(doc)) {
                     int ord = product.ordValue();
@@ -104,10 +137,11 @@ public final class PriorSource extends DoubleValuesSource {
             return cached;
         }
         float[] weights = new float[0];
-        if (top.getDocCount(Fields.CODED_BY) > 0) {
+        Map<String, Float> prominent = listProminence(top);
+        if (top.getDocCount(Fields.CODED_BY) > 0 || !prominent.isEmpty()) {
             SortedDocValues list = DocValues.getSorted(ctx.reader(), Fields.NOMENCLATURE_DV);
             weights = new float[Math.max(0, list.getValueCount())];
-            Arrays.fill(weights, DocumentMapper.COPY_LIST_WEIGHT);
+            Arrays.fill(weights, top.getDocCount(Fields.CODED_BY) > 0 ? DocumentMapper.COPY_LIST_WEIGHT : 1f);
             Terms used = MultiTerms.getTerms(top, Fields.CODED_BY);
             TermsEnum it = used == null ? TermsEnum.EMPTY : used.iterator();
             for (BytesRef name = it.next(); name != null; name = it.next()) {
@@ -116,9 +150,56 @@ public final class PriorSource extends DoubleValuesSource {
                     weights[ord] = 1f;
                 }
             }
+            // A code weighs its list's prominence too (a list itself already has it as its own).
+            for (Map.Entry<String, Float> e : prominent.entrySet()) {
+                int ord = list.lookupTerm(new BytesRef(e.getKey()));
+                if (ord >= 0) {
+                    weights[ord] *= e.getValue();
+                }
+            }
         }
         byLeaf.put(ctx.ord, weights);
         return weights;
+    }
+
+    /** The per-document values, telling also whether the document is a category code of a used list. */
+    public abstract static class Flagged extends DoubleValues {
+        /** Whether the last document is a category code of a list that variables use (concept rule). */
+        public abstract boolean conceptCode();
+    }
+
+    /** Whether each code list of the leaf (by ordinal) codes some variable. */
+    private static boolean[] usedLists(IndexReader top, SortedDocValues list) throws IOException {
+        boolean[] used = new boolean[Math.max(0, list.getValueCount())];
+        Terms terms = MultiTerms.getTerms(top, Fields.CODED_BY);
+        TermsEnum it = terms == null ? TermsEnum.EMPTY : terms.iterator();
+        for (BytesRef name = it.next(); name != null; name = it.next()) {
+            int ord = list.lookupTerm(name);
+            if (ord >= 0) {
+                used[ord] = true;
+            }
+        }
+        return used;
+    }
+
+    /** The prominence of each code list that has one, by name. */
+    private static Map<String, Float> listProminence(IndexReader top) throws IOException {
+        Map<String, Float> out = new java.util.HashMap<>();
+        for (LeafReaderContext leaf : top.leaves()) {
+            org.apache.lucene.index.NumericDocValues p = DocValues.getNumeric(leaf.reader(), Fields.PROMINENCE_DV);
+            SortedDocValues kind = DocValues.getSorted(leaf.reader(), Fields.KIND_DV);
+            SortedDocValues name = DocValues.getSorted(leaf.reader(), Fields.NOMENCLATURE_DV);
+            int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
+            if (listOrd < 0) {
+                continue;
+            }
+            for (int doc = p.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = p.nextDoc()) {
+                if (kind.advanceExact(doc) && kind.ordValue() == listOrd && name.advanceExact(doc)) {
+                    out.put(name.lookupOrd(name.ordValue()).utf8ToString(), Float.intBitsToFloat((int) p.longValue()));
+                }
+            }
+        }
+        return out;
     }
 
     private static int ordOf(SortedDocValues kind, DocumentKind k) throws IOException {
@@ -156,16 +237,16 @@ public final class PriorSource extends DoubleValuesSource {
 
     @Override
     public int hashCode() {
-        return Objects.hash(namedProductWords);
+        return Objects.hash(namedProductWords, concept);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PriorSource p && p.namedProductWords.equals(namedProductWords);
+        return o instanceof PriorSource p && p.namedProductWords.equals(namedProductWords) && p.concept == concept;
     }
 
     @Override
     public String toString() {
-        return "prior(named products " + namedProductWords + ")";
+        return "prior(named products " + namedProductWords + (concept ? ", concept" : "") + ")";
     }
 }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.lucene.index.IndexReader;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -55,8 +58,28 @@ public final class QueryPlanner {
     static final int FUZZY_MAX_EXPANSIONS = 16;
     /** Words of this length or more may have two edits; shorter ones one. */
     static final int FUZZY_TWO_EDITS_LENGTH = 8;
+    /** A word held by at most this many labels is rare (see the rare-word rule). */
+    static final int RARE_WORD_FREQ = 2;
+    /** How much more common a neighbour of a rare word must be to be read instead of it. */
+    static final int POPULAR_FACTOR = 30;
     /** Most words of one query looked up with edits. */
     static final int MAX_FUZZY_WORDS = 3;
+
+    /** Most glossary terms read from an index. */
+    static final int MAX_GLOSSARY_TERMS = 10_000;
+    /** Weight of a documentation page's or section's text beside its title. */
+    static final float TEXT_BOOST = 0.5f;
+    /**
+     * Knowledge rule: what the documentation says around the mentions of an entry (the sentence, the
+     * section's title) counts like the entry's own context, a little less than its label.
+     */
+    static final float KNOWLEDGE_BOOST = 0.4f;
+    /**
+     * Topic rule: the title of a documentation section about an entry (its heading names the entry)
+     * is a short statement, chosen by people, of what the entry is for: it counts more than a label
+     * and than a name part found through a synonym.
+     */
+    static final float TOPICS_BOOST = 2f;
 
     /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
     static final int MIN_CODE_PREFIX = 3;
@@ -115,7 +138,9 @@ public final class QueryPlanner {
     private final Analyzer french = Analysis.french();
     private final Analyzer plain = Analysis.plain();
     private final Analyzer identifier = Analysis.identifier(false);
-    private final Synonyms synonyms;
+    private final Synonyms curated;
+    /** The curated synonyms with the glossary terms of each open reader's index; entries go with their reader. */
+    private final Map<IndexReader, Synonyms> withGlossary = new WeakHashMap<>();
     private final org.apache.lucene.search.spell.DirectSpellChecker oneEdit = newSpellChecker(1);
     private final org.apache.lucene.search.spell.DirectSpellChecker twoEdits = newSpellChecker(2);
 
@@ -129,11 +154,39 @@ public final class QueryPlanner {
     }
 
     public QueryPlanner(Synonyms synonyms) {
-        this.synonyms = synonyms;
+        this.curated = synonyms;
+    }
+
+    /**
+     * Glossary rule: the acronym and the expansion of every glossary page in the index find each
+     * other ("HAD" and "hospitalisation à domicile"), beside the curated synonyms. Read once per
+     * reader (a few hundred stored fields), not once per query.
+     */
+    Synonyms synonymsOf(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        synchronized (withGlossary) {
+            Synonyms s = withGlossary.get(reader);
+            if (s != null) {
+                return s;
+            }
+        }
+        List<List<String>> terms = new ArrayList<>();
+        TopDocs glossary = searcher.search(new TermQuery(new Term(Fields.GLOSSARY, "1")), MAX_GLOSSARY_TERMS);
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : glossary.scoreDocs) {
+            org.apache.lucene.document.Document d = stored.document(sd.doc, Set.of(Fields.ACRONYM, Fields.EXPANSION));
+            terms.add(List.of(d.get(Fields.ACRONYM), d.get(Fields.EXPANSION)));
+        }
+        Synonyms s = terms.isEmpty() ? curated : curated.with(terms);
+        synchronized (withGlossary) {
+            withGlossary.put(reader, s);
+        }
+        return s;
     }
 
     /** The query to run, the query to highlight with, and why the text was altered if it was. */
-    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty) {
+    public record Plan(Query query, PriorSource prior, Query highlight, Optional<String> notice, boolean empty,
+                       Optional<Query> allIdeas) {
     }
 
     /** Plans {@code raw} against {@code searcher}'s index, restricted by {@code filter} when present. */
@@ -156,7 +209,7 @@ public final class QueryPlanner {
             notice = Optional.of("query truncated to its first " + MAX_WORDS + " words");
         }
         if (tokens.isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true, Optional.empty());
         }
         String joined = String.join(" ", tokens);
         List<String> words = Analysis.terms(plain, Fields.LABEL_PLAIN, joined);
@@ -173,14 +226,16 @@ public final class QueryPlanner {
                 products.add(w);
             }
         }
+        Synonyms synonyms = synonymsOf(searcher);
         BooleanQuery.Builder text0 = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         exactClauses(text0, joined, tokens, searcher);
-        ideaClauses(text0, highlight, content, searcher);
-        namedLists(text0, content, searcher);
+        Optional<Query> allIdeas = ideaClauses(text0, highlight, content, searcher, synonyms);
+        namedLists(text0, content, searcher, synonyms);
+        boolean concept = !content.isEmpty() && tokens.stream().noneMatch(t -> CODE_LIKE.matcher(Analysis.exact(t)).matches());
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
-            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true);
+            return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true, Optional.empty());
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
         for (DocumentKind k : hinted) {
@@ -188,7 +243,8 @@ public final class QueryPlanner {
                     KIND_HINT_BOOST), Occur.SHOULD);
         }
         filter.ifPresent(f -> all.add(f, Occur.FILTER));
-        return new Plan(all.build(), new PriorSource(products), highlight.build(), notice, false);
+        return new Plan(all.build(), new PriorSource(products, concept), highlight.build(), notice, false,
+                concept ? allIdeas : Optional.empty());
     }
 
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
@@ -237,7 +293,8 @@ public final class QueryPlanner {
      * for those lists first (as an exact name would be, and more: their titles seldom hold the typed
      * words), then for the variables coded by them, before variables that merely share the words. A word naming more than {@link #MAX_NAMED_LISTS} lists names none in particular.
      */
-    void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher) throws IOException {
+    void namedLists(BooleanQuery.Builder b, List<String> content, IndexSearcher searcher, Synonyms synonyms)
+            throws IOException {
         if (content.stream().noneMatch(CODE_WORDS::contains)) {
             return;
         }
@@ -314,26 +371,21 @@ public final class QueryPlanner {
      * closest word that labels do hold (at most {@link #MAX_FUZZY_WORDS} of them, one or two edits,
      * first letter kept), so that a corrected word also finds its synonyms.
      */
-    private List<String> corrected(List<String> words, IndexSearcher searcher) throws IOException {
+    private List<String> corrected(List<String> words, IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<String> out = new ArrayList<>(words.size());
         int budget = MAX_FUZZY_WORDS;
+        IndexReader reader = searcher.getIndexReader();
         for (String w : words) {
             String use = w;
             if (budget > 0 && w.length() >= FUZZY_MIN_LENGTH && !CODE_LIKE.matcher(w).matches()
-                    && synonyms.expansionsOf(w).isEmpty()
-                    && searcher.getIndexReader().docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
-                budget--;
-                // One edit first: most typos are one letter off, and a two-edit automaton costs
-                // several times more to build than a one-edit one.
-                org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(
-                        new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
-                        org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (s.length == 0 && w.length() >= FUZZY_TWO_EDITS_LENGTH) {
-                    s = twoEdits.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, searcher.getIndexReader(),
-                            org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                }
-                if (s.length > 0) {
-                    use = s[0].string;
+                    && synonyms.expansionsOf(w).isEmpty()) {
+                int freq = reader.docFreq(new Term(Fields.LABEL_PLAIN, w));
+                if (freq == 0 && !knownToDocumentation(w, reader)) {
+                    budget--;
+                    use = unknownWord(w, reader).orElse(w);
+                } else if (freq > 0 && freq <= RARE_WORD_FREQ) {
+                    budget--;
+                    use = rareWord(w, freq, reader).orElse(w);
                 }
             }
             out.add(use);
@@ -341,11 +393,45 @@ public final class QueryPlanner {
         return out;
     }
 
-    private void ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
-            IndexSearcher searcher) throws IOException {
+    /** The closest word labels hold: one edit, then two for long words. */
+    private Optional<String> unknownWord(String w, IndexReader reader) throws IOException {
+        // One edit first: most typos are one letter off, and a two-edit automaton costs several
+        // times more to build than a one-edit one.
+        org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (s.length == 0 && w.length() >= FUZZY_TWO_EDITS_LENGTH) {
+            s = twoEdits.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                    org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        }
+        return s.length > 0 ? Optional.of(s[0].string) : Optional.empty();
+    }
+
+    /**
+     * Rare-word rule: a typo of a common word may itself be written in a label or two (labels have
+     * typos too: "naisance", "hopital"); a word that few labels hold and that is one edit from a word
+     * {@link #POPULAR_FACTOR} times as common is read as that word.
+     */
+    private Optional<String> rareWord(String w, int freq, IndexReader reader) throws IOException {
+        org.apache.lucene.search.spell.SuggestWord[] s = oneEdit.suggestSimilar(new Term(Fields.LABEL_PLAIN, w), 1, reader,
+                org.apache.lucene.search.spell.SuggestMode.SUGGEST_MORE_POPULAR);
+        return s.length > 0 && s[0].freq >= POPULAR_FACTOR * freq ? Optional.of(s[0].string) : Optional.empty();
+    }
+
+    /**
+     * A word no label holds but several documentation texts do is a word of the field (a term of the
+     * documentation), not a typo: it is searched as typed.
+     */
+    private boolean knownToDocumentation(String w, IndexReader reader) throws IOException {
+        List<String> stems = Analysis.terms(french, Fields.TEXT, w);
+        return stems.size() == 1 && reader.docFreq(new Term(Fields.TEXT, stems.get(0))) >= 2;
+    }
+
+    /** Adds the ideas' clauses; returns the query that a document holding every idea in its own text matches. */
+    private Optional<Query> ideaClauses(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> content,
+            IndexSearcher searcher, Synonyms synonyms) throws IOException {
         List<Query> ideas = new ArrayList<>();
         List<Query> ownIdeas = new ArrayList<>();
-        content = corrected(content, searcher);
+        content = corrected(content, searcher, synonyms);
         Set<String> seen = new LinkedHashSet<>();
         for (Synonyms.Concept c : synonyms.concepts(content)) {
             if (!seen.add(c.typed())) {
@@ -358,22 +444,25 @@ public final class QueryPlanner {
             }
         }
         if (ideas.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         for (Query q : ideas) {
             b.add(q, Occur.SHOULD);
         }
-        if (ideas.size() > 1) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            ownIdeas.forEach(q -> all.add(q, Occur.MUST));
-            b.add(new BoostQuery(all.build(), ALL_IDEAS_BOOST), Occur.SHOULD);
-            List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
-            if (stems.size() > 1) {
-                PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
-                stems.forEach(s -> phrase.add(new Term(Fields.LABEL, s)));
-                b.add(new BoostQuery(phrase.build(), PHRASE_BOOST), Occur.SHOULD);
-            }
+        if (ideas.size() == 1) {
+            return Optional.of(ownIdeas.get(0));
         }
+        BooleanQuery.Builder allBuilder = new BooleanQuery.Builder();
+        ownIdeas.forEach(q -> allBuilder.add(q, Occur.MUST));
+        Query all = allBuilder.build();
+        b.add(new BoostQuery(all, ALL_IDEAS_BOOST), Occur.SHOULD);
+        List<String> stems = Analysis.terms(french, Fields.LABEL, String.join(" ", content));
+        if (stems.size() > 1) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
+            stems.forEach(s -> phrase.add(new Term(Fields.LABEL, s)));
+            b.add(new BoostQuery(phrase.build(), PHRASE_BOOST), Occur.SHOULD);
+        }
+        return Optional.of(all);
     }
 
     /** One idea: the typed words or any of their synonyms, in a label, a name or a context. */
@@ -410,9 +499,14 @@ public final class QueryPlanner {
         if (!stems.isEmpty()) {
             Query label = allTerms(Fields.LABEL, stems);
             highlight.add(label, Occur.SHOULD);
+            Query text = allTerms(Fields.TEXT, stems);
+            highlight.add(text, Occur.SHOULD);
             out.add(weight == 1f ? label : new BoostQuery(label, weight));
+            out.add(new BoostQuery(text, TEXT_BOOST * weight));
             if (withContext) {
                 out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
+                out.add(new BoostQuery(allTerms(Fields.KNOWLEDGE, stems), KNOWLEDGE_BOOST * weight));
+                out.add(new BoostQuery(allTerms(Fields.TOPICS, stems), TOPICS_BOOST * weight));
             }
         }
         if (!phrase.contains(" ")) {

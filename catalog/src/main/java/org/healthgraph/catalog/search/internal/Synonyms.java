@@ -134,6 +134,29 @@ public final class Synonyms {
         return out;
     }
 
+    /**
+     * These synonyms and, in addition, each group of {@code equivalents} (phrases that find each
+     * other, such as a glossary's acronym and its expansion). Phrases that are empty once normalised
+     * or longer than {@link #MAX_PHRASE_WORDS} words are left out.
+     */
+    public Synonyms with(List<List<String>> equivalents) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        expansions.forEach((k, v) -> copy.put(k, new LinkedHashSet<>(v)));
+        Synonyms s = new Synonyms(copy);
+        for (List<String> group : equivalents) {
+            List<String> phrases = group.stream().map(s::normalize)
+                    .filter(p -> !p.isEmpty() && p.split(" ").length <= MAX_PHRASE_WORDS).distinct().toList();
+            for (String from : phrases) {
+                for (String to : phrases) {
+                    if (!to.equals(from)) {
+                        copy.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
     /** Number of phrases that have expansions. */
     public int size() {
         return expansions.size();

@@ -1,0 +1,31 @@
+package org.healthgraph.catalog.documentation;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes documentation pages, one page a transaction, idempotently: a page written twice leaves the
+ * store as after the first write, and writing a page replaces what the same file wrote before.
+ */
+public interface DocumentationWriter {
+
+    /** Creates the constraints and indexes the documentation needs; idempotent. */
+    void ensureSchema();
+
+    /**
+     * Writes one page (skipped when its fingerprint is already recorded) and, after it commits, tells
+     * the listeners.
+     */
+    DocumentationChange write(DocumentationPage page);
+
+    /** Removes the pages read from these files, with their sections, mentions, links and term. */
+    DocumentationChange deletePages(Collection<String> sourcePaths);
+
+    /** The fingerprint recorded for each page's file. */
+    Map<String, String> fingerprints();
+
+    /** Adds a listener told after every committed change. */
+    void addListener(DocumentationListener listener);
+
+    void removeListener(DocumentationListener listener);
+}

@@ -1,0 +1,231 @@
+package org.healthgraph.importers.documentation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.healthgraph.catalog.CatalogChange;
+import org.healthgraph.catalog.CatalogException;
+import org.healthgraph.catalog.ImportProblem;
+import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.catalog.documentation.CatalogLookup;
+import org.healthgraph.catalog.documentation.DocumentKey;
+import org.healthgraph.catalog.documentation.DocumentationChange;
+import org.healthgraph.catalog.documentation.DocumentationPage;
+import org.healthgraph.catalog.documentation.DocumentationWriter;
+import org.healthgraph.catalog.documentation.Mention;
+import org.healthgraph.catalog.documentation.MentionResolver;
+import org.healthgraph.catalog.documentation.PageLink;
+import org.healthgraph.catalog.documentation.Reference;
+import org.healthgraph.importers.ImportException;
+
+/**
+ * Imports a folder of Markdown documentation laid out as Documentation-SNDS ({@code fiches/},
+ * {@code glossaire/}, {@code tables/} ...): every {@code .md} file becomes a page with its sections,
+ * what they name in the catalog and their links; a page of {@code glossaire/} also a term. Each page
+ * is one write: a page that fails leaves nothing behind and the others are imported. Importing the
+ * same folder again changes nothing (a page is skipped when what it was made from is unchanged:
+ * its bytes and the catalog names it resolved to); a page whose file is gone is removed. Every
+ * problem (a front matter that is not closed, bytes that are not UTF-8, a link to nothing, a name
+ * the catalog does not hold) is reported with its file and line, and the page is kept as far as it
+ * can be read.
+ *
+ * <pre>{@code
+ * ImportReport r = new DocumentationImporter(CatalogLookup.of(catalog), store).importFolder(dir, ImportProgress.NONE);
+ * }</pre>
+ */
+public final class DocumentationImporter {
+
+    /** Largest file read; a larger one is reported and skipped. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private final CatalogLookup lookup;
+    private final DocumentationWriter writer;
+
+    public DocumentationImporter(CatalogLookup lookup, DocumentationWriter writer) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * Imports the Markdown files under {@code dir}.
+     *
+     * @throws ImportException when {@code dir} is not a folder or cannot be listed
+     */
+    public ImportReport importFolder(Path dir, ImportProgress progress) {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new ImportException(dir + " is not a folder: give the root of a documentation folder (holding .md pages)");
+        }
+        writer.ensureSchema();
+        ImportReport.Builder report = new ImportReport.Builder();
+        List<Path> files = list(root);
+        List<ReadPage> read = readAll(root, files, progress, report);
+        Map<String, DocumentKey> permalinks = new HashMap<>();
+        Set<DocumentKey> keys = new HashSet<>();
+        for (ReadPage p : read) {
+            DocumentKey key = p.documents().get(0).key();
+            keys.add(key);
+            p.permalink().ifPresent(link -> permalinks.put(link.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT), key));
+        }
+        writeAll(read, keys, permalinks, progress, report);
+        removeGone(read, report);
+        return report.build();
+    }
+
+    private static List<ReadPage> readAll(Path root, List<Path> files, ImportProgress progress,
+            ImportReport.Builder report) {
+        PageReader reader = new PageReader();
+        List<ReadPage> read = new ArrayList<>();
+        progress.start("Reading pages", files.size());
+        for (Path file : files) {
+            String source = root.relativize(file).toString().replace('\\', '/');
+            report.fileRead();
+            readOne(reader, file, source, report).ifPresent(read::add);
+            progress.step(source);
+        }
+        progress.done();
+        return read;
+    }
+
+    private static Optional<ReadPage> readOne(PageReader reader, Path file, String source, ImportReport.Builder report) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                report.fileFailed(ImportProblem.error(source, "", "file of " + size + " bytes is larger than "
+                        + MAX_FILE_BYTES + " bytes; not imported"));
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Utf8Text text = Utf8Text.decode(bytes);
+            List<ImportProblem> decoding = new ArrayList<>();
+            for (int line : text.badLines()) {
+                decoding.add(ImportProblem.warning(source, "line " + line,
+                        "bytes that are not UTF-8, read as the replacement character"));
+            }
+            return Optional.of(reader.read(source, digest(bytes), text.text(), decoding));
+        } catch (IOException e) {
+            report.fileFailed(ImportProblem.error(source, "", "cannot be read: " + e.getClass().getSimpleName()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // A page the reader cannot take (a bug or an input beyond its rules): the others go on.
+            report.fileFailed(ImportProblem.error(source, "", "cannot be read as Markdown: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void writeAll(List<ReadPage> read, Set<DocumentKey> keys, Map<String, DocumentKey> permalinks,
+            ImportProgress progress, ImportReport.Builder report) {
+        MentionResolver resolver = new MentionResolver(lookup);
+        Map<String, String> recorded = writer.fingerprints();
+        progress.start("Writing pages", read.size());
+        for (ReadPage p : read) {
+            p.problems().forEach(report::problem);
+            List<Reference> refs = p.references().stream().map(r -> pageLinkToKey(r, keys, permalinks)).toList();
+            MentionResolver.Resolution res = resolver.resolve(p.sourcePath(), refs, p.pageTable(),
+                    k -> keys.contains(k));
+            res.problems().forEach(report::problem);
+            report.rowsRead(p.references().size());
+            DocumentationPage page = new DocumentationPage(p.sourcePath(), fingerprint(p, res), p.documents(), p.term(),
+                    res.mentions(), res.links());
+            try {
+                DocumentationChange change = writer.write(page);
+                boolean existed = recorded.containsKey(p.sourcePath());
+                report.fileImported(new CatalogChange(p.sourcePath(), Map.of(), existed || change.skipped() ? 0 : 1,
+                        existed && !change.skipped() ? 1 : 0, change.skipped() ? 1 : 0, List.of(), change.skipped()));
+            } catch (CatalogException e) {
+                report.fileFailed(ImportProblem.error(p.sourcePath(), "", e.getMessage()));
+            }
+            progress.step(p.sourcePath());
+        }
+        progress.done();
+    }
+
+    /** Removes the pages whose files are no longer in the folder. */
+    private void removeGone(List<ReadPage> read, ImportReport.Builder report) {
+        Set<String> present = new HashSet<>();
+        read.forEach(p -> present.add(p.sourcePath()));
+        Set<String> gone = new LinkedHashSet<>(writer.fingerprints().keySet());
+        gone.removeAll(present);
+        if (!gone.isEmpty()) {
+            DocumentationChange change = writer.deletePages(gone);
+            report.unitWritten(new CatalogChange("removed pages", Map.of(), 0, change.pagesDeleted().size(), 0, List.of(),
+                    false));
+        }
+    }
+
+    /** A link's page path as a page key: a key of the folder, a permalink's page, or the path as written. */
+    private static Reference pageLinkToKey(Reference r, Set<DocumentKey> keys, Map<String, DocumentKey> permalinks) {
+        if (r.kind() != Reference.Kind.PAGE_LINK) {
+            return r;
+        }
+        String path = r.text();
+        int hash = path.indexOf('#');
+        String page = hash >= 0 ? path.substring(0, hash) : path;
+        String anchor = hash >= 0 ? path.substring(hash) : "";
+        String resolved = page.startsWith("/") ? page.substring(1) : page;
+        DocumentKey byPermalink = permalinks.get((page.startsWith("/") ? page : "/" + page).toLowerCase(java.util.Locale.ROOT));
+        if (byPermalink != null && !safeContains(keys, resolved)) {
+            resolved = byPermalink.value();
+        }
+        return new Reference(r.kind(), resolved + anchor, r.value(), r.section(), r.line(), r.block(), r.context());
+    }
+
+    private static boolean safeContains(Set<DocumentKey> keys, String key) {
+        try {
+            return keys.contains(DocumentKey.of(key));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The file's digest and what its references resolved to: a page is written again when either changed. */
+    private static String fingerprint(ReadPage p, MentionResolver.Resolution res) {
+        MessageDigest d = sha256();
+        d.update(p.digest().getBytes(StandardCharsets.UTF_8));
+        for (Mention m : res.mentions()) {
+            d.update((m.from().value() + "\u0000" + m.target() + "\u0000" + m.line() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (PageLink l : res.links()) {
+            d.update((l.from().value() + "\u0000" + l.to().value() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    static String digest(byte[] bytes) {
+        MessageDigest d = sha256();
+        d.update(bytes);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static List<Path> list(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !root.relativize(p).toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new ImportException("cannot list " + root + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

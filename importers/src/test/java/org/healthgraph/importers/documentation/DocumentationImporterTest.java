@@ -1,0 +1,208 @@
+package org.healthgraph.importers.documentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.healthgraph.catalog.EntryKind;
+import org.healthgraph.catalog.ImportProblem;
+import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.catalog.documentation.CatalogLookup;
+import org.healthgraph.catalog.documentation.Document;
+import org.healthgraph.catalog.documentation.DocumentKey;
+import org.healthgraph.catalog.documentation.InMemoryDocumentation;
+import org.healthgraph.catalog.documentation.Mention;
+import org.healthgraph.catalog.documentation.MentionTarget;
+import org.healthgraph.catalog.documentation.Term;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentationImporterTest {
+
+    static final CatalogLookup LOOKUP = CatalogLookup.builder()
+            .variable("T_MCOaaB", "GRG_GHM", "").variable("T_MCOaaA", "CDC_ACT", "IR_CCAM_V")
+            .variable("ER_PRS_F", "PRS_NAT_REF", "IR_NAT_V").variable("ER_ETE_F", "ETE_CAT_COD", "IR_CET_V")
+            .nomenclature("IR_NAT_V").nomenclature("IR_CET_V").nomenclature("IR_CCAM_V")
+            .code("IR_NAT_V", "3329").code("IR_CET_V", "124").code("IR_CET_V", "130").code("IR_CCAM_V", "JNJP001")
+            .build();
+
+    static final String IVG = """
+            ---
+            tags:
+                - PMSI
+                - DCIR/DCIRS
+            ---
+
+            # Interruptions volontaires de grossesse
+            <!-- SPDX-License-Identifier: MPL-2.0 -->
+
+            Les IVG hospitalières sont dans le [PMSI](../glossaire/PMSI.md).
+            ## Les IVG en établissement hospitalier
+            Il faut retenir le code `GRG_GHM`=14Z08Z dans [T_MCOaaB](/tables/T_MCOaaB).
+
+            Dans la table des actes la variable `CDC_ACT` donne le type :
+            * les IVG *médicamenteuses* correspondent au code **JNJP001**
+
+            ## Hors établissement
+            La prestation « forfait médicament IVG ville » (`PRS_NAT_REF`=3329) dans [ER_PRS_F](../tables/DCIR/ER_PRS_F.md).
+
+            | `ETE_CAT_COD` | *Lieu* |
+            | --- | --- |
+            | 124 | centre de santé |
+            | 130 | centre de soins médicaux |
+
+            <script>alert('x')</script>
+            """;
+
+    static final String PMSI = """
+            # PMSI - Programme de médicalisation des systèmes d'information
+
+            Le PMSI décrit l'activité des établissements de santé.
+            """;
+
+    static final String TABLE_PAGE = """
+            ---
+            permalink: /tables/T_MCOaaB
+            ---
+            # T\\_MCOaaB
+            Description des séjours, une ligne par séjour.
+            """;
+
+    @TempDir
+    Path dir;
+    InMemoryDocumentation store;
+
+    @BeforeEach
+    void pages() throws IOException {
+        write("fiches/ivg.md", IVG);
+        write("glossaire/PMSI.md", PMSI);
+        write("tables/PMSI/PMSI MCO/T_MCOaaB.md", TABLE_PAGE);
+        store = new InMemoryDocumentation();
+    }
+
+    void write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    ImportReport importAll() {
+        return new DocumentationImporter(LOOKUP, store).importFolder(dir, ImportProgress.NONE);
+    }
+
+    static List<String> targets(List<Mention> mentions) {
+        return mentions.stream().map(m -> m.from().anchor().orElse("") + " " + m.target().key()).toList();
+    }
+
+    @Test
+    void aPageBecomesAPageAndSectionsWithTheirTextTagsAndMentions() {
+        ImportReport r = importAll();
+        assertThat(r.hasErrors()).isFalse();
+        List<Document> docs = store.documentsOfPage(DocumentKey.of("fiches/ivg"));
+        assertThat(docs).extracting(d -> d.key().value()).containsExactly("fiches/ivg",
+                "fiches/ivg#les-ivg-en-etablissement-hospitalier", "fiches/ivg#hors-etablissement");
+        assertThat(docs.get(0).title()).isEqualTo("Interruptions volontaires de grossesse");
+        assertThat(docs.get(0).tags()).containsExactly("PMSI", "DCIR/DCIRS");
+        assertThat(docs.get(1).line()).isEqualTo(11);
+        assertThat(docs.get(2).text()).contains("124 | centre de santé").doesNotContain("<script>").doesNotContain("alert");
+        assertThat(targets(store.mentionsFrom(DocumentKey.of("fiches/ivg")))).contains(
+                "les-ivg-en-etablissement-hospitalier T_MCOaaB",
+                "les-ivg-en-etablissement-hospitalier T_MCOaaB.GRG_GHM",
+                "les-ivg-en-etablissement-hospitalier T_MCOaaA.CDC_ACT",
+                "les-ivg-en-etablissement-hospitalier IR_CCAM_V:JNJP001",
+                "hors-etablissement ER_PRS_F.PRS_NAT_REF", "hors-etablissement IR_NAT_V:3329", "hors-etablissement ER_PRS_F",
+                "hors-etablissement ER_ETE_F.ETE_CAT_COD", "hors-etablissement IR_CET_V:124",
+                "hors-etablissement IR_CET_V:130");
+        Mention code = store.mentionsOf(List.of(new MentionTarget(EntryKind.CODE, "IR_CET_V:124")))
+                .get(new MentionTarget(EntryKind.CODE, "IR_CET_V:124")).get(0);
+        assertThat(code.context()).isEqualTo("124 | centre de santé");
+        assertThat(code.line()).isEqualTo(22);
+    }
+
+    @Test
+    void linksBetweenPagesAreKeptAndAPermalinkLeadsToItsPage() {
+        importAll();
+        assertThat(store.linksFrom(DocumentKey.of("fiches/ivg"))).extracting(l -> l.to().value())
+                .containsExactly("glossaire/PMSI", "tables/PMSI/PMSI MCO/T_MCOaaB");
+        assertThat(store.linksTo(DocumentKey.of("glossaire/PMSI"))).hasSize(1);
+    }
+
+    @Test
+    void aGlossaryPageBecomesATermWithItsAcronymAndExpansion() {
+        importAll();
+        assertThat(store.terms()).singleElement().satisfies(t -> {
+            assertThat(t.acronym()).contains("PMSI");
+            assertThat(t.expansion()).contains("Programme de médicalisation des systèmes d'information");
+            assertThat(t.definition()).startsWith("Le PMSI décrit");
+        });
+        assertThat(store.terms()).extracting(Term::document).containsExactly(DocumentKey.of("glossaire/PMSI"));
+    }
+
+    @Test
+    void aTablesPageMentionsItsTable() {
+        importAll();
+        assertThat(targets(store.mentionsFrom(DocumentKey.of("tables/PMSI/PMSI MCO/T_MCOaaB")))).containsExactly(" T_MCOaaB");
+    }
+
+    @Test
+    void importingAgainChangesNothingAndAChangedOrRemovedFileIsFollowed() throws IOException {
+        importAll();
+        ImportReport again = importAll();
+        assertThat(again.filesUnchanged()).isEqualTo(3);
+        write("glossaire/PMSI.md", PMSI + "\nIl est géré par l'ATIH.\n");
+        ImportReport third = importAll();
+        assertThat(third.filesUnchanged()).isEqualTo(2);
+        assertThat(store.document(DocumentKey.of("glossaire/PMSI")).orElseThrow().text()).contains("ATIH");
+        Files.delete(dir.resolve("tables/PMSI/PMSI MCO/T_MCOaaB.md"));
+        ImportReport fourth = importAll();
+        assertThat(store.document(DocumentKey.of("tables/PMSI/PMSI MCO/T_MCOaaB"))).isEmpty();
+        // The page that linked to it is written again: its link leads nowhere now, and says so.
+        assertThat(fourth.filesUnchanged()).isEqualTo(1);
+        assertThat(fourth.problems()).anySatisfy(p -> assertThat(p.toString()).contains("fiches/ivg.md (line 12)")
+                .contains("no page"));
+    }
+
+    @Test
+    void badPagesAreImportedAsFarAsTheyAreSoundAndEachProblemIsReportedWithFileAndLine() throws IOException {
+        write("fiches/broken.md", """
+                ---
+                tags: [unclosed
+                # Page sans fin de front matter
+                Voir [la fiche perdue](perdue.md) et la table `T_NOPE_F`.
+                """);
+        byte[] latin1 = "# Page en Latin-1\n\nLa table `ER_PRS_F` des prestations rembours\u00e9es.\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("fiches/latin1.md"), latin1);
+        StringBuilder big = new StringBuilder("# Une très grande page\n\n");
+        String paragraph = "Une ligne de texte qui parle de la table `ER_PRS_F` et de rien d'autre. ".repeat(10) + "\n\n";
+        while (big.length() < 5 * 1024 * 1024) {
+            big.append(paragraph);
+        }
+        write("fiches/big.md", big.toString());
+        ImportReport r = importAll();
+        List<String> problems = r.problems().stream().map(ImportProblem::toString).toList();
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("WARNING fiches/broken.md (line 1)")
+                .contains("front matter"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("WARNING fiches/broken.md (line 4)")
+                .contains("perdue"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("WARNING fiches/broken.md (line 4)")
+                .contains("T_NOPE_F"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("WARNING fiches/latin1.md (line 3)")
+                .contains("not UTF-8"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("WARNING fiches/big.md").contains("longer than"));
+        assertThat(r.filesFailed()).isZero();
+        assertThat(store.document(DocumentKey.of("fiches/broken"))).isPresent();
+        assertThat(store.document(DocumentKey.of("fiches/latin1")).orElseThrow().text()).contains("La table ER_PRS_F des prestations");
+        assertThat(store.document(DocumentKey.of("fiches/big")).orElseThrow().text().length())
+                .isLessThanOrEqualTo(Document.MAX_TEXT);
+        assertThat(targets(store.mentionsFrom(DocumentKey.of("fiches/latin1")))).containsExactly(" ER_PRS_F");
+        // nothing else lost: the sound pages are all there
+        assertThat(store.document(DocumentKey.of("fiches/ivg#hors-etablissement"))).isPresent();
+        assertThat(store.stats().pages()).isEqualTo(6);
+    }
+}
