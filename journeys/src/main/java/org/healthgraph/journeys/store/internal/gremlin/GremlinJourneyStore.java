@@ -55,8 +55,11 @@ import org.healthgraph.journeys.store.JourneysStamp;
  */
 public final class GremlinJourneyStore implements JourneyStore {
 
-    /** Events per write traversal against a server (each event is about ten steps with its codes). */
-    private static final int EVENTS_PER_TRAVERSAL = 400;
+    /**
+     * Events per write traversal against a server: each event is some twenty steps with its codes, and
+     * Gremlin Server 3.8.1 overflows its stack on a traversal of a few thousand steps (400 events did).
+     */
+    private static final int EVENTS_PER_TRAVERSAL = 80;
 
     static final List<Label> LABELS = Stream.concat(GraphNames.LABELS.stream(), Stream.of(STAMP)).toList();
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
@@ -187,7 +190,7 @@ public final class GremlinJourneyStore implements JourneyStore {
      */
     private void writePatients(GraphTraversalSource g, List<PatientJourney> batch, Map<String, Object> existing,
                                Map<String, Object> codes) {
-        int budget = graph.rowsPerTraversal() >= 100 ? EVENTS_PER_TRAVERSAL : graph.rowsPerTraversal() * 5;
+        int budget = Math.min(EVENTS_PER_TRAVERSAL, graph.rowsPerTraversal() * 5);
         GraphTraversal<?, ?> t = null;
         int events = 0;
         for (PatientJourney j : batch) {
