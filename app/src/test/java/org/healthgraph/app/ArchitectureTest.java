@@ -22,6 +22,15 @@ class ArchitectureTest {
 
     private static final JavaClasses APP = ArchitectureRules.productionClassesOf("app");
 
+    /**
+     * The production classes of every module the application is made of (their classes or jars on this
+     * class path; tests and test-jars left out). The benchmarks are not among them: they drive Neo4j
+     * itself as a peer to measure against.
+     */
+    private static final JavaClasses ALL_MODULES = new ClassFileImporter()
+            .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
+            .importPackages("org.healthgraph");
+
     @Test
     void theAppsClassesAreImported() {
         assertThat(APP.stream().map(c -> c.getPackageName())).contains("org.healthgraph.app.config", "org.healthgraph.app.cli");
@@ -40,6 +49,42 @@ class ArchitectureTest {
     @Test
     void eachInternalPackageServesOnlyItsParent() {
         ArchitectureRules.internalPackagesServeOnlyTheirParent().check(APP);
+    }
+
+    @Test
+    void everyModuleIsImportedForTheQueryLanguageRules() {
+        assertThat(ALL_MODULES.stream().map(c -> c.getPackageName())).contains("org.healthgraph.graph.internal.neo4j",
+                "org.healthgraph.catalog.store.internal.gremlin", "org.healthgraph.journeys.store.internal.gremlin",
+                "org.healthgraph.linkage.store.internal.neo4j", "org.healthgraph.importers.tableschema",
+                "org.healthgraph.graphql.catalog");
+        assertThat(ALL_MODULES.stream().map(c -> c.getName())).doesNotContain(
+                org.healthgraph.catalog.archfixture.CypherOutsideAnAdapter.class.getName());
+    }
+
+    @Test
+    void cypherIsWrittenOnlyInNeo4jAdaptersInEveryModule() {
+        ArchitectureRules.cypherOnlyInNeo4jAdapters().check(ALL_MODULES);
+    }
+
+    @Test
+    void gremlinIsWrittenOnlyInGremlinAdaptersInEveryModule() {
+        ArchitectureRules.gremlinOnlyInGremlinAdapters().check(ALL_MODULES);
+    }
+
+    @Test
+    void theQueryLanguageRulesFailOnDeliberateViolations() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(
+                org.healthgraph.catalog.archfixture.CypherOutsideAnAdapter.class,
+                org.healthgraph.catalog.archfixture.GremlinOutsideAnAdapter.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.cypherOnlyInNeo4jAdapters().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CypherOutsideAnAdapter")
+                .hasMessageNotContaining("GremlinOutsideAnAdapter");
+        assertThatThrownBy(() -> ArchitectureRules.gremlinOnlyInGremlinAdapters().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GremlinOutsideAnAdapter")
+                .hasMessageNotContaining("CypherOutsideAnAdapter");
     }
 
     @Test

@@ -87,12 +87,18 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                 + " %,d claims without pharmacy line; %,d drugs without ATC%n", r.staysWithBadLinkage(),
                 r.rowsOfUnknownPatients(), r.claimsWithoutPharmacyLine(), r.drugsWithoutAtc());
         HealthgraphProperties settings = SettingsReader.read(GraphOptions.asArguments(graph.properties()));
-        boolean embedded = settings.neo4j().uri().isBlank();
+        // Neo4j's batch importer writes the embedded Neo4j's files: not a server's, nor a Gremlin graph's.
+        boolean embedded = settings.graphSettings().supportsBulkLoad();
         if (load == Load.BULK && !embedded) {
-            throw new CliException("--load bulk writes the embedded database's files; with a Neo4j server (--neo4j-uri)"
-                    + " use --load transactional, or neo4j-admin database import on the server");
+            throw new CliException("--load bulk writes the embedded Neo4j's files; with a Neo4j server (--neo4j-uri) or the"
+                    + " Gremlin backend (healthgraph.graph.backend=gremlin) use --load transactional (or auto), or the"
+                    + " database's own bulk loader");
         }
         boolean large = r.events() >= AUTO_BULK_EVENTS;
+        if (load == Load.AUTO && !embedded && large) {
+            out.println("the bulk load needs the embedded Neo4j (healthgraph.graph.backend=neo4j, no --neo4j-uri):"
+                    + " importing by transactions");
+        }
         if (load == Load.AUTO && embedded && large && !GraphBulkLoad.isAvailable()) {
             out.println("the bulk load needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED (set by the"
                     + " healthgraph launcher): importing by transactions");

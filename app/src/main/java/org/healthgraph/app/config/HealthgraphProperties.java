@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphSettings;
+import org.healthgraph.graph.GremlinSettings;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -26,7 +29,9 @@ import jakarta.validation.constraints.NotNull;
  * the two equal.
  *
  * @param dataDir folder of the embedded database (neo4j/), the search index and the saved timeline index; --data-dir
+ * @param graph which graph database
  * @param neo4j where the graph lives
+ * @param gremlin where the graph lives with the Gremlin backend
  * @param catalog the catalog reader
  * @param search the catalog search
  * @param graphql the GraphQL API's limits
@@ -36,7 +41,9 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("healthgraph")
 @Validated
 public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
+                                    @DefaultValue @Valid Graph graph,
                                     @DefaultValue @Valid Neo4j neo4j,
+                                    @DefaultValue @Valid Gremlin gremlin,
                                     @DefaultValue @Valid Catalog catalog,
                                     @DefaultValue @Valid Search search,
                                     @DefaultValue @Valid Graphql graphql,
@@ -59,6 +66,35 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
             return "Neo4j[uri=" + uri + ", username=" + username + ", password=(not shown), database=" + database
                     + ", embedded=" + embedded + "]";
         }
+    }
+
+    /** @param backend graph database: neo4j (embedded, or healthgraph.neo4j.uri) or gremlin (healthgraph.gremlin.*; docs/scale-out.md) */
+    public record Graph(@DefaultValue("neo4j") @NotNull GraphBackend backend) {
+    }
+
+    /**
+     * @param hosts Gremlin Server hosts (JanusGraph, Neptune, TinkerGraph), comma-separated; empty: an embedded TinkerGraph in this process
+     * @param port the Gremlin Servers' port
+     * @param traversalSource traversal source the server binds
+     * @param username user for a Gremlin Server that authenticates; empty: none
+     * @param password password for the Gremlin Server (never logged)
+     * @param tls connect to the Gremlin Servers with TLS (wss://)
+     * @param embedded the embedded TinkerGraph
+     */
+    public record Gremlin(@DefaultValue List<String> hosts, @DefaultValue("8182") @Min(1) @Max(65_535) int port,
+                          @DefaultValue("g") @NotBlank String traversalSource, @DefaultValue("") String username,
+                          @DefaultValue("") String password, @DefaultValue("false") boolean tls,
+                          @DefaultValue @Valid GremlinEmbedded embedded) {
+
+        @Override
+        public String toString() {
+            return "Gremlin[hosts=" + hosts + ", port=" + port + ", traversalSource=" + traversalSource + ", username="
+                    + username + ", password=(not shown), tls=" + tls + ", embedded=" + embedded + "]";
+        }
+    }
+
+    /** @param persist keep the embedded TinkerGraph in data-dir/tinkergraph/graph.json (saved at close, loaded at open); false: memory only */
+    public record GremlinEmbedded(@DefaultValue("true") boolean persist) {
     }
 
     /** @param boltPort Bolt port of the embedded database, always on 127.0.0.1; 0: a free port */
@@ -122,6 +158,11 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
 
     /** The graph settings these properties describe. */
     public GraphSettings graphSettings() {
+        if (graph.backend() == GraphBackend.GREMLIN) {
+            return GraphSettings.gremlin(new GremlinSettings(gremlin.hosts().stream().map(String::trim)
+                    .filter(h -> !h.isEmpty()).toList(), gremlin.port(), gremlin.traversalSource().trim(), gremlin.username(),
+                    gremlin.password(), gremlin.tls(), gremlin.embedded().persist()), dataDir);
+        }
         Optional<URI> uri = neo4j.uri().isBlank() ? Optional.empty() : Optional.of(parse(neo4j.uri()));
         Optional<String> database = neo4j.database().isBlank() ? Optional.empty() : Optional.of(neo4j.database());
         return new GraphSettings(uri, neo4j.username(), neo4j.password(), database, dataDir,

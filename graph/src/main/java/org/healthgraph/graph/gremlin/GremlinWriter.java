@@ -12,4 +12,11 @@ public interface GremlinWriter extends GraphWriter {
      * {@link GremlinValues#encode(Object)}.
      */
     GraphTraversalSource g();
+
+    /**
+     * {@link #g()} without TinkerPop's optimisation strategies (filter ranking, inlining, path
+     * retraction...): for long write chains of {@code addV}, {@code addE} and {@code property} steps,
+     * which those strategies cannot improve and whose cost grows with the chain's length.
+     */
+    GraphTraversalSource chain();
 }

@@ -21,7 +21,13 @@ import com.tngtech.archunit.library.Architectures;
  *       use the domain modules and importers, nothing uses {@code app};</li>
  *   <li>no module reaches into another module's {@code internal} packages;</li>
  *   <li>inside a module, an {@code internal} package serves only its parent: {@code a.b.internal..}
- *       is used only from {@code a.b} and its subpackages.</li>
+ *       is used only from {@code a.b} and its subpackages;</li>
+ *   <li>query languages stay in their adapters: only classes of a {@code ..neo4j..} package use Cypher
+ *       (the methods of {@code org.healthgraph.graph.neo4j}, the Neo4j driver or database), and only
+ *       classes of a {@code ..gremlin..} package use Gremlin (the methods of
+ *       {@code org.healthgraph.graph.gremlin}, Apache TinkerPop). Getting an adapter's view of a store
+ *       ({@code Neo4jGraph.require}, {@code GremlinGraph.require}) is allowed anywhere: factories choose
+ *       the adapter with it.</li>
  * </ul>
  * The app module's {@code ArchitectureTest} also proves that each rule fails on a deliberate violation.
  */
@@ -93,6 +99,38 @@ public final class ArchitectureRules {
                             if (!from.equals(parent) && !from.startsWith(parent + ".")) {
                                 events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
                                         + " (" + target + " serves only " + parent + ")"));
+                            }
+                        });
+                    }
+                });
+    }
+
+    /** Only {@code ..neo4j..} packages use Cypher: {@code org.healthgraph.graph.neo4j}'s methods, or Neo4j's own classes. */
+    public static ArchRule cypherOnlyInNeo4jAdapters() {
+        return queryLanguageOnlyIn("neo4j", "org.healthgraph.graph.neo4j", "org.neo4j.", "Cypher");
+    }
+
+    /** Only {@code ..gremlin..} packages use Gremlin: {@code org.healthgraph.graph.gremlin}'s methods, or TinkerPop's classes. */
+    public static ArchRule gremlinOnlyInGremlinAdapters() {
+        return queryLanguageOnlyIn("gremlin", "org.healthgraph.graph.gremlin", "org.apache.tinkerpop.", "Gremlin");
+    }
+
+    private static ArchRule queryLanguageOnlyIn(String adapterPackage, String portPackage, String library, String language) {
+        return classes().that().resideInAPackage("org.healthgraph..").and().resideOutsideOfPackage(".." + adapterPackage + "..")
+                .should(new ArchCondition<JavaClass>("not use " + language + " (outside a .." + adapterPackage + ".. package)") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        origin.getMethodCallsFromSelf().forEach(call -> {
+                            String owner = call.getTargetOwner().getPackageName();
+                            if (owner.equals(portPackage) && !call.getName().equals("require")) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription() + " (" + language
+                                        + " belongs in a .." + adapterPackage + ".. package)"));
+                            }
+                        });
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            if (dependency.getTargetClass().getName().startsWith(library)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription() + " ("
+                                        + language + " belongs in a .." + adapterPackage + ".. package)"));
                             }
                         });
                     }

@@ -18,6 +18,19 @@ import org.apache.tinkerpop.gremlin.process.traversal.P;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.AdjacentToIncidentStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.ByModulatorOptimizationStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.CountStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.EarlyLimitStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.FilterRankingStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.IdentityRemovalStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.IncidentToAdjacentStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.InlineFilterStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.LazyBarrierStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.MatchPredicateStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.PathRetractionStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.ProductiveByStrategy;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.optimization.RepeatUnrollStrategy;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.VertexProperty;
 import org.healthgraph.graph.ConstraintViolationException;
@@ -47,6 +60,8 @@ final class TraversalWriter implements GremlinWriter {
     static final int CHUNK = 200;
     /** Ids per traversal when reading by id. */
     static final int LOOKUP = 1_000;
+    /** Up to this many keys, the embedded graph looks them up with a {@code within} predicate. */
+    static final int FEW_KEYS = 8;
 
     /** How rows are grouped into traversals: keys per look-up, rows per write. */
     record Shape(int keysPerLookup, int rowsPerTraversal) {
@@ -55,16 +70,31 @@ final class TraversalWriter implements GremlinWriter {
     }
 
     private final GraphTraversalSource g;
+    private final GraphTraversalSource chain;
     private final Shape shape;
 
     TraversalWriter(GraphTraversalSource g, Shape shape) {
         this.g = g;
+        this.chain = withoutOptimisations(g);
         this.shape = shape;
+    }
+
+    @SuppressWarnings("unchecked") // withoutStrategies' generic varargs
+    static GraphTraversalSource withoutOptimisations(GraphTraversalSource g) {
+        return g.withoutStrategies(FilterRankingStrategy.class, InlineFilterStrategy.class, IncidentToAdjacentStrategy.class,
+                AdjacentToIncidentStrategy.class, PathRetractionStrategy.class, LazyBarrierStrategy.class, CountStrategy.class,
+                EarlyLimitStrategy.class, RepeatUnrollStrategy.class, MatchPredicateStrategy.class,
+                IdentityRemovalStrategy.class, ByModulatorOptimizationStrategy.class, ProductiveByStrategy.class);
     }
 
     @Override
     public GraphTraversalSource g() {
         return g;
+    }
+
+    @Override
+    public GraphTraversalSource chain() {
+        return chain;
     }
 
     @Override
@@ -97,7 +127,7 @@ final class TraversalWriter implements GremlinWriter {
         for (List<Map<String, Object>> chunk : chunks(created)) {
             GraphTraversal<?, ?> t = null;
             for (Map<String, Object> row : chunk) {
-                t = t == null ? g.addV(label.name()) : t.addV(label.name());
+                t = t == null ? chain.addV(label.name()) : t.addV(label.name());
                 for (Map.Entry<String, Object> e : row.entrySet()) {
                     if (e.getValue() != null) {
                         t = t.property(VertexProperty.Cardinality.single, e.getKey(), GremlinValues.encode(e.getValue()));
@@ -110,7 +140,7 @@ final class TraversalWriter implements GremlinWriter {
         for (List<Map.Entry<Object, Map<String, Object>>> chunk : chunks(updated)) {
             GraphTraversal<?, ?> t = null;
             for (Map.Entry<Object, Map<String, Object>> entry : chunk) {
-                t = t == null ? g.V(entry.getKey()) : t.V(entry.getKey());
+                t = t == null ? chain.V(entry.getKey()) : t.V(entry.getKey());
                 List<String> removed = new ArrayList<>();
                 for (Map.Entry<String, Object> e : entry.getValue().entrySet()) {
                     if (e.getValue() == null) {
@@ -163,7 +193,7 @@ final class TraversalWriter implements GremlinWriter {
         for (var chunk : chunks(created)) {
             GraphTraversal<?, ?> t = null;
             for (var e : chunk) {
-                t = t == null ? g.V(e.getKey().get(0)) : t.V(e.getKey().get(0));
+                t = t == null ? chain.V(e.getKey().get(0)) : t.V(e.getKey().get(0));
                 t = t.addE(type.name()).to(__.V(e.getKey().get(1)));
                 for (var p : e.getValue().entrySet()) {
                     t = t.property(p.getKey(), GremlinValues.encode(p.getValue()));
@@ -173,7 +203,7 @@ final class TraversalWriter implements GremlinWriter {
             t.iterate();
         }
         for (var chunk : chunks(updated)) {
-            GraphTraversal<?, ?> t = g.inject(0);
+            GraphTraversal<?, ?> t = chain.inject(0);
             boolean any = false;
             for (var e : chunk) {
                 if (e.getValue().isEmpty()) {
@@ -226,10 +256,29 @@ final class TraversalWriter implements GremlinWriter {
         return ids.size();
     }
 
-    /** The vertex ids of the nodes of {@code label} with these keys, by key; absent keys are left out. */
+    /**
+     * The vertex ids of the nodes of {@code label} with these keys, by key; absent keys are left out.
+     * Against a server, a {@code within} predicate per chunk of keys, which its index serves. In this
+     * JVM there is no index, and {@code within} compares each vertex with every key of the list; so
+     * for more than a few keys the label's vertices are read once and the keys matched here, in a hash set.
+     */
     static Map<String, Object> ids(GraphTraversalSource g, Shape shape, Label label, Collection<String> keys) {
         Map<String, Object> out = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(keys)), shape.keysPerLookup())) {
+        Set<String> wanted = new LinkedHashSet<>(keys);
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        if (shape == Shape.EMBEDDED && wanted.size() > FEW_KEYS) {
+            for (Map<String, Object> r : g.V().hasLabel(label.name()).has(label.keyProperty())
+                    .<Object>project("k", "id").by(label.keyProperty()).by(T.id).toList()) {
+                String key = String.valueOf(r.get("k"));
+                if (wanted.contains(key)) {
+                    out.put(key, r.get("id"));
+                }
+            }
+            return out;
+        }
+        for (List<String> chunk : chunks(new ArrayList<>(wanted), shape.keysPerLookup())) {
             for (Map<String, Object> r : g.V().has(label.name(), label.keyProperty(), P.within(chunk))
                     .<Object>project("k", "id").by(label.keyProperty()).by(T.id).toList()) {
                 out.put(String.valueOf(r.get("k")), r.get("id"));

@@ -160,7 +160,7 @@ final class GremlinCatalogTransaction implements CatalogTransaction {
             return;
         }
         for (List<Map<String, Object>> chunk : Lookups.chunks(rows, graph.rowsPerTraversal())) {
-            GraphTraversal<?, ?> t = g.V(listId).as("n");
+            GraphTraversal<?, ?> t = w.chain().V(listId).as("n");
             for (Map<String, Object> row : chunk) {
                 t = t.addV("Code");
                 for (Map.Entry<String, Object> e : row.entrySet()) {
@@ -268,7 +268,7 @@ final class GremlinCatalogTransaction implements CatalogTransaction {
     /** Runs one side effect per item, chained by {@link GremlinGraph#rowsPerTraversal()} into each traversal. */
     private <T> void sideEffects(List<T> items, Step<T> step) {
         for (List<T> chunk : Lookups.chunks(items, graph.rowsPerTraversal())) {
-            GraphTraversal<?, ?> t = g.inject(0);
+            GraphTraversal<?, ?> t = w.chain().inject(0);
             for (T item : chunk) {
                 t = step.add(t, item);
             }

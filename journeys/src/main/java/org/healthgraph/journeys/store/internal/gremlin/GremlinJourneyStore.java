@@ -47,7 +47,7 @@ import org.healthgraph.journeys.store.JourneysStamp;
  * Pseudonym}, one {@code JourneysStamp}), written with traversals built through TinkerPop's Java API.
  * A batch is one transaction (all or nothing where the graph has transactions): codes resolved, the
  * batch's existing patients found, their former events dropped, patients and events written in
- * chains of traversal steps, aliases upserted, the stamp moved last. The store's writes are
+ * chains of traversal steps (about a hundred events a traversal), aliases upserted, the stamp moved last. The store's writes are
  * serialised (see {@link GremlinGraph#writeTraversal}), so the stamp's read-then-move is safe within
  * this process; several processes writing journeys to one Gremlin Server need the database's own
  * locking (JanusGraph: a lock on the stamp's {@code version}, docs/scale-out.md). There is no
@@ -55,8 +55,12 @@ import org.healthgraph.journeys.store.JourneysStamp;
  */
 public final class GremlinJourneyStore implements JourneyStore {
 
-    /** Events per write traversal against a server (each event is about ten steps with its codes). */
-    private static final int EVENTS_PER_TRAVERSAL = 400;
+    /**
+     * Events per write traversal against a server: each event is one step of the chain, with some
+     * fifteen nested; Gremlin Server 3.8.1 overflowed its stack on a flat chain of 400 events
+     * (about 9,000 steps), so chains stay well below that.
+     */
+    private static final int EVENTS_PER_TRAVERSAL = 100;
 
     static final List<Label> LABELS = Stream.concat(GraphNames.LABELS.stream(), Stream.of(STAMP)).toList();
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
@@ -149,7 +153,7 @@ public final class GremlinJourneyStore implements JourneyStore {
             Map<String, Object> codes = resolveCodes(w, batch);
             Map<String, Object> existing = graph.vertexIds(w.g(), GraphNames.PATIENT, ids);
             dropEvents(w.g(), existing.values());
-            writePatients(w.g(), batch, existing, codes);
+            writePatients(w.chain(), batch, existing, codes);
             writeAliases(w, batch);
             return moveStamp(w, graph);
         });
@@ -182,12 +186,13 @@ public final class GremlinJourneyStore implements JourneyStore {
 
     /**
      * One chain per group of patients: each patient created (or found and updated), then each of its
-     * events created with its {@code HAD} and {@code CODED_AS} edges, the chain coming back to the
-     * patient ({@code select}) before the next event.
+     * events created by a side effect that adds the event with its {@code HAD} edge and, nested, its
+     * {@code CODED_AS} edges. Side effects keep the traverser on the patient, so the chain needs no
+     * path labels (whose bookkeeping grows with the chain).
      */
     private void writePatients(GraphTraversalSource g, List<PatientJourney> batch, Map<String, Object> existing,
                                Map<String, Object> codes) {
-        int budget = graph.rowsPerTraversal() >= 100 ? EVENTS_PER_TRAVERSAL : graph.rowsPerTraversal() * 5;
+        int budget = Math.min(EVENTS_PER_TRAVERSAL, graph.rowsPerTraversal());
         GraphTraversal<?, ?> t = null;
         int events = 0;
         for (PatientJourney j : batch) {
@@ -198,10 +203,10 @@ public final class GremlinJourneyStore implements JourneyStore {
             } else {
                 t = t == null ? g.V(id) : t.V(id);
             }
-            t = demographics(t, j).as("p");
+            t = demographics(t, j);
             int seq = 0;
             for (CareEvent ev : j.events()) {
-                t = event(t, j.id().value(), seq++, ev, codes).select("p");
+                t = t.sideEffect(__.addE("HAD").to(event(j.id().value(), seq++, ev, codes)));
             }
             events += j.events().size() + 1;
             if (events >= budget) {
@@ -222,9 +227,9 @@ public final class GremlinJourneyStore implements JourneyStore {
         return set(t, "deathDate", j.deathDate().orElse(null));
     }
 
-    private static GraphTraversal<?, ?> event(GraphTraversal<?, ?> t, String patient, int seq, CareEvent ev,
-                                              Map<String, Object> codes) {
-        t = t.addV("CareEvent");
+    /** A new event vertex with its properties and its {@code CODED_AS} edges, as the traversal that makes it. */
+    private static GraphTraversal<?, ?> event(String patient, int seq, CareEvent ev, Map<String, Object> codes) {
+        GraphTraversal<?, ?> t = __.addV("CareEvent");
         t = set(t, "id", GraphKeys.careEvent(patient, seq));
         t = set(t, "seq", (long) seq);
         t = set(t, "type", ev.type().name());
@@ -232,9 +237,8 @@ public final class GremlinJourneyStore implements JourneyStore {
         t = set(t, "end", ev.end());
         t = set(t, "source", ev.source());
         t = set(t, "quantity", (long) ev.quantity());
-        t = t.as("e").addE("HAD").from("p");
         for (EventCode c : ev.codes()) {
-            t = t.select("e").addE("CODED_AS").to(__.V(codes.get(c.key()))).property("role", c.role().name());
+            t = t.sideEffect(__.addE("CODED_AS").to(__.V(codes.get(c.key()))).property("role", c.role().name()));
         }
         return t;
     }
