@@ -115,8 +115,8 @@ public final class CohortService implements AutoCloseable {
             s.current = new Snapshot(TimelineIndex.empty().replacing(patients), Optional.empty());
             s.phase = Phase.READY;
             s.lastOpen = new OpenReport(false, "held in memory", 0, 0);
+            s.reportReady();
         }
-        s.reportReady();
         return s;
     }
 
@@ -207,7 +207,6 @@ public final class CohortService implements AutoCloseable {
                 }
                 ready(look.loaded().get(), false);
             }
-            reportReady();
             return true;
         } catch (RuntimeException e) {
             synchronized (lock) {
@@ -331,7 +330,6 @@ public final class CohortService implements AutoCloseable {
                 lastOpen = report;
                 ready(snapshot, !report.loaded());
             }
-            reportReady();
             if (!report.loaded()) {
                 save();
             }
@@ -410,6 +408,8 @@ public final class CohortService implements AutoCloseable {
         dirty = changed;
         phase = Phase.READY;
         applyPending();
+        // Reported before the waiters wake: whoever sees the service ready sees the registry say so.
+        reportReady();
         lock.notifyAll();
     }
 

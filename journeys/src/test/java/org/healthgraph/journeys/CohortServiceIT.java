@@ -113,7 +113,7 @@ class CohortServiceIT {
         savedIndex();
         long size = Files.size(file());
         try (RandomAccessFile f = new RandomAccessFile(file().toFile(), "rw")) {
-            f.setLength(size - 1000);
+            f.setLength(size / 2);
         }
 
         try (CohortService cohorts = opened()) {

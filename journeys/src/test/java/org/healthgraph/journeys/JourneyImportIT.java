@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneyStores;
@@ -43,7 +44,7 @@ class JourneyImportIT {
     }
 
     private long events(String id) {
-        return ((Number) graph.read("MATCH (:Patient {id: $id})-[:HAD]->(e) RETURN count(e) AS n", Map.of("id", id))
+        return ((Number) Neo4jGraph.require(graph, "Cypher").read("MATCH (:Patient {id: $id})-[:HAD]->(e) RETURN count(e) AS n", Map.of("id", id))
                 .getFirst().get("n")).longValue();
     }
 
@@ -64,7 +65,7 @@ class JourneyImportIT {
 
         assertThat(events(id)).isEqualTo(5);
         assertThat(cohorts.events(new PatientId(id))).hasValueSatisfying(e -> assertThat(e).hasSize(5));
-        assertThat(graph.read("MATCH (c:Code {key: 'ATC:A10BA02'}) RETURN c.nomenclature AS n", Map.of()))
+        assertThat(Neo4jGraph.require(graph, "Cypher").read("MATCH (c:Code {key: 'ATC:A10BA02'}) RETURN c.nomenclature AS n", Map.of()))
                 .singleElement().satisfies(r -> assertThat(r.get("n")).isEqualTo("ATC"));
     }
 
@@ -81,7 +82,7 @@ class JourneyImportIT {
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(events(ok)).isZero();
-        assertThat(graph.read("MATCH (p:Patient {id: $id}) RETURN p", Map.of("id", failing))).isEmpty();
+        assertThat(Neo4jGraph.require(graph, "Cypher").read("MATCH (p:Patient {id: $id}) RETURN p", Map.of("id", failing))).isEmpty();
         assertThat(cohorts.events(new PatientId(ok))).isEmpty();
         importer.importPatients(List.of(patient(ok, "C10AA05", 2), twice));
         assertThat(events(ok)).isEqualTo(2);

@@ -40,6 +40,7 @@ import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphPath;
 import org.healthgraph.graph.GraphRelationship;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.NodeRef;
 
 /** Reads the catalog with parameterised Cypher through the graph store. */
@@ -50,10 +51,10 @@ public final class GraphCatalog implements Catalog {
     /** Rows per read when streaming a kind of entry. */
     static final int STREAM_PAGE = 20_000;
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
 
     public GraphCatalog(GraphStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = Neo4jGraph.require(Objects.requireNonNull(store, "store"), "the catalog");
     }
 
     @Override

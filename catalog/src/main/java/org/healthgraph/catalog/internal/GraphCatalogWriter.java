@@ -30,7 +30,8 @@ import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStoreException;
-import org.healthgraph.graph.GraphWriter;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.Label;
 import org.healthgraph.graph.PropertyIndex;
 import org.slf4j.Logger;
@@ -50,11 +51,11 @@ public final class GraphCatalogWriter implements CatalogWriter {
     private static final List<String> TRACKED = List.of("description", "type", "length", "format", "constraints",
             "codedBy", "dateCreated", "dateDeleted", "dateMissing", "observation", "managementRule");
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
     private final List<CatalogChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public GraphCatalogWriter(GraphStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = Neo4jGraph.require(Objects.requireNonNull(store, "store"), "the catalog");
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
         Instant at = Instant.now();
         CatalogChange change;
         try {
-            change = store.write(w -> new UnitWrite(w, unit, at).run());
+            change = store.writeCypher(w -> new UnitWrite(w, unit, at).run());
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot write " + unit.source() + ": " + e.getMessage(), e);
         }
@@ -98,7 +99,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
         }
         CatalogChange change;
         try {
-            change = store.write(w -> deleteIn(w, source, kind, List.copyOf(keys)));
+            change = store.writeCypher(w -> deleteIn(w, source, kind, List.copyOf(keys)));
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot delete " + kind + " entries for " + source + ": " + e.getMessage(), e);
         }
@@ -107,7 +108,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
     }
 
     /** Finds what the deleted entries hold, deletes it all, clears the import fingerprints. */
-    private static CatalogChange deleteIn(GraphWriter w, String source, EntryKind kind, List<String> keys) {
+    private static CatalogChange deleteIn(CypherWriter w, String source, EntryKind kind, List<String> keys) {
         Map<EntryKind, Set<String>> gone = new EnumMap<>(EntryKind.class);
         Function<String, Set<String>> found = statement -> new LinkedHashSet<>(w.run(statement, Map.of("keys", keys))
                 .stream().map(r -> (String) r.get("k")).toList());
@@ -170,7 +171,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
 
     /** The writing of one unit inside its transaction. */
     private static final class UnitWrite {
-        private final GraphWriter w;
+        private final CypherWriter w;
         private final CatalogUnit unit;
         private final Instant at;
         private final Map<EntryKind, Set<String>> changed = new EnumMap<>(EntryKind.class);
@@ -179,7 +180,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
         private long updated;
         private long unchanged;
 
-        UnitWrite(GraphWriter w, CatalogUnit unit, Instant at) {
+        UnitWrite(CypherWriter w, CatalogUnit unit, Instant at) {
             this.w = w;
             this.unit = unit;
             this.at = at;

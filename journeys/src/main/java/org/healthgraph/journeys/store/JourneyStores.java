@@ -17,9 +17,12 @@ public final class JourneyStores {
     private JourneyStores() {
     }
 
-    /** The journey store over this graph store, in the graph's own backend. */
+    /**
+     * The journey store over this graph store, in the graph's own backend. Neo4j only so far (the
+     * Gremlin store is written against {@code JourneyStoreContract}): on another backend this fails
+     * with a {@link org.healthgraph.graph.GraphUnsupportedException} naming the backend setting.
+     */
     public static JourneyStore on(GraphStore graph) {
-        // One backend so far; the Gremlin one is chosen here when the graph port tells them apart.
         return new Neo4jJourneyStore(graph);
     }
 

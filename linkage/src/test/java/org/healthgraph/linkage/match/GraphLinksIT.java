@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class GraphLinksIT {
                 new Link("C2", patient + "_NEW", 1.0, Double.POSITIVE_INFINITY, List.of(), "tiers:all", Optional.empty()));
         GraphLinks.write(store, source, links, List.of("nom", "date_naissance"));
         GraphLinks.write(store, source, links, List.of("nom", "date_naissance"));
-        List<Map<String, Object>> rows = store.read(
+        List<Map<String, Object>> rows = Neo4jGraph.require(store, "Cypher").read(
                 "MATCH (r:Record)-[l:LINKED_TO]->(p:Patient) WHERE r.source = $source "
                         + "RETURN r.key AS record, p.id AS patient, l.weight AS weight, l.method AS method, "
                         + "l.explanation AS explanation ORDER BY record", Map.of("source", source));

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CodePattern;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CohortQuery;
@@ -24,10 +24,14 @@ import org.healthgraph.journeys.store.CohortCrossCheck;
  */
 final class Neo4jCohortCrossCheck implements CohortCrossCheck {
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
 
-    Neo4jCohortCrossCheck(GraphStore store) {
+    Neo4jCohortCrossCheck(Neo4jGraph store) {
         this.store = store;
+    }
+
+    private Neo4jGraph cypher() {
+        return store;
     }
 
     @Override
@@ -35,7 +39,7 @@ final class Neo4jCohortCrossCheck implements CohortCrossCheck {
         Translation t = translate(query);
         String cypher = t.body + "\nRETURN level, count(*) AS n";
         long[] perLevel = new long[query.rules().size() + 1];
-        for (Map<String, Object> row : store.read(cypher, t.params)) {
+        for (Map<String, Object> row : cypher().read(cypher, t.params)) {
             perLevel[((Number) row.get("level")).intValue()] += ((Number) row.get("n")).longValue();
         }
         long[] out = new long[perLevel.length];
@@ -52,7 +56,7 @@ final class Neo4jCohortCrossCheck implements CohortCrossCheck {
         Translation t = translate(query);
         String cypher = t.body + "\nWITH id, level WHERE level = " + query.rules().size()
                 + "\nRETURN id ORDER BY id SKIP " + offset + " LIMIT " + limit;
-        return store.read(cypher, t.params, r -> new PatientId((String) r.get("id")));
+        return cypher().read(cypher, t.params, r -> new PatientId((String) r.get("id")));
     }
 
     @Override

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.graph.GraphWriter;
 import org.healthgraph.graph.Label;
 import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -136,12 +137,12 @@ public final class Neo4jJourneyStore implements JourneyStore {
     /** The indexes journeys need beyond the labels' key constraints. */
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
     private final Neo4jCohortCrossCheck crossCheck;
 
     public Neo4jJourneyStore(GraphStore store) {
-        this.store = store;
-        this.crossCheck = new Neo4jCohortCrossCheck(store);
+        this.store = Neo4jGraph.require(store, "journeys");
+        this.crossCheck = new Neo4jCohortCrossCheck(this.store);
     }
 
     @Override
@@ -166,13 +167,13 @@ public final class Neo4jJourneyStore implements JourneyStore {
 
     @Override
     public JourneysStamp moveStamp() {
-        return store.write(Neo4jJourneyStore::moveStamp);
+        return store.writeCypher(Neo4jJourneyStore::moveStamp);
     }
 
     @Override
     public JourneysStamp ensureStamp() {
         JourneysStamp first = JourneysStamp.first();
-        return store.write(w -> stampOf(w.run(ENSURE_STAMP, Map.of("key", STAMP_KEY, "version", first.version(),
+        return store.writeCypher(w -> stampOf(w.run(ENSURE_STAMP, Map.of("key", STAMP_KEY, "version", first.version(),
                 "token", first.token().toString())).getFirst()).orElseThrow());
     }
 
@@ -186,7 +187,7 @@ public final class Neo4jJourneyStore implements JourneyStore {
         return store.count(GraphNames.CARE_EVENT);
     }
 
-    private static JourneysStamp moveStamp(GraphWriter w) {
+    private static JourneysStamp moveStamp(CypherWriter w) {
         w.run(LOCK_STAMP, Map.of("key", STAMP_KEY));
         UUID token = UUID.randomUUID();
         return stampOf(w.run(MOVE_STAMP, Map.of("key", STAMP_KEY, "token", token.toString())).getFirst()).orElseThrow();
@@ -222,7 +223,7 @@ public final class Neo4jJourneyStore implements JourneyStore {
                 }
             }
         }
-        return store.write(w -> {
+        return store.writeCypher(w -> {
             Map<String, String> refs = new HashMap<>(codeRows.size() * 2);
             for (Map<String, Object> r : runChunked(w, RESOLVE_CODES, List.copyOf(codeRows.values()))) {
                 refs.put((String) r.get("key"), (String) r.get("ref"));
@@ -265,7 +266,7 @@ public final class Neo4jJourneyStore implements JourneyStore {
     }
 
     /** Sends patient rows in statements of about {@link #ROWS_PER_STATEMENT} events. */
-    private static void runByEvents(GraphWriter w, String statement, List<List<Object>> patients) {
+    private static void runByEvents(CypherWriter w, String statement, List<List<Object>> patients) {
         int from = 0;
         while (from < patients.size()) {
             int to = from;
@@ -279,7 +280,7 @@ public final class Neo4jJourneyStore implements JourneyStore {
         }
     }
 
-    private static List<Map<String, Object>> runChunked(GraphWriter w, String statement, List<?> rows) {
+    private static List<Map<String, Object>> runChunked(CypherWriter w, String statement, List<?> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
