@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.healthgraph.graph.ErrorKind;
+import org.healthgraph.graph.GraphUnavailableException;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.healthgraph.journeys.internal.TimelineIndexFile;
@@ -259,6 +260,30 @@ class CohortServiceIT {
             assertThat(ready.state()).isEqualTo(IndexReadiness.State.READY);
             assertThat(ready.counts()).containsEntry("patients", (long) cohorts.patientCount());
         }
+    }
+
+    @Test
+    void aBuildThatFailsIsReportedAndRequestsAreToldItIsUnavailableAndWhy() {
+        JourneyStore down = new Gated(store, new CountDownLatch(0)) {
+            @Override
+            public List<PatientJourney> patients(Optional<PatientId> after, int limit) {
+                throw new GraphUnavailableException("the graph database cannot be reached: check healthgraph.neo4j.uri",
+                        new IllegalStateException("connection reset"));
+            }
+        };
+        IndexReadiness readiness = new IndexReadiness();
+        try (CohortService cohorts = CohortService.over(down, Optional.of(dir), readiness)) {
+            assertThatThrownBy(cohorts::awaitReady).isInstanceOfSatisfying(JourneyException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+
+            assertThat(readiness.status(CohortService.INDEX_NAME).orElseThrow().state()).isEqualTo(IndexReadiness.State.FAILED);
+            assertThatThrownBy(() -> cohorts.cohort(STATINS)).isInstanceOfSatisfying(JourneyException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+                assertThat(e.getMessage()).contains("could not be built").contains("healthgraph.neo4j.uri")
+                        .contains("tried again").doesNotContain("connection reset");
+            });
+        }
+        assertThat(file()).doesNotExist();
     }
 
     @Test
