@@ -17,10 +17,19 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  if (!response.ok) {
+  if (!response.ok && response.status !== 503) {
     throw new ApiError([{ message: `HTTP ${response.status}` }]);
   }
-  const body = (await response.json()) as { data?: T; errors?: GraphqlError[] };
+  // 503: something the query needs is being built (the timeline index after a start); the body's
+  // errors say what, and Retry-After when to ask again.
+  const body = (await response.json().catch(() => ({
+    errors: [{ message: `HTTP ${response.status}` }],
+  }))) as { data?: T; errors?: GraphqlError[] };
+  if (response.status === 503) {
+    const retry = response.headers.get('Retry-After');
+    const errors = body.errors && body.errors.length > 0 ? body.errors : [{ message: 'HTTP 503' }];
+    throw new ApiError(retry ? errors.map((e) => ({ ...e, message: `${e.message} (retry after ${retry} s)` })) : errors);
+  }
   if (body.errors && body.errors.length > 0) {
     throw new ApiError(body.errors);
   }

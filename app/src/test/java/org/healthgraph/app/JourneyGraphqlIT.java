@@ -14,7 +14,8 @@ import java.util.Optional;
 import org.healthgraph.graphql.access.AccessTokens;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.CohortService;
+import org.healthgraph.journeys.JourneyImporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,7 +54,10 @@ class JourneyGraphqlIT {
     Environment environment;
 
     @Autowired
-    Journeys journeys;
+    JourneyImporter journeys;
+
+    @Autowired
+    CohortService cohorts;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,6 +66,7 @@ class JourneyGraphqlIT {
         Path extract = Files.createTempDirectory("healthgraph-journey-it-extract-");
         new SndsExtractGenerator(42).generate(3000, extract);
         journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+        cohorts.awaitReady();
     }
 
     private String graphql(String query) throws Exception {

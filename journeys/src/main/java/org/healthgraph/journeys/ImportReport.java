@@ -1,5 +1,16 @@
 package org.healthgraph.journeys;
 
-/** What an import wrote: patients, events, and how long the graph writes and the index update took. */
-public record ImportReport(long patients, long events, long graphMillis, long indexMillis) {
+import java.util.Optional;
+
+import org.healthgraph.journeys.store.JourneysStamp;
+
+/**
+ * What an import wrote.
+ *
+ * @param patients patients written
+ * @param events their events
+ * @param millis time of the writes
+ * @param stamp the graph's journeys stamp after the last write (empty when nothing was written)
+ */
+public record ImportReport(long patients, long events, long millis, Optional<JourneysStamp> stamp) {
 }

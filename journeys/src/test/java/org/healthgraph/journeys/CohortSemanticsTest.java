@@ -47,10 +47,8 @@ class CohortSemanticsTest {
                 Optional.empty(), List.of(events));
     }
 
-    static Journeys load(PatientJourney... patients) {
-        Journeys j = Journeys.inMemory();
-        j.importPatients(List.of(patients));
-        return j;
+    static CohortService load(PatientJourney... patients) {
+        return CohortService.inMemory(List.of(patients));
     }
 
     static CohortQuery miThen(InclusionRule... rules) {
@@ -61,13 +59,13 @@ class CohortSemanticsTest {
         return new InclusionRule(label, c);
     }
 
-    static List<String> ids(Journeys j, CohortQuery q) {
+    static List<String> ids(CohortService j, CohortQuery q) {
         return j.patientIds(q, 0, 100).stream().map(PatientId::value).toList();
     }
 
     @Test
     void anIcd10PrefixCoversItsSubcodesAndOnlyInTheRequestedRole() {
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, stay(0, 5, "I214")),
                 patient("B", 1950, stay(0, 5, "I500", "I219")),
                 patient("C", 1950, stay(0, 5, "I251")));
@@ -77,14 +75,14 @@ class CohortSemanticsTest {
     @Test
     void anAtcClassCoversItsSubstancesButNotItsSiblings() {
         CohortQuery q = new CohortQuery(new IndexEvent(STATIN, IndexEvent.Occurrence.FIRST, 0, 0), List.of(), null, 1);
-        Journeys j = load(patient("A", 1950, drug(0, "C10AA05")), patient("B", 1950, drug(0, "C10AX09")));
+        CohortService j = load(patient("A", 1950, drug(0, "C10AA05")), patient("B", 1950, drug(0, "C10AX09")));
         assertThat(ids(j, q)).containsExactly("A");
     }
 
     @Test
     void aStatinWithin30DaysOfDischargeCountsOnDay30ButNotOnDay31NorDuringTheStay() {
         Condition statin30 = Condition.after(STATIN, Condition.INDEX, Side.END, 0, 30);
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, stay(0, 5, "I210"), drug(35, "C10AA05")),
                 patient("B", 1950, stay(0, 5, "I210"), drug(36, "C10AA05")),
                 patient("C", 1950, stay(0, 5, "I210"), drug(3, "C10AA05")));
@@ -95,7 +93,7 @@ class CohortSemanticsTest {
     void noDeathWithinAYearRemovesThoseWhoDied() {
         Condition statin = Condition.after(STATIN, Condition.INDEX, Side.END, 0, 30);
         Condition alive = Condition.after(DEATH, Condition.INDEX, Side.END, 0, 365).counting(Count.NONE, 0);
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, stay(0, 5, "I210"), drug(10, "C10AA05"), death(200)),
                 patient("B", 1950, stay(0, 5, "I210"), drug(10, "C10AA05"), death(400)),
                 patient("C", 1950, stay(0, 5, "I210")));
@@ -109,7 +107,7 @@ class CohortSemanticsTest {
         CohortQuery q = new CohortQuery(new IndexEvent(METFORMIN, IndexEvent.Occurrence.ALL, 0, 0),
                 List.of(rule("2 more within 179 days", Condition.after(METFORMIN, Condition.INDEX, Side.START, 0, 179)
                         .counting(Count.AT_LEAST, 2))), null, 1);
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, drug(0, "A10BA02"), drug(100, "A10BA02"), drug(200, "A10BA02"), drug(250, "A10BA02")),
                 patient("B", 1950, drug(0, "A10BA02"), drug(100, "A10BA02"), drug(200, "A10BA02")));
         assertThat(ids(j, q)).containsExactly("A");
@@ -118,7 +116,7 @@ class CohortSemanticsTest {
     @Test
     void firstOccurrenceIsTheOnlyCandidateWhereAsAllTriesEach() {
         Condition statin = Condition.after(STATIN, Condition.INDEX, Side.END, 0, 30);
-        Journeys j = load(patient("A", 1950, stay(0, 5, "I210"), stay(100, 5, "I211"), drug(110, "C10AA05")));
+        CohortService j = load(patient("A", 1950, stay(0, 5, "I210"), stay(100, 5, "I211"), drug(110, "C10AA05")));
         assertThat(ids(j, miThen(rule("statin", statin)))).isEmpty();
         CohortQuery all = new CohortQuery(new IndexEvent(MI, IndexEvent.Occurrence.ALL, 0, 0),
                 List.of(rule("statin", statin)), null, 1);
@@ -130,7 +128,7 @@ class CohortSemanticsTest {
 
     @Test
     void washoutAndPriorObservationFilterTheChosenIndex() {
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, drug(-400, "N02BE01"), stay(0, 5, "I210")),
                 patient("B", 1950, stay(0, 5, "I210")),
                 patient("C", 1950, stay(-100, 5, "I210"), stay(0, 5, "I210")));
@@ -145,7 +143,7 @@ class CohortSemanticsTest {
         EventCriterion clopidogrel = EventCriterion.of(EventType.DRUG_DISPENSING, CodeSystem.ATC, "B01AC04");
         Condition statin = Condition.after(STATIN, Condition.INDEX, Side.END, 0, 30).named("statin");
         Condition thenClopidogrel = Condition.after(clopidogrel, "statin", Side.START, 1, 10);
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, stay(0, 5, "I210"), drug(10, "C10AA05"), drug(15, "B01AC04")),
                 patient("B", 1950, stay(0, 5, "I210"), drug(10, "C10AA05"), drug(30, "C10AA05"), drug(35, "B01AC04")));
         CohortQuery q = miThen(rule("statin", statin), rule("then clopidogrel", thenClopidogrel));
@@ -160,7 +158,7 @@ class CohortSemanticsTest {
         EventCriterion aspirin = EventCriterion.of(EventType.DRUG_DISPENSING, CodeSystem.ATC, "B01AC06");
         List<Condition> three = List.of(Condition.after(STATIN, "index", Side.END, 0, 30),
                 Condition.after(bisoprolol, "index", Side.END, 0, 30), Condition.after(aspirin, "index", Side.END, 0, 30));
-        Journeys j = load(
+        CohortService j = load(
                 patient("A", 1950, stay(0, 5, "I210"), drug(6, "C10AA05"), drug(6, "C07AB07"), drug(6, "B01AC06")),
                 patient("B", 1950, stay(0, 5, "I210"), drug(6, "C10AA05"), drug(6, "C07AB07")),
                 patient("C", 1950, stay(0, 5, "I210"), drug(6, "B01AC06")));
@@ -174,7 +172,7 @@ class CohortSemanticsTest {
         EventCriterion diabetes = new EventCriterion(Set.of(EventType.HOSPITAL_STAY),
                 List.of(new CodePattern("ICD10", "E11")), Set.of(CodeRole.ASSOCIATED), null, null);
         Condition sameStay = new Condition(null, diabetes, null, null, null, null, null, null, null, null, true, null, null);
-        Journeys j = load(patient("A", 1950, stay(0, 5, "I210", "E119")), patient("B", 1950, stay(0, 5, "I210"),
+        CohortService j = load(patient("A", 1950, stay(0, 5, "I210", "E119")), patient("B", 1950, stay(0, 5, "I210"),
                 stay(20, 2, "K802", "E119")));
         assertThat(ids(j, miThen(rule("diabetic during the stay", sameStay)))).containsExactly("A");
     }
@@ -183,7 +181,7 @@ class CohortSemanticsTest {
     void ageAtEventUsesWholeYearsFromTheFirstDayOfTheBirthMonth() {
         EventCriterion miOver65 = new EventCriterion(MI.types(), MI.codes(), MI.roles(), 65, null);
         CohortQuery q = new CohortQuery(new IndexEvent(miOver65, IndexEvent.Occurrence.FIRST, 0, 0), List.of(), null, 1);
-        Journeys j = load(patient("A", 1959, stay(0, 5, "I210")), patient("B", 1958, stay(0, 5, "I210")));
+        CohortService j = load(patient("A", 1959, stay(0, 5, "I210")), patient("B", 1958, stay(0, 5, "I210")));
         assertThat(ids(j, q)).containsExactly("B");
     }
 
@@ -193,8 +191,7 @@ class CohortSemanticsTest {
         for (int i = 0; i < 12; i++) {
             many.add(patient("P" + i, 1950, stay(0, 5, "I210"), drug(i < 3 ? 10 : 90, "C10AA05")));
         }
-        Journeys j = Journeys.inMemory();
-        j.importPatients(many);
+        CohortService j = CohortService.inMemory(many);
         CohortQuery q = new CohortQuery(new IndexEvent(MI, IndexEvent.Occurrence.FIRST, 0, 0),
                 List.of(rule("statin", Condition.after(STATIN, "index", Side.END, 0, 30))), null, null);
         CohortResult r = j.cohort(q);
@@ -214,8 +211,7 @@ class CohortSemanticsTest {
             ps.add(patient("S" + i, 1950, stay(0, 5, "I210"), drug(6, "C10AA05"), drug(7, "C07AB07"),
                     drug(40, "C10AA05"), drug(41, "C07AB07"), death(100)));
         }
-        Journeys j = Journeys.inMemory();
-        j.importPatients(ps);
+        CohortService j = CohortService.inMemory(ps);
         CohortQuery q = new CohortQuery(new IndexEvent(MI, IndexEvent.Occurrence.FIRST, 0, 0), List.of(),
                 new PathwaySpec(cats, 3, 3, true, 365), 1);
         Pathways p = j.cohort(q).pathways().orElseThrow();
@@ -237,7 +233,7 @@ class CohortSemanticsTest {
 
     @Test
     void aCodeMatchingNothingGivesAnEmptyResult() {
-        Journeys j = load(patient("A", 1950, stay(0, 5, "I210")));
+        CohortService j = load(patient("A", 1950, stay(0, 5, "I210")));
         CohortQuery q = new CohortQuery(new IndexEvent(EventCriterion.of(EventType.HOSPITAL_STAY, CodeSystem.ICD10, "Z99ZZ"),
                 IndexEvent.Occurrence.FIRST, 0, 0), List.of(), null, null);
         assertThat(j.cohort(q).count().value()).hasValue(0);

@@ -17,10 +17,13 @@ import java.util.Set;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.Condition.Count;
 import org.healthgraph.journeys.Condition.Direction;
 import org.healthgraph.journeys.Condition.Group;
 import org.healthgraph.journeys.Condition.Side;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneyStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,17 +62,21 @@ class EnginesAgreeIT {
 
     @Test
     void timelineAndCypherEnginesAgreeOnRandomPopulationsAndQueries() {
-        Journeys journeys = Journeys.open(store);
+        JourneyStore journeyStore = JourneyStores.on(store);
+        journeyStore.ensureSchema();
+        JourneyImporter importer = new JourneyImporter(journeyStore);
+        CohortService journeys = CohortService.over(journeyStore, Optional.empty(), new IndexReadiness()).awaitReady();
+        importer.addListener(journeys.keepingCurrent());
         for (int population = 0; population < 2; population++) {
             Random r = new Random(1000 + population);
-            journeys.importPatients(population(r, 150, population), 100, n -> { });
-            Journeys reread = Journeys.open(store);
+            importer.importPatients(population(r, 150, population), 100, n -> { });
+            CohortService reread = CohortService.over(journeyStore, Optional.empty(), new IndexReadiness()).awaitReady();
             for (int q = 0; q < 20; q++) {
                 CohortQuery query = query(r);
                 long[] timeline = journeys.rawAttrition(query);
                 long[] cypher = journeys.crossCheck(query);
                 String context = "population " + population + " query " + q + ":\n" + CohortQueries.toJson(query)
-                        + "\nCypher:\n" + journeys.cypherOf(query);
+                        + "\nCypher:\n" + journeys.crossCheckStatement(query);
                 assertThat(cypher).as(context).containsExactly(timeline);
                 assertThat(reread.rawAttrition(query)).as("index rebuilt from the graph, " + context).containsExactly(timeline);
                 assertThat(journeys.crossCheckIds(query, 0, 10_000)).as(context)

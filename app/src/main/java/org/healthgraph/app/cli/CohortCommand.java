@@ -7,8 +7,8 @@ import org.healthgraph.journeys.AttritionStep;
 import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyException;
-import org.healthgraph.journeys.Journeys;
 import org.healthgraph.journeys.Pathways;
 
 import picocli.CommandLine;
@@ -44,7 +44,10 @@ public final class CohortCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try (JobContext ctx = JobContext.open(graph)) {
-            Journeys journeys = ctx.bean(Journeys.class);
+            long tOpen = System.nanoTime();
+            CohortService journeys = ctx.bean(CohortService.class).awaitReady();
+            journeys.lastOpen().ifPresent(o -> out.printf("timeline index %s in %.1f s%n", o.loaded() ? "loaded from its saved file"
+                    : "rebuilt from the graph (" + o.reason() + ")", (System.nanoTime() - tOpen) / 1e9));
             long t0 = System.nanoTime();
             CohortResult r = journeys.cohort(q);
             out.printf("cohort: %s patients (%d patients indexed, %.1f ms)%n", r.count(), journeys.patientCount(),

@@ -5,8 +5,9 @@ import java.util.concurrent.Callable;
 
 import org.healthgraph.importers.fhir.FhirImportException;
 import org.healthgraph.importers.fhir.FhirImporter;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.ImportReport;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.JourneyImporter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +43,11 @@ public final class ImportFhirCommand implements Callable<Integer> {
                 + " %,d resources without a known patient left out%n", r.files(), r.resources(), r.patients(), r.events(),
                 r.codingsOfUnknownSystems(), r.resourcesWithoutPatient());
         try (JobContext ctx = JobContext.open(graph)) {
-            ImportReport report = ctx.bean(Journeys.class).importPatients(result.patients());
+            SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
+            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(result.patients());
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
-                    (report.graphMillis() + report.indexMillis()) / 1000.0);
+                    report.millis() / 1000.0);
+            saved.updateAfterImport(out);
         }
         return 0;
     }

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.healthgraph.app.config.HealthgraphProperties;
+import org.healthgraph.app.config.JourneyConfiguration;
 import org.healthgraph.app.config.SettingsReader;
-import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.ImportReport;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.JourneyImporter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Option(names = "--encoding", description = "File encoding (default: detected, UTF-8 or windows-1252).")
     String encoding;
 
-    @Option(names = "--batch", defaultValue = "" + Journeys.DEFAULT_BATCH,
+    @Option(names = "--batch", defaultValue = "" + JourneyImporter.DEFAULT_BATCH,
             description = "Patients per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
@@ -99,21 +100,22 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             out.println("the bulk load needs the embedded Neo4j (healthgraph.graph.backend=neo4j, no --neo4j-uri):"
                     + " importing by transactions");
         }
-        if (load == Load.AUTO && embedded && large && !GraphBulkLoad.isAvailable()) {
+        if (load == Load.AUTO && embedded && large && !JourneyImporter.bulkLoadAvailable()) {
             out.println("the bulk load needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED (set by the"
                     + " healthgraph launcher): importing by transactions");
         }
-        if (embedded && (load == Load.BULK || (load == Load.AUTO && large && GraphBulkLoad.isAvailable()))) {
+        if (embedded && (load == Load.BULK || (load == Load.AUTO && large && JourneyImporter.bulkLoadAvailable()))) {
             long t1 = System.nanoTime();
             Optional<ImportReport> bulk;
             try {
-                bulk = Journeys.bulkLoad(settings.dataDir(), extract.patients(), line -> out.println("  " + line));
+                bulk = JourneyImporter.bulkLoad(settings.dataDir(), extract.patients(), line -> out.println("  " + line));
             } catch (RuntimeException e) {
                 throw new CliException(e.getMessage(), e);
             }
             if (bulk.isPresent()) {
-                out.printf("bulk loaded %,d patients, %,d events in %.1f s (the timeline index is built when the server"
-                        + " opens the graph)%n", bulk.get().patients(), bulk.get().events(), (System.nanoTime() - t1) / 1e9);
+                out.printf("bulk loaded %,d patients, %,d events in %.1f s%n", bulk.get().patients(), bulk.get().events(),
+                        (System.nanoTime() - t1) / 1e9);
+                saveIndex(settings, extract, bulk.get(), out);
                 return 0;
             }
             if (load == Load.BULK) {
@@ -123,12 +125,32 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             out.println("the graph holds patients already: importing by transactions, which replace their events");
         }
         try (JobContext ctx = JobContext.open(graph)) {
-            Journeys journeys = ctx.bean(Journeys.class);
-            ImportReport report = journeys.importPatients(extract.patients(), batch,
+            SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
+            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(extract.patients(), batch,
                     n -> { if (n % 100_000 == 0) { out.printf("  %,d patients written%n", n); } });
-            out.printf("imported %,d patients, %,d events: graph %.1f s, timeline index %.1f s%n", report.patients(),
-                    report.events(), report.graphMillis() / 1000.0, report.indexMillis() / 1000.0);
+            out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
+                    report.millis() / 1000.0);
+            saved.updateAfterImport(out);
         }
         return 0;
+    }
+
+    /**
+     * Saves the timeline index of the patients just bulk loaded, at the stamp the load gave the graph:
+     * the next server start loads it instead of reading the patients back over Bolt. A failure here
+     * loses nothing: the server then rebuilds the index from the graph.
+     */
+    private static void saveIndex(HealthgraphProperties settings, SndsExtractImporter.Extract extract, ImportReport loaded,
+                                  java.io.PrintWriter out) {
+        long t0 = System.nanoTime();
+        try {
+            long bytes = CohortService.saveLoaded(settings.dataDir().resolve(JourneyConfiguration.INDEX_FOLDER),
+                    extract.patients(), loaded.stamp().orElseThrow());
+            out.printf("timeline index saved (%,d bytes in %.1f s): the server opens it without reading the graph%n", bytes,
+                    (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            out.printf("timeline index not saved (%s): the server rebuilds it from the graph when it next opens it%n",
+                    e.getMessage());
+        }
     }
 }

@@ -10,7 +10,6 @@ import org.healthgraph.graphql.catalog.CatalogNavigationController;
 import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
-import org.healthgraph.graphql.journey.JourneyConfiguration;
 import org.healthgraph.graphql.journey.JourneyController;
 import org.healthgraph.graphql.limits.ComplexityCalculator;
 import org.healthgraph.graphql.search.SearchController;
@@ -32,7 +31,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  * interceptor, resolver and configurer beans by type.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, JourneyConfiguration.class})
+@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class})
 public class GraphqlConfiguration {
 
     @Bean

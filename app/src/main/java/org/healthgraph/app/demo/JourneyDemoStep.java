@@ -9,7 +9,7 @@ import java.util.Comparator;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.ImportReport;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.JourneyImporter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class JourneyDemoStep implements DemoStep {
 
-    private final Journeys journeys;
+    private final JourneyImporter journeys;
     private final int patients;
 
-    public JourneyDemoStep(Journeys journeys, @Value("${healthgraph.demo.patients:2000}") int patients) {
+    /** Imports through the write side: the cohort service hears the changes like any import's. */
+    public JourneyDemoStep(JourneyImporter journeys, @Value("${healthgraph.demo.patients:2000}") int patients) {
         this.journeys = journeys;
         this.patients = patients;
     }

@@ -2,6 +2,8 @@ package org.healthgraph.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
@@ -9,15 +11,25 @@ import org.healthgraph.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code import snds-extract}: a first bulk load, a refused second one, then the transactional path. */
+/**
+ * {@code import snds-extract}: a first bulk load, a refused second one, then the transactional path;
+ * the saved timeline index follows (saved by the bulk load, kept current and saved again by the
+ * transactional import, loaded by {@code cohort}, rebuilt by it when the file is cut short).
+ */
 class ImportSndsExtractCommandIT {
 
     private static CliRun run(String... args) {
         return InProcessCli.run(args);
     }
 
+    /** The count line of {@code cohort}, without its time. */
+    private static String count(String out) {
+        return out.lines().filter(l -> l.startsWith("cohort: ")).map(l -> l.replaceAll(", [0-9.]+ ms\\)", ")")).findFirst()
+                .orElse("");
+    }
+
     @Test
-    void bulkLoadsAFirstExtractThenRefusesASecondBulkLoadAndImportsItByTransactions(@TempDir Path dir) {
+    void bulkLoadsAFirstExtractThenRefusesASecondBulkLoadAndImportsItByTransactions(@TempDir Path dir) throws Exception {
         Path extract = dir.resolve("extract");
         new SndsExtractGenerator(5).generate(150, extract);
         String data = dir.resolve("data").toString();
@@ -25,7 +37,7 @@ class ImportSndsExtractCommandIT {
         try {
             CliRun bulk = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "bulk");
             assertThat(bulk.exit()).as(bulk.err()).isZero();
-            assertThat(bulk.out()).contains("bulk loaded 150 patients");
+            assertThat(bulk.out()).contains("bulk loaded 150 patients").contains("timeline index saved");
 
             CliRun again = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "BULK");
             assertThat(again.exit()).isEqualTo(1);
@@ -33,7 +45,26 @@ class ImportSndsExtractCommandIT {
 
             CliRun auto = run("import", "snds-extract", extract.toString(), "--data-dir", data);
             assertThat(auto.exit()).as(auto.err()).isZero();
-            assertThat(auto.out()).contains("imported 150 patients");
+            assertThat(auto.out()).contains("imported 150 patients").contains("timeline index saved, current with this import");
+
+            Path query = dir.resolve("mi-statin.json");
+            Files.writeString(query, """
+                    {"index": {"event": {"types": ["HOSPITAL_STAY"], "codes": [{"system": "ICD10", "prefix": "I21"}]}},
+                     "rules": [{"label": "statin", "condition": {"event": {"codes": [{"system": "ATC", "prefix": "C10AA"}]},
+                                "anchorSide": "END", "maxDays": 30}}], "suppressBelow": 1}""");
+            CliRun loaded = run("cohort", "--query", query.toString(), "--data-dir", data);
+            assertThat(loaded.exit()).as(loaded.err()).isZero();
+            assertThat(loaded.out()).contains("timeline index loaded from its saved file").contains("150 patients indexed");
+
+            Path file = Path.of(data, "journeys", "timeline.idx");
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(f.length() / 2);
+            }
+            CliRun rebuilt = run("cohort", "--query", query.toString(), "--data-dir", data);
+            assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+            assertThat(rebuilt.out()).contains("timeline index rebuilt from the graph").contains("it is truncated")
+                    .contains("150 patients indexed");
+            assertThat(count(rebuilt.out())).isEqualTo(count(loaded.out())).isNotEmpty();
 
             CliRun wrong = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "fast");
             assertThat(wrong.exit()).isEqualTo(2);

@@ -17,7 +17,8 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.CohortService;
+import org.healthgraph.journeys.JourneyImporter;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.importers.tableschema.DemoDictionary;
@@ -75,10 +76,12 @@ class WebInterfaceIT {
 
         /** A synthetic SNDS-shaped population with myocardial infarctions followed by statins, for the cohort page. */
         @Bean
-        SndsExtractGenerator.Summary webInterfacePopulation(Journeys journeys) throws IOException {
+        SndsExtractGenerator.Summary webInterfacePopulation(JourneyImporter journeys, CohortService cohorts) throws IOException {
             Path extract = Files.createTempDirectory("healthgraph-ui-extract-");
             SndsExtractGenerator.Summary summary = new SndsExtractGenerator(42).generate(POPULATION, extract);
             journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+            // The cohort page is opened at once: its index must be ready (while it is built the API answers 503).
+            cohorts.awaitReady();
             return summary;
         }
     }

@@ -27,6 +27,7 @@ import org.duckdb.DuckDBConnection;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
@@ -34,6 +35,7 @@ import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
 import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.Condition;
 import org.healthgraph.journeys.Condition.Count;
 import org.healthgraph.journeys.Condition.Side;
@@ -43,8 +45,10 @@ import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.ImportReport;
 import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.IndexEvent;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.JourneyImporter;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneyStores;
 
 /**
  * Usage: {@code JourneyBench <patients> [workDir]}. Generates the extract, imports it (timing the
@@ -98,11 +102,11 @@ public final class JourneyBench {
             """;
 
     /** Patients per import transaction ({@code -Djourney.batch}). */
-    static final int BATCH = Integer.getInteger("journey.batch", Journeys.DEFAULT_BATCH);
+    static final int BATCH = Integer.getInteger("journey.batch", JourneyImporter.DEFAULT_BATCH);
     /** Longest a Cypher query may run before it is terminated and reported as a lower bound ({@code -Djourney.cypherTimeout}, seconds). */
     static final int CYPHER_TIMEOUT_SECONDS = Integer.getInteger("journey.cypherTimeout", 120);
     /** Batches written at once ({@code -Djourney.writers}). */
-    static final int WRITERS = Integer.getInteger("journey.writers", Journeys.DEFAULT_WRITERS);
+    static final int WRITERS = Integer.getInteger("journey.writers", JourneyImporter.DEFAULT_WRITERS);
     /** Stop after the import ({@code -Djourney.importOnly=true}): to profile the write path alone. */
     static final boolean IMPORT_ONLY = Boolean.getBoolean("journey.importOnly");
     /** Stop after reading the extract ({@code -Djourney.readOnly=true}): to profile the CSV read and join alone. */
@@ -111,12 +115,23 @@ public final class JourneyBench {
     static final boolean REBUILD_FROM_GRAPH = Boolean.getBoolean("journey.rebuildFromGraph");
     /** How the extract is written to Neo4j ({@code -Djourney.load=bulk|transactional}, default bulk: the database is new). */
     static final boolean BULK = !"transactional".equals(System.getProperty("journey.load", "bulk"));
+    /**
+     * Reuse the database of the work dir ({@code -Djourney.reuse=true}): no generation nor load; time the
+     * timeline index rebuilt from the graph, saved, and opened from its file, then run the timeline queries.
+     */
+    static final boolean REUSE = Boolean.getBoolean("journey.reuse");
+    /** The saved timeline index, under the data folder, where the server looks for it. */
+    static final String INDEX_FOLDER = "journeys";
 
     public static void main(String[] args) throws Exception {
         int patients = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("journey-bench-");
         Path extract = work.resolve("extract");
         Path neo4j = work.resolve("neo4j");
+        if (REUSE) {
+            reopen(neo4j);
+            return;
+        }
         deleteQuietly(neo4j);
         System.out.printf("journey benchmark: %,d synthetic patients, %d cores, max heap %,d MB, work dir %s%n", patients,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
@@ -135,50 +150,57 @@ public final class JourneyBench {
             return;
         }
 
+        Path indexDir = neo4j.resolve(INDEX_FOLDER);
+        ImportReport bulk = null;
         if (BULK) {
             long cpu0 = cpuNanos();
-            ImportReport report = Journeys.bulkLoad(neo4j, ex.patients(), line -> System.out.println("  " + line))
+            bulk = JourneyImporter.bulkLoad(neo4j, ex.patients(), line -> System.out.println("  " + line))
                     .orElseThrow(() -> new IllegalStateException("the bench database holds patients already"));
             double cpu = (cpuNanos() - cpu0) / 1e9;
             System.out.printf("import: Neo4j bulk load %.1f s (%,.0f events/s), %.1f s of CPU (%,.0f events per CPU second);"
-                    + " read + load %.1f s%n", report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
-                    cpu, report.events() / cpu, readSecs + report.graphMillis() / 1000.0);
+                    + " read + load %.1f s%n", bulk.millis() / 1000.0, bulk.events() / (bulk.millis() / 1000.0),
+                    cpu, bulk.events() / cpu, readSecs + bulk.millis() / 1000.0);
+            t = System.nanoTime();
+            long bytes = CohortService.saveLoaded(indexDir, ex.patients(), bulk.stamp().orElseThrow());
+            System.out.printf("timeline index built from the loaded patients and saved (as import snds-extract does): %,d bytes"
+                    + " in %.1f s%n", bytes, secs(t));
             if (IMPORT_ONLY) {
                 return;
             }
         }
         try (GraphStore store = GraphStores.open(GraphSettings.embedded(neo4j))) {
+            JourneyStore journeyStore = JourneyStores.on(store);
+            journeyStore.ensureSchema();
             t = System.nanoTime();
-            Journeys journeys = BULK ? Journeys.openBulkLoaded(store, ex.patients()) : Journeys.open(store).withWriters(WRITERS);
+            CohortService journeys = CohortService.over(journeyStore, Optional.of(indexDir), new IndexReadiness()).awaitReady();
+            printOpen(journeys, secs(t));
             if (BULK) {
-                System.out.printf("timeline index built from the loaded patients: %,d patients, %,d events, ~%,d MB in %.1f s%n",
-                        journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
                 if (REBUILD_FROM_GRAPH) {
-                    t = System.nanoTime();
-                    journeys.rebuildIndex();
-                    System.out.printf("timeline index rebuilt from the graph (streamed, as a server does at start): %.1f s%n", secs(t));
+                    rebuild(journeyStore);
                 }
             } else {
+                JourneyImporter importer = new JourneyImporter(journeyStore).withWriters(WRITERS);
+                importer.addListener(journeys.keepingCurrent());
                 final long t0 = System.nanoTime();
                 long cpu0 = cpuNanos();
-                ImportReport report = journeys.importPatients(ex.patients(), BATCH, n -> {
+                ImportReport report = importer.importPatients(ex.patients(), BATCH, n -> {
                     if (n % 100_000 == 0) {
                         System.out.printf("  ... %,d patients written (%.0f s)%n", n, secs(t0));
                     }
                 });
-                System.out.printf("import: Neo4j writes %.1f s (%,.0f events/s), timeline index update %.1f s; total import %.1f s%n",
-                        report.graphMillis() / 1000.0, report.events() / (report.graphMillis() / 1000.0),
-                        report.indexMillis() / 1000.0, readSecs + (report.graphMillis() + report.indexMillis()) / 1000.0);
                 double cpu = (cpuNanos() - cpu0) / 1e9;
-                System.out.printf("import: Neo4j writes and index update used %.1f s of CPU (this JVM, all threads; %,.0f events per CPU second)%n",
+                t = System.nanoTime();
+                journeys.patientCount();
+                double update = secs(t);
+                System.out.printf("import: Neo4j writes %.1f s (%,.0f events/s), timeline index update %.1f s; total import %.1f s%n",
+                        report.millis() / 1000.0, report.events() / (report.millis() / 1000.0), update,
+                        readSecs + report.millis() / 1000.0 + update);
+                System.out.printf("import: Neo4j writes used %.1f s of CPU (this JVM, all threads; %,.0f events per CPU second)%n",
                         cpu, report.events() / cpu);
                 if (IMPORT_ONLY) {
                     return;
                 }
-                t = System.nanoTime();
-                journeys.rebuildIndex();
-                System.out.printf("timeline index rebuilt from the graph (streamed): %,d patients, %,d events, ~%,d MB in %.1f s%n",
-                        journeys.patientCount(), journeys.eventCount(), journeys.indexBytes() >> 20, secs(t));
+                rebuild(journeyStore);
             }
 
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -199,7 +221,64 @@ public final class JourneyBench {
         }
     }
 
-    private static void run(String label, CohortQuery q, String sql, Journeys journeys, GraphStore store, Connection duck) {
+    /** The index as a server opens it: rebuilt from the graph over Bolt, saved, then opened from the saved file. */
+    private static void reopen(Path dataDir) throws IOException {
+        Path scratch = Files.createTempDirectory(dataDir.toAbsolutePath().getParent(), "journeys-rebuilt-");
+        try (GraphStore store = GraphStores.open(GraphSettings.embedded(dataDir))) {
+            JourneyStore journeyStore = JourneyStores.on(store);
+            journeyStore.ensureSchema();
+            System.out.printf("journey benchmark on the database of %s: %,d patients, %,d events, journeys stamp %s; %d cores,"
+                    + " max heap %,d MB%n", dataDir, journeyStore.patientCount(), journeyStore.eventCount(),
+                    journeyStore.stamp().map(Object::toString).orElse("none"), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            long t = System.nanoTime();
+            try (CohortService rebuilt = CohortService.over(journeyStore, Optional.of(scratch), new IndexReadiness())) {
+                rebuilt.awaitReady();
+                System.out.printf("(a) timeline index rebuilt from the graph over Bolt (no saved file) and saved: %.1f s%n", secs(t));
+            }
+            t = System.nanoTime();
+            CohortService journeys = CohortService.over(journeyStore, Optional.of(scratch), new IndexReadiness()).awaitReady();
+            printOpen(journeys, secs(t));
+            System.out.printf("%-34s %10s %11s%n", "query", "patients", "timeline");
+            for (Object[] q : new Object[][] {{"MI -> statin within 30 days", MI_STATIN},
+                    {"... and no death within 1 year", MI_STATIN_ALIVE}, {">= 3 metformin in 180 days", METFORMIN_3_IN_180}}) {
+                long[] count = new long[1];
+                double ms = best(5, () -> {
+                    long[] a = journeys.rawAttrition((CohortQuery) q[1]);
+                    count[0] = a[a.length - 1];
+                    return count[0];
+                });
+                System.out.printf("%-34s %,10d %8.1f ms%n", q[0], count[0], ms);
+            }
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void printOpen(CohortService journeys, double secs) {
+        CohortService.OpenReport open = journeys.lastOpen().orElseThrow();
+        if (open.loaded()) {
+            System.out.printf("(b) timeline index opened from its saved file: %,d patients, %,d events, %,d bytes (%.1f bytes an"
+                    + " event, heap ~%,d MB) in %.2f s (file read and checked in %.2f s)%n", journeys.patientCount(),
+                    journeys.eventCount(), open.fileBytes(), (double) open.fileBytes() / Math.max(1, journeys.eventCount()),
+                    journeys.indexBytes() >> 20, secs, open.millis() / 1000.0);
+        } else {
+            System.out.printf("timeline index rebuilt from the graph (%s): %,d patients, %,d events in %.1f s%n", open.reason(),
+                    journeys.patientCount(), journeys.eventCount(), secs);
+        }
+    }
+
+    private static void rebuild(JourneyStore journeyStore) {
+        long t = System.nanoTime();
+        try (CohortService rebuilt = CohortService.over(journeyStore, Optional.empty(), new IndexReadiness())) {
+            rebuilt.awaitReady();
+            System.out.printf("(a) timeline index rebuilt from the graph (streamed over Bolt, as a server without a saved index"
+                    + " does at start): %,d patients, %,d events, ~%,d MB in %.1f s%n", rebuilt.patientCount(),
+                    rebuilt.eventCount(), rebuilt.indexBytes() >> 20, secs(t));
+        }
+    }
+
+    private static void run(String label, CohortQuery q, String sql, CohortService journeys, GraphStore store, Connection duck) {
         long[] tlCount = new long[1];
         double tl = best(5, () -> {
             long[] a = journeys.rawAttrition(q);
@@ -234,7 +313,7 @@ public final class JourneyBench {
     }
 
     /** The Cypher cross-check, or empty when it ran longer than the timeout (then it is terminated in Neo4j). */
-    private static Optional<long[]> cypherWithin(Journeys journeys, GraphStore store, CohortQuery q) {
+    private static Optional<long[]> cypherWithin(CohortService journeys, GraphStore store, CohortQuery q) {
         ExecutorService one = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cypher-query");
             t.setDaemon(true);

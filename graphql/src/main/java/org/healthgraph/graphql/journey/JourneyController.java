@@ -15,12 +15,11 @@ import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyException;
-import org.healthgraph.journeys.Journeys;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.Pathways;
 import org.healthgraph.journeys.SuppressedCount;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -72,17 +71,20 @@ public final class JourneyController {
     public record EventView(String type, String start, String end, String source, int quantity, List<CodeView> codes) {
     }
 
-    /** Resolved on use: the timeline index is built when journeys are first needed (see {@link JourneyConfiguration}). */
-    private final ObjectProvider<Journeys> journeys;
+    /**
+     * The query side of journeys. While its timeline index is being opened, every field that needs
+     * it fails at once as unavailable (the transport answers 503 with Retry-After), never waits.
+     */
+    private final CohortService journeys;
 
-    public JourneyController(ObjectProvider<Journeys> journeys) {
+    public JourneyController(CohortService journeys) {
         this.journeys = journeys;
     }
 
     @QueryMapping
     public CohortView cohort(@Argument("query") Map<String, Object> query) {
         CohortQuery q = parse(query);
-        CohortResult r = journeys.getObject().cohort(q);
+        CohortResult r = journeys.cohort(q);
         List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
         return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
     }
@@ -92,9 +94,9 @@ public final class JourneyController {
                                        @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
         Access.requirePatientData(access, "Cohort.patients");
         PageRequest page = PageRequest.of(first, after);
-        long total = journeys.getObject().rawAttrition(cohort.query())[cohort.query().rules().size()];
+        long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
         List<String> ids = total == 0 ? List.of()
-                : journeys.getObject().patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
+                : journeys.patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
         return Connection.fromSlice(ids, page, total);
     }
 
@@ -108,13 +110,13 @@ public final class JourneyController {
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("id: " + e.getMessage());
         }
-        return journeys.getObject().events(patient).map(e -> new PatientView(id));
+        return journeys.events(patient).map(e -> new PatientView(id));
     }
 
     @SchemaMapping(typeName = "JourneyPatient", field = "events")
     public Connection<EventView> events(PatientView patient, @Argument List<String> types, @Argument Integer first,
                                         @Argument String after) {
-        List<CareEvent> all = journeys.getObject().events(new PatientId(patient.id())).orElse(List.of());
+        List<CareEvent> all = journeys.events(new PatientId(patient.id())).orElse(List.of());
         if (types != null && !types.isEmpty()) {
             all = all.stream().filter(e -> types.contains(e.type().name())).toList();
         }

@@ -6,24 +6,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
 import org.healthgraph.journeys.CohortQuery;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.Condition;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.IndexEvent;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.JourneyImporter;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneyStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,8 +110,10 @@ class SndsExtractBulkLoadIT {
         long[] expectedAnswer;
         try (GraphStore store = GraphStores.open(GraphSettings.embedded(viaTransactions))) {
             seedCatalog(store);
-            Journeys journeys = Journeys.open(store);
-            journeys.importPatients(patients);
+            JourneyStore journeyStore = JourneyStores.on(store);
+            journeyStore.ensureSchema();
+            new JourneyImporter(journeyStore).importPatients(patients);
+            CohortService journeys = CohortService.over(journeyStore, Optional.empty(), new IndexReadiness()).awaitReady();
             expected = dump(store);
             expectedSchema = schema(store);
             expectedAnswer = journeys.rawAttrition(MI_STATIN);
@@ -114,21 +121,22 @@ class SndsExtractBulkLoadIT {
         try (GraphStore store = GraphStores.open(GraphSettings.embedded(viaBulk))) {
             seedCatalog(store);
         }
-        assertThat(Journeys.bulkLoad(viaBulk, patients, line -> { })).hasValueSatisfying(r -> {
+        assertThat(JourneyImporter.bulkLoad(viaBulk, patients, line -> { })).hasValueSatisfying(r -> {
             assertThat(r.patients()).isEqualTo(300);
             assertThat(r.events()).isEqualTo(patients.stream().mapToLong(p -> p.events().size()).sum());
         });
         // a second bulk load finds patients and leaves them to the transactional import
-        assertThat(Journeys.bulkLoad(viaBulk, patients, line -> { })).isEmpty();
+        assertThat(JourneyImporter.bulkLoad(viaBulk, patients, line -> { })).isEmpty();
         try (GraphStore store = GraphStores.open(GraphSettings.embedded(viaBulk))) {
             assertThat(dump(store)).hasSize(expected.size()).isEqualTo(expected);
             assertThat(schema(store)).isEqualTo(expectedSchema);
             assertThat(store.count(GraphNames.CODED_AS)).isPositive();
-            Journeys reopened = Journeys.open(store);
+            CohortService reopened = CohortService.over(JourneyStores.on(store), Optional.empty(), new IndexReadiness())
+                    .awaitReady();
             assertThat(reopened.rawAttrition(MI_STATIN)).containsExactly(expectedAnswer);
             assertThat(reopened.crossCheck(MI_STATIN)).containsExactly(expectedAnswer);
-            assertThat(Journeys.openBulkLoaded(store, patients).rawAttrition(MI_STATIN)).containsExactly(expectedAnswer);
-            assertThat(reopened.events(patients.getFirst().id())).isEqualTo(Journeys.openBulkLoaded(store, patients)
+            assertThat(CohortService.inMemory(patients).rawAttrition(MI_STATIN)).containsExactly(expectedAnswer);
+            assertThat(reopened.events(patients.getFirst().id())).isEqualTo(CohortService.inMemory(patients)
                     .events(patients.getFirst().id()));
         }
     }

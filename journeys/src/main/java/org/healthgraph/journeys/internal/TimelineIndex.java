@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.journeys.CareEvent;
@@ -24,13 +22,14 @@ import org.healthgraph.journeys.PatientJourney;
  * Every patient's timeline in flat arrays: patients sorted by id, their events in timeline order
  * (dates as epoch days, types as bytes), each event's codes as integers into a code dictionary with
  * their roles as bytes, and offsets from patient to events and from event to codes. Immutable;
- * {@link #replacing} gives a new index with some patients replaced.
+ * {@link #replacing} gives a new index with some patients replaced. The arrays are plain primitives
+ * so that they can be written to a file and read back as they are ({@link TimelineIndexFile}).
  */
 public final class TimelineIndex {
 
     static final int NO_DATE = Integer.MIN_VALUE;
-    private static final EventType[] TYPES = EventType.values();
-    private static final CodeRole[] ROLES = CodeRole.values();
+    static final EventType[] TYPES = EventType.values();
+    static final CodeRole[] ROLES = CodeRole.values();
 
     final String[] ids;
     final int[] birth;
@@ -45,7 +44,24 @@ public final class TimelineIndex {
     final byte[] role;
     final List<String> codeKeys;
     final List<String> sources;
-    private final Map<String, Integer> patientIndex;
+
+    /** An index over these arrays, taken as they are (sorted ids, consistent offsets: see {@link TimelineIndexFile#check}). */
+    TimelineIndex(String[] ids, int[] birth, int[] eventOffset, int[] start, int[] end, byte[] type, int[] quantity,
+                  short[] source, int[] codeOffset, int[] code, byte[] role, List<String> codeKeys, List<String> sources) {
+        this.ids = ids;
+        this.birth = birth;
+        this.eventOffset = eventOffset;
+        this.start = start;
+        this.end = end;
+        this.type = type;
+        this.quantity = quantity;
+        this.source = source;
+        this.codeOffset = codeOffset;
+        this.code = code;
+        this.role = role;
+        this.codeKeys = List.copyOf(codeKeys);
+        this.sources = List.copyOf(sources);
+    }
 
     private TimelineIndex(Builder b, Integer[] order) {
         int n = order.length;
@@ -61,14 +77,12 @@ public final class TimelineIndex {
         codeOffset = new int[events + 1];
         code = new int[b.codeCount];
         role = new byte[b.codeCount];
-        patientIndex = new HashMap<>(Math.max(16, n * 2));
         int e = 0;
         int c = 0;
         for (int i = 0; i < n; i++) {
             int p = order[i];
             ids[i] = b.ids.get(p);
             birth[i] = b.birth[p];
-            patientIndex.put(ids[i], i);
             eventOffset[i] = e;
             for (int be = b.eventOffset[p]; be < b.eventOffset[p + 1]; be++) {
                 start[e] = b.start[be];
@@ -104,13 +118,20 @@ public final class TimelineIndex {
         return start.length;
     }
 
+    /** Number of (event, code) pairs. */
+    public int codeCount() {
+        return code.length;
+    }
+
     /** Approximate heap bytes of the arrays. */
     public long sizeInBytes() {
         return (long) start.length * (4 + 4 + 1 + 4 + 2 + 4) + (long) code.length * 5 + (long) ids.length * 60;
     }
 
+    /** The position of a patient, by binary search over the sorted ids. */
     Optional<Integer> patient(String id) {
-        return Optional.ofNullable(patientIndex.get(id));
+        int p = Arrays.binarySearch(ids, id);
+        return p >= 0 ? Optional.of(p) : Optional.empty();
     }
 
     /** The events of one patient, rebuilt as values. */
@@ -134,21 +155,176 @@ public final class TimelineIndex {
                 sources.get(source[e]), quantity[e], codes);
     }
 
-    /** A new index holding these patients in place of their former timelines, and every other patient unchanged. */
+    /**
+     * A new index holding these patients in place of their former timelines (a patient listed twice:
+     * as listed last), and every other patient unchanged. The unchanged patients are copied by runs
+     * of whole array ranges and keep their code ids (the dictionary only grows), so replacing a few
+     * thousand patients in an index of millions costs a few copies of its arrays.
+     */
     public TimelineIndex replacing(Collection<PatientJourney> patients) {
-        Set<String> replaced = new HashSet<>();
-        Builder b = new Builder();
+        Map<String, PatientJourney> byId = new HashMap<>(patients.size() * 2);
         for (PatientJourney j : patients) {
-            if (replaced.add(j.id().value())) {
-                b.add(j);
+            byId.put(j.id().value(), j);
+        }
+        List<PatientJourney> incoming = new ArrayList<>(byId.values());
+        incoming.sort(java.util.Comparator.comparing(j -> j.id().value()));
+        Dictionary codes = new Dictionary(codeKeys);
+        Dictionary srcs = new Dictionary(sources);
+        int patientsOut = ids.length;
+        long eventsOut = start.length;
+        long codesOut = code.length;
+        for (PatientJourney j : incoming) {
+            Optional<Integer> old = patient(j.id().value());
+            if (old.isPresent()) {
+                int p = old.get();
+                patientsOut--;
+                eventsOut -= eventOffset[p + 1] - eventOffset[p];
+                codesOut -= codeOffset[eventOffset[p + 1]] - codeOffset[eventOffset[p]];
+            }
+            patientsOut++;
+            eventsOut += j.events().size();
+            for (CareEvent ev : j.events()) {
+                codesOut += ev.codes().size();
             }
         }
-        for (int p = 0; p < ids.length; p++) {
-            if (!replaced.contains(ids[p])) {
-                b.copyFrom(this, p);
+        Merge m = new Merge(patientsOut, Math.toIntExact(eventsOut), Math.toIntExact(codesOut));
+        int p = 0;
+        for (PatientJourney j : incoming) {
+            String id = j.id().value();
+            int next = lowerBound(id, p);
+            m.copyRun(this, p, next);
+            p = next < ids.length && ids[next].equals(id) ? next + 1 : next;
+            m.add(j, codes, srcs);
+        }
+        m.copyRun(this, p, ids.length);
+        return m.build(codes.keys, srcs.keys);
+    }
+
+    /** The first position at or after {@code from} whose id is not below {@code id}. */
+    private int lowerBound(String id, int from) {
+        int lo = from;
+        int hi = ids.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ids[mid].compareTo(id) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return b.build();
+        return lo;
+    }
+
+    /** A dictionary of strings that only grows: existing ids stay valid. */
+    private static final class Dictionary {
+        final List<String> keys;
+        final Map<String, Integer> idOf;
+
+        Dictionary(List<String> existing) {
+            keys = new ArrayList<>(existing);
+            idOf = new HashMap<>(existing.size() * 2);
+            for (int i = 0; i < existing.size(); i++) {
+                idOf.put(existing.get(i), i);
+            }
+        }
+
+        int id(String key) {
+            return idOf.computeIfAbsent(key, k -> {
+                keys.add(k);
+                return keys.size() - 1;
+            });
+        }
+    }
+
+    /** The arrays of a new index, filled in id order by runs of an old index and new patients. */
+    private static final class Merge {
+        final String[] ids;
+        final int[] birth;
+        final int[] eventOffset;
+        final int[] start;
+        final int[] end;
+        final byte[] type;
+        final int[] quantity;
+        final short[] source;
+        final int[] codeOffset;
+        final int[] code;
+        final byte[] role;
+        int p;
+        int e;
+        int c;
+
+        Merge(int patients, int events, int codes) {
+            ids = new String[patients];
+            birth = new int[patients];
+            eventOffset = new int[patients + 1];
+            start = new int[events];
+            end = new int[events];
+            type = new byte[events];
+            quantity = new int[events];
+            source = new short[events];
+            codeOffset = new int[events + 1];
+            code = new int[codes];
+            role = new byte[codes];
+        }
+
+        /** Copies the old index's patients {@code [from, to)} with their events and codes. */
+        void copyRun(TimelineIndex x, int from, int to) {
+            if (from >= to) {
+                return;
+            }
+            int n = to - from;
+            System.arraycopy(x.ids, from, ids, p, n);
+            System.arraycopy(x.birth, from, birth, p, n);
+            int e0 = x.eventOffset[from];
+            int e1 = x.eventOffset[to];
+            for (int i = 0; i < n; i++) {
+                eventOffset[p + i] = x.eventOffset[from + i] - e0 + e;
+            }
+            int ne = e1 - e0;
+            System.arraycopy(x.start, e0, start, e, ne);
+            System.arraycopy(x.end, e0, end, e, ne);
+            System.arraycopy(x.type, e0, type, e, ne);
+            System.arraycopy(x.quantity, e0, quantity, e, ne);
+            System.arraycopy(x.source, e0, source, e, ne);
+            int c0 = x.codeOffset[e0];
+            int c1 = x.codeOffset[e1];
+            for (int i = 0; i < ne; i++) {
+                codeOffset[e + i] = x.codeOffset[e0 + i] - c0 + c;
+            }
+            System.arraycopy(x.code, c0, code, c, c1 - c0);
+            System.arraycopy(x.role, c0, role, c, c1 - c0);
+            p += n;
+            e += ne;
+            c += c1 - c0;
+        }
+
+        void add(PatientJourney j, Dictionary codes, Dictionary sources) {
+            ids[p] = j.id().value();
+            birth[p] = j.birthDate().map(d -> (int) d.toEpochDay()).orElse(NO_DATE);
+            eventOffset[p] = e;
+            for (CareEvent ev : j.events()) {
+                start[e] = (int) ev.start().toEpochDay();
+                end[e] = (int) ev.end().toEpochDay();
+                type[e] = (byte) ev.type().ordinal();
+                quantity[e] = ev.quantity();
+                source[e] = (short) sources.id(ev.source());
+                codeOffset[e] = c;
+                for (EventCode ec : ev.codes()) {
+                    code[c] = codes.id(ec.key());
+                    role[c] = (byte) ec.role().ordinal();
+                    c++;
+                }
+                e++;
+            }
+            p++;
+        }
+
+        TimelineIndex build(List<String> codeKeys, List<String> sources) {
+            eventOffset[p] = e;
+            codeOffset[e] = c;
+            return new TimelineIndex(ids, birth, eventOffset, start, end, type, quantity, source, codeOffset, code, role,
+                    codeKeys, sources);
+        }
     }
 
     /** Appends patients, then builds an index sorted by patient id. Not thread-safe. */
@@ -183,17 +359,6 @@ public final class TimelineIndex {
             }
             endPatient(p);
             return this;
-        }
-
-        void copyFrom(TimelineIndex x, int p) {
-            int q = beginPatient(x.ids[p], x.birth[p]);
-            for (int e = x.eventOffset[p]; e < x.eventOffset[p + 1]; e++) {
-                beginEvent(x.start[e], x.end[e], x.type[e], x.quantity[e], x.sources.get(x.source[e]));
-                for (int c = x.codeOffset[e]; c < x.codeOffset[e + 1]; c++) {
-                    addCode(x.codeKeys.get(x.code[c]), x.role[c]);
-                }
-            }
-            endPatient(q);
         }
 
         private int beginPatient(String id, int birthDay) {

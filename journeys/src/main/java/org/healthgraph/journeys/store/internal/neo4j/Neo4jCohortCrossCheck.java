@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthgraph.graph.neo4j.Neo4jGraph;
-import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CodePattern;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CohortQuery;

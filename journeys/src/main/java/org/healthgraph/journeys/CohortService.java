@@ -1,0 +1,603 @@
+package org.healthgraph.journeys;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.healthgraph.graph.ErrorKind;
+import org.healthgraph.graph.HealthgraphException;
+import org.healthgraph.graph.IndexReadiness;
+import org.healthgraph.journeys.internal.TimelineEngine;
+import org.healthgraph.journeys.internal.TimelineIndex;
+import org.healthgraph.journeys.internal.TimelineIndexFile;
+import org.healthgraph.journeys.store.CohortCrossCheck;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneysStamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query side of journeys: owns the in-memory timeline index, keeps it current from the
+ * importer's changes ({@link #keepingCurrent}), and answers cohorts, cohort patient ids, a
+ * patient's events and matched events; the Cypher cross-check is delegated to the store when its
+ * backend has one.
+ *
+ * <p>The index is saved beside the graph ({@code <dir>/timeline.idx}) with the journeys stamp it is
+ * current at. {@link #start} opens it in the background: when the saved file's stamp is the graph's,
+ * the file is loaded (seconds for millions of patients); when the file is missing, truncated,
+ * altered, of another format version or of another state of the graph, the index is rebuilt from
+ * the graph, one log line saying why, and saved. Until it is ready, requests that need it fail at
+ * once with an {@link ErrorKind#UNAVAILABLE} {@link JourneyException} (the API answers 503 with
+ * Retry-After), and its state is reported to the {@link IndexReadiness} registry.
+ *
+ * <p>Changes are queued as they are committed and applied, all at once, by the next request that
+ * needs the index (or the next save). The stamp of the index advances only over an unbroken run
+ * of committed versions, so an index that missed a write (another process wrote) is saved with an
+ * older stamp than the graph's and will be rebuilt rather than trusted. Thread-safe.
+ */
+public final class CohortService implements AutoCloseable {
+
+    /** The name under which the index reports its readiness. */
+    public static final String INDEX_NAME = "timeline index";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CohortService.class);
+    private static final int PAGE = 5_000;
+    /** A failed build is tried again by a request arriving at least this long after it. */
+    private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
+
+    /** Where the index stands. */
+    private enum Phase { NOT_STARTED, BUILDING, READY, FAILED }
+
+    /** The index and the stamp it is current at (empty: the graph had none). */
+    private record Snapshot(TimelineIndex index, Optional<JourneysStamp> stamp) {
+    }
+
+    /**
+     * How the index was last opened.
+     *
+     * @param loaded true when read from the saved file, false when rebuilt (or held in memory only)
+     * @param reason why it was rebuilt ("" when loaded)
+     * @param millis time taken
+     * @param fileBytes size of the saved file read or written (0 when none)
+     */
+    public record OpenReport(boolean loaded, String reason, long millis, long fileBytes) {
+    }
+
+    private final Optional<JourneyStore> store;
+    private final Optional<Path> dir;
+    private final IndexReadiness.Tracker tracker;
+    private final Object lock = new Object();
+    private final Object saveLock = new Object();
+    private final AtomicLong progress = new AtomicLong();
+
+    // Guarded by lock.
+    private Phase phase = Phase.NOT_STARTED;
+    private long failedAt;
+    private String failure = "";
+    private ErrorKind failureKind = ErrorKind.INTERNAL;
+    private List<JourneyChange> pending = new ArrayList<>();
+    private StampChain stamps = new StampChain(Optional.empty());
+    private boolean dirty;
+    private boolean closed;
+    private OpenReport lastOpen;
+
+    private volatile Snapshot current;
+
+    private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness) {
+        this.store = store;
+        this.dir = dir;
+        this.tracker = readiness.track(INDEX_NAME);
+    }
+
+    /**
+     * The cohort service over a journey store.
+     *
+     * @param dir the folder where the index is saved and looked for ({@code <data-dir>/journeys}); empty: never saved
+     * @param readiness where the index reports its state
+     */
+    public static CohortService over(JourneyStore store, Optional<Path> dir, IndexReadiness readiness) {
+        return new CohortService(Optional.of(Objects.requireNonNull(store, "store")), dir, readiness);
+    }
+
+    /** A ready service holding these patients in memory only (no graph, no file): for tests and demos of the engine. */
+    public static CohortService inMemory(Collection<PatientJourney> patients) {
+        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness());
+        synchronized (s.lock) {
+            s.current = new Snapshot(TimelineIndex.empty().replacing(patients), Optional.empty());
+            s.phase = Phase.READY;
+            s.lastOpen = new OpenReport(false, "held in memory", 0, 0);
+            s.reportReady();
+        }
+        return s;
+    }
+
+    /**
+     * Saves the index of patients that {@link JourneyImporter#bulkLoad} has just loaded, at the
+     * stamp it gave the graph, so that the next start loads it instead of reading the graph back.
+     *
+     * @return the file's size in bytes
+     */
+    public static long saveLoaded(Path dir, Collection<PatientJourney> loaded, JourneysStamp stamp) {
+        try {
+            return TimelineIndexFile.write(dir, TimelineIndex.empty().replacing(loaded), stamp);
+        } catch (IOException e) {
+            throw new JourneyException(ErrorKind.UNAVAILABLE, "cannot save the timeline index in " + dir + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    // --- lifecycle
+
+    /** Opens the index in the background (load or rebuild) unless it is ready or being opened; returns at once. */
+    public void start() {
+        synchronized (lock) {
+            if (closed || phase == Phase.BUILDING || phase == Phase.READY) {
+                return;
+            }
+            phase = Phase.BUILDING;
+            pending = new ArrayList<>();
+            progress.set(0);
+            tracker.building("opening", 0);
+        }
+        Thread.ofPlatform().name("timeline-index").daemon().start(this::open);
+    }
+
+    /** Starts opening the index when needed and waits until it is ready; the failure of the build is rethrown. */
+    public CohortService awaitReady() {
+        start();
+        synchronized (lock) {
+            while (phase == Phase.BUILDING && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JourneyException(ErrorKind.UNAVAILABLE, "interrupted while the timeline index was opened", e);
+                }
+            }
+            if (phase != Phase.READY) {
+                throw new JourneyException(failureKind, "the timeline index could not be built: " + failure);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Loads the saved index only if it matches the graph's journeys stamp now (or starts from the
+     * empty index when the graph holds no journeys), and then keeps it current; never rebuilds. For
+     * a process that imports and wants to leave the saved index current behind it ({@link #save}).
+     *
+     * @return whether the saved index was loaded (or the index was ready already); {@link #lastOpen} says why not
+     */
+    public boolean openSavedOnly() {
+        synchronized (lock) {
+            if (phase == Phase.READY) {
+                return true;
+            }
+            if (phase != Phase.NOT_STARTED) {
+                return false;
+            }
+            phase = Phase.BUILDING;
+        }
+        try {
+            JourneyStore st = store();
+            Optional<JourneysStamp> graph = st.stamp();
+            SavedLook look;
+            if (graph.isPresent()) {
+                look = loadSaved(graph.get());
+            } else if (st.patientCount() == 0) {
+                // No journeys yet: the index of this graph is the empty one.
+                look = new SavedLook(Optional.of(new Snapshot(TimelineIndex.empty(), Optional.empty())), "", false, 0, 0);
+            } else {
+                look = new SavedLook(Optional.empty(), "the graph's journeys have no stamp", false, 0, 0);
+            }
+            synchronized (lock) {
+                lastOpen = new OpenReport(look.loaded().isPresent(), look.reason(), look.millis(), look.bytes());
+                if (look.loaded().isEmpty()) {
+                    phase = Phase.NOT_STARTED;
+                    return false;
+                }
+                ready(look.loaded().get(), false);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                phase = Phase.NOT_STARTED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves the index with the stamp it is current at, if it has changed since it was loaded or
+     * saved. Does nothing when the index is not ready, has no stamp, or there is no folder.
+     *
+     * @return the file's size in bytes, when written
+     */
+    public Optional<Long> save() {
+        synchronized (saveLock) {
+            Snapshot s;
+            synchronized (lock) {
+                if (phase != Phase.READY || dir.isEmpty()) {
+                    return Optional.empty();
+                }
+                s = applyPending();
+                if (!dirty || s.stamp().isEmpty()) {
+                    return Optional.empty();
+                }
+                dirty = false;
+            }
+            long t0 = System.nanoTime();
+            try {
+                long bytes = TimelineIndexFile.write(dir.get(), s.index(), s.stamp().get());
+                LOG.info("Timeline index saved in {} at journeys stamp {}: {} bytes in {} ms", dir.get(), s.stamp().get(), bytes,
+                        (System.nanoTime() - t0) / 1_000_000);
+                return Optional.of(bytes);
+            } catch (IOException | RuntimeException e) {
+                synchronized (lock) {
+                    dirty = true;
+                }
+                LOG.warn("Timeline index not saved in {} ({}): it will be rebuilt from the graph at the next start", dir.get(),
+                        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Saves the index if it changed since it was loaded or saved, and stops keeping it current. */
+    @Override
+    public void close() {
+        save();
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** How the index was last opened, once it is ready. */
+    public Optional<OpenReport> lastOpen() {
+        synchronized (lock) {
+            return Optional.ofNullable(lastOpen);
+        }
+    }
+
+    /** The index's readiness as reported to the registry. */
+    public Optional<IndexReadiness.Status> status() {
+        return tracker.status();
+    }
+
+    /** A listener that queues each committed change for the index (see the class comment). */
+    public JourneyChangeListener keepingCurrent() {
+        return this::committed;
+    }
+
+    private void committed(JourneyChange change) {
+        synchronized (lock) {
+            // Not started, or failed: the next build reads the graph, this change included.
+            if (phase == Phase.BUILDING || phase == Phase.READY) {
+                pending.add(change);
+            }
+        }
+    }
+
+    // --- opening
+
+    /** Result of looking at the saved file: the loaded index, or why it was not used. */
+    private record SavedLook(Optional<Snapshot> loaded, String reason, boolean unusual, long millis, long bytes) {
+    }
+
+    private void open() {
+        long t0 = System.nanoTime();
+        try {
+            JourneyStore st = store();
+            Optional<JourneysStamp> graph = st.stamp();
+            if (graph.isEmpty() && st.patientCount() > 0) {
+                graph = stampLegacyGraph(st);
+            }
+            SavedLook look = graph.isPresent() ? loadSaved(graph.get())
+                    : new SavedLook(Optional.empty(), "the graph has no journeys stamp yet", false, 0, 0);
+            Snapshot snapshot;
+            OpenReport report;
+            if (look.loaded().isPresent()) {
+                snapshot = look.loaded().get();
+                report = new OpenReport(true, "", look.millis(), look.bytes());
+            } else {
+                String line = "Rebuilding the timeline index from the graph: {}";
+                if (look.unusual()) {
+                    LOG.warn(line, look.reason());
+                } else {
+                    LOG.info(line, look.reason());
+                }
+                snapshot = rebuild(st, graph);
+                report = new OpenReport(false, look.reason(), (System.nanoTime() - t0) / 1_000_000, 0);
+                LOG.info("Timeline index rebuilt from the graph: {} patients, {} events in {} ms", snapshot.index().patientCount(),
+                        snapshot.index().eventCount(), report.millis());
+            }
+            synchronized (lock) {
+                if (closed) {
+                    phase = Phase.NOT_STARTED;
+                    lock.notifyAll();
+                    return;
+                }
+                lastOpen = report;
+                ready(snapshot, !report.loaded());
+            }
+            if (!report.loaded()) {
+                save();
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** A graph written before journeys stamps existed: gives it one, so that its index can be saved from now on. */
+    private static Optional<JourneysStamp> stampLegacyGraph(JourneyStore st) {
+        try {
+            return Optional.of(st.ensureStamp());
+        } catch (RuntimeException e) {
+            LOG.warn("The graph's journeys have no stamp and it could not be given one ({}): the timeline index will be rebuilt"
+                    + " at every start", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private SavedLook loadSaved(JourneysStamp graph) {
+        if (dir.isEmpty()) {
+            return new SavedLook(Optional.empty(), "no folder to save it in", false, 0, 0);
+        }
+        Path file = dir.get().resolve(TimelineIndexFile.FILE_NAME);
+        try {
+            TimelineIndexFile.deleteLeftovers(dir.get());
+            TimelineIndexFile.Header h = TimelineIndexFile.readHeader(file);
+            if (!h.stamp().equals(graph)) {
+                return new SavedLook(Optional.empty(), "the saved index " + file + " is of another state of the graph (saved at"
+                        + " journeys stamp " + h.stamp() + ", the graph is at " + graph + ")", true, 0, 0);
+            }
+            long t0 = System.nanoTime();
+            TimelineIndex index = TimelineIndexFile.read(file);
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            LOG.info("Timeline index loaded from {}: {} patients, {} events, {} bytes ({} bytes an event) in {} ms", file,
+                    index.patientCount(), index.eventCount(), h.fileLength(),
+                    index.eventCount() == 0 ? 0 : String.format("%.1f", (double) h.fileLength() / index.eventCount()), millis);
+            return new SavedLook(Optional.of(new Snapshot(index, Optional.of(graph))), "", false, millis, h.fileLength());
+        } catch (NoSuchFileException e) {
+            return new SavedLook(Optional.empty(), "no saved index in " + dir.get(), false, 0, 0);
+        } catch (TimelineIndexFile.Unusable e) {
+            return new SavedLook(Optional.empty(), "the saved index " + file + " cannot be used: " + e.getMessage(), true, 0, 0);
+        } catch (IOException | RuntimeException e) {
+            return new SavedLook(Optional.empty(), "the saved index " + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + ")", true, 0, 0);
+        }
+    }
+
+    private Snapshot rebuild(JourneyStore st, Optional<JourneysStamp> stamp) {
+        long total = st.patientCount();
+        tracker.building("rebuilding from the graph", total);
+        TimelineIndex.Builder b = new TimelineIndex.Builder();
+        st.forEachPatient(PAGE, p -> {
+            b.add(p);
+            long done = progress.incrementAndGet();
+            if (done % PAGE == 0) {
+                tracker.progress(done);
+                requireOpen();
+            }
+        });
+        return new Snapshot(b.build(), stamp);
+    }
+
+    private void requireOpen() {
+        synchronized (lock) {
+            if (closed) {
+                throw new JourneyException(ErrorKind.UNAVAILABLE, "the cohort service was closed while its index was built");
+            }
+        }
+    }
+
+    /** Makes {@code opened} current, with the changes queued meanwhile applied; holds the lock. */
+    private void ready(Snapshot opened, boolean changed) {
+        stamps = new StampChain(opened.stamp());
+        current = opened;
+        dirty = changed;
+        phase = Phase.READY;
+        applyPending();
+        // Reported before the waiters wake: whoever sees the service ready sees the registry say so.
+        reportReady();
+        lock.notifyAll();
+    }
+
+    private void reportReady() {
+        Snapshot s = current;
+        tracker.ready(s.stamp().map(st -> "at journeys stamp " + st).orElse("no journeys stamp"), Map.of(
+                "patients", (long) s.index().patientCount(), "events", (long) s.index().eventCount()));
+    }
+
+    private void failed(RuntimeException e) {
+        ErrorKind kind = HealthgraphException.kindOf(e, ErrorKind.INTERNAL);
+        // An infrastructure message may hold identifiers: only classified messages are passed on.
+        String reason = kind == ErrorKind.INTERNAL ? "an internal error (see the server log)" : e.getMessage();
+        LOG.warn("Timeline index not built: {}", reason, e);
+        synchronized (lock) {
+            phase = closed ? Phase.NOT_STARTED : Phase.FAILED;
+            failure = reason;
+            failureKind = kind;
+            failedAt = System.nanoTime();
+            pending = new ArrayList<>();
+            lock.notifyAll();
+        }
+        tracker.failed(reason);
+    }
+
+    // --- queries
+
+    /** Counts, attrition and pathways, suppressed below the query's threshold. */
+    public CohortResult cohort(CohortQuery query) {
+        return new TimelineEngine(index(), query).run().result();
+    }
+
+    /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */
+    public long[] rawAttrition(CohortQuery query) {
+        return new TimelineEngine(index(), query).run().rawAttrition();
+    }
+
+    /** A page of the ids of the patients in the cohort, in id order (for authorised users only). */
+    public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
+        requirePage(offset, limit);
+        return new TimelineEngine(index(), query).run().patientIds(offset, limit).stream().map(PatientId::new).toList();
+    }
+
+    /** All events of a patient, in timeline order; empty when the patient is unknown. */
+    public Optional<List<CareEvent>> events(PatientId id) {
+        return index().events(id);
+    }
+
+    /** The events a query matched for a patient (index first, then named events), if it is in the cohort. */
+    public Optional<List<MatchedEvent>> matchedEvents(CohortQuery query, PatientId id) {
+        return new TimelineEngine(index(), query).matchedEvents(id.value());
+    }
+
+    /** The same query in the graph's own query language (Cypher): raw patients after each step. */
+    public long[] crossCheck(CohortQuery query) {
+        return crossChecker().rawAttrition(query);
+    }
+
+    /** The same query in the graph's own query language: a page of cohort patient ids. */
+    public List<PatientId> crossCheckIds(CohortQuery query, int offset, int limit) {
+        requirePage(offset, limit);
+        return crossChecker().patientIds(query, offset, limit);
+    }
+
+    /** The statement the cross-check runs. */
+    public String crossCheckStatement(CohortQuery query) {
+        return crossChecker().statement(query);
+    }
+
+    public int patientCount() {
+        return index().patientCount();
+    }
+
+    public int eventCount() {
+        return index().eventCount();
+    }
+
+    /** Approximate heap size of the timeline index. */
+    public long indexBytes() {
+        return index().sizeInBytes();
+    }
+
+    /** The journeys stamp the index is current at, once ready. */
+    public Optional<JourneysStamp> stamp() {
+        index();
+        synchronized (lock) {
+            return current.stamp();
+        }
+    }
+
+    private TimelineIndex index() {
+        Snapshot s = current;
+        if (s == null) {
+            throw notReady();
+        }
+        synchronized (lock) {
+            return pending.isEmpty() ? current.index() : applyPending().index();
+        }
+    }
+
+    /** Applies the queued changes in the order they were committed; holds the lock. */
+    private Snapshot applyPending() {
+        if (pending.isEmpty()) {
+            return current;
+        }
+        List<PatientJourney> patients = new ArrayList<>();
+        for (JourneyChange c : pending) {
+            // A change the opened index covers already (committed before its stamp was read) is
+            // skipped: replaying it could put back an older timeline over a newer one.
+            if (stamps.admit(c.stamp())) {
+                patients.addAll(c.patients());
+            }
+        }
+        pending = new ArrayList<>();
+        if (!patients.isEmpty()) {
+            current = new Snapshot(current.index().replacing(patients), stamps.base());
+            dirty = true;
+        } else if (!stamps.base().equals(current.stamp())) {
+            current = new Snapshot(current.index(), stamps.base());
+        }
+        return current;
+    }
+
+    private JourneyException notReady() {
+        synchronized (lock) {
+            if (phase == Phase.NOT_STARTED
+                    || (phase == Phase.FAILED && System.nanoTime() - failedAt > RETRY_FAILED_AFTER.toNanos())) {
+                start();
+            }
+            if (phase == Phase.FAILED) {
+                return new JourneyException(ErrorKind.UNAVAILABLE, "the timeline index could not be built (" + failure
+                        + "); it is tried again at the next request after " + RETRY_FAILED_AFTER.toSeconds() + " s");
+            }
+        }
+        long done = progress.get();
+        String what = done > 0 ? String.format("being built from the graph (%,d patients read)", done) : "being opened";
+        return new JourneyException(ErrorKind.UNAVAILABLE, "the timeline index is " + what
+                + ": cohort and patient requests are answered once it is ready; retry in a few seconds");
+    }
+
+    private JourneyStore store() {
+        return store.orElseThrow(() -> new JourneyException("this cohort service is held in memory only: no graph to read"));
+    }
+
+    private CohortCrossCheck crossChecker() {
+        JourneyStore st = store.orElseThrow(() -> new JourneyException(ErrorKind.INVALID_INPUT,
+                "this cohort service is held in memory only: there is no graph to cross-check in"));
+        return st.crossCheck().orElseThrow(() -> new JourneyException(ErrorKind.INVALID_INPUT, "the cross-check of cohorts"
+                + " runs Cypher and needs the Neo4j backend (healthgraph.graph.backend=neo4j); this graph's backend is "
+                + st.backend()));
+    }
+
+    private static void requirePage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw new InvalidQueryException("a page needs offset >= 0 and 1 <= limit <= 10000, got offset=" + offset
+                    + " limit=" + limit);
+        }
+    }
+
+    /**
+     * The stamp an index is current at, advanced only over an unbroken run of versions: changes
+     * may be told out of order (two writers), and a version never told (another process wrote)
+     * keeps the stamp behind the graph's for good.
+     */
+    private static final class StampChain {
+        private Optional<JourneysStamp> base;
+        private final TreeMap<Long, JourneysStamp> ahead = new TreeMap<>();
+
+        StampChain(Optional<JourneysStamp> base) {
+            this.base = base;
+        }
+
+        Optional<JourneysStamp> base() {
+            return base;
+        }
+
+        /** Records a committed change; false when the index covers it already. */
+        boolean admit(JourneysStamp s) {
+            long at = base.map(JourneysStamp::version).orElse(0L);
+            if (s.version() <= at) {
+                return false;
+            }
+            ahead.put(s.version(), s);
+            while (ahead.containsKey(at + 1)) {
+                base = Optional.of(ahead.remove(at + 1));
+                at++;
+            }
+            return true;
+        }
+    }
+}
