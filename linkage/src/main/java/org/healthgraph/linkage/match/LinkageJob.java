@@ -85,8 +85,9 @@ public final class LinkageJob {
     }
 
     /**
-     * Writes links as CSV: left_id, right_id, probability, weight, method, [cluster_id], then one
-     * {@code w_<field>} column per field. Atomic: a temporary file is moved into place.
+     * Writes links as CSV: left_id, right_id, probability, record_probability, weight, method,
+     * [cluster_id], then one {@code w_<field>} column per field. Atomic: a temporary file is moved
+     * into place.
      */
     public static void write(List<Link> links, List<String> fields, boolean clusters, Path out) {
         Path dir = out.toAbsolutePath().getParent();
@@ -94,7 +95,7 @@ public final class LinkageJob {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + out.getFileName(), ".partial");
-            List<String> header = new ArrayList<>(List.of("left_id", "right_id", "probability", "weight", "method"));
+            List<String> header = new ArrayList<>(List.of("left_id", "right_id", "probability", "record_probability", "weight", "method"));
             if (clusters) {
                 header.add("cluster_id");
             }
@@ -107,6 +108,7 @@ public final class LinkageJob {
                     row.add(l.leftId());
                     row.add(l.rightId());
                     row.add(format(l.probability()));
+                    row.add(l.recordProbability().isPresent() ? format(l.recordProbability().getAsDouble()) : "");
                     row.add(Double.isInfinite(l.weight()) ? "" : format(l.weight()));
                     row.add(l.method());
                     if (clusters) {
