@@ -99,7 +99,7 @@ public final class Linkage {
             }
         }
         Blocking blocking = Blocking.build(config.blocking(), left, right, config.deduplicate(), dateColumns,
-                config.maxPairsPerRule());
+                config.maxPairsPerRule(), c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
         return new Linkage(config, progress, left, right, comparisons, blocking);
     }
 
@@ -114,10 +114,24 @@ public final class Linkage {
         for (LinkageConfig.BlockingRule r : config.blocking()) {
             for (String k : r.keys()) {
                 int bar = k.indexOf('|');
-                columns.add((bar < 0 ? k : k.substring(0, bar)).strip());
+                columns.add(keyColumn(config, (bar < 0 ? k : k.substring(0, bar)).strip(), isLeft || config.deduplicate()));
             }
         }
         return Table.read(input.path(), input.delimiter(), input.id(), columns);
+    }
+
+    /**
+     * The column a blocking key reads on one side: a key naming a configured field reads that
+     * field's main column of the side (the two files may name it differently); any other key is a
+     * column of both files.
+     */
+    private static String keyColumn(LinkageConfig config, String key, boolean leftSide) {
+        for (Field f : config.fields()) {
+            if (f.name().equals(key)) {
+                return leftSide ? f.leftColumn() : f.rightColumn();
+            }
+        }
+        return key;
     }
 
     public int leftSize() {
@@ -350,7 +364,9 @@ public final class Linkage {
         Set<String> columns = new java.util.HashSet<>();
         for (String k : rule.keys()) {
             int bar = k.indexOf('|');
-            columns.add((bar < 0 ? k : k.substring(0, bar)).strip());
+            String key = (bar < 0 ? k : k.substring(0, bar)).strip();
+            columns.add(keyColumn(config, key, true));
+            columns.add(keyColumn(config, key, false));
         }
         boolean[] blocked = new boolean[levelCounts.length];
         for (int f = 0; f < blocked.length; f++) {
