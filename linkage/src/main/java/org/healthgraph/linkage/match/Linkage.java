@@ -52,6 +52,8 @@ public final class Linkage {
     private static final double REFINE_PROBABILITY = 0.999;
     private static final int REFINE_ROUNDS = 3;
     private static final int REFINE_MIN_PAIRS = 50;
+    /** Smallest share of the expected matches that a field's near-certain sample must hold to refine its m. */
+    private static final double REFINE_MIN_SHARE = 0.5;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -189,7 +191,7 @@ public final class Linkage {
         Sessions first = sessions(rulePatterns, independent);
         Dependence tree = Dependence.fit(random[0], nonMatchCounts(random, first, independent), levelCounts, true);
         Sessions second = sessions(rulePatterns, tree);
-        refineM(second.m, tree, second.prior);
+        refineM(second.m, tree, second.prior, second.expectedMatches);
         return model(second.m, uRandom, uRandom, second.prior, first.iterations + second.iterations, tree);
     }
 
@@ -223,9 +225,10 @@ public final class Linkage {
      *
      * @param m per field and level, the mean of the sessions' m (floored, normalised)
      * @param prior the probability that two random records match
+     * @param expectedMatches the number of matches the sessions expect among the candidates
      * @param iterations EM iterations over all sessions
      */
-    private record Sessions(double[][] m, double prior, int iterations) {
+    private record Sessions(double[][] m, double prior, double expectedMatches, int iterations) {
     }
 
     /** Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. */
@@ -285,7 +288,7 @@ public final class Linkage {
         expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
-        return new Sessions(m, prior, iterations);
+        return new Sessions(m, prior, expectedMatches, iterations);
     }
 
     /**
@@ -293,9 +296,11 @@ public final class Linkage {
      * near-certain matches (probability at least {@link #REFINE_PROBABILITY} without this field),
      * from agreement-pattern counts: under conditional independence among matches this sample is
      * unbiased for the field, and it stays clean where the session EMs are not, when fields are
-     * correlated among non-matches (a hospital and its département, say).
+     * correlated among non-matches (a hospital and its département, say). A field keeps its
+     * session estimate when its sample holds less than {@link #REFINE_MIN_SHARE} of the expected
+     * matches.
      */
-    private void refineM(double[][] m, Dependence u, double prior) {
+    private void refineM(double[][] m, Dependence u, double prior, double expectedMatches) {
         progress.stage("patterns (all rules)", left.size());
         List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
         LongCounts counts = new LongCounts();
@@ -334,7 +339,10 @@ public final class Linkage {
                 for (double v : next[f]) {
                     sum += v;
                 }
-                if (sum < REFINE_MIN_PAIRS) {
+                // a sample that holds few of the expected matches is selected by unusually strong
+                // agreement of the other fields, which among matches is not always independent of
+                // this one (a swap moves both names): the session estimate is kept then
+                if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
                     continue;
                 }
                 double norm = 0;

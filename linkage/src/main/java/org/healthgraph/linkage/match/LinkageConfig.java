@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param training how the model is estimated, and where it is saved or loaded
  * @param maxPairsPerRule a blocking rule producing more candidate pairs than this stops the run
  * @param threads worker threads (at most the available processors)
+ * @param direct the pseudonym columns of direct linkage ({@code link --strategy direct}); a
+ *     configuration for direct linkage only needs no fields nor blocking rules
  */
 public record LinkageConfig(Input left, Optional<Input> right, List<Field> fields, List<BlockingRule> blocking,
-                            Decision decision, Training training, long maxPairsPerRule, int threads) {
+                            Decision decision, Training training, long maxPairsPerRule, int threads, Optional<Direct> direct) {
 
     public LinkageConfig {
         Objects.requireNonNull(left, "left");
@@ -29,10 +31,14 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
         blocking = List.copyOf(blocking);
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(training, "training");
-        if (fields.isEmpty()) {
-            throw new LinkageException("configuration: at least one field must be compared");
+        direct = direct == null ? Optional.empty() : direct;
+        if (direct.isPresent() && right.isEmpty()) {
+            throw new LinkageException("configuration: direct linkage needs two files (a right input)");
         }
-        if (blocking.isEmpty()) {
+        if (fields.isEmpty() && direct.isEmpty()) {
+            throw new LinkageException("configuration: at least one field must be compared (or 'direct' given for direct linkage)");
+        }
+        if (blocking.isEmpty() && !fields.isEmpty()) {
             throw new LinkageException("configuration: at least one blocking rule is required");
         }
         if (maxPairsPerRule <= 0) {
@@ -47,9 +53,30 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
         }
     }
 
+    /** A configuration without direct linkage. */
+    public LinkageConfig(Input left, Optional<Input> right, List<Field> fields, List<BlockingRule> blocking,
+                         Decision decision, Training training, long maxPairsPerRule, int threads) {
+        this(left, right, fields, blocking, decision, training, maxPairsPerRule, threads, Optional.empty());
+    }
+
     /** The same configuration with another decision (to compare decisions on the same data). */
     public LinkageConfig withDecision(Decision d) {
-        return new LinkageConfig(left, right, fields, blocking, d, training, maxPairsPerRule, threads);
+        return new LinkageConfig(left, right, fields, blocking, d, training, maxPairsPerRule, threads, direct);
+    }
+
+    /**
+     * Direct linkage ("appariement direct"): an exact join on a pseudonym column of each file
+     * (the keyed hash of national id, birth date and sex, as {@code healthgraph pseudonymise} writes it).
+     *
+     * @param leftColumn the pseudonym column of the left file
+     * @param rightColumn the pseudonym column of the right file
+     */
+    public record Direct(String leftColumn, String rightColumn) {
+        public Direct {
+            if (leftColumn == null || leftColumn.isBlank() || rightColumn == null || rightColumn.isBlank()) {
+                throw new LinkageException("configuration: direct needs a pseudonym column on each side (column, or leftColumn and rightColumn)");
+            }
+        }
     }
 
     /** True when the left input is linked against itself. */

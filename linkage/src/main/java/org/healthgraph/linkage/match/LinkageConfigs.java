@@ -29,7 +29,8 @@ public final class LinkageConfigs {
     public static final long DEFAULT_MAX_PAIRS_PER_RULE = 200_000_000L;
 
     private static final Set<String> TOP_LEVEL =
-            Set.of("left", "right", "fields", "blocking", "decision", "training", "maxPairsPerRule", "threads");
+            Set.of("left", "right", "fields", "blocking", "decision", "training", "maxPairsPerRule", "threads",
+                    "direct");
 
     private static final Set<String> FIELD_KEYS = Set.of("name", "column", "leftColumn", "rightColumn", "type", "levels",
             "format", "termFrequency", "equivalences");
@@ -66,12 +67,13 @@ public final class LinkageConfigs {
         }
         Input left = input(required(root, "left", where), base, where + " left");
         Optional<Input> right = root.has("right") ? Optional.of(input(root.get("right"), base, where + " right")) : Optional.empty();
+        Optional<LinkageConfig.Direct> direct = root.has("direct") ? Optional.of(direct(root.get("direct"), where)) : Optional.empty();
         List<Field> fields = new ArrayList<>();
-        for (JsonNode f : required(root, "fields", where)) {
+        for (JsonNode f : direct.isPresent() ? root.path("fields") : required(root, "fields", where)) {
             fields.add(field(f, base, where));
         }
         List<BlockingRule> rules = new ArrayList<>();
-        for (JsonNode r : required(root, "blocking", where)) {
+        for (JsonNode r : direct.isPresent() ? root.path("blocking") : required(root, "blocking", where)) {
             if (r.isArray()) {
                 rules.add(new BlockingRule(null, strings(r)));
             } else {
@@ -86,7 +88,7 @@ public final class LinkageConfigs {
         int cpus = Runtime.getRuntime().availableProcessors();
         return new LinkageConfig(left, right, fields, rules, decision, training,
                 root.path("maxPairsPerRule").asLong(DEFAULT_MAX_PAIRS_PER_RULE),
-                Math.min(cpus, root.path("threads").asInt(cpus)));
+                Math.min(cpus, root.path("threads").asInt(cpus)), direct);
     }
 
     /**
@@ -117,6 +119,17 @@ public final class LinkageConfigs {
                     .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
             throw new LinkageException("configuration " + where + ": '" + text + "' is not one of " + names);
         }
+    }
+
+    private static LinkageConfig.Direct direct(JsonNode d, String where) {
+        for (String key : d.propertyNames()) {
+            if (!Set.of("column", "leftColumn", "rightColumn").contains(key)) {
+                throw new LinkageException("configuration " + where + " direct: unknown key '" + key
+                        + "'; expected column, or leftColumn and rightColumn");
+            }
+        }
+        String column = d.path("column").asString(null);
+        return new LinkageConfig.Direct(d.path("leftColumn").asString(column), d.path("rightColumn").asString(column));
     }
 
     private static Input input(JsonNode node, Path base, String where) {
