@@ -78,6 +78,10 @@ public final class LinkCommand implements Callable<Integer> {
             s.direct().ifPresent(d -> out.printf(Locale.ROOT, "not linked: %,d left and %,d right records without a pseudonym, "
                     + "%,d left and %,d right records sharing their pseudonym with another record of their file%n",
                     d.leftMissing(), d.rightMissing(), d.leftRepeated(), d.rightRepeated()));
+            if (s.emptyLeftRecords() > 0) {
+                out.printf(Locale.ROOT, "%,d left records have no value in any compared field: they cannot be linked%n",
+                        s.emptyLeftRecords());
+            }
             for (Map.Entry<String, Long> rule : s.blockingPairs().entrySet()) {
                 out.printf(Locale.ROOT, "  blocking rule %-40s %,d pairs%n", "'" + rule.getKey() + "'", rule.getValue());
             }

@@ -144,6 +144,30 @@ public final class Linkage {
         return right.size();
     }
 
+    /**
+     * Left records with no value in any compared field: nothing can be said about them, they have
+     * no candidate and are never linked (counted so that a run says so).
+     */
+    public int emptyLeftRecords() {
+        int n = 0;
+        List<String[]> columns = new ArrayList<>();
+        for (Field f : config.fields()) {
+            for (String c : f.leftColumns()) {
+                columns.add(left.column(c));
+            }
+        }
+        rows:
+        for (int i = 0; i < left.size(); i++) {
+            for (String[] c : columns) {
+                if (c[i] != null) {
+                    continue rows;
+                }
+            }
+            n++;
+        }
+        return n;
+    }
+
     /** Field names, in configuration order. */
     public List<String> fieldNames() {
         return config.fields().stream().map(Field::name).toList();

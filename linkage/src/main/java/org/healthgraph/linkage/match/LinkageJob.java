@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.linkage.match.internal.DirectJoin;
 import org.healthgraph.linkage.match.internal.Table;
 
@@ -65,17 +66,47 @@ public final class LinkageJob {
      * @param seconds wall time end to end
      * @param output the links file
      * @param direct for direct linkage, what it left aside
+     * @param emptyLeftRecords left records with no value in any compared field (never linked)
      */
     public record Summary(Strategy strategy, int leftRecords, int rightRecords, Map<String, Long> blockingPairs,
                           java.util.Optional<LinkageModel> model, LinkageResult result, double seconds, Path output,
-                          java.util.Optional<DirectCounts> direct) {
+                          java.util.Optional<DirectCounts> direct, int emptyLeftRecords) {
     }
 
     private LinkageJob() {
     }
 
-    /** Runs a configuration with the given strategy and writes the links to {@code out}. */
+    /**
+     * Runs a configuration with the given strategy and writes the links to {@code out}. Running out
+     * of heap stops the run with a {@link ErrorKind#UNAVAILABLE} error naming the stage and the heap
+     * size; the output is written only at the end, so nothing is half-written.
+     */
     public static Summary run(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
+        String[] stage = {"start"};
+        LinkageProgress tracked = new LinkageProgress() {
+            @Override
+            public void stage(String name, long total) {
+                stage[0] = name;
+                progress.stage(name, total);
+            }
+
+            @Override
+            public void advance(long done) {
+                progress.advance(done);
+            }
+        };
+        try {
+            return runTracked(config, strategy, out, tracked);
+        } catch (OutOfMemoryError e) {
+            // the run's data is unreachable once this frame is left: the heap is free again here
+            throw new LinkageException(ErrorKind.UNAVAILABLE, "linkage ran out of memory at stage '" + stage[0]
+                    + "' with a maximum heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; nothing was written to "
+                    + out.getFileName() + ". Give the JVM more heap (HEALTHGRAPH_JAVA_OPTS=-Xmx8g, say), or make the blocking "
+                    + "stricter if the stage is score or decide (docs/linkage.md, Memory)", null);
+        }
+    }
+
+    private static Summary runTracked(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
         long start = System.nanoTime();
         if (strategy == Strategy.DIRECT) {
             return direct(config, out, progress, start);
@@ -106,7 +137,7 @@ public final class LinkageJob {
         progress.stage("write", result.links().size());
         write(result.links(), linkage.fieldNames(), config.decision().mode() == LinkageConfig.DecisionMode.CLUSTER, out);
         return new Summary(strategy, linkage.leftSize(), linkage.rightSize(), linkage.blockingPairs(), model, result,
-                (System.nanoTime() - start) / 1e9, out, java.util.Optional.empty());
+                (System.nanoTime() - start) / 1e9, out, java.util.Optional.empty(), linkage.emptyLeftRecords());
     }
 
     private static Summary direct(LinkageConfig config, Path out, LinkageProgress progress, long start) {
@@ -130,7 +161,7 @@ public final class LinkageJob {
         write(links, List.of(), false, out);
         return new Summary(Strategy.DIRECT, left.size(), right.size(), Map.of(), java.util.Optional.empty(), result,
                 (System.nanoTime() - start) / 1e9, out, java.util.Optional.of(new DirectCounts(join.leftMissing(),
-                        join.rightMissing(), join.leftRepeated(), join.rightRepeated())));
+                        join.rightMissing(), join.leftRepeated(), join.rightRepeated())), 0);
     }
 
     /**
