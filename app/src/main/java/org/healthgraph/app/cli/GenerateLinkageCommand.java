@@ -20,7 +20,7 @@ public final class GenerateLinkageCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--situation", defaultValue = "identifiers", paramLabel = "NAME",
-            description = "identifiers (names, birth date, sex, postcode) or quasi-identifiers (the SNDS indirect case).")
+            description = "identifiers (names, birth date, sex, postcode), quasi-identifiers (the SNDS indirect case) or register (a cohort typed by its participants against a register of birth names).")
     String situation;
 
     @Option(names = "--national", defaultValue = "1000000", description = "National records (default 1,000,000).")

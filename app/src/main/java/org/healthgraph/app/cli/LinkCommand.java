@@ -43,7 +43,8 @@ public final class LinkCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--strategy", defaultValue = "fellegi-sunter", paramLabel = "NAME",
-            description = "fellegi-sunter (default) or tiers (the SNDS tiered exact-match baseline).")
+            description = "fellegi-sunter (default), tiers (the SNDS tiered exact-match baseline) or direct (an exact join on "
+                    + "the pseudonym columns that the configuration's 'direct' names: the SNDS appariement direct).")
     String strategy;
 
     @Option(names = "--evaluate", paramLabel = "TRUTH", description = "Truth CSV (left_id, right_id): print precision, recall, F1.")
@@ -69,7 +70,18 @@ public final class LinkCommand implements Callable<Integer> {
                 s = LinkageJob.run(cfg, LinkageJob.Strategy.parse(strategy), this.out, progress);
             }
             out.printf(Locale.ROOT, "%,d left and %,d right records; %s%n", s.leftRecords(), s.rightRecords(),
-                    s.strategy() == LinkageJob.Strategy.TIERS ? "SNDS tiered exact matching" : "Fellegi-Sunter");
+                    switch (s.strategy()) {
+                        case TIERS -> "SNDS tiered exact matching";
+                        case DIRECT -> "direct linkage on the pseudonym";
+                        case FELLEGI_SUNTER -> "Fellegi-Sunter";
+                    });
+            s.direct().ifPresent(d -> out.printf(Locale.ROOT, "not linked: %,d left and %,d right records without a pseudonym, "
+                    + "%,d left and %,d right records sharing their pseudonym with another record of their file%n",
+                    d.leftMissing(), d.rightMissing(), d.leftRepeated(), d.rightRepeated()));
+            if (s.emptyLeftRecords() > 0) {
+                out.printf(Locale.ROOT, "%,d left records have no value in any compared field: they cannot be linked%n",
+                        s.emptyLeftRecords());
+            }
             for (Map.Entry<String, Long> rule : s.blockingPairs().entrySet()) {
                 out.printf(Locale.ROOT, "  blocking rule %-40s %,d pairs%n", "'" + rule.getKey() + "'", rule.getValue());
             }
@@ -77,6 +89,9 @@ public final class LinkCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%,d candidate pairs scored at %,.0f pairs/s; estimated precision %.4f, recall %.4f%n",
                         s.result().candidatePairs(), s.result().pairsPerSecond(), s.result().expectedPrecision(),
                         s.result().expectedRecall());
+                s.result().counterpartShare().ifPresent(l -> out.printf(Locale.ROOT,
+                        "record-level decisions: an estimated %.1f%% of left records have a counterpart among their candidates%n",
+                        100 * l));
             }
             out.printf(Locale.ROOT, "%,d links written to %s in %.1f s%n", s.result().links().size(), this.out, s.seconds());
             if (showModel && s.model().isPresent()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.healthgraph.linkage.match.Evaluation;
 import org.healthgraph.linkage.match.LinkageConfig;
+import org.healthgraph.linkage.match.LinkageConfig.DecisionProbability;
 import org.healthgraph.linkage.match.LinkageConfigs;
 import org.healthgraph.linkage.match.LinkageJob;
 import org.healthgraph.linkage.match.LinkageJob.Strategy;
@@ -26,6 +27,23 @@ import org.healthgraph.linkage.match.synthetic.LinkageGenerator.Situation;
  */
 public final class LinkageBench {
 
+    /** The linkers compared on each situation. */
+    private enum Run {
+        TIERS(Strategy.TIERS, null, "snds tiers"),
+        PAIRS(Strategy.FELLEGI_SUNTER, DecisionProbability.PAIR, "fs pairwise"),
+        RECORDS(Strategy.FELLEGI_SUNTER, DecisionProbability.RECORD, "fs record-level");
+
+        final Strategy strategy;
+        final DecisionProbability decision;
+        final String label;
+
+        Run(Strategy strategy, DecisionProbability decision, String label) {
+            this.strategy = strategy;
+            this.decision = decision;
+            this.label = label;
+        }
+    }
+
     private LinkageBench() {
     }
 
@@ -39,24 +57,28 @@ public final class LinkageBench {
             System.out.printf(Locale.ROOT, "Record linkage: %,d cohort records against %,d national records, %d threads, max heap %,d MB; "
                     + "load average at start %.1f%n", cohort, national, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "%-18s %-15s %9s %9s %9s %9s %9s %12s %10s %10s %9s %7s %12s%n", "situation", "strategy",
-                    "precision", "recall", "F1", "est.prec", "est.rec", "candidates", "pairs/s", "seconds", "heap MB", "cpu s", "pairs/cpu-s");
+            System.out.printf(Locale.ROOT, "%-18s %-15s %9s %9s %9s %9s %9s %9s %12s %10s %10s %9s %7s %12s%n", "situation", "strategy",
+                    "precision", "recall", "F1", "est.prec", "est.rec", "lambda", "candidates", "pairs/s", "seconds", "heap MB", "cpu s", "pairs/cpu-s");
             for (Situation s : situations) {
                 Path sub = dir.resolve(s.name().toLowerCase(Locale.ROOT));
                 LinkageGenerator.Generated g = LinkageGenerator.generate(s, national, cohort, seed, sub);
                 LinkageConfig config = LinkageConfigs.read(g.config());
-                for (Strategy strategy : List.of(Strategy.TIERS, Strategy.FELLEGI_SUNTER)) {
+                for (Run run : Run.values()) {
+                    LinkageConfig c = run.decision == null ? config
+                            : config.withDecision(config.decision().withProbability(run.decision));
                     System.gc();
                     resetPeaks();
                     long cpu = cpuNanos();
-                    Path out = sub.resolve("links-" + strategy.name().toLowerCase(Locale.ROOT) + ".csv");
-                    LinkageJob.Summary sum = LinkageJob.run(config, strategy, out, LinkageProgress.NONE);
+                    Path out = sub.resolve("links-" + run.name().toLowerCase(Locale.ROOT) + ".csv");
+                    LinkageJob.Summary sum = LinkageJob.run(c, run.strategy, out, LinkageProgress.NONE);
                     Evaluation e = Evaluation.of(out, g.truth());
-                    boolean fs = strategy == Strategy.FELLEGI_SUNTER;
-                    System.out.printf(Locale.ROOT, "%-18s %-15s %9.4f %9.4f %9.4f %9s %9s %,12d %,10.0f %10.1f %,9d %7.1f %,12.0f%n",
-                            s.name().toLowerCase(Locale.ROOT), fs ? "fellegi-sunter" : "snds tiers", e.precision(), e.recall(), e.f1(),
+                    boolean fs = run.strategy == Strategy.FELLEGI_SUNTER;
+                    System.out.printf(Locale.ROOT, "%-18s %-15s %9.4f %9.4f %9.4f %9s %9s %9s %,12d %,10.0f %10.1f %,9d %7.1f %,12.0f%n",
+                            s.name().toLowerCase(Locale.ROOT), run.label, e.precision(), e.recall(), e.f1(),
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedPrecision()) : "-",
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedRecall()) : "-",
+                            sum.result().counterpartShare().isPresent()
+                                    ? String.format(Locale.ROOT, "%.4f", sum.result().counterpartShare().getAsDouble()) : "-",
                             sum.result().candidatePairs(), sum.result().pairsPerSecond(), sum.seconds(), peakHeapMb(),
                             (cpuNanos() - cpu) / 1e9, sum.result().pairsPerCpuSecond());
                 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.linkage.match.LinkageConfig.DecisionMode;
 import org.healthgraph.linkage.match.LinkageConfig.Field;
 import org.healthgraph.linkage.match.LinkageConfig.FieldType;
@@ -24,9 +26,11 @@ import org.healthgraph.linkage.match.internal.Assignment;
 import org.healthgraph.linkage.match.internal.Blocking;
 import org.healthgraph.linkage.match.internal.Clusters;
 import org.healthgraph.linkage.match.internal.Comparison;
+import org.healthgraph.linkage.match.internal.Dependence;
 import org.healthgraph.linkage.match.internal.Em;
 import org.healthgraph.linkage.match.internal.LongCounts;
 import org.healthgraph.linkage.match.internal.PairBuffer;
+import org.healthgraph.linkage.match.internal.RecordLevel;
 import org.healthgraph.linkage.match.internal.Table;
 import org.healthgraph.linkage.match.internal.Text;
 import org.healthgraph.linkage.match.internal.Tiers;
@@ -48,6 +52,8 @@ public final class Linkage {
     private static final double REFINE_PROBABILITY = 0.999;
     private static final int REFINE_ROUNDS = 3;
     private static final int REFINE_MIN_PAIRS = 50;
+    /** Smallest share of the expected matches that a field's near-certain sample must hold to refine its m. */
+    private static final double REFINE_MIN_SHARE = 0.5;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -82,7 +88,7 @@ public final class Linkage {
         progress.stage("encode", config.fields().size());
         Comparison[] comparisons = new Comparison[config.fields().size()];
         for (int f = 0; f < comparisons.length; f++) {
-            comparisons[f] = Comparison.build(config.fields().get(f), left, right, f);
+            comparisons[f] = Comparison.build(config.fields().get(f), left, right, f, config.fields());
             progress.advance(1);
         }
         Comparison.pack(comparisons);
@@ -95,7 +101,7 @@ public final class Linkage {
             }
         }
         Blocking blocking = Blocking.build(config.blocking(), left, right, config.deduplicate(), dateColumns,
-                config.maxPairsPerRule());
+                config.maxPairsPerRule(), c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
         return new Linkage(config, progress, left, right, comparisons, blocking);
     }
 
@@ -110,10 +116,24 @@ public final class Linkage {
         for (LinkageConfig.BlockingRule r : config.blocking()) {
             for (String k : r.keys()) {
                 int bar = k.indexOf('|');
-                columns.add((bar < 0 ? k : k.substring(0, bar)).strip());
+                columns.add(keyColumn(config, (bar < 0 ? k : k.substring(0, bar)).strip(), isLeft || config.deduplicate()));
             }
         }
         return Table.read(input.path(), input.delimiter(), input.id(), columns);
+    }
+
+    /**
+     * The column a blocking key reads on one side: a key naming a configured field reads that
+     * field's main column of the side (the two files may name it differently); any other key is a
+     * column of both files.
+     */
+    private static String keyColumn(LinkageConfig config, String key, boolean leftSide) {
+        for (Field f : config.fields()) {
+            if (f.name().equals(key)) {
+                return leftSide ? f.leftColumn() : f.rightColumn();
+            }
+        }
+        return key;
     }
 
     public int leftSize() {
@@ -122,6 +142,30 @@ public final class Linkage {
 
     public int rightSize() {
         return right.size();
+    }
+
+    /**
+     * Left records with no value in any compared field: nothing can be said about them, they have
+     * no candidate and are never linked (counted so that a run says so).
+     */
+    public int emptyLeftRecords() {
+        int n = 0;
+        List<String[]> columns = new ArrayList<>();
+        for (Field f : config.fields()) {
+            for (String c : f.leftColumns()) {
+                columns.add(left.column(c));
+            }
+        }
+        rows:
+        for (int i = 0; i < left.size(); i++) {
+            for (String[] c : columns) {
+                if (c[i] != null) {
+                    continue rows;
+                }
+            }
+            n++;
+        }
+        return n;
     }
 
     /** Field names, in configuration order. */
@@ -143,16 +187,76 @@ public final class Linkage {
      * m is estimated as Splink does: one EM session per blocking rule on the agreement-pattern
      * counts of that rule's pairs, u fixed, the rule's own blocked fields left out (they agree by
      * construction); each field's m is the mean over the sessions that estimate it, and the prior
-     * is the probability that two random records match. With {@code candidates}, one free EM (m,
-     * u and prior) runs on all candidate pairs, as fastLink does: sound with a single blocking rule.
+     * is the probability that two random records match. The sessions run twice: with independent
+     * u's, then with u's given a dependence tree among non-matches ({@link Dependence}) fitted on
+     * the random pairs weighted by their posterior of being a non-match (random pairs hold a few
+     * matches, and in small files more than a few). m is then refined ({@link #refineM}). With
+     * {@code candidates}, one free EM (m, u and prior) runs on all candidate pairs, as fastLink
+     * does: sound with a single blocking rule.
      */
     public LinkageModel train() {
-        double[][] uRandom = randomU();
+        long[][] random = randomPatterns();
+        Dependence independent = Dependence.fit(random[0], toDouble(random[1]), levelCounts, false);
+        double[][] uRandom = independent.marginals();
         LinkageConfig.Training t = config.training();
         if (t.uSource() == USource.CANDIDATES) {
             return trainOnCandidates(uRandom);
         }
-        int rules = blocking.ruleCount();
+        List<long[][]> rulePatterns = new ArrayList<>();
+        for (int r = 0; r < blocking.ruleCount(); r++) {
+            boolean[] blocked = blockedFields(config.blocking().get(r));
+            int rule = r;
+            progress.stage("patterns (" + blocking.ruleName(r) + ")", left.size());
+            List<LongCounts> parts = scan(() -> new RulePatternTask(rule), task -> task.counts);
+            LongCounts counts = new LongCounts();
+            parts.forEach(counts::addAll);
+            rulePatterns.add(counts.entries());
+        }
+        Sessions first = sessions(rulePatterns, independent);
+        Dependence tree = Dependence.fit(random[0], nonMatchCounts(random, first, independent), levelCounts, true);
+        Sessions second = sessions(rulePatterns, tree);
+        refineM(second.m, tree, second.prior, second.expectedMatches);
+        return model(second.m, uRandom, uRandom, second.prior, first.iterations + second.iterations, tree);
+    }
+
+    private static double[] toDouble(long[] counts) {
+        double[] out = new double[counts.length];
+        for (int k = 0; k < counts.length; k++) {
+            out[k] = counts[k];
+        }
+        return out;
+    }
+
+    /** The random pairs' pattern counts, each weighted by its posterior of being a non-match under a first model. */
+    private double[] nonMatchCounts(long[][] random, Sessions model, Dependence u) {
+        double[] out = new double[random[0].length];
+        double priorWeight = LinkageModel.log2(model.prior / (1 - model.prior));
+        for (int p = 0; p < out.length; p++) {
+            int[] lv = Em.decode(random[0][p], levelCounts);
+            double w = priorWeight;
+            for (int f = 0; f < lv.length; f++) {
+                if (lv[f] >= 0) {
+                    w += LinkageModel.log2(model.m[f][lv[f]] / u.u(f, lv[f], lv));
+                }
+            }
+            out[p] = random[1][p] * (1 - LinkageModel.probability(w));
+        }
+        return out;
+    }
+
+    /**
+     * The outcome of the per-rule EM sessions.
+     *
+     * @param m per field and level, the mean of the sessions' m (floored, normalised)
+     * @param prior the probability that two random records match
+     * @param expectedMatches the number of matches the sessions expect among the candidates
+     * @param iterations EM iterations over all sessions
+     */
+    private record Sessions(double[][] m, double prior, double expectedMatches, int iterations) {
+    }
+
+    /** Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. */
+    private Sessions sessions(List<long[][]> rulePatterns, Dependence u) {
         double[][] mSum = new double[levelCounts.length][];
         int[] sessions = new int[levelCounts.length];
         for (int f = 0; f < mSum.length; f++) {
@@ -160,14 +264,9 @@ public final class Linkage {
         }
         double expectedMatches = 0;
         int iterations = 0;
-        for (int r = 0; r < rules; r++) {
+        for (int r = 0; r < rulePatterns.size(); r++) {
+            long[][] entries = rulePatterns.get(r);
             boolean[] blocked = blockedFields(config.blocking().get(r));
-            int rule = r;
-            progress.stage("patterns (" + blocking.ruleName(r) + ")", left.size());
-            List<LongCounts> parts = scan(() -> new RulePatternTask(rule, blocked), task -> task.counts);
-            LongCounts counts = new LongCounts();
-            parts.forEach(counts::addAll);
-            long[][] entries = counts.entries();
             long pairs = 0;
             for (long c : entries[1]) {
                 pairs += c;
@@ -176,8 +275,8 @@ public final class Linkage {
                 continue;
             }
             double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / pairs));
-            Em.Result em = Em.run(entries[0], entries[1], levelCounts, initialM(), uRandom, lambda0, true,
-                    t.maxIterations(), 1e-7);
+            Em.Result em = Em.runFixedU(entries[0], entries[1], levelCounts, initialM(), u, blocked, lambda0,
+                    config.training().maxIterations(), 1e-7);
             iterations += em.iterations();
             expectedMatches = Math.max(expectedMatches, em.lambda() * pairs);
             for (int f = 0; f < levelCounts.length; f++) {
@@ -213,8 +312,7 @@ public final class Linkage {
         expectedMatches = Math.min(expectedMatches, config.deduplicate() ? left.size() : Math.min(left.size(), right.size()));
         double pairsTotal = config.deduplicate() ? left.size() * (left.size() - 1.0) / 2 : (double) left.size() * right.size();
         double prior = Math.min(0.5, Math.max(1e-12, expectedMatches / pairsTotal));
-        refineM(m, uRandom, prior);
-        return model(m, uRandom, uRandom, prior, iterations);
+        return new Sessions(m, prior, expectedMatches, iterations);
     }
 
     /**
@@ -222,9 +320,11 @@ public final class Linkage {
      * near-certain matches (probability at least {@link #REFINE_PROBABILITY} without this field),
      * from agreement-pattern counts: under conditional independence among matches this sample is
      * unbiased for the field, and it stays clean where the session EMs are not, when fields are
-     * correlated among non-matches (a hospital and its département, say).
+     * correlated among non-matches (a hospital and its département, say). A field keeps its
+     * session estimate when its sample holds less than {@link #REFINE_MIN_SHARE} of the expected
+     * matches.
      */
-    private void refineM(double[][] m, double[][] u, double prior) {
+    private void refineM(double[][] m, Dependence u, double prior, double expectedMatches) {
         progress.stage("patterns (all rules)", left.size());
         List<LongCounts> parts = scan(() -> new PatternTask(), task -> task.counts);
         LongCounts counts = new LongCounts();
@@ -244,13 +344,16 @@ public final class Linkage {
             for (int p = 0; p < decoded.length; p++) {
                 int[] lv = decoded[p];
                 double total = priorWeight;
+                double[] w = new double[lv.length];
                 for (int f = 0; f < lv.length; f++) {
                     if (lv[f] >= 0) {
-                        total += LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]);
+                        w[f] = LinkageModel.log2(m[f][lv[f]] / u.u(f, lv[f], lv));
+                        total += w[f];
                     }
                 }
                 for (int f = 0; f < lv.length; f++) {
-                    if (lv[f] >= 0 && total - LinkageModel.log2(m[f][lv[f]] / u[f][lv[f]]) >= minWeight) {
+                    // the field's own weight and its children's (whose u it conditions) are left out
+                    if (lv[f] >= 0 && total - w[f] - childWeights(u, f, w) >= minWeight) {
                         next[f][lv[f]] += entries[1][p];
                     }
                 }
@@ -260,7 +363,10 @@ public final class Linkage {
                 for (double v : next[f]) {
                     sum += v;
                 }
-                if (sum < REFINE_MIN_PAIRS) {
+                // a sample that holds few of the expected matches is selected by unusually strong
+                // agreement of the other fields, which among matches is not always independent of
+                // this one (a swap moves both names): the session estimate is kept then
+                if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
                     continue;
                 }
                 double norm = 0;
@@ -275,11 +381,24 @@ public final class Linkage {
         }
     }
 
+    /** The summed weights of the fields whose u is given field {@code f}'s level. */
+    private static double childWeights(Dependence u, int f, double[] w) {
+        double sum = 0;
+        for (int g = 0; g < w.length; g++) {
+            if (u.parent(g) == f) {
+                sum += w[g];
+            }
+        }
+        return sum;
+    }
+
     private boolean[] blockedFields(LinkageConfig.BlockingRule rule) {
         Set<String> columns = new java.util.HashSet<>();
         for (String k : rule.keys()) {
             int bar = k.indexOf('|');
-            columns.add((bar < 0 ? k : k.substring(0, bar)).strip());
+            String key = (bar < 0 ? k : k.substring(0, bar)).strip();
+            columns.add(keyColumn(config, key, true));
+            columns.add(keyColumn(config, key, false));
         }
         boolean[] blocked = new boolean[levelCounts.length];
         for (int f = 0; f < blocked.length; f++) {
@@ -306,7 +425,8 @@ public final class Linkage {
         return m0;
     }
 
-    private LinkageModel model(double[][] m, double[][] u, double[][] uRandom, double prior, int iterations) {
+    private LinkageModel model(double[][] m, double[][] u, double[][] uRandom, double prior, int iterations,
+                               Dependence dependence) {
         List<FieldModel> fields = new ArrayList<>();
         for (int f = 0; f < levelCounts.length; f++) {
             String[] labels = comparisons[f].labels();
@@ -314,7 +434,16 @@ public final class Linkage {
             for (int l = 0; l < labels.length; l++) {
                 levels.add(new Level(labels[l], m[f][l], u[f][l], uRandom[f][l]));
             }
-            fields.add(new FieldModel(config.fields().get(f).name(), levels));
+            int g = dependence.parent(f);
+            if (g < 0) {
+                fields.add(new FieldModel(config.fields().get(f).name(), levels));
+                continue;
+            }
+            List<List<Double>> uGiven = new ArrayList<>();
+            for (double[] row : dependence.conditional(f)) {
+                uGiven.add(java.util.Arrays.stream(row).boxed().toList());
+            }
+            fields.add(new FieldModel(config.fields().get(f).name(), levels, Optional.of(config.fields().get(g).name()), uGiven));
         }
         return new LinkageModel(fields, prior, iterations);
     }
@@ -340,7 +469,7 @@ public final class Linkage {
         progress.stage("em", config.training().maxIterations());
         Em.Result r = Em.run(entries[0], entries[1], levelCounts, initialM(), u0, lambda0, false,
                 config.training().maxIterations(), 1e-7);
-        return model(r.m(), r.u(), uRandom, r.lambda(), r.iterations());
+        return model(r.m(), r.u(), uRandom, r.lambda(), r.iterations(), Dependence.independent(r.u()));
     }
 
     private double[][] candidateMarginals(long[] patterns, long[] counts) {
@@ -368,12 +497,15 @@ public final class Linkage {
         return u;
     }
 
-    /** Level frequencies among random pairs, sampled in parallel (one seeded stream per slice). */
-    private double[][] randomU() {
+    /**
+     * Agreement-pattern counts of random pairs (almost all non-matches), sampled in parallel (one
+     * seeded stream per slice): {patterns, counts}.
+     */
+    private long[][] randomPatterns() {
         int n = config.training().randomPairs();
         progress.stage("random pairs", n);
         int slices = 16;
-        long[][][] perSlice = new long[slices][][];
+        LongCounts[] perSlice = new LongCounts[slices];
         SplittableRandom root = new SplittableRandom(config.training().seed());
         SplittableRandom[] streams = new SplittableRandom[slices];
         for (int s = 0; s < slices; s++) {
@@ -382,12 +514,10 @@ public final class Linkage {
         AtomicInteger next = new AtomicInteger();
         runParallel(() -> {
             Text.Scratch scratch = new Text.Scratch();
+            int[] levels = new int[levelCounts.length];
             int s;
             while ((s = next.getAndIncrement()) < slices) {
-                long[][] hits = new long[levelCounts.length][];
-                for (int f = 0; f < hits.length; f++) {
-                    hits[f] = new long[levelCounts[f]];
-                }
+                LongCounts patterns = new LongCounts();
                 SplittableRandom random = streams[s];
                 int count = n / slices + (s < n % slices ? 1 : 0);
                 int j = 0;
@@ -399,46 +529,38 @@ public final class Linkage {
                     }
                     int i = random.nextInt(left.size());
                     for (int f = 0; f < levelCounts.length; f++) {
-                        int l = comparisons[f].level(i, j, scratch);
-                        if (l >= 0) {
-                            hits[f][l]++;
-                        }
+                        levels[f] = comparisons[f].level(i, j, scratch);
                     }
+                    patterns.add(Em.encode(levels, levelCounts), 1);
                 }
-                perSlice[s] = hits;
+                perSlice[s] = patterns;
                 progress.advance(count);
             }
         });
-        double[][] u = new double[levelCounts.length][];
-        for (int f = 0; f < u.length; f++) {
-            long[] hits = new long[levelCounts[f]];
-            long total = 0;
-            for (long[][] slice : perSlice) {
-                for (int l = 0; l < hits.length; l++) {
-                    hits[l] += slice[f][l];
-                    total += slice[f][l];
-                }
-            }
-            u[f] = new double[levelCounts[f]];
-            for (int l = 0; l < levelCounts[f]; l++) {
-                u[f][l] = (hits[l] + 0.5) / (total + 0.5 * levelCounts[f]);
-            }
+        LongCounts all = new LongCounts();
+        for (LongCounts slice : perSlice) {
+            all.addAll(slice);
         }
-        return u;
+        return all.entries();
     }
 
-    /** Scores every candidate pair with the model and applies the decision policy. */
+    /**
+     * Scores every candidate pair with the model and applies the decision policy. With record-level
+     * decisions (docs/linkage.md), each left record's odds are summed over all its candidates, λ
+     * is estimated from these sums, and each kept pair's record-level probability decides.
+     */
     public LinkageResult score(LinkageModel model) {
         model.requireFits(config.fields());
-        double[][] weights = model.weights();
-        double[][] tf = termFrequencyAdjustments(model);
-        double prior = model.priorWeight();
+        Weights weights = weights(model);
         double threshold = config.decision().threshold();
         double thresholdWeight = LinkageModel.log2(threshold / (1 - threshold));
+        boolean records = recordLevel();
+        double keepWeight = records ? RecordLevel.lowestUsefulWeight(thresholdWeight, model.prior(), right.size()) : thresholdWeight;
+        double[] oddsSum = records ? new double[left.size()] : null;
         progress.stage("score", left.size());
         long start = System.nanoTime();
         cpuNanos.set(0);
-        List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, tf, prior, thresholdWeight), t -> t);
+        List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, keepWeight, oddsSum), t -> t);
         double seconds = (System.nanoTime() - start) / 1e9;
         PairBuffer kept = new PairBuffer();
         long candidates = 0;
@@ -449,14 +571,76 @@ public final class Linkage {
             sumAll += t.sumProbability;
         }
         progress.stage("decide", kept.size());
-        List<Link> links = decide(kept, weights, tf, prior, thresholdWeight);
+        Scoring scoring = new Scoring(weights, thresholdWeight,
+                records ? RecordLevel.estimate(oddsSum, model.prior(), right.size()) : null, oddsSum);
+        List<Link> links = decide(kept, scoring);
         double sumLinks = 0;
         for (Link l : links) {
-            sumLinks += l.probability();
+            sumLinks += l.decisionProbability();
+        }
+        if (records) {
+            // on the record-level scale, the expected number of true matches among the candidates
+            sumAll = 0;
+            for (double s : oddsSum) {
+                sumAll += scoring.records.matchProbability(s);
+            }
         }
         double precision = links.isEmpty() ? 1 : sumLinks / links.size();
-        double recall = sumAll > 0 ? sumLinks / sumAll : 1;
-        return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9);
+        double recall = sumAll > 0 ? Math.min(1, sumLinks / sumAll) : 1;
+        return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9,
+                records ? OptionalDouble.of(scoring.records.lambda()) : OptionalDouble.empty());
+    }
+
+    /** True when decisions use record-level probabilities. */
+    private boolean recordLevel() {
+        return config.decision().probability() == LinkageConfig.DecisionProbability.RECORD && !config.deduplicate();
+    }
+
+    /**
+     * What deciding and explaining need from a scoring pass.
+     *
+     * @param records the record-level model (null for pairwise decisions)
+     * @param oddsSum per left record, the sum of its candidates' pairwise odds (null for pairwise decisions)
+     */
+    private record Scoring(Weights weights, double thresholdWeight, RecordLevel records, double[] oddsSum) {
+    }
+
+    /**
+     * A model's weights in the form scoring reads: per field, row (0: u marginal; b + 1: u given
+     * level b of the parent field) and level; each field's parent (-1 for none); term-frequency
+     * adjustments per field and value (null rows when off); the prior weight.
+     */
+    private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior) {
+    }
+
+    private Weights weights(LinkageModel model) {
+        return new Weights(model.conditionalWeights(), model.parents(), termFrequencyAdjustments(model), model.priorWeight());
+    }
+
+    /** The weight of a pair whose levels are in {@code levels} (filled here). */
+    private double pairWeight(int i, int j, Weights w, int[] levels, Text.Scratch scratch) {
+        for (int f = 0; f < comparisons.length; f++) {
+            levels[f] = comparisons[f].level(i, j, scratch);
+        }
+        double total = w.prior;
+        for (int f = 0; f < comparisons.length; f++) {
+            total += fieldWeight(i, j, f, w, levels);
+        }
+        return total;
+    }
+
+    /** One field's contribution, term-frequency adjustment included (0 when missing). */
+    private double fieldWeight(int i, int j, int f, Weights w, int[] levels) {
+        int l = levels[f];
+        if (l < 0) {
+            return 0;
+        }
+        int p = w.parents[f];
+        double v = w.levels[f][p < 0 || levels[p] < 0 ? 0 : levels[p] + 1][l];
+        if (l == 0 && w.tf[f] != null) {
+            v += w.tf[f][comparisons[f].agreedValue(i, j)];
+        }
+        return v;
     }
 
     /** The SNDS tiered exact-match baseline on the configured fields (each field one criterion). */
@@ -468,11 +652,49 @@ public final class Linkage {
             links.add(new Link(left.id(t.left()), right.id(t.right()), 1, Double.POSITIVE_INFINITY, List.of(),
                     "tiers:" + t.tier(), Optional.empty()));
         }
-        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1, 0);
+        return new LinkageResult(links, 0, (System.nanoTime() - start) / 1e9, 1, 1, 0, OptionalDouble.empty());
     }
 
-    /** Explains the score of a pair given by ids. */
+    /** Explains the score of a pair given by ids: the prior and each field's contribution. */
     public Explanation explain(LinkageModel model, String leftId, String rightId) {
+        int[] ij = indexes(leftId, rightId);
+        return explain(ij[0], ij[1], weights(model), new Text.Scratch());
+    }
+
+    /**
+     * Explains a pair with its record-level step, for a run whose record-level model had
+     * {@code counterpartShare} as λ ({@link LinkageResult#counterpartShare()}): the left record's
+     * candidates are enumerated again to weigh the pair's rivals.
+     */
+    public Explanation explain(LinkageModel model, double counterpartShare, String leftId, String rightId) {
+        if (config.deduplicate()) {
+            throw new LinkageException("explain: a deduplication has no record-level step");
+        }
+        int[] ij = indexes(leftId, rightId);
+        Weights weights = weights(model);
+        Text.Scratch scratch = new Text.Scratch();
+        int[] levels = new int[comparisons.length];
+        double[] sum = new double[1];
+        int[] count = new int[1];
+        boolean[] candidate = new boolean[1];
+        int[] seen = new int[right.size()];
+        java.util.Arrays.fill(seen, -1);
+        blocking.candidates(ij[0], seen, (i, j) -> {
+            sum[0] += Math.pow(2, pairWeight(i, j, weights, levels, scratch));
+            count[0]++;
+            candidate[0] |= j == ij[1];
+        });
+        Explanation e = explain(ij[0], ij[1], weights, scratch);
+        if (!candidate[0]) {
+            // not a candidate pair: its own odds join the sum, as if blocking had proposed it
+            sum[0] += Math.pow(2, e.weight());
+            count[0]++;
+        }
+        RecordLevel records = RecordLevel.of(counterpartShare, model.prior(), right.size());
+        return withRecordStep(e, records, sum[0], count[0]);
+    }
+
+    private int[] indexes(String leftId, String rightId) {
         synchronized (this) {
             if (leftIndex == null) {
                 leftIndex = indexOf(left);
@@ -482,27 +704,39 @@ public final class Linkage {
         Integer i = leftIndex.get(leftId);
         Integer j = rightIndex.get(rightId);
         if (i == null || j == null) {
-            throw new LinkageException("explain: " + (i == null ? "left" : "right") + " id not found in " 
-                    + (i == null ? left : right).source());
+            throw new LinkageException(ErrorKind.NOT_FOUND, "explain: " + (i == null ? "left" : "right") + " id not found in "
+                    + (i == null ? left : right).source(), null);
         }
-        return explain(i, j, model.weights(), termFrequencyAdjustments(model), model.priorWeight(), new Text.Scratch());
+        return new int[] {i, j};
     }
 
-    private Explanation explain(int i, int j, double[][] weights, double[][] tf, double prior, Text.Scratch scratch) {
-        List<Explanation.Contribution> parts = new ArrayList<>();
-        double total = prior;
+    private static Explanation withRecordStep(Explanation e, RecordLevel records, double oddsSum, int candidates) {
+        double w = records.weight(e.weight(), oddsSum);
+        Explanation.RecordStep step = new Explanation.RecordStep(records.lambda(), Math.max(0, candidates - 1L),
+                records.rivalOdds(e.weight(), oddsSum), w - e.weight(), w, LinkageModel.probability(w));
+        return new Explanation(e.leftId(), e.rightId(), e.priorWeight(), e.contributions(), e.weight(), e.probability(),
+                Optional.of(step));
+    }
+
+    private Explanation explain(int i, int j, Weights w, Text.Scratch scratch) {
+        int[] levels = new int[comparisons.length];
         for (int f = 0; f < comparisons.length; f++) {
-            int l = comparisons[f].level(i, j, scratch);
+            levels[f] = comparisons[f].level(i, j, scratch);
+        }
+        List<Explanation.Contribution> parts = new ArrayList<>();
+        double total = w.prior;
+        for (int f = 0; f < comparisons.length; f++) {
+            int l = levels[f];
             if (l < 0) {
                 parts.add(new Explanation.Contribution(config.fields().get(f).name(), "missing", 0, 0));
                 continue;
             }
-            double adj = l == 0 && tf[f] != null ? tf[f][comparisons[f].agreedValue(i, j)] : 0;
-            double w = weights[f][l] + adj;
-            total += w;
-            parts.add(new Explanation.Contribution(config.fields().get(f).name(), comparisons[f].labels()[l], w, adj));
+            double adj = l == 0 && w.tf[f] != null ? w.tf[f][comparisons[f].agreedValue(i, j)] : 0;
+            double v = fieldWeight(i, j, f, w, levels);
+            total += v;
+            parts.add(new Explanation.Contribution(config.fields().get(f).name(), comparisons[f].labels()[l], v, adj));
         }
-        return new Explanation(left.id(i), right.id(j), prior, parts, total, LinkageModel.probability(total));
+        return new Explanation(left.id(i), right.id(j), w.prior, parts, total, LinkageModel.probability(total), Optional.empty());
     }
 
     private static Map<String, Integer> indexOf(Table t) {
@@ -540,23 +774,23 @@ public final class Linkage {
         return adj;
     }
 
-    private List<Link> decide(PairBuffer kept, double[][] weights, double[][] tf, double prior, double thresholdWeight) {
+    private List<Link> decide(PairBuffer kept, Scoring scoring) {
         int n = kept.size();
+        // the weight each kept pair is decided on: record-level or pairwise
+        double[] decisionWeight = new double[n];
+        for (int k = 0; k < n; k++) {
+            decisionWeight[k] = scoring.records == null ? kept.weight(k)
+                    : scoring.records.weight(kept.weight(k), scoring.oddsSum[kept.left(k)]);
+        }
         boolean[] chosen = new boolean[n];
         String[] cluster = new String[n];
         DecisionMode mode = config.decision().mode();
         if (mode == DecisionMode.THRESHOLD) {
-            java.util.Arrays.fill(chosen, true);
-        } else if (mode == DecisionMode.ONE_TO_ONE) {
-            int[] l = new int[n];
-            int[] r = new int[n];
-            double[] s = new double[n];
             for (int k = 0; k < n; k++) {
-                l[k] = kept.left(k);
-                r[k] = kept.right(k);
-                s[k] = kept.weight(k) - thresholdWeight + 1e-9;
+                chosen[k] = decisionWeight[k] >= scoring.thresholdWeight;
             }
-            chosen = Assignment.solve(l, r, s);
+        } else if (mode == DecisionMode.ONE_TO_ONE) {
+            chosen = oneToOne(kept, decisionWeight, scoring.thresholdWeight);
         } else {
             String[] a = new String[n];
             String[] b = new String[n];
@@ -575,14 +809,45 @@ public final class Linkage {
         Text.Scratch scratch = new Text.Scratch();
         for (int k = 0; k < n; k++) {
             if (chosen[k]) {
-                Explanation e = explain(kept.left(k), kept.right(k), weights, tf, prior, scratch);
+                Explanation e = explain(kept.left(k), kept.right(k), scoring.weights, scratch);
                 List<Double> parts = e.contributions().stream().map(Explanation.Contribution::weight).toList();
+                OptionalDouble record = scoring.records == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(LinkageModel.probability(decisionWeight[k]));
                 links.add(new Link(e.leftId(), e.rightId(), e.probability(), e.weight(), parts, "fellegi-sunter",
-                        Optional.ofNullable(cluster[k])));
+                        Optional.ofNullable(cluster[k]), record));
             }
         }
         links.sort(java.util.Comparator.comparing(Link::leftId).thenComparing(Link::rightId));
         return links;
+    }
+
+    /**
+     * The one-to-one assignment over the pairs whose decision weight reaches the threshold,
+     * maximising the total of {@code weight − threshold weight}.
+     */
+    private static boolean[] oneToOne(PairBuffer kept, double[] decisionWeight, double thresholdWeight) {
+        int n = kept.size();
+        int[] index = new int[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            if (decisionWeight[k] >= thresholdWeight) {
+                index[m++] = k;
+            }
+        }
+        int[] l = new int[m];
+        int[] r = new int[m];
+        double[] s = new double[m];
+        for (int e = 0; e < m; e++) {
+            l[e] = kept.left(index[e]);
+            r[e] = kept.right(index[e]);
+            s[e] = decisionWeight[index[e]] - thresholdWeight + 1e-9;
+        }
+        boolean[] solved = Assignment.solve(l, r, s);
+        boolean[] chosen = new boolean[n];
+        for (int e = 0; e < m; e++) {
+            chosen[index[e]] = solved[e];
+        }
+        return chosen;
     }
 
     /** Runs one task per thread over chunks of left records and returns what each task collected. */
@@ -657,53 +922,53 @@ public final class Linkage {
     private final class RulePatternTask extends Task {
         final LongCounts counts = new LongCounts();
         final int rule;
-        final boolean[] blocked;
 
-        RulePatternTask(int rule, boolean[] blocked) {
+        RulePatternTask(int rule) {
             this.rule = rule;
-            this.blocked = blocked;
         }
 
         @Override
         public void pair(int i, int j) {
             for (int f = 0; f < comparisons.length; f++) {
-                levels[f] = blocked[f] ? Comparison.MISSING : comparisons[f].level(i, j, scratch);
+                // a blocked field's level is kept: the session skips its m and u, but it conditions
+                // the u of the fields that depend on it
+                levels[f] = comparisons[f].level(i, j, scratch);
             }
             counts.add(Em.encode(levels, levelCounts), 1);
         }
     }
 
     private final class ScoreTask extends Task {
-        final double[][] weights;
-        final double[][] tf;
-        final double prior;
+        /** Pairs below this weight add nothing measurable to a record's odds sum. */
+        private static final double NEGLIGIBLE = -60;
+
+        final Weights weights;
         final double keepWeight;
+        final double[] oddsSum;
         final PairBuffer kept = new PairBuffer();
         long pairs;
         double sumProbability;
 
-        ScoreTask(double[][] weights, double[][] tf, double prior, double keepWeight) {
+        /**
+         * @param oddsSum per left record, receives the sum of its pairs' odds (null: not needed);
+         *     each left record is scanned by one task, so tasks write disjoint cells
+         */
+        ScoreTask(Weights weights, double keepWeight, double[] oddsSum) {
             this.weights = weights;
-            this.tf = tf;
-            this.prior = prior;
             this.keepWeight = keepWeight;
+            this.oddsSum = oddsSum;
         }
 
         @Override
         public void pair(int i, int j) {
-            double w = prior;
-            for (int f = 0; f < comparisons.length; f++) {
-                int l = comparisons[f].level(i, j, scratch);
-                if (l >= 0) {
-                    w += weights[f][l];
-                    if (l == 0 && tf[f] != null) {
-                        w += tf[f][comparisons[f].agreedValue(i, j)];
-                    }
-                }
-            }
+            double w = pairWeight(i, j, weights, levels, scratch);
             pairs++;
-            if (w > -30) {
-                sumProbability += 1 / (1 + Math.pow(2, -w));
+            if (w > NEGLIGIBLE) {
+                double odds = Math.pow(2, w);
+                sumProbability += odds / (1 + odds);
+                if (oddsSum != null) {
+                    oddsSum[i] += odds;
+                }
             }
             if (w >= keepWeight) {
                 kept.add(i, j, w);

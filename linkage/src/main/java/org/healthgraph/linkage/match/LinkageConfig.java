@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param training how the model is estimated, and where it is saved or loaded
  * @param maxPairsPerRule a blocking rule producing more candidate pairs than this stops the run
  * @param threads worker threads (at most the available processors)
+ * @param direct the pseudonym columns of direct linkage ({@code link --strategy direct}); a
+ *     configuration for direct linkage only needs no fields nor blocking rules
  */
 public record LinkageConfig(Input left, Optional<Input> right, List<Field> fields, List<BlockingRule> blocking,
-                            Decision decision, Training training, long maxPairsPerRule, int threads) {
+                            Decision decision, Training training, long maxPairsPerRule, int threads, Optional<Direct> direct) {
 
     public LinkageConfig {
         Objects.requireNonNull(left, "left");
@@ -29,10 +31,14 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
         blocking = List.copyOf(blocking);
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(training, "training");
-        if (fields.isEmpty()) {
-            throw new LinkageException("configuration: at least one field must be compared");
+        direct = direct == null ? Optional.empty() : direct;
+        if (direct.isPresent() && right.isEmpty()) {
+            throw new LinkageException("configuration: direct linkage needs two files (a right input)");
         }
-        if (blocking.isEmpty()) {
+        if (fields.isEmpty() && direct.isEmpty()) {
+            throw new LinkageException("configuration: at least one field must be compared (or 'direct' given for direct linkage)");
+        }
+        if (blocking.isEmpty() && !fields.isEmpty()) {
             throw new LinkageException("configuration: at least one blocking rule is required");
         }
         if (maxPairsPerRule <= 0) {
@@ -40,6 +46,36 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
         }
         if (threads <= 0) {
             throw new LinkageException("configuration: threads must be positive");
+        }
+        if (right.isEmpty() && decision.probability() == DecisionProbability.RECORD) {
+            throw new LinkageException("configuration: decision.probability 'record' needs two files (a right input); "
+                    + "a deduplication decides on pairs");
+        }
+    }
+
+    /** A configuration without direct linkage. */
+    public LinkageConfig(Input left, Optional<Input> right, List<Field> fields, List<BlockingRule> blocking,
+                         Decision decision, Training training, long maxPairsPerRule, int threads) {
+        this(left, right, fields, blocking, decision, training, maxPairsPerRule, threads, Optional.empty());
+    }
+
+    /** The same configuration with another decision (to compare decisions on the same data). */
+    public LinkageConfig withDecision(Decision d) {
+        return new LinkageConfig(left, right, fields, blocking, d, training, maxPairsPerRule, threads, direct);
+    }
+
+    /**
+     * Direct linkage ("appariement direct"): an exact join on a pseudonym column of each file
+     * (the keyed hash of national id, birth date and sex, as {@code healthgraph pseudonymise} writes it).
+     *
+     * @param leftColumn the pseudonym column of the left file
+     * @param rightColumn the pseudonym column of the right file
+     */
+    public record Direct(String leftColumn, String rightColumn) {
+        public Direct {
+            if (leftColumn == null || leftColumn.isBlank() || rightColumn == null || rightColumn.isBlank()) {
+                throw new LinkageException("configuration: direct needs a pseudonym column on each side (column, or leftColumn and rightColumn)");
+            }
         }
     }
 
@@ -93,15 +129,22 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
      *     fields only; for example a usage name beside the birth name): a pair takes the best level
      *     over every left value against every right value
      * @param rightAlternatives further right columns, likewise
+     * @param equivalences for an {@code equivalent} level: the name equivalence tables, in order,
+     *     each {@code builtin:prenoms-fr} (the built-in French first names) or a file path; empty
+     *     means the built-in table
      */
     public record Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
                         String dateFormat, boolean termFrequency, List<String> leftAlternatives,
-                        List<String> rightAlternatives) {
+                        List<String> rightAlternatives, List<String> equivalences) {
         public Field {
             Objects.requireNonNull(name, "name");
             levels = List.copyOf(levels);
             leftAlternatives = leftAlternatives == null ? List.of() : List.copyOf(leftAlternatives);
             rightAlternatives = rightAlternatives == null ? List.of() : List.copyOf(rightAlternatives);
+            equivalences = equivalences == null ? List.of() : List.copyOf(equivalences);
+            if (type != FieldType.NAME && !equivalences.isEmpty()) {
+                throw new LinkageException("configuration: field " + name + ": equivalences are for type name only");
+            }
             if (levels.isEmpty()) {
                 throw new LinkageException("configuration: field " + name + " needs at least one level");
             }
@@ -115,6 +158,14 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
         public Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
                      String dateFormat, boolean termFrequency) {
             this(name, leftColumn, rightColumn, type, levels, dateFormat, termFrequency, List.of(), List.of());
+        }
+
+        /** A field without equivalence tables. */
+        public Field(String name, String leftColumn, String rightColumn, FieldType type, List<String> levels,
+                     String dateFormat, boolean termFrequency, List<String> leftAlternatives,
+                     List<String> rightAlternatives) {
+            this(name, leftColumn, rightColumn, type, levels, dateFormat, termFrequency, leftAlternatives, rightAlternatives,
+                    List.of());
         }
 
         /** Every left column of the field, the main one first. */
@@ -147,22 +198,47 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
     public enum DecisionMode { THRESHOLD, ONE_TO_ONE, CLUSTER }
 
     /**
+     * Which probability a decision compares with its threshold: the pair's own ({@code pair}:
+     * prior times likelihood ratio, as if the pair were alone) or the record-level one
+     * ({@code record}: the left record's posterior over its candidates and "no counterpart",
+     * docs/linkage.md, Record-level decisions).
+     */
+    public enum DecisionProbability { PAIR, RECORD }
+
+    /**
      * The decision policy.
      *
      * @param mode threshold, one-to-one assignment, or clusters
      * @param threshold minimum match probability of a link
      * @param maxClusterSize in cluster mode, an edge that would make a larger cluster is refused
      *     (guard against chaining)
+     * @param probability the probability compared with the threshold and maximised by the
+     *     one-to-one assignment; {@code record} needs two files and a mode other than cluster
      */
-    public record Decision(DecisionMode mode, double threshold, int maxClusterSize) {
+    public record Decision(DecisionMode mode, double threshold, int maxClusterSize, DecisionProbability probability) {
         public Decision {
             Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(probability, "probability");
             if (!(threshold > 0 && threshold < 1)) {
                 throw new LinkageException("configuration: decision.threshold must be a probability in (0, 1)");
             }
             if (maxClusterSize < 2) {
                 throw new LinkageException("configuration: decision.maxClusterSize must be at least 2");
             }
+            if (mode == DecisionMode.CLUSTER && probability == DecisionProbability.RECORD) {
+                throw new LinkageException("configuration: decision.probability 'record' does not fit mode cluster "
+                        + "(a record may have several links there); use probability: pair");
+            }
+        }
+
+        /** A decision on pairwise probabilities. */
+        public Decision(DecisionMode mode, double threshold, int maxClusterSize) {
+            this(mode, threshold, maxClusterSize, DecisionProbability.PAIR);
+        }
+
+        /** The same decision on another probability. */
+        public Decision withProbability(DecisionProbability p) {
+            return new Decision(mode, threshold, maxClusterSize, p);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.healthgraph.linkage.match.LinkageConfig.BlockingRule;
 import org.healthgraph.linkage.match.LinkageConfig.Decision;
 import org.healthgraph.linkage.match.LinkageConfig.DecisionMode;
+import org.healthgraph.linkage.match.LinkageConfig.DecisionProbability;
 import org.healthgraph.linkage.match.LinkageConfig.Field;
 import org.healthgraph.linkage.match.LinkageConfig.FieldType;
 import org.healthgraph.linkage.match.LinkageConfig.Input;
@@ -28,7 +29,12 @@ public final class LinkageConfigs {
     public static final long DEFAULT_MAX_PAIRS_PER_RULE = 200_000_000L;
 
     private static final Set<String> TOP_LEVEL =
-            Set.of("left", "right", "fields", "blocking", "decision", "training", "maxPairsPerRule", "threads");
+            Set.of("left", "right", "fields", "blocking", "decision", "training", "maxPairsPerRule", "threads",
+                    "direct");
+
+    private static final Set<String> FIELD_KEYS = Set.of("name", "column", "leftColumn", "rightColumn", "type", "levels",
+            "format", "termFrequency", "equivalences");
+    private static final Set<String> DECISION_KEYS = Set.of("mode", "threshold", "maxClusterSize", "probability");
 
     private LinkageConfigs() {
     }
@@ -61,22 +67,20 @@ public final class LinkageConfigs {
         }
         Input left = input(required(root, "left", where), base, where + " left");
         Optional<Input> right = root.has("right") ? Optional.of(input(root.get("right"), base, where + " right")) : Optional.empty();
+        Optional<LinkageConfig.Direct> direct = root.has("direct") ? Optional.of(direct(root.get("direct"), where)) : Optional.empty();
         List<Field> fields = new ArrayList<>();
-        for (JsonNode f : required(root, "fields", where)) {
-            fields.add(field(f, where));
+        for (JsonNode f : direct.isPresent() ? root.path("fields") : required(root, "fields", where)) {
+            fields.add(field(f, base, where));
         }
         List<BlockingRule> rules = new ArrayList<>();
-        for (JsonNode r : required(root, "blocking", where)) {
+        for (JsonNode r : direct.isPresent() ? root.path("blocking") : required(root, "blocking", where)) {
             if (r.isArray()) {
                 rules.add(new BlockingRule(null, strings(r)));
             } else {
                 rules.add(new BlockingRule(r.path("name").asString(null), strings(required(r, "keys", where + " blocking"))));
             }
         }
-        JsonNode d = root.path("decision");
-        Decision decision = new Decision(
-                DecisionMode.valueOf(d.path("mode").asString("threshold").toUpperCase(Locale.ROOT).replace('-', '_')),
-                d.path("threshold").asDouble(0.5), d.path("maxClusterSize").asInt(20));
+        Decision decision = decision(root.path("decision"), right.isPresent(), where);
         JsonNode t = root.path("training");
         Optional<Path> model = t.has("model") ? Optional.of(base.resolve(t.get("model").asString())) : Optional.empty();
         Training training = new Training(t.path("randomPairs").asInt(1_000_000), t.path("maxIterations").asInt(100),
@@ -84,7 +88,48 @@ public final class LinkageConfigs {
         int cpus = Runtime.getRuntime().availableProcessors();
         return new LinkageConfig(left, right, fields, rules, decision, training,
                 root.path("maxPairsPerRule").asLong(DEFAULT_MAX_PAIRS_PER_RULE),
-                Math.min(cpus, root.path("threads").asInt(cpus)));
+                Math.min(cpus, root.path("threads").asInt(cpus)), direct);
+    }
+
+    /**
+     * The decision; its probability defaults to {@code record} when two files are linked one to one
+     * or by threshold, to {@code pair} otherwise (deduplication, clusters).
+     */
+    private static Decision decision(JsonNode d, boolean twoFiles, String where) {
+        for (String key : d.propertyNames()) {
+            if (!DECISION_KEYS.contains(key)) {
+                throw new LinkageException("configuration " + where + " decision: unknown key '" + key + "'; expected one of "
+                        + DECISION_KEYS);
+            }
+        }
+        DecisionMode mode = enumValue(DecisionMode.class, d.path("mode").asString("threshold"), where + " decision.mode");
+        DecisionProbability defaultProbability = twoFiles && mode != DecisionMode.CLUSTER
+                ? DecisionProbability.RECORD : DecisionProbability.PAIR;
+        DecisionProbability probability = d.has("probability")
+                ? enumValue(DecisionProbability.class, d.get("probability").asString(), where + " decision.probability")
+                : defaultProbability;
+        return new Decision(mode, d.path("threshold").asDouble(0.5), d.path("maxClusterSize").asInt(20), probability);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String where) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+            throw new LinkageException("configuration " + where + ": '" + text + "' is not one of " + names);
+        }
+    }
+
+    private static LinkageConfig.Direct direct(JsonNode d, String where) {
+        for (String key : d.propertyNames()) {
+            if (!Set.of("column", "leftColumn", "rightColumn").contains(key)) {
+                throw new LinkageException("configuration " + where + " direct: unknown key '" + key
+                        + "'; expected column, or leftColumn and rightColumn");
+            }
+        }
+        String column = d.path("column").asString(null);
+        return new LinkageConfig.Direct(d.path("leftColumn").asString(column), d.path("rightColumn").asString(column));
     }
 
     private static Input input(JsonNode node, Path base, String where) {
@@ -96,7 +141,7 @@ public final class LinkageConfigs {
         return new Input(base.resolve(path), required(node, "id", where).asString(), sep.charAt(0));
     }
 
-    private static Field field(JsonNode f, String where) {
+    private static Field field(JsonNode f, Path base, String where) {
         String name = required(f, "name", where + " fields").asString();
         List<String> column = f.has("column") ? strings(f.get("column")) : List.of(name);
         FieldType type = FieldType.parse(f.path("type").asString("exact"), name);
@@ -107,9 +152,22 @@ public final class LinkageConfigs {
         if (leftColumns.isEmpty() || rightColumns.isEmpty()) {
             throw new LinkageException("configuration " + where + ": field " + name + " has an empty column list");
         }
+        for (String key : f.propertyNames()) {
+            if (!FIELD_KEYS.contains(key)) {
+                throw new LinkageException("configuration " + where + ": field " + name + ": unknown key '" + key
+                        + "'; expected one of " + FIELD_KEYS);
+            }
+        }
+        List<String> equivalences = new ArrayList<>();
+        if (f.has("equivalences")) {
+            for (String source : strings(f.get("equivalences"))) {
+                // the built-in table by name, a file relative to the configuration's folder otherwise
+                equivalences.add(source.startsWith("builtin:") ? source : base.resolve(source).toString());
+            }
+        }
         return new Field(name, leftColumns.getFirst(), rightColumns.getFirst(), type, levels,
                 f.path("format").asString("yyyy-MM-dd"), f.path("termFrequency").asBoolean(false),
-                leftColumns.subList(1, leftColumns.size()), rightColumns.subList(1, rightColumns.size()));
+                leftColumns.subList(1, leftColumns.size()), rightColumns.subList(1, rightColumns.size()), equivalences);
     }
 
     private static JsonNode required(JsonNode node, String key, String where) {

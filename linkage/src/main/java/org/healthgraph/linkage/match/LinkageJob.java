@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.healthgraph.graph.ErrorKind;
+import org.healthgraph.linkage.match.internal.DirectJoin;
+import org.healthgraph.linkage.match.internal.Table;
 
 /**
  * The end-to-end job behind {@code healthgraph link}: read, block, train (or load the model),
@@ -25,16 +28,30 @@ public final class LinkageJob {
         /** Fellegi-Sunter scoring with the configured decision. */
         FELLEGI_SUNTER,
         /** The SNDS tiered exact-match baseline. */
-        TIERS;
+        TIERS,
+        /** Direct linkage: an exact join on the pseudonym column of each file (the SNDS "appariement direct"). */
+        DIRECT;
 
-        /** Parses {@code fellegi-sunter}/{@code fs} or {@code tiers}. */
+        /** Parses {@code fellegi-sunter}/{@code fs}, {@code tiers} or {@code direct}. */
         public static Strategy parse(String s) {
             return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "fellegi-sunter", "fs", "probabilistic" -> FELLEGI_SUNTER;
                 case "tiers", "tiered", "snds" -> TIERS;
-                default -> throw new LinkageException("strategy '" + s + "': expected fellegi-sunter or tiers");
+                case "direct", "pseudonym" -> DIRECT;
+                default -> throw new LinkageException("strategy '" + s + "': expected fellegi-sunter, tiers or direct");
             };
         }
+    }
+
+    /**
+     * What direct linkage left aside.
+     *
+     * @param leftMissing left records without a pseudonym
+     * @param rightMissing right records without a pseudonym
+     * @param leftRepeated left records whose pseudonym another left record shares (not linked)
+     * @param rightRepeated right records whose pseudonym another right record shares (not linked)
+     */
+    public record DirectCounts(long leftMissing, long rightMissing, long leftRepeated, long rightRepeated) {
     }
 
     /**
@@ -48,17 +65,56 @@ public final class LinkageJob {
      * @param result links and scoring figures
      * @param seconds wall time end to end
      * @param output the links file
+     * @param direct for direct linkage, what it left aside
+     * @param emptyLeftRecords left records with no value in any compared field (never linked)
      */
     public record Summary(Strategy strategy, int leftRecords, int rightRecords, Map<String, Long> blockingPairs,
-                          java.util.Optional<LinkageModel> model, LinkageResult result, double seconds, Path output) {
+                          java.util.Optional<LinkageModel> model, LinkageResult result, double seconds, Path output,
+                          java.util.Optional<DirectCounts> direct, int emptyLeftRecords) {
     }
 
     private LinkageJob() {
     }
 
-    /** Runs a configuration with the given strategy and writes the links to {@code out}. */
+    /**
+     * Runs a configuration with the given strategy and writes the links to {@code out}. Running out
+     * of heap stops the run with a {@link ErrorKind#UNAVAILABLE} error naming the stage and the heap
+     * size; the output is written only at the end, so nothing is half-written.
+     */
     public static Summary run(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
+        String[] stage = {"start"};
+        LinkageProgress tracked = new LinkageProgress() {
+            @Override
+            public void stage(String name, long total) {
+                stage[0] = name;
+                progress.stage(name, total);
+            }
+
+            @Override
+            public void advance(long done) {
+                progress.advance(done);
+            }
+        };
+        try {
+            return runTracked(config, strategy, out, tracked);
+        } catch (OutOfMemoryError e) {
+            // the run's data is unreachable once this frame is left: the heap is free again here
+            throw new LinkageException(ErrorKind.UNAVAILABLE, "linkage ran out of memory at stage '" + stage[0]
+                    + "' with a maximum heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; nothing was written to "
+                    + out.getFileName() + ". Give the JVM more heap (HEALTHGRAPH_JAVA_OPTS=-Xmx8g, say), or make the blocking "
+                    + "stricter if the stage is score or decide (docs/linkage.md, Memory)", null);
+        }
+    }
+
+    private static Summary runTracked(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
         long start = System.nanoTime();
+        if (strategy == Strategy.DIRECT) {
+            return direct(config, out, progress, start);
+        }
+        if (config.fields().isEmpty()) {
+            throw new LinkageException("strategy " + strategy.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " compares fields, and the configuration has none (it is set up for direct linkage only)");
+        }
         Linkage linkage = Linkage.open(config, progress);
         java.util.Optional<LinkageModel> model = java.util.Optional.empty();
         LinkageResult result;
@@ -81,12 +137,37 @@ public final class LinkageJob {
         progress.stage("write", result.links().size());
         write(result.links(), linkage.fieldNames(), config.decision().mode() == LinkageConfig.DecisionMode.CLUSTER, out);
         return new Summary(strategy, linkage.leftSize(), linkage.rightSize(), linkage.blockingPairs(), model, result,
-                (System.nanoTime() - start) / 1e9, out);
+                (System.nanoTime() - start) / 1e9, out, java.util.Optional.empty(), linkage.emptyLeftRecords());
+    }
+
+    private static Summary direct(LinkageConfig config, Path out, LinkageProgress progress, long start) {
+        LinkageConfig.Direct d = config.direct().orElseThrow(() -> new LinkageException(
+                "strategy direct needs the pseudonym columns in the configuration: direct: {column: pseudonym}"));
+        LinkageConfig.Input rightInput = config.right().orElseThrow();
+        progress.stage("read", -1);
+        Table left = Table.read(config.left().path(), config.left().delimiter(), config.left().id(), List.of(d.leftColumn()));
+        Table right = Table.read(rightInput.path(), rightInput.delimiter(), rightInput.id(), List.of(d.rightColumn()));
+        progress.stage("join", -1);
+        DirectJoin.Result join = DirectJoin.join(left, d.leftColumn(), right, d.rightColumn());
+        List<Link> links = new ArrayList<>();
+        for (int[] p : join.pairs()) {
+            links.add(new Link(left.id(p[0]), right.id(p[1]), 1, Double.POSITIVE_INFINITY, List.of(), "direct",
+                    java.util.Optional.empty()));
+        }
+        links.sort(java.util.Comparator.comparing(Link::leftId).thenComparing(Link::rightId));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LinkageResult result = new LinkageResult(links, 0, seconds, 1, 1, 0, java.util.OptionalDouble.empty());
+        progress.stage("write", links.size());
+        write(links, List.of(), false, out);
+        return new Summary(Strategy.DIRECT, left.size(), right.size(), Map.of(), java.util.Optional.empty(), result,
+                (System.nanoTime() - start) / 1e9, out, java.util.Optional.of(new DirectCounts(join.leftMissing(),
+                        join.rightMissing(), join.leftRepeated(), join.rightRepeated())), 0);
     }
 
     /**
-     * Writes links as CSV: left_id, right_id, probability, weight, method, [cluster_id], then one
-     * {@code w_<field>} column per field. Atomic: a temporary file is moved into place.
+     * Writes links as CSV: left_id, right_id, probability, record_probability, weight, method,
+     * [cluster_id], then one {@code w_<field>} column per field. Atomic: a temporary file is moved
+     * into place.
      */
     public static void write(List<Link> links, List<String> fields, boolean clusters, Path out) {
         Path dir = out.toAbsolutePath().getParent();
@@ -94,7 +175,7 @@ public final class LinkageJob {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + out.getFileName(), ".partial");
-            List<String> header = new ArrayList<>(List.of("left_id", "right_id", "probability", "weight", "method"));
+            List<String> header = new ArrayList<>(List.of("left_id", "right_id", "probability", "record_probability", "weight", "method"));
             if (clusters) {
                 header.add("cluster_id");
             }
@@ -107,6 +188,7 @@ public final class LinkageJob {
                     row.add(l.leftId());
                     row.add(l.rightId());
                     row.add(format(l.probability()));
+                    row.add(l.recordProbability().isPresent() ? format(l.recordProbability().getAsDouble()) : "");
                     row.add(Double.isInfinite(l.weight()) ? "" : format(l.weight()));
                     row.add(l.method());
                     if (clusters) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -13,7 +14,9 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * A trained Fellegi-Sunter model: per field and comparison level, the probability m of the level
  * among matches and u among non-matches (and the u measured on random pairs), and the prior
- * probability that a candidate pair is a match. Saved as JSON and reusable.
+ * probability that a candidate pair is a match. A field may have its u given another field's level
+ * (a dependence tree among non-matches, fitted on random pairs: docs/linkage.md). Saved as JSON
+ * and reusable.
  *
  * @param fields per-field level parameters, in configuration order
  * @param prior prior match probability of a candidate pair
@@ -30,12 +33,43 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
         }
     }
 
-    /** One field's levels. */
-    public record FieldModel(String name, List<Level> levels) {
+    /**
+     * One field's levels.
+     *
+     * @param name the field
+     * @param levels its levels, strongest first, {@code else} last
+     * @param given the field whose level this field's u depends on among non-matches, if any
+     * @param uGiven when {@code given} is present: for each level of that field (rows, in its
+     *     order), u of each level of this field (columns)
+     */
+    public record FieldModel(String name, List<Level> levels, Optional<String> given, List<List<Double>> uGiven) {
         public FieldModel {
             Objects.requireNonNull(name, "name");
             levels = List.copyOf(levels);
+            given = given == null ? Optional.empty() : given;
+            uGiven = uGiven == null ? List.of() : uGiven.stream().map(List::copyOf).toList();
+            if (given.isPresent() != !uGiven.isEmpty()) {
+                throw new LinkageException("model: field " + name + ": 'given' and 'uGiven' go together");
+            }
+            for (List<Double> row : uGiven) {
+                if (row.size() != levels.size()) {
+                    throw new LinkageException("model: field " + name + ": each uGiven row needs one u per level");
+                }
+            }
         }
+
+        /** A field whose u does not depend on another field. */
+        public FieldModel(String name, List<Level> levels) {
+            this(name, levels, Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * One row of the conditional u table: u of a level of {@code field} among non-matches whose
+     * {@code given} field reached {@code givenLevel}, and the resulting weight.
+     */
+    public record ConditionalRow(String field, String level, String given, String givenLevel, double m, double u,
+                                 double weight) {
     }
 
     /**
@@ -73,7 +107,70 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
         return rows;
     }
 
-    /** Weights per field and level, for scoring. */
+    /** The conditional u table of the fields that depend on another (empty when none does). */
+    public List<ConditionalRow> conditionalTable() {
+        List<ConditionalRow> rows = new ArrayList<>();
+        int[] parents = parents();
+        for (int f = 0; f < fields.size(); f++) {
+            FieldModel fm = fields.get(f);
+            if (parents[f] < 0) {
+                continue;
+            }
+            FieldModel parent = fields.get(parents[f]);
+            for (int b = 0; b < fm.uGiven().size(); b++) {
+                for (int l = 0; l < fm.levels().size(); l++) {
+                    double u = fm.uGiven().get(b).get(l);
+                    double m = fm.levels().get(l).m();
+                    rows.add(new ConditionalRow(fm.name(), fm.levels().get(l).label(), parent.name(),
+                            parent.levels().get(b).label(), m, u, log2(m / u)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** For each field, the index of the field its u is given, -1 for none. */
+    public int[] parents() {
+        int[] parents = new int[fields.size()];
+        for (int f = 0; f < parents.length; f++) {
+            parents[f] = -1;
+            String given = fields.get(f).given().orElse(null);
+            for (int g = 0; given != null && g < fields.size(); g++) {
+                if (fields.get(g).name().equals(given)) {
+                    parents[f] = g;
+                }
+            }
+            if (given != null && (parents[f] < 0 || parents[f] == f
+                    || fields.get(f).uGiven().size() != fields.get(parents[f]).levels().size())) {
+                throw new LinkageException("model: field " + fields.get(f).name() + " is given a field that does not fit it");
+            }
+        }
+        return parents;
+    }
+
+    /**
+     * Weights for scoring, per field, row and level: row 0 holds {@code log2(m/u)} with the
+     * marginal u (the field depends on no other, or that field's value is missing), row b + 1
+     * {@code log2(m/u)} with u given level b of the field it depends on.
+     */
+    public double[][][] conditionalWeights() {
+        double[][] marginal = weights();
+        double[][][] w = new double[fields.size()][][];
+        for (int f = 0; f < w.length; f++) {
+            FieldModel fm = fields.get(f);
+            w[f] = new double[1 + fm.uGiven().size()][];
+            w[f][0] = marginal[f];
+            for (int b = 0; b < fm.uGiven().size(); b++) {
+                w[f][b + 1] = new double[fm.levels().size()];
+                for (int l = 0; l < w[f][b + 1].length; l++) {
+                    w[f][b + 1][l] = log2(fm.levels().get(l).m() / fm.uGiven().get(b).get(l));
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Weights per field and level with marginal u's. */
     public double[][] weights() {
         double[][] w = new double[fields.size()][];
         for (int f = 0; f < w.length; f++) {
@@ -119,6 +216,9 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
         for (int f = 0; fits && f < fields.size(); f++) {
             fits = configured.get(f).name().equals(fields.get(f).name())
                     && configured.get(f).levels().size() + 1 == fields.get(f).levels().size();
+        }
+        if (fits) {
+            parents();
         }
         if (!fits) {
             throw new LinkageException("model: its fields and levels differ from the configuration's; retrain or remove the model file");

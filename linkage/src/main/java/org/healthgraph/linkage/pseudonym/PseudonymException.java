@@ -1,5 +1,6 @@
 package org.healthgraph.linkage.pseudonym;
 
+import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.linkage.match.LinkageException;
 
 /**
@@ -16,5 +17,9 @@ public final class PseudonymException extends LinkageException {
 
     public PseudonymException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public PseudonymException(ErrorKind kind, String message) {
+        super(kind, message, null);
     }
 }

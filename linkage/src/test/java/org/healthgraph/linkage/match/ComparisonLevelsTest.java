@@ -102,8 +102,8 @@ class ComparisonLevelsTest {
         Comparison[] alone = new Comparison[fields.size()];
         Comparison[] packed = new Comparison[fields.size()];
         for (int f = 0; f < alone.length; f++) {
-            alone[f] = Comparison.build(fields.get(f), left, right, f);
-            packed[f] = Comparison.build(fields.get(f), left, right, f);
+            alone[f] = Comparison.build(fields.get(f), left, right, f, fields);
+            packed[f] = Comparison.build(fields.get(f), left, right, f, fields);
         }
         Comparison.pack(packed);
         int differentLevels = 0;

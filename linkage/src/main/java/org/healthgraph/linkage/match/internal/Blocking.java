@@ -42,6 +42,16 @@ public final class Blocking {
      */
     public static Blocking build(List<BlockingRule> rules, Table left, Table right, boolean dedupe,
                                  Map<String, String> dateColumns, long maxPairs) {
+        return build(rules, left, right, dedupe, dateColumns, maxPairs, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * Builds the indexes, a key's column name being mapped to each side's column (a key may name a
+     * field whose columns differ between the two files).
+     */
+    public static Blocking build(List<BlockingRule> rules, Table left, Table right, boolean dedupe,
+                                 Map<String, String> dateColumns, long maxPairs, UnaryOperator<String> leftColumn,
+                                 UnaryOperator<String> rightColumn) {
         int n = rules.size();
         String[] names = new String[n];
         int[][] leftKey = new int[n][];
@@ -54,8 +64,8 @@ public final class Blocking {
         for (int r = 0; r < n; r++) {
             BlockingRule rule = rules.get(r);
             names[r] = rule.name();
-            long[] rk = keys(rule, right, dateColumns, rightParts);
-            long[] lk = dedupe ? rk : keys(rule, left, dateColumns, leftParts);
+            long[] rk = keys(rule, right, dateColumns, rightParts, rightColumn);
+            long[] lk = dedupe ? rk : keys(rule, left, dateColumns, leftParts, leftColumn);
             // Sort (key hash, record index) packed in one non-negative long: records sharing a key become a
             // contiguous run. Two keys with the same truncated hash merely add candidate pairs.
             long[] packed = new long[rk.length];
@@ -109,7 +119,8 @@ public final class Blocking {
      * The rule's key hash of each record (0 when a part is missing); part hashes are cached by key
      * spec across rules.
      */
-    static long[] keys(BlockingRule rule, Table t, Map<String, String> dateColumns, Map<String, long[]> cache) {
+    static long[] keys(BlockingRule rule, Table t, Map<String, String> dateColumns, Map<String, long[]> cache,
+                       UnaryOperator<String> columnOf) {
         long[][] parts = new long[rule.keys().size()][];
         for (int k = 0; k < parts.length; k++) {
             String spec = rule.keys().get(k).strip();
@@ -118,7 +129,7 @@ public final class Blocking {
                 continue;
             }
             int bar = spec.indexOf('|');
-            String column = (bar < 0 ? spec : spec.substring(0, bar)).strip();
+            String column = columnOf.apply((bar < 0 ? spec : spec.substring(0, bar)).strip());
             String transform = bar < 0 ? "" : spec.substring(bar + 1).strip();
             String[] raw = t.column(column);
             String pattern = dateColumns.get(column);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthgraph.linkage.match.LinkageConfig;
 import org.healthgraph.linkage.match.LinkageConfig.Field;
 import org.healthgraph.linkage.match.LinkageException;
 
@@ -150,20 +151,46 @@ public abstract class Comparison {
 
     /** Builds the comparison of a configured field over two tables, checking that the values fit it. */
     public static Comparison build(Field f, Table left, Table right) {
-        return build(f, left, right, 0);
+        return build(f, left, right, 0, List.of(f));
     }
 
-    /** Builds the comparison of field number {@code slot} (its index in the configuration, for per-thread memos). */
-    public static Comparison build(Field f, Table left, Table right, int slot) {
+    /**
+     * Builds the comparison of field number {@code slot} (its index in the configuration, for
+     * per-thread memos); {@code fields} are all the configured fields (a {@code reversed:F} level
+     * reads field F's right columns).
+     */
+    public static Comparison build(Field f, Table left, Table right, int slot, List<Field> fields) {
         String[] l = left.column(f.leftColumn());
         String[] r = right.column(f.rightColumn());
         return switch (f.type()) {
             case EXACT -> new Coded(f.name(), f.levels(), l, r, Text::code, List.of());
             case CODE -> new Coded(f.name(), f.levels(), l, r, Text::code, prefixes(f));
-            case NAME -> new Name(f.name(), f.levels(), columns(left, f.leftColumns()), columns(right, f.rightColumns()), slot);
+            case NAME -> new Name(f, columns(left, f.leftColumns()), columns(right, f.rightColumns()),
+                    reversedColumns(f, right, fields), slot);
             case DATE -> new Dates(f, left, right);
             case NUMBER -> new Numbers(f, left, right);
         };
+    }
+
+    /** For each level {@code reversed:F} of a name field, field F's right columns (null for other levels). */
+    private static String[][][] reversedColumns(Field f, Table right, List<Field> fields) {
+        String[][][] out = new String[f.levels().size()][][];
+        for (int k = 0; k < out.length; k++) {
+            String level = f.levels().get(k).replace(" ", "");
+            if (!level.startsWith(Name.REVERSED_PREFIX)) {
+                continue;
+            }
+            String other = level.substring(Name.REVERSED_PREFIX.length());
+            Field partner = fields.stream().filter(g -> g.name().equals(other)).findFirst().orElseThrow(
+                    () -> new LinkageException("configuration: field " + f.name() + ": level '" + level
+                            + "' names no configured field; expected reversed:<name of another name field>"));
+            if (partner == f || partner.type() != LinkageConfig.FieldType.NAME) {
+                throw new LinkageException("configuration: field " + f.name() + ": level '" + level
+                        + "' must name another field of type name");
+            }
+            out[k] = columns(right, partner.rightColumns());
+        }
+        return out;
     }
 
     private static String[][] columns(Table t, List<String> names) {
@@ -318,17 +345,22 @@ public abstract class Comparison {
     }
 
     /**
-     * Names: exact, Jaro-Winkler, Damerau-Levenshtein and French phonetic ({@link FrenchSoundex})
-     * levels on normalised (accent-free) text.
+     * Names: exact, Jaro-Winkler, Damerau-Levenshtein, French phonetic ({@link FrenchSoundex}) and
+     * equivalence-table ({@link NameEquivalences}) levels on normalised (accent-free) text, and
+     * {@code reversed:F}: this field's left value equals one of field F's right values (first
+     * name and surname swapped between the columns).
      * A side may hold several columns (a birth name and a usage name): the pair takes the best
      * level over every non-missing value of one side against every non-missing value of the other,
      * and is missing only when one side has no value at all.
      */
     static final class Name extends Comparison {
+        static final String REVERSED_PREFIX = "reversed:";
         private static final int EXACT = 0;
         private static final int JW = 1;
         private static final int DL = 2;
         private static final int SOUNDEX_FR = 3;
+        private static final int EQUIVALENT = 4;
+        private static final int REVERSED = 5;
 
         private final int[] left;
         private final int[][] lefts;
@@ -340,9 +372,19 @@ public abstract class Comparison {
         private final double[] arg;
         private final int slot;
         private final int[] phonetic;
+        /** Per name value: the ids of its roots in the equivalence table, sorted (null without an equivalent level). */
+        private final int[][] roots;
+        /** Per compound name value: the sorted ids of its words' roots (null for a single name). */
+        private final int[][] wordRoots;
+        /** Per level: where its reversed columns start in the packed row, and how many there are. */
+        private final int[] reversedFrom;
+        private final int[] reversedCount;
+        private final int firstReversed;
 
-        Name(String field, List<String> levels, String[][] l, String[][] r, int slot) {
-            super(field, levels);
+        Name(Field f, String[][] l, String[][] r, String[][][] reversed, int slot) {
+            super(f.name(), f.levels());
+            String field = f.name();
+            List<String> levels = f.levels();
             this.slot = slot;
             kind = new int[levels.size()];
             arg = new double[levels.size()];
@@ -358,8 +400,13 @@ public abstract class Comparison {
                     arg[k] = number(field, levels.get(k), s.substring("damerau-levenshtein<=".length()));
                 } else if (s.equals("soundex-fr")) {
                     kind[k] = SOUNDEX_FR;
+                } else if (s.equals("equivalent")) {
+                    kind[k] = EQUIVALENT;
+                } else if (s.startsWith(REVERSED_PREFIX)) {
+                    kind[k] = REVERSED;
                 } else {
-                    throw unknownLevel(field, levels.get(k), "exact, jaro-winkler>=X, damerau-levenshtein<=N or soundex-fr");
+                    throw unknownLevel(field, levels.get(k),
+                            "exact, jaro-winkler>=X, damerau-levenshtein<=N, soundex-fr, equivalent or reversed:<field>");
                 }
             }
             Dictionary d = new Dictionary();
@@ -367,14 +414,30 @@ public abstract class Comparison {
             for (int c = 0; c < l.length; c++) {
                 lefts[c] = d.encode(l[c], Text::name);
             }
-            rights = new int[r.length][];
-            for (int c = 0; c < r.length; c++) {
-                int same = indexOf(l, r[c]);
-                rights[c] = same >= 0 ? lefts[same] : d.encode(r[c], Text::name);
+            List<int[]> packed = new ArrayList<>();
+            for (String[] column : r) {
+                int same = indexOf(l, column);
+                packed.add(same >= 0 ? lefts[same] : d.encode(column, Text::name));
             }
+            rightCount = packed.size();
+            reversedFrom = new int[levels.size()];
+            reversedCount = new int[levels.size()];
+            int first = -1;
+            for (int k = 0; k < levels.size(); k++) {
+                if (kind[k] != REVERSED) {
+                    continue;
+                }
+                first = first < 0 ? k : first;
+                reversedFrom[k] = packed.size();
+                reversedCount[k] = reversed[k].length;
+                for (String[] column : reversed[k]) {
+                    packed.add(d.encode(column, Text::name));
+                }
+            }
+            firstReversed = first;
+            rights = packed.toArray(int[][]::new);
             left = lefts[0];
-            rightCount = rights.length;
-            multi = lefts.length > 1 || rights.length > 1;
+            multi = lefts.length > 1 || rightCount > 1;
             text = new char[d.values.size()][];
             for (int v = 0; v < text.length; v++) {
                 text[v] = d.values.get(v).toCharArray();
@@ -389,7 +452,37 @@ public abstract class Comparison {
             } else {
                 phonetic = null;
             }
+            if (java.util.Arrays.stream(kind).anyMatch(k -> k == EQUIVALENT)) {
+                NameEquivalences table = NameEquivalences.load(f.equivalences().isEmpty()
+                        ? List.of(NameEquivalences.BUILTIN) : f.equivalences());
+                roots = new int[text.length][];
+                wordRoots = new int[text.length][];
+                Dictionary rootIds = new Dictionary();
+                for (int v = 0; v < text.length; v++) {
+                    String name = d.values.get(v);
+                    roots[v] = ids(table.roots(name), rootIds);
+                    if (name.indexOf(' ') > 0) {
+                        java.util.Set<String> words = new java.util.TreeSet<>();
+                        for (String w : name.split(" ")) {
+                            words.addAll(List.of(table.roots(w)));
+                        }
+                        wordRoots[v] = ids(words.toArray(String[]::new), rootIds);
+                    }
+                }
+            } else {
+                roots = null;
+                wordRoots = null;
+            }
             packAlone();
+        }
+
+        private static int[] ids(String[] names, Dictionary d) {
+            int[] out = new int[names.length];
+            for (int k = 0; k < names.length; k++) {
+                out[k] = d.id(names[k]);
+            }
+            java.util.Arrays.sort(out);
+            return out;
         }
 
         @Override
@@ -418,15 +511,43 @@ public abstract class Comparison {
 
         @Override
         public int level(int i, int j, Text.Scratch scratch) {
+            int best;
             if (multi) {
-                return bestLevel(i, j, scratch);
+                best = bestLevel(i, j, scratch);
+            } else {
+                int a = left[i];
+                int b = rows[j * stride + offset];
+                if (a < 0 || b < 0) {
+                    return MISSING;
+                }
+                best = pairLevel(a, b, scratch);
             }
-            int a = left[i];
-            int b = rows[j * stride + offset];
-            if (a < 0 || b < 0) {
-                return MISSING;
+            if (firstReversed >= 0 && best > firstReversed && best != MISSING) {
+                return Math.min(best, reversedLevel(i, j, best));
             }
-            return pairLevel(a, b, scratch);
+            return best;
+        }
+
+        /** The first reversed level below {@code limit} that the pair satisfies, else {@code limit}. */
+        private int reversedLevel(int i, int j, int limit) {
+            int at = j * stride + offset;
+            for (int k = firstReversed; k < limit; k++) {
+                if (kind[k] != REVERSED) {
+                    continue;
+                }
+                for (int[] lc : lefts) {
+                    int a = lc[i];
+                    if (a < 0) {
+                        continue;
+                    }
+                    for (int c = reversedFrom[k], end = c + reversedCount[k]; c < end; c++) {
+                        if (rows[at + c] == a) {
+                            return k;
+                        }
+                    }
+                }
+            }
+            return limit;
         }
 
         private int bestLevel(int i, int j, Text.Scratch scratch) {
@@ -469,6 +590,7 @@ public abstract class Comparison {
             return memo[b];
         }
 
+        /** The first level that the two values satisfy, reversed levels aside (they concern other columns). */
         private int levelOf(int a, int b, Text.Scratch scratch) {
             double jw = -1;
             for (int k = 0; k < kind.length; k++) {
@@ -491,6 +613,14 @@ public abstract class Comparison {
                             return k;
                         }
                     }
+                    case EQUIVALENT -> {
+                        if (a == b || equivalent(a, b)) {
+                            return k;
+                        }
+                    }
+                    case REVERSED -> {
+                        // decided by reversedLevel, from the other field's columns
+                    }
                     default -> {
                         int limit = (int) arg[k];
                         if (a == b || Text.damerauLevenshtein(text[a], text[b], limit, scratch) <= limit) {
@@ -500,6 +630,36 @@ public abstract class Comparison {
                 }
             }
             return kind.length;
+        }
+
+        /** Same root in the table, or a compound name against a single name equivalent to one of its words. */
+        private boolean equivalent(int a, int b) {
+            if (shares(roots[a], roots[b])) {
+                return true;
+            }
+            if (wordRoots[a] != null && wordRoots[b] == null) {
+                return shares(wordRoots[a], roots[b]);
+            }
+            if (wordRoots[b] != null && wordRoots[a] == null) {
+                return shares(wordRoots[b], roots[a]);
+            }
+            return false;
+        }
+
+        private static boolean shares(int[] x, int[] y) {
+            int i = 0;
+            int j = 0;
+            while (i < x.length && j < y.length) {
+                if (x[i] == y[j]) {
+                    return true;
+                }
+                if (x[i] < y[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -542,13 +702,14 @@ public abstract class Comparison {
         }
     }
 
-    /** Dates: exact, day/month swapped, within N days, same year-month, same year. */
+    /** Dates: exact, day/month swapped, one year apart (same day and month), within N days, same year-month, same year. */
     static final class Dates extends Comparison {
         private static final int EXACT = 0;
         private static final int SWAP = 1;
         private static final int WITHIN = 2;
         private static final int YEAR_MONTH = 3;
         private static final int YEAR = 4;
+        private static final int ONE_YEAR_APART = 5;
 
         private final int[] leftDay;
         private final int[] leftYmd;
@@ -568,7 +729,12 @@ public abstract class Comparison {
                     case "day-month-swap" -> kind[k] = SWAP;
                     case "same-year-month" -> kind[k] = YEAR_MONTH;
                     case "same-year" -> kind[k] = YEAR;
+                    case "one-year-apart" -> kind[k] = ONE_YEAR_APART;
                     default -> {
+                        if (!s.startsWith("within-days:")) {
+                            throw unknownLevel(f.name(), f.levels().get(k),
+                                    "exact, day-month-swap, one-year-apart, within-days:N, same-year-month or same-year");
+                        }
                         kind[k] = WITHIN;
                         arg[k] = intArgument(f.name(), s, "within-days:");
                     }
@@ -674,6 +840,7 @@ public abstract class Comparison {
                     case SWAP -> a / 10000 == b / 10000 && a / 100 % 100 == b % 100 && a % 100 == b / 100 % 100;
                     case WITHIN -> Math.abs(leftDay[i] - rows[at + 1]) <= arg[k];
                     case YEAR_MONTH -> a / 100 == b / 100;
+                    case ONE_YEAR_APART -> a % 10000 == b % 10000 && Math.abs(a / 10000 - b / 10000) == 1;
                     default -> a / 10000 == b / 10000;
                 };
                 if (ok) {

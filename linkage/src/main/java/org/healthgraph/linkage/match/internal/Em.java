@@ -100,6 +100,66 @@ public final class Em {
         return new Result(m, u, lambda, iteration);
     }
 
+    /**
+     * Runs EM for m and lambda with u fixed by a dependence tree: u of a pattern is
+     * {@code Π_f u_f(l_f | l_parent(f))} over the fields not skipped. Skipped fields (a blocking
+     * rule's own keys, which agree by construction) contribute neither m nor u, but their levels
+     * still condition their children's u.
+     */
+    public static Result runFixedU(long[] patterns, long[] counts, int[] levelCounts, double[][] m0, Dependence u,
+                                   boolean[] skip, double lambda0, int maxIterations, double tolerance) {
+        int fields = levelCounts.length;
+        int[][] decoded = new int[patterns.length][];
+        double[] pu = new double[patterns.length];
+        for (int p = 0; p < patterns.length; p++) {
+            decoded[p] = decode(patterns[p], levelCounts);
+            pu[p] = 1;
+            for (int f = 0; f < fields; f++) {
+                int l = decoded[p][f];
+                if (l >= 0 && !skip[f]) {
+                    pu[p] *= u.u(f, l, decoded[p]);
+                }
+            }
+        }
+        double[][] m = copy(m0);
+        double lambda = lambda0;
+        int iteration = 0;
+        while (iteration < maxIterations) {
+            iteration++;
+            double[][] mNum = new double[fields][];
+            for (int f = 0; f < fields; f++) {
+                mNum[f] = new double[levelCounts[f]];
+            }
+            double matches = 0;
+            double total = 0;
+            for (int p = 0; p < patterns.length; p++) {
+                int[] lv = decoded[p];
+                double pm = lambda;
+                for (int f = 0; f < fields; f++) {
+                    if (lv[f] >= 0 && !skip[f]) {
+                        pm *= m[f][lv[f]];
+                    }
+                }
+                double g = pm / (pm + (1 - lambda) * pu[p]);
+                double c = counts[p];
+                matches += c * g;
+                total += c;
+                for (int f = 0; f < fields; f++) {
+                    if (lv[f] >= 0 && !skip[f]) {
+                        mNum[f][lv[f]] += c * g;
+                    }
+                }
+            }
+            double change = Math.abs(matches / total - lambda);
+            lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / total));
+            change = Math.max(change, normaliseInto(mNum, m));
+            if (change < tolerance) {
+                break;
+            }
+        }
+        return new Result(m, u.marginals(), lambda, iteration);
+    }
+
     private static double normaliseInto(double[][] numerators, double[][] target) {
         double change = 0;
         for (int f = 0; f < numerators.length; f++) {

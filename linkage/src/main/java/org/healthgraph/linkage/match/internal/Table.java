@@ -36,7 +36,9 @@ public final class Table {
 
     /**
      * Reads {@code idColumn} and {@code wanted} columns; fails on a missing column, an empty file
-     * or a repeated id (naming file and lines, never values).
+     * or a repeated id (naming file and lines, never values). Repeated values of a column share one
+     * string (names, dates and codes repeat a lot: a register of millions fits in a few hundred MB),
+     * and repeated ids are found by sorting, not with a map of every id.
      */
     public static Table read(Path file, char delimiter, String idColumn, Collection<String> wanted) {
         String name = file.getFileName().toString();
@@ -54,38 +56,113 @@ public final class Table {
             }
             int idIndex = header.indexOf(idColumn);
             List<String> ids = new ArrayList<>();
+            IntList lines = new IntList();
             List<List<String>> values = new ArrayList<>();
-            cols.forEach(c -> values.add(new ArrayList<>()));
-            Map<String, Integer> seen = new HashMap<>();
+            List<Map<String, String>> shared = new ArrayList<>();
+            cols.forEach(c -> {
+                values.add(new ArrayList<>());
+                shared.add(new HashMap<>());
+            });
             for (CSVRecord r : parser) {
                 String id = r.size() > idIndex ? r.get(idIndex).strip() : "";
                 long line = r.getRecordNumber() + 1;
                 if (id.isEmpty()) {
                     throw new LinkageException(name + " line " + line + ": empty id in column " + idColumn);
                 }
-                Integer previous = seen.putIfAbsent(id, (int) line);
-                if (previous != null) {
-                    throw new LinkageException(name + " line " + line + ": repeats the id of line " + previous
-                            + " (column " + idColumn + " must be unique)");
-                }
                 ids.add(id);
+                lines.add((int) Math.min(Integer.MAX_VALUE, line));
                 for (int c = 0; c < index.length; c++) {
                     String v = r.size() > index[c] ? r.get(index[c]).strip() : "";
-                    values.get(c).add(v.isEmpty() ? null : v);
+                    values.get(c).add(v.isEmpty() ? null : share(shared, c, v));
                 }
             }
             if (ids.isEmpty()) {
                 throw new LinkageException(name + ": no records (the linkage needs at least one on each side)");
             }
+            String[] idArray = ids.toArray(String[]::new);
+            ids = null;
+            requireUniqueIds(idArray, lines.toArray(), name, idColumn);
             Map<String, String[]> columns = new LinkedHashMap<>();
             for (int c = 0; c < cols.size(); c++) {
                 columns.put(cols.get(c), values.get(c).toArray(String[]::new));
+                values.set(c, null);
             }
-            return new Table(name, ids.toArray(String[]::new), columns);
+            return new Table(name, idArray, columns);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new LinkageException(name + ": cannot be read as CSV", e);
         } catch (IllegalArgumentException e) {
             throw new LinkageException(name + ": not a CSV file with a header line (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Distinct values kept per column for sharing; a column with more (an identifier, say) stops sharing. */
+    private static final int SHARED_MAX = 1 << 20;
+
+    private static String share(List<Map<String, String>> shared, int c, String v) {
+        Map<String, String> m = shared.get(c);
+        if (m == null) {
+            return v;
+        }
+        String known = m.putIfAbsent(v, v);
+        if (known != null) {
+            return known;
+        }
+        if (m.size() > SHARED_MAX) {
+            shared.set(c, null);
+        }
+        return v;
+    }
+
+    /**
+     * Sorts (id hash, record number) pairs: equal ids become neighbours without a map of every id.
+     * Reports the earliest line that repeats an earlier record's id, with that record's line.
+     */
+    private static void requireUniqueIds(String[] ids, int[] lines, String name, String idColumn) {
+        long[] keyed = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            keyed[i] = (long) ids[i].hashCode() << 32 | i;
+        }
+        java.util.Arrays.sort(keyed);
+        int repeat = -1;
+        int first = -1;
+        for (int start = 0, end; start < keyed.length; start = end) {
+            end = start + 1;
+            while (end < keyed.length && keyed[end] >>> 32 == keyed[start] >>> 32) {
+                end++;
+            }
+            // records of one hash, in file order: compare each with the earlier ones (hash groups are tiny)
+            for (int a = start + 1; a < end; a++) {
+                int later = (int) keyed[a];
+                for (int b = start; b < a; b++) {
+                    int earlier = (int) keyed[b];
+                    if (ids[earlier].equals(ids[later]) && (repeat < 0 || later < repeat)) {
+                        repeat = later;
+                        first = earlier;
+                        break;
+                    }
+                }
+            }
+        }
+        if (repeat >= 0) {
+            throw new LinkageException(name + " line " + lines[repeat] + ": repeats the id of line " + lines[first]
+                    + " (column " + idColumn + " must be unique)");
+        }
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
         }
     }
 

@@ -18,23 +18,29 @@ import org.healthgraph.linkage.match.LinkageException;
  */
 public final class LinkageGenerator {
 
-    /** The two linkage situations of the SNDS. */
+    /** The linkage situations: the SNDS's two, and a third from another corruption model. */
     public enum Situation {
         /** Names, first names, birth date, sex, postcode (a cohort with identifiers). */
         IDENTIFIERS,
         /** Sex, birth year and month, département, hospital stay date, hospital (FINESS), diagnosis (ICD-10). */
-        QUASI_IDENTIFIERS;
+        QUASI_IDENTIFIERS,
+        /**
+         * A cohort typed by its participants against a register of birth names, from another
+         * generator (married names, nicknames, swapped columns: docs/linkage.md).
+         */
+        REGISTER;
 
         public static Situation parse(String s) {
             return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "identifiers", "direct", "names" -> IDENTIFIERS;
                 case "quasi-identifiers", "quasi", "indirect" -> QUASI_IDENTIFIERS;
-                default -> throw new LinkageException("situation '" + s + "': expected identifiers or quasi-identifiers");
+                case "register", "birth-names" -> REGISTER;
+                default -> throw new LinkageException("situation '" + s + "': expected identifiers, quasi-identifiers or register");
             };
         }
     }
 
-    /** The files written. */
+    /** The files written: the right file (national or register), the cohort, the truth, the configuration. */
     public record Generated(Path national, Path cohort, Path truth, Path config, int matches) {
     }
 
@@ -84,16 +90,21 @@ public final class LinkageGenerator {
     private LinkageGenerator() {
     }
 
-    /** Writes national.csv, cohort.csv, truth.csv and linkage.yaml into {@code dir}. */
+    /**
+     * Writes the right file (national.csv, or register.csv for {@link Situation#REGISTER}),
+     * cohort.csv, truth.csv and linkage.yaml into {@code dir}.
+     */
     public static Generated generate(Situation situation, int national, int cohort, long seed, Path dir) {
         if (national < 1 || cohort < 1) {
             throw new LinkageException("generate: sizes must be positive");
         }
         try {
             Files.createDirectories(dir);
-            return situation == Situation.IDENTIFIERS
-                    ? new Identifiers(new SplittableRandom(seed)).write(national, cohort, dir)
-                    : new QuasiIdentifiers(new SplittableRandom(seed)).write(national, cohort, dir);
+            return switch (situation) {
+                case IDENTIFIERS -> new Identifiers(new SplittableRandom(seed)).write(national, cohort, dir);
+                case QUASI_IDENTIFIERS -> new QuasiIdentifiers(new SplittableRandom(seed)).write(national, cohort, dir);
+                case REGISTER -> new RegisterGenerator(new SplittableRandom(seed)).write(national, cohort, dir);
+            };
         } catch (IOException e) {
             throw new LinkageException("generate: cannot write into " + dir, e);
         }

@@ -1,0 +1,80 @@
+package org.healthgraph.linkage.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.healthgraph.linkage.match.LinkageJob.Strategy;
+import org.healthgraph.linkage.match.synthetic.LinkageGenerator;
+import org.healthgraph.linkage.match.synthetic.LinkageGenerator.Situation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The "bad input" list of issue 15: each gives a clear error or a documented result, and nothing half-written. */
+class BadInputsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordWithEveryComparedFieldMissingIsCountedAndNeverLinked() throws IOException {
+        LinkageGenerator.Generated g = LinkageGenerator.generate(Situation.IDENTIFIERS, 5_000, 200, 11, dir);
+        List<String> cohort = new ArrayList<>(Files.readAllLines(g.cohort()));
+        cohort.add("EMPTY1,,,,,");
+        cohort.add("EMPTY2,  ,,, ,");
+        Files.write(g.cohort(), cohort);
+        LinkageJob.Summary s = LinkageJob.run(LinkageConfigs.read(g.config()), Strategy.FELLEGI_SUNTER, dir.resolve("l.csv"),
+                LinkageProgress.NONE);
+        assertThat(s.emptyLeftRecords()).isEqualTo(2);
+        assertThat(s.result().links()).noneMatch(l -> l.leftId().startsWith("EMPTY"));
+        assertThat(Evaluation.of(dir.resolve("l.csv"), g.truth()).f1()).isGreaterThan(0.95);
+    }
+
+    @Test
+    void aFileWithItsColumnsInAnotherOrderGivesTheSameLinks() throws IOException {
+        LinkageGenerator.Generated g = LinkageGenerator.generate(Situation.IDENTIFIERS, 5_000, 200, 12, dir);
+        LinkageJob.run(LinkageConfigs.read(g.config()), Strategy.FELLEGI_SUNTER, dir.resolve("a.csv"), LinkageProgress.NONE);
+        for (Path file : List.of(g.national(), g.cohort())) {
+            List<String> lines = Files.readAllLines(file);
+            int columns = lines.getFirst().split(",", -1).length;
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                order.add(c);
+            }
+            Collections.shuffle(order, new Random(3));
+            List<String> shuffled = new ArrayList<>();
+            for (String line : lines) {
+                String[] cells = line.split(",", -1);
+                List<String> out = new ArrayList<>();
+                order.forEach(c -> out.add(cells[c]));
+                shuffled.add(String.join(",", out));
+            }
+            Files.write(file, shuffled);
+        }
+        assertThat(Files.readAllLines(g.national()).getFirst()).isNotEqualTo("id,nom,nom_usage,prenom,sexe,date_naissance,code_postal");
+        LinkageJob.run(LinkageConfigs.read(g.config()), Strategy.FELLEGI_SUNTER, dir.resolve("b.csv"), LinkageProgress.NONE);
+        assertThat(Files.readAllLines(dir.resolve("b.csv"))).isEqualTo(Files.readAllLines(dir.resolve("a.csv")));
+    }
+
+    @Test
+    void aRepeatedIdOnEitherSideStopsTheRunNamingBothLinesAndNoOutputIsWritten() throws IOException {
+        LinkageGenerator.Generated g = LinkageGenerator.generate(Situation.IDENTIFIERS, 5_000, 200, 13, dir);
+        List<String> national = new ArrayList<>(Files.readAllLines(g.national()));
+        String repeated = national.get(4000).replaceFirst("^N\\d+,", "N17,");
+        national.set(4000, repeated);
+        Files.write(g.national(), national);
+        Path out = dir.resolve("l.csv");
+        assertThatThrownBy(() -> LinkageJob.run(LinkageConfigs.read(g.config()), Strategy.FELLEGI_SUNTER, out, LinkageProgress.NONE))
+                .isInstanceOf(LinkageException.class)
+                .hasMessage("national.csv line 4001: repeats the id of line 19 (column id must be unique)");
+        assertThatThrownBy(() -> LinkageJob.run(LinkageConfigs.read(g.config()), Strategy.TIERS, out, LinkageProgress.NONE))
+                .hasMessageContaining("line 4001");
+        assertThat(out).doesNotExist();
+    }
+}
