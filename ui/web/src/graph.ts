@@ -17,8 +17,6 @@ export interface GraphNode {
   /** The colour group (the table's product). */
   group: string;
   centre?: boolean;
-  /** A fixed position (the path diagram); none: the layout places it. */
-  position?: { x: number; y: number };
 }
 
 export interface GraphEdge {
@@ -29,13 +27,15 @@ export interface GraphEdge {
   href?: string;
 }
 
+/** Where the nodes go for a canvas of a given width, and how high the canvas is then. */
+export type Layout = (width: number) => { positions: Map<string, { x: number; y: number }>; height: number };
+
 export interface GraphOptions {
   label: string;
   /** Every group in a stable order (the catalog's products), so that a product keeps its colour from page to page. */
   groups?: string[];
-  /** rings: ellipses by distance from the centre; preset: the nodes' own positions. */
-  layout: 'rings' | 'preset';
-  height: number;
+  /** Run again when the canvas changes width (a narrower window). */
+  layout: Layout;
 }
 
 // Colours that keep a 4.5:1 contrast with the dark label text on their light fill.
@@ -62,7 +62,7 @@ export async function drawGraph(box: HTMLElement, nodes: GraphNode[], edges: Gra
   legendTitle: string): Promise<cytoscape.Core> {
   const { default: cytoscape } = await import('cytoscape');
   clear(box);
-  const canvas = el('div', { class: 'graph-canvas', style: `height:${options.height}px` });
+  const canvas = el('div', { class: 'graph-canvas' });
   const links = el('div', { class: 'graph-links' });
   const stage = el('div', { class: 'graph-stage', role: 'group', 'aria-label': options.label }, canvas, links);
   const present = new Set(nodes.map((n) => n.group));
@@ -70,16 +70,17 @@ export async function drawGraph(box: HTMLElement, nodes: GraphNode[], edges: Gra
   for (const g of [...colours.keys()]) if (!present.has(g)) colours.delete(g);
   box.append(stage, legend(colours, legendTitle));
 
-  const levels = distances(nodes, edges);
-  const rings = options.layout === 'rings' ? ringPositions(nodes, edges, levels, canvas.clientWidth || 900, options.height) : null;
+  let width = canvas.clientWidth || 900;
+  let laid = options.layout(width);
+  canvas.style.height = `${laid.height}px`;
   const cy = cytoscape({
     container: canvas,
     elements: [
       ...nodes.map((n) => ({
         group: 'nodes' as const,
-        data: { id: n.id, label: n.id, w: n.id.length * 7.2 + 18, fill: colours.get(n.group)!.fill, stroke: colours.get(n.group)!.stroke, level: levels.get(n.id) ?? 0 },
+        data: { id: n.id, label: n.id, w: n.id.length * 7.2 + 18, fill: colours.get(n.group)!.fill, stroke: colours.get(n.group)!.stroke },
         classes: n.centre ? 'centre' : '',
-        position: { ...(rings?.get(n.id) ?? n.position ?? { x: 0, y: 0 }) },
+        position: { ...(laid.positions.get(n.id) ?? { x: 0, y: 0 }) },
       })),
       ...edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, label: e.label ?? '' } })),
     ],
@@ -124,6 +125,19 @@ export async function drawGraph(box: HTMLElement, nodes: GraphNode[], edges: Gra
   };
   cy.on('viewport resize', place);
   place();
+  // A narrower or wider window lays the graph out again for the new width.
+  const observer = new ResizeObserver(() => {
+    if (!canvas.isConnected) { observer.disconnect(); return; }
+    if (canvas.clientWidth === width || canvas.clientWidth === 0) return;
+    width = canvas.clientWidth;
+    laid = options.layout(width);
+    canvas.style.height = `${laid.height}px`;
+    cy.resize();
+    cy.nodes().positions((node) => ({ ...(laid.positions.get(node.id()) ?? { x: 0, y: 0 }) }));
+    cy.fit(undefined, 24);
+    place();
+  });
+  observer.observe(canvas);
   cy.on('tap', 'edge', (event) => {
     const edge = edges[Number(String(event.target.id()).slice(1))];
     if (edge?.href) location.hash = edge.href;
@@ -194,6 +208,12 @@ const SLOT_H = 34;
  * stay dense. A ring is ordered by product, the outer ones by the angle of their inner neighbour,
  * so that joins cross little.
  */
+export function ringLayout(nodes: GraphNode[], edges: GraphEdge[]): Layout {
+  const levels = distances(nodes, edges);
+  const height = nodes.length > 30 ? 640 : nodes.length > 12 ? 480 : nodes.length > 4 ? 360 : 240;
+  return (width) => ({ positions: ringPositions(nodes, edges, levels, width, height), height });
+}
+
 function ringPositions(nodes: GraphNode[], edges: GraphEdge[], levels: Map<string, number>, width: number,
   height: number): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
@@ -225,12 +245,12 @@ function ringPositions(nodes: GraphNode[], edges: GraphEdge[], levels: Map<strin
   return out;
 }
 
-/** `count` points on the ellipse (rx, ry), at equal distances in label space, starting at the top. */
+/** `count` points on the ellipse (rx, ry), at equal distances in label space, starting on the left. */
 function spread(count: number, rx: number, ry: number): { x: number; y: number; angle: number }[] {
   const samples = 720;
   const cost: number[] = [0];
   const point = (i: number) => {
-    const a = -Math.PI / 2 + (2 * Math.PI * i) / samples;
+    const a = Math.PI + (2 * Math.PI * i) / samples;
     return { x: rx * Math.cos(a), y: ry * Math.sin(a), angle: (2 * Math.PI * i) / samples };
   };
   for (let i = 1; i <= samples; i++) {

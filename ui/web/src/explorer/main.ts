@@ -20,8 +20,8 @@ const fetcher: Fetcher = async (params) => {
   return response.json();
 };
 
-const EXAMPLE = `# The healthgraph API: the catalog of health data, its search, join paths and cohorts.
-# Press Ctrl+Enter (or the run button) to run; Ctrl+Space completes; the book icon opens the docs.
+const EXAMPLE = `# The healthgraph API. Run: Ctrl+Enter.
+# Complete: Ctrl+Space. Docs: the book icon.
 {
   catalogStats { datasets tables variables nomenclatures codes joins }
   search(query: "date de décès", first: 3) {

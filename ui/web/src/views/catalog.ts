@@ -4,7 +4,7 @@
 
 import { canonicalTable, loadIndex } from '../catalog-index';
 import { clear, count, el, link, loading } from '../dom';
-import { drawGraph, type GraphEdge, type GraphNode } from '../graph';
+import { drawGraph, ringLayout, type GraphEdge, type GraphNode } from '../graph';
 import { t } from '../i18n';
 import {
   neighbourhood, nomenclature, table, tableVariables, variable,
@@ -190,7 +190,7 @@ async function renderJoinGraph(section: HTMLElement, tb: TableDetail, params: UR
   }));
   const groups = await loadIndex().then((i) => i.datasets.map((d) => d.name), () => []);
   await drawGraph(box, nodes, edges,
-    { label: t.table.graphLabel(tb.name, nodes.length), layout: 'rings', groups, height: nodes.length > 30 ? 640 : nodes.length > 12 ? 480 : 360 }, t.table.legend);
+    { label: t.table.graphLabel(tb.name, nodes.length), layout: ringLayout(nodes, edges), groups }, t.table.legend);
   if (graph.truncated) box.append(el('p', { class: 'muted' }, t.table.graphTruncated(limit)));
 }
 

@@ -5,7 +5,7 @@
 import { autocomplete } from '../autocomplete';
 import { canonicalTable, loadExamples, similarTables } from '../catalog-index';
 import { el, link } from '../dom';
-import { drawGraph, type GraphEdge, type GraphNode } from '../graph';
+import { drawGraph, type GraphEdge, type GraphNode, type Layout } from '../graph';
 import { t } from '../i18n';
 import { joinPath, type Join } from '../queries';
 import { copyText, keepInAddress } from '../share';
@@ -109,15 +109,26 @@ async function drawPaths(box: HTMLElement, from: string, to: string, paths: Join
       }
     });
   }
-  const tallest = Math.max(...columns.map((c) => c.length));
-  const nodes: GraphNode[] = columns.flatMap((names, x) => names.map((name, y) => ({
+  const nodes: GraphNode[] = columns.flatMap((names, x) => names.map((name) => ({
     id: name, href: tableHref(name), title: name, group: x === 0 ? from : x === columns.length - 1 ? to : '…',
     centre: x === 0 || x === columns.length - 1,
-    position: { x: x * 240, y: (y - (names.length - 1) / 2) * 70 },
   })));
-  await drawGraph(box, nodes, [...edges.values()],
-    { label: t.joinPath.diagramLabel(from, to), layout: 'preset', height: Math.max(160, 70 * tallest + 60) }, t.table.legend);
+  await drawGraph(box, nodes, [...edges.values()], { label: t.joinPath.diagramLabel(from, to), layout: stepLayout(columns) }, t.table.legend);
   box.querySelector('.legend')?.remove(); // the colours only tell the ends from the middle: no legend needed
+}
+
+/** A column per step, left to right, on a wide canvas; a row per step, top to bottom, on a narrow one. */
+function stepLayout(columns: string[][]): Layout {
+  const tallest = Math.max(...columns.map((c) => c.length));
+  return (width) => {
+    const across = width >= columns.length * 190;
+    const positions = new Map<string, { x: number; y: number }>();
+    columns.forEach((names, step) => names.forEach((name, i) => {
+      const offset = i - (names.length - 1) / 2;
+      positions.set(name, across ? { x: step * 220, y: offset * 70 } : { x: offset * 190, y: step * 80 });
+    }));
+    return { positions, height: across ? Math.max(160, 70 * tallest + 60) : 80 * columns.length + 40 };
+  };
 }
 
 function pathCard(hops: Join[], index: number): HTMLElement {
