@@ -203,7 +203,7 @@ try {
   check(facts.includes('Renseignée depuis 2015'), `history in the facts: ${facts}`);
   const rule = await page.locator('p.management-rule').innerText();
   const changes = await page.locator('table.changes tbody tr').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
-  check(rule.length > 0 && changes.length > 0 && changes.some((c) => c.includes('description')), `rule "${rule}", changes ${changes}`);
+  check(rule.length > 0 && changes.length > 0 && changes.some((c) => c.includes('Description')) && changes.some((c) => c.includes('Règle de gestion')), `rule "${rule}", changes ${changes}`);
   console.log(`variable page: ${oneLine(variable)}; ${facts}; rule "${rule}"; changes: ${changes.join(' | ')}`);
   await shoot(page, '06-variable');
   await page.goto(`${base}#/variable/PAT_IDT_R/PAT_IDT`);

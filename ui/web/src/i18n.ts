@@ -108,6 +108,11 @@ const fr = {
     changes: 'Historique des modifications',
     noChange: 'Aucune modification enregistrée depuis le premier import.',
     changeColumns: { at: 'Date', field: 'Champ', before: 'Avant', after: 'Après', source: 'Fichier' },
+    fields: {
+      description: 'Description', type: 'Type', length: 'Longueur', format: 'Format', constraints: 'Contraintes',
+      codedBy: 'Nomenclature', dateCreated: 'Renseignée depuis', dateDeleted: 'Renseignée jusqu’à',
+      dateMissing: 'Périodes sans données', observation: 'Observation', managementRule: 'Règle de gestion',
+    } as Record<string, string>,
     more: (n: number) => `… et ${num(n)} de plus.`,
   },
   nomenclature: {
@@ -265,6 +270,11 @@ const en: Messages = {
     changes: 'Change history',
     noChange: 'No change recorded since the first import.',
     changeColumns: { at: 'Date', field: 'Field', before: 'Before', after: 'After', source: 'File' },
+    fields: {
+      description: 'Description', type: 'Type', length: 'Length', format: 'Format', constraints: 'Constraints',
+      codedBy: 'Code list', dateCreated: 'Filled since', dateDeleted: 'Filled until', dateMissing: 'Periods without data',
+      observation: 'Remarks', managementRule: 'Management rule',
+    },
     more: (n) => `… and ${num(n)} more.`,
   },
   nomenclature: {

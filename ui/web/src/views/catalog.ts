@@ -250,7 +250,7 @@ function changesSection(changes: NonNullable<Awaited<ReturnType<typeof variable>
     el('thead', {}, el('tr', {}, el('th', {}, c.at), el('th', {}, c.field), el('th', {}, c.before), el('th', {}, c.after), el('th', {}, c.source))),
     el('tbody', {}, ...changes.edges.map(({ node }) => el('tr', {},
       el('td', {}, el('time', { datetime: node.at }, node.at.replace('T', ' ').replace(/\.\d+Z?$|Z$/, ''))),
-      el('td', {}, el('span', { class: 'key' }, node.field)),
+      el('td', { 'data-field': node.field }, m.fields[node.field] ?? node.field),
       el('td', {}, node.oldValue), el('td', {}, node.newValue), el('td', { class: 'muted' }, node.source))))));
   const more = changes.totalCount - changes.edges.length;
   if (more > 0) section.append(el('p', { class: 'muted' }, m.more(more)));
