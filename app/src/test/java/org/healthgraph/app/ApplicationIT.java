@@ -52,6 +52,28 @@ class ApplicationIT {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (HttpResponse<String> response : java.util.List.of(get("/"), get("/actuator/health"),
+                post("/graphql", "{\"query\":\"{ version { healthgraph } }\"}"))) {
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(response.uri().toString()).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline"));
+            assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void theDataFolderIsOwnerOnly() throws Exception {
+        Path dir = Path.of(environment.getProperty("healthgraph.data-dir"));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
     void reportsItsHealth() throws Exception {
         HttpResponse<String> response = get("/actuator/health");
 

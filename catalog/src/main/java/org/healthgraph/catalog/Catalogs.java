@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.healthgraph.catalog.internal.CachedCatalog;
 import org.healthgraph.catalog.internal.GraphCatalog;
 import org.healthgraph.catalog.internal.GraphCatalogWriter;
+import org.healthgraph.catalog.store.CatalogStores;
 import org.healthgraph.graph.GraphStore;
 
 /** Opens the catalog over a graph store. */
@@ -13,9 +14,9 @@ public final class Catalogs {
     private Catalogs() {
     }
 
-    /** A catalog that reads the given store. */
+    /** A catalog that reads the given graph (through the catalog store of its backend). */
     public static Catalog reader(GraphStore store) {
-        return new GraphCatalog(store);
+        return new GraphCatalog(CatalogStores.on(store));
     }
 
     /**
@@ -32,8 +33,8 @@ public final class Catalogs {
         return cached;
     }
 
-    /** A writer into the given store; create one per application and share it (it holds the listeners). */
+    /** A writer into the given graph; create one per application and share it (it holds the listeners). */
     public static CatalogWriter writer(GraphStore store) {
-        return new GraphCatalogWriter(store);
+        return new GraphCatalogWriter(CatalogStores.on(store));
     }
 }

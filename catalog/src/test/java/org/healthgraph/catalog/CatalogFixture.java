@@ -7,14 +7,14 @@ import java.util.Optional;
 import org.healthgraph.graph.testing.SharedNeo4j;
 
 /** Three tables A -> B -> C joined by foreign keys, a code list and a coded variable; names unique to the test. */
-record CatalogFixture(String dataset, TableName a, TableName b, TableName c, NomenclatureName list) {
-    static CatalogFixture create() {
+public record CatalogFixture(String dataset, TableName a, TableName b, TableName c, NomenclatureName list) {
+    public static CatalogFixture create() {
         String p = SharedNeo4j.uniqueKey("T");
         return new CatalogFixture("DS " + p, TableName.of(p + "_A"), TableName.of(p + "_B"), TableName.of(p + "_C"),
                 NomenclatureName.of(p + "_NOM"));
     }
 
-    List<CatalogUnit> units(String description) {
+    public List<CatalogUnit> units(String description) {
         Nomenclature nom = new Nomenclature(list, "Sexe", "TEST", List.of(
                 new NomenclatureColumn("COD", "string", ColumnRole.CODE),
                 new NomenclatureColumn("LIB", "string", ColumnRole.LABEL)), List.of("COD"));

@@ -42,4 +42,12 @@ public final class GraphNames {
 
     private GraphNames() {
     }
+
+    /**
+     * Whether nodes of this label hold patient-level data, whose keys are identifiers: messages and
+     * logs never quote them.
+     */
+    public static boolean isPatientLevel(Label label) {
+        return label.equals(PATIENT) || label.equals(PSEUDONYM) || label.equals(CARE_EVENT) || label.equals(RECORD);
+    }
 }

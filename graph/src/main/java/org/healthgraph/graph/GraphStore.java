@@ -8,8 +8,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The port through which every module reads and writes the property graph. Implementations are
- * thread-safe; each call runs in its own transaction unless made through {@link #write}.
+ * The port through which every module reads and writes the property graph, in no query language:
+ * upserts and deletions keyed by each label's key property, look-ups, counts, neighbourhoods and
+ * shortest paths. Two backends implement it ({@link #backend()}): Neo4j
+ * ({@code org.healthgraph.graph.neo4j.Neo4jGraph}, which adds Cypher for store adapters) and Apache
+ * TinkerPop ({@code org.healthgraph.graph.gremlin.GremlinGraph}, which adds Gremlin traversals).
+ * Domain modules keep their queries in typed stores with one adapter per backend.
+ *
+ * <p>Implementations are thread-safe; each call runs in its own transaction unless made through
+ * {@link #write}.
  */
 public interface GraphStore extends AutoCloseable {
 
@@ -18,8 +25,10 @@ public interface GraphStore extends AutoCloseable {
 
     /**
      * Runs {@code work} in one write transaction, committed when it returns and rolled back when it
-     * throws. Transient failures (deadlocks, leader switches) are retried, so {@code work} must
-     * have no effect outside the writer it is given.
+     * throws. Transient failures (deadlocks, leader switches, optimistic-lock conflicts) are retried,
+     * so {@code work} must have no effect outside the writer it is given. Without
+     * {@link GraphCapability#ATOMIC_WRITES} (a Gremlin graph without transactions) each write of
+     * {@code work} is applied on its own.
      */
     <T> T write(Function<GraphWriter, T> work);
 
@@ -52,11 +61,25 @@ public interface GraphStore extends AutoCloseable {
      */
     List<GraphPath> shortestPaths(NodeRef from, NodeRef to, Set<RelType> types, int maxHops);
 
-    /** Runs a parameterised read statement in the store's query language. */
-    List<Map<String, Object>> read(String statement, Map<String, Object> parameters);
+    /** The kind of database behind this store. */
+    GraphBackend backend();
 
-    /** Runs a read and maps every record; for large results the mapping streams. */
-    <T> List<T> read(String statement, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper);
+    /** What this store can do beyond the port's common operations. */
+    Set<GraphCapability> capabilities();
+
+    default boolean supports(GraphCapability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /**
+     * Fails with a {@link GraphUnsupportedException} naming {@code what}, the capability and the
+     * setting that chooses the backend, unless this store has {@code capability}.
+     */
+    default void require(GraphCapability capability, String what) {
+        if (!supports(capability)) {
+            throw GraphUnsupportedException.of(this, capability, what);
+        }
+    }
 
     /** A short description of where the store lives (URI without credentials). */
     String describe();

@@ -1,5 +1,6 @@
 package org.healthgraph.graph;
 
+import org.healthgraph.graph.internal.gremlin.GremlinGraphStore;
 import org.healthgraph.graph.internal.neo4j.EmbeddedNeo4j;
 import org.healthgraph.graph.internal.neo4j.Neo4jGraphStore;
 
@@ -10,22 +11,26 @@ public final class GraphStores {
     }
 
     /**
-     * Opens the store the settings describe: an embedded Neo4j reached over Bolt on loopback, or an
-     * external server. Fails with a {@link GraphUnavailableException} naming the setting to change
+     * Opens the store the settings describe: with the Neo4j backend, an embedded Neo4j reached over
+     * Bolt on loopback or an external server; with the Gremlin backend, an embedded TinkerGraph or a
+     * Gremlin Server. Fails with a {@link GraphUnavailableException} naming the setting to change
      * when the database cannot be opened or reached.
      */
     public static GraphStore open(GraphSettings settings) {
+        if (settings.backend() == GraphBackend.GREMLIN) {
+            return GremlinGraphStore.open(settings);
+        }
         if (settings.isEmbedded()) {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
             try {
                 return Neo4jGraphStore.connect(embedded.boltUri(), "", "", settings.database(), settings.batchSize(),
-                        embedded);
+                        embedded, true);
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
             }
         }
         return Neo4jGraphStore.connect(settings.uri().orElseThrow(), settings.username(), settings.password(),
-                settings.database(), settings.batchSize(), () -> { });
+                settings.database(), settings.batchSize(), () -> { }, false);
     }
 }

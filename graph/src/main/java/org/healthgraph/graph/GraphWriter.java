@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Writes inside one transaction. All methods are idempotent upserts keyed by the label's key
- * property, sent in batches ({@code UNWIND}); nothing is visible to readers until the transaction
- * that holds this writer commits, and nothing remains if it rolls back.
+ * property, sent in batches; nothing is visible to readers until the transaction that holds this
+ * writer commits, and nothing remains if it rolls back. Backend adapters get a richer writer
+ * ({@code CypherWriter}, {@code GremlinWriter}) for the writes no method here covers.
  */
 public interface GraphWriter {
 
@@ -26,7 +27,4 @@ public interface GraphWriter {
 
     /** Deletes the nodes with these keys and their relationships; absent keys are ignored. */
     long deleteNodes(Label label, Collection<String> keys);
-
-    /** Runs a parameterised statement in this transaction, for writes no other method covers. */
-    List<Map<String, Object>> run(String statement, Map<String, Object> parameters);
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,17 +74,19 @@ class GraphBulkLoadIT {
     }
 
     private void seed() {
-        try (GraphStore store = GraphStores.open(GraphSettings.embedded(dataDir))) {
+        try (GraphStore opened = GraphStores.open(GraphSettings.embedded(dataDir))) {
+            Neo4jGraph store = Neo4jGraph.require(opened, "this test");
             store.ensureSchema(List.of(GraphNames.NOMENCLATURE, GraphNames.CODE), List.of());
-            store.write(w -> w.run("CREATE (:Nomenclature {name: 'T', tags: ['a', 'b']})-[:HAS_CODE {since: 2020}]->"
+            store.writeCypher(w -> w.run("CREATE (:Nomenclature {name: 'T', tags: ['a', 'b']})-[:HAS_CODE {since: 2020}]->"
                     + "(:Code {key: 'T:0', label: 'zéro', at: date('2024-02-29')})", Map.of()));
-            store.write(w -> w.run("CREATE TEXT INDEX code_label_text IF NOT EXISTS FOR (c:Code) ON (c.label)", Map.of()));
+            store.writeCypher(w -> w.run("CREATE TEXT INDEX code_label_text IF NOT EXISTS FOR (c:Code) ON (c.label)", Map.of()));
         }
     }
 
     /** The T nomenclature's codes, then the indexes (one database start for both: each takes seconds). */
     private List<String> state() {
-        try (GraphStore store = GraphStores.open(GraphSettings.embedded(dataDir))) {
+        try (GraphStore opened = GraphStores.open(GraphSettings.embedded(dataDir))) {
+            Neo4jGraph store = Neo4jGraph.require(opened, "this test");
             List<String> out = new java.util.ArrayList<>(store.read("MATCH (n:Nomenclature {name: 'T'})-[r:HAS_CODE]->(c:Code)"
                     + " RETURN c.key + ' ' + coalesce(c.label, '-') + ' ' + coalesce(toString(r.since), '-') + ' '"
                     + " + coalesce(toString(c.at), '-') + ' ' + reduce(s = '', t IN n.tags | s + t) AS line ORDER BY line",
@@ -128,7 +131,7 @@ class GraphBulkLoadIT {
     @Test
     void leavesAGraphThatHoldsTheLabelAlreadyAlone() {
         try (GraphStore store = GraphStores.open(GraphSettings.embedded(dataDir))) {
-            store.write(w -> w.run("CREATE (:Patient {id: 'x'}), (:Nomenclature {name: 'T'})", Map.of()));
+            Neo4jGraph.require(store, "this test").writeCypher(w -> w.run("CREATE (:Patient {id: 'x'}), (:Nomenclature {name: 'T'})", Map.of()));
         }
         assertThat(GraphBulkLoad.loadIfAbsent(dataDir, GraphNames.PATIENT, new Codes(false, false), List.of(), List.of(),
                 line -> { })).isEmpty();

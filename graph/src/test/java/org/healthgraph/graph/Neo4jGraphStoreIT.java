@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.healthgraph.graph.gremlin.GremlinGraph;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +26,52 @@ class Neo4jGraphStoreIT extends GraphStoreContract {
     @Override
     protected String unique(String prefix) {
         return SharedNeo4j.uniqueKey(prefix);
+    }
+
+    private Neo4jGraph neo4j() {
+        return Neo4jGraph.require(store(), "the Cypher tests");
+    }
+
+    @Test
+    void aDuplicateKeyWrittenByCypherIsReportedAsAConstraintViolationNamingTheLabel() {
+        String a = unique("T_DUP");
+        store().upsertNodes(GraphNames.TABLE, List.of(Map.of("name", a)));
+
+        assertThatThrownBy(() -> neo4j().writeCypher(w -> w.run("CREATE (:Table {name: $n})", Map.of("n", a))))
+                .isInstanceOf(ConstraintViolationException.class)
+                .hasMessageContaining("Table")
+                .hasMessageContaining("name")
+                .hasMessageNotContaining(a);
+    }
+
+    @Test
+    void cypherReadsReturnPlainJavaValues() {
+        String a = unique("A");
+        store().upsertNodes(GraphNames.TABLE, List.of(Map.of("name", a, "title", "titre")));
+
+        List<Map<String, Object>> rows = neo4j().read("MATCH (t:Table {name: $n}) RETURN t, t.title AS title, [1, 2] AS xs",
+                Map.of("n", a));
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("t")).isInstanceOf(Map.class);
+            assertThat(r.get("title")).isEqualTo("titre");
+            assertThat(r.get("xs")).isEqualTo(List.of(1L, 2L));
+        });
+    }
+
+    @Test
+    void theEmbeddedDatabaseOffersCypherAndTheBulkLoad() {
+        assertThat(store().backend()).isEqualTo(GraphBackend.NEO4J);
+        assertThat(store().capabilities()).contains(GraphCapability.CYPHER, GraphCapability.BULK_LOAD,
+                GraphCapability.ATOMIC_WRITES);
+    }
+
+    @Test
+    void askingForGremlinOnNeo4jNamesTheBackendSetting() {
+        assertThatThrownBy(() -> GremlinGraph.require(store(), "the Gremlin journey store"))
+                .isInstanceOf(GraphUnsupportedException.class)
+                .hasMessageContaining("healthgraph.graph.backend=gremlin")
+                .hasMessageContaining("the Gremlin journey store");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.healthgraph.graph.ErrorKind;
+
 /**
  * A dated care event of one patient.
  *
@@ -22,7 +24,7 @@ public record CareEvent(EventType type, LocalDate start, LocalDate end, String s
         Objects.requireNonNull(start, "start");
         end = end == null ? start : end;
         if (end.isBefore(start)) {
-            throw new IllegalArgumentException("a " + type + " event from " + source + " ends before it starts");
+            throw new JourneyException(ErrorKind.INVALID_INPUT, "a " + type + " event from " + source + " ends before it starts");
         }
         source = source == null ? "" : source;
         codes = sorted(codes);

@@ -2,6 +2,8 @@ package org.healthgraph.journeys;
 
 import java.util.Objects;
 
+import org.healthgraph.graph.ErrorKind;
+
 /** One code of a care event, with its system and role. */
 public record EventCode(CodeSystem system, String code, CodeRole role) {
 
@@ -9,7 +11,7 @@ public record EventCode(CodeSystem system, String code, CodeRole role) {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(role, "role");
         if (code == null || code.isBlank() || code.length() > 64) {
-            throw new IllegalArgumentException("a " + system + " code must be 1 to 64 characters, got '" + code + "'");
+            throw new JourneyException(ErrorKind.INVALID_INPUT, "a " + system + " code must be 1 to 64 characters, got '" + code + "'");
         }
         code = code.trim();
     }

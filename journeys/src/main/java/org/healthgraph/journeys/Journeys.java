@@ -15,14 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.GraphBulkLoad;
-import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.journeys.internal.CypherEngine;
-import org.healthgraph.journeys.internal.JourneyBulkSource;
-import org.healthgraph.journeys.internal.JourneyGraph;
 import org.healthgraph.journeys.internal.TimelineEngine;
 import org.healthgraph.journeys.internal.TimelineIndex;
+import org.healthgraph.journeys.store.CohortCrossCheck;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneyStores;
 
 /**
  * Patient journeys over one graph: imports patients with their care events, keeps the in-memory
@@ -41,14 +41,12 @@ public final class Journeys {
     /** Batches written at once by an import. */
     public static final int DEFAULT_WRITERS = 2;
 
-    private final Optional<JourneyGraph> graph;
-    private final Optional<CypherEngine> cypher;
+    private final Optional<JourneyStore> graph;
     private volatile TimelineIndex index;
     private volatile int writers = DEFAULT_WRITERS;
 
     private Journeys(GraphStore store, TimelineIndex index) {
-        this.graph = Optional.ofNullable(store).map(JourneyGraph::new);
-        this.cypher = Optional.ofNullable(store).map(CypherEngine::new);
+        this.graph = Optional.ofNullable(store).map(JourneyStores::on);
         this.index = index;
     }
 
@@ -77,10 +75,7 @@ public final class Journeys {
      */
     public static Optional<ImportReport> bulkLoad(Path dataDir, List<PatientJourney> patients, Consumer<String> progress) {
         long t0 = System.nanoTime();
-        JourneyBulkSource source = new JourneyBulkSource(patients);
-        Optional<GraphBulkLoad.Report> report = GraphBulkLoad.loadIfAbsent(dataDir, GraphNames.PATIENT, source,
-                GraphNames.LABELS, JourneyGraph.INDEXES, progress);
-        return report.map(r -> new ImportReport(source.patientCount(), source.eventCount(),
+        return JourneyStores.bulkLoad(dataDir, patients, progress).map(r -> new ImportReport(r.patients(), r.events(),
                 (System.nanoTime() - t0) / 1_000_000, 0));
     }
 
@@ -99,7 +94,7 @@ public final class Journeys {
     /** Rebuilds the timeline index from the graph, reading patients page by page. */
     public void rebuildIndex() {
         TimelineIndex.Builder b = new TimelineIndex.Builder();
-        graph().readAll(5_000, b::add);
+        graph().forEachPatient(5_000, b::add);
         index = b.build();
     }
 
@@ -266,12 +261,12 @@ public final class Journeys {
     /** The same query in Cypher on the graph: a page of cohort patient ids. */
     public List<PatientId> crossCheckIds(CohortQuery query, int offset, int limit) {
         requirePage(offset, limit);
-        return cypher().patientIds(query, offset, limit).stream().map(PatientId::new).toList();
+        return cypher().patientIds(query, offset, limit);
     }
 
     /** The Cypher statement the cross-check runs. */
     public String cypherOf(CohortQuery query) {
-        return cypher().cypher(query);
+        return cypher().statement(query);
     }
 
     public int patientCount() {
@@ -293,12 +288,14 @@ public final class Journeys {
         }
     }
 
-    private JourneyGraph graph() {
+    private JourneyStore graph() {
         return graph.orElseThrow(() -> new JourneyException("these journeys are held in memory only: no graph to read"));
     }
 
-    private CypherEngine cypher() {
-        return cypher.orElseThrow(() -> new JourneyException("these journeys are held in memory only: no Cypher cross-check"));
+    private CohortCrossCheck cypher() {
+        return graph.orElseThrow(() -> new JourneyException("these journeys are held in memory only: no Cypher cross-check"))
+                .crossCheck().orElseThrow(() -> new JourneyException(ErrorKind.INVALID_INPUT, "the Cypher cross-check needs"
+                        + " the Neo4j backend; this graph's backend is " + graph.get().backend()));
     }
 
     private static void requirePage(int offset, int limit) {

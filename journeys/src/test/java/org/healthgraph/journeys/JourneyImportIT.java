@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class JourneyImportIT {
     }
 
     private long events(String id) {
-        return ((Number) store.read("MATCH (:Patient {id: $id})-[:HAD]->(e) RETURN count(e) AS n", Map.of("id", id))
+        return ((Number) Neo4jGraph.require(store, "Cypher").read("MATCH (:Patient {id: $id})-[:HAD]->(e) RETURN count(e) AS n", Map.of("id", id))
                 .getFirst().get("n")).longValue();
     }
 
@@ -40,7 +41,7 @@ class JourneyImportIT {
         journeys.importPatients(List.of(patient(id, "A10BA02", 5)));
         assertThat(events(id)).isEqualTo(5);
         assertThat(journeys.events(new PatientId(id))).hasValueSatisfying(e -> assertThat(e).hasSize(5));
-        assertThat(store.read("MATCH (c:Code {key: 'ATC:A10BA02'}) RETURN c.nomenclature AS n", Map.of()))
+        assertThat(Neo4jGraph.require(store, "Cypher").read("MATCH (c:Code {key: 'ATC:A10BA02'}) RETURN c.nomenclature AS n", Map.of()))
                 .singleElement().satisfies(r -> assertThat(r.get("n")).isEqualTo("ATC"));
     }
 
@@ -54,7 +55,7 @@ class JourneyImportIT {
         assertThatThrownBy(() -> journeys.importPatients(List.of(patient(ok, "C10AA05", 2), twice, twice), 1_000, n -> { }))
                 .isInstanceOf(RuntimeException.class);
         assertThat(events(ok)).isZero();
-        assertThat(store.read("MATCH (p:Patient {id: $id}) RETURN p", Map.of("id", failing))).isEmpty();
+        assertThat(Neo4jGraph.require(store, "Cypher").read("MATCH (p:Patient {id: $id}) RETURN p", Map.of("id", failing))).isEmpty();
         journeys.importPatients(List.of(patient(ok, "C10AA05", 2), twice));
         assertThat(events(ok)).isEqualTo(2);
         assertThat(events(failing)).isEqualTo(2);

@@ -8,7 +8,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +22,9 @@ import org.healthgraph.graph.GraphStoreException;
  * until the process ends (the operating system releases it even after a crash). A second process
  * is refused with a message naming the holder's pid, before it has touched a file: so the demo
  * never empties a folder that a running server uses. Within one process the lock is taken once.
+ * Taking it also makes the folder owner-only (mode 700 where the file system has POSIX modes), so
+ * that no other user of the machine reads the database, the indexes or the logs within, whatever
+ * the modes of the files themselves.
  */
 public final class DataFolderLock {
 
@@ -46,9 +48,9 @@ public final class DataFolderLock {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            OwnerOnly.createDirectories(dir);
+            OwnerOnly.restrict(dir);
+            FileChannel channel = FileChannel.open(dir.resolve(FILE), OwnerOnly.fileOptions(), OwnerOnly.fileAttributes());
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = holder(channel);

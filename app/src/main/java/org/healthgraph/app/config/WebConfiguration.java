@@ -3,6 +3,7 @@ package org.healthgraph.app.config;
 import org.healthgraph.app.web.CodeListCsv;
 import org.healthgraph.app.web.WebRoutes;
 import org.healthgraph.catalog.Catalog;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,11 +12,20 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * HTTP routes besides GraphQL and the static web interface: the bundled GraphQL explorer at
- * {@code /graphiql} and the code-list CSV download ({@link WebRoutes}).
+ * The HTTP layer's own beans: the security headers on every response, and the routes besides
+ * GraphQL and the static web interface: the bundled GraphQL explorer at {@code /graphiql} and the
+ * code-list CSV download ({@link WebRoutes}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /** First, so that /graphiql is the bundled explorer even if Spring's own (CDN) page is switched on. */
     @Bean

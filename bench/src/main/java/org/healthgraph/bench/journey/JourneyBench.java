@@ -27,6 +27,7 @@ import org.duckdb.DuckDBConnection;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.CareEvent;
@@ -263,11 +264,11 @@ public final class JourneyBench {
     }
 
     private static void terminateCypherQueries(GraphStore store) {
-        List<Object> ids = store.read("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS $marker"
+        List<Object> ids = Neo4jGraph.require(store, "Cypher").read("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS $marker"
                 + " RETURN transactionId", Map.of("marker", "(p:Patient)-[:HAD]->(a:CareEvent)"))
                 .stream().map(r -> r.get("transactionId")).toList();
         if (!ids.isEmpty()) {
-            store.write(w -> w.run("TERMINATE TRANSACTIONS $ids", Map.of("ids", ids)));
+            Neo4jGraph.require(store, "Cypher").writeCypher(w -> w.run("TERMINATE TRANSACTIONS $ids", Map.of("ids", ids)));
         }
     }
 

@@ -29,6 +29,7 @@ import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
 import org.healthgraph.graph.Label;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
 
 /**
@@ -79,7 +80,7 @@ public final class SearchBenchmark {
                 store = GraphStores.open(GraphSettings.embedded(work.resolve("neo4j")));
                 loadNeo4j(store, docs);
                 GraphStore s = store;
-                Engine neo4j = q -> s.read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) YIELD node "
+                Engine neo4j = q -> Neo4jGraph.require(s, "Cypher").read("CALL db.index.fulltext.queryNodes($index, $q, {limit: 10}) YIELD node "
                         + "RETURN node.skey AS key", Map.of("index", NEO4J_INDEX, "q", QueryParser.escape(q)),
                         row -> (String) row.get("key"));
                 neo = Optional.of(measure("neo4j-fulltext", neo4j, questions));
@@ -334,10 +335,10 @@ public final class SearchBenchmark {
             rows.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(row);
         }
         rows.forEach((k, r) -> store.upsertNodes(labels.get(k), r));
-        store.write(w -> w.run("CREATE FULLTEXT INDEX " + NEO4J_INDEX + " IF NOT EXISTS FOR "
+        Neo4jGraph.require(store, "Cypher").writeCypher(w -> w.run("CREATE FULLTEXT INDEX " + NEO4J_INDEX + " IF NOT EXISTS FOR "
                 + "(n:Table|Variable|Nomenclature|Code) ON EACH [n.name, n.label, n.context] "
                 + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'french'}}", Map.of()));
-        store.read("CALL db.awaitIndexes(600)", Map.of());
+        Neo4jGraph.require(store, "Cypher").read("CALL db.awaitIndexes(600)", Map.of());
         System.out.printf("neo4j loaded and full-text indexed: %d ms%n", ms(t));
     }
 

@@ -1,5 +1,6 @@
 package org.healthgraph.catalog.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.CodedBy;
 import org.healthgraph.catalog.ColumnRole;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.History;
 import org.healthgraph.catalog.Join;
 import org.healthgraph.catalog.KeyPair;
@@ -20,18 +22,23 @@ import org.healthgraph.catalog.NomenclatureName;
 import org.healthgraph.catalog.Table;
 import org.healthgraph.catalog.TableName;
 import org.healthgraph.catalog.Variable;
+import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
+import org.healthgraph.graph.GraphNames;
+import org.healthgraph.graph.Label;
 
 /**
  * The property layout of each catalog node: domain record to property map (the row written) and
  * back. Empty strings are stored as absent properties, so that a node carries only what it knows.
+ * Shared by the domain (which diffs rows) and by every backend's catalog store (which writes and
+ * reads them), so that both backends hold the same properties.
  */
-final class CatalogRows {
+public final class CatalogRows {
 
     private CatalogRows() {
     }
 
-    static Map<String, Object> dataset(Dataset d) {
+    public static Map<String, Object> dataset(Dataset d) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", d.name());
         putText(row, "title", d.title());
@@ -39,11 +46,11 @@ final class CatalogRows {
         return row;
     }
 
-    static Dataset dataset(Map<String, Object> p) {
+    public static Dataset dataset(Map<String, Object> p) {
         return new Dataset(str(p, "name"), str(p, "title"), str(p, "description"));
     }
 
-    static Map<String, Object> table(Table t) {
+    public static Map<String, Object> table(Table t) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", t.name().value());
         putText(row, "title", t.title());
@@ -55,12 +62,12 @@ final class CatalogRows {
         return row;
     }
 
-    static Table table(Map<String, Object> p) {
+    public static Table table(Map<String, Object> p) {
         return new Table(TableName.of(str(p, "name")), str(p, "title"), str(p, "dataset"), str(p, "scope"),
                 str(p, "observation"), history(p), strings(p, "primaryKey"));
     }
 
-    static Map<String, Object> variable(Variable v) {
+    public static Map<String, Object> variable(Variable v) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", v.ref().key());
         row.put("table", v.ref().table().value());
@@ -80,7 +87,7 @@ final class CatalogRows {
         return row;
     }
 
-    static Variable variable(Map<String, Object> p) {
+    public static Variable variable(Map<String, Object> p) {
         Map<String, String> constraints = new LinkedHashMap<>();
         for (String c : strings(p, "constraints")) {
             int eq = c.indexOf('=');
@@ -94,7 +101,7 @@ final class CatalogRows {
                 str(p, "observation"), str(p, "managementRule"));
     }
 
-    static Map<String, Object> nomenclature(Nomenclature n) {
+    public static Map<String, Object> nomenclature(Nomenclature n) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", n.name().value());
         putText(row, "title", n.title());
@@ -106,7 +113,7 @@ final class CatalogRows {
         return row;
     }
 
-    static Nomenclature nomenclature(Map<String, Object> p) {
+    public static Nomenclature nomenclature(Map<String, Object> p) {
         List<String> names = strings(p, "columnNames");
         List<String> types = strings(p, "columnTypes");
         List<String> roles = strings(p, "columnRoles");
@@ -120,7 +127,7 @@ final class CatalogRows {
     }
 
     /** A code row: its values are stored as a list aligned with the code list's columns. */
-    static Map<String, Object> code(Code c, List<String> columnNames) {
+    public static Map<String, Object> code(Code c, List<String> columnNames) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", c.ref().key());
         row.put("nomenclature", c.ref().nomenclature().value());
@@ -134,7 +141,7 @@ final class CatalogRows {
         return row;
     }
 
-    static Code code(Map<String, Object> p, List<String> columnNames) {
+    public static Code code(Map<String, Object> p, List<String> columnNames) {
         List<String> values = strings(p, "values");
         Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < columnNames.size() && i < values.size(); i++) {
@@ -143,7 +150,7 @@ final class CatalogRows {
         return new Code(CodeRef.of(str(p, "nomenclature"), str(p, "code")), str(p, "label"), columns);
     }
 
-    static Map<String, Object> join(Join j) {
+    public static Map<String, Object> join(Join j) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", j.id());
         row.put("fromTable", j.from().value());
@@ -153,17 +160,47 @@ final class CatalogRows {
         return row;
     }
 
-    static Join join(Map<String, Object> p) {
+    public static Join join(Map<String, Object> p) {
         return new Join(TableName.of(str(p, "fromTable")), TableName.of(str(p, "toTable")),
                 keyPairs(strings(p, "from"), strings(p, "to")));
     }
 
-    static List<KeyPair> keyPairs(List<String> from, List<String> to) {
+    public static List<KeyPair> keyPairs(List<String> from, List<String> to) {
         List<KeyPair> keys = new ArrayList<>();
         for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
             keys.add(new KeyPair(from.get(i), to.get(i)));
         }
         return keys;
+    }
+
+    /** A recorded change of {@code variable}, from the properties of its {@code Change} node. */
+    public static VariableChange change(VariableRef variable, Map<String, Object> p) {
+        return new VariableChange(variable, str(p, "field"), str(p, "old"), str(p, "new"), str(p, "source"),
+                Instant.parse(str(p, "at")));
+    }
+
+    /** The properties of the {@code Change} node that records {@code c}, with its id. */
+    public static Map<String, Object> change(VariableChange c, String id) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("variable", c.variable().key());
+        row.put("field", c.field());
+        row.put("old", c.oldValue());
+        row.put("new", c.newValue());
+        row.put("source", c.source());
+        row.put("at", c.at().toString());
+        return row;
+    }
+
+    /** The label of the nodes of a kind of entry. */
+    public static Label label(EntryKind kind) {
+        return switch (kind) {
+            case DATASET -> GraphNames.DATASET;
+            case TABLE -> GraphNames.TABLE;
+            case VARIABLE -> GraphNames.VARIABLE;
+            case NOMENCLATURE -> GraphNames.NOMENCLATURE;
+            case CODE -> GraphNames.CODE;
+        };
     }
 
     private static void putHistory(Map<String, Object> row, History h) {
@@ -180,12 +217,12 @@ final class CatalogRows {
         row.put(name, value == null || value.isEmpty() ? null : value);
     }
 
-    static String str(Map<String, Object> p, String name) {
+    public static String str(Map<String, Object> p, String name) {
         Object v = p.get(name);
         return v == null ? "" : v.toString();
     }
 
-    static List<String> strings(Map<String, Object> p, String name) {
+    public static List<String> strings(Map<String, Object> p, String name) {
         Object v = p.get(name);
         if (v instanceof List<?> list) {
             return list.stream().map(String::valueOf).toList();

@@ -3,7 +3,6 @@ package org.healthgraph.catalog.internal;
 import org.healthgraph.catalog.JoinNeighbourhood;
 import org.healthgraph.graph.Neighbourhood;
 import java.util.LinkedHashMap;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,13 +36,15 @@ import org.healthgraph.catalog.UnknownCatalogEntryException;
 import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
-import org.healthgraph.graph.GraphNames;
+import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.graph.GraphPath;
 import org.healthgraph.graph.GraphRelationship;
-import org.healthgraph.graph.GraphStore;
-import org.healthgraph.graph.NodeRef;
 
-/** Reads the catalog with parameterised Cypher through the graph store. */
+/**
+ * Reads the catalog through its {@link CatalogStore}, whatever the graph's backend: this class holds
+ * the rules (validation of arguments, paging, join-path orientation and order, neighbourhood
+ * trimming), the store the queries.
+ */
 public final class GraphCatalog implements Catalog {
 
     static final int MAX_HOPS = 12;
@@ -50,88 +52,71 @@ public final class GraphCatalog implements Catalog {
     /** Rows per read when streaming a kind of entry. */
     static final int STREAM_PAGE = 20_000;
 
-    private final GraphStore store;
+    private final CatalogStore store;
 
-    public GraphCatalog(GraphStore store) {
+    public GraphCatalog(CatalogStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
     @Override
     public CatalogStats stats() {
-        return new CatalogStats(store.count(GraphNames.DATASET), store.count(GraphNames.TABLE),
-                store.count(GraphNames.VARIABLE), store.count(GraphNames.NOMENCLATURE), store.count(GraphNames.HAS_CODE),
-                store.count(GraphNames.JOINS));
+        return store.stats();
     }
 
     @Override
     public List<Dataset> datasets() {
-        return store.read("MATCH (d:Dataset) RETURN properties(d) AS p ORDER BY d.name", Map.of(),
-                r -> CatalogRows.dataset(props(r)));
+        return store.datasets();
     }
 
     @Override
     public Optional<Dataset> dataset(String name) {
-        return first(store.read("MATCH (d:Dataset {name: $name}) RETURN properties(d) AS p", Map.of("name", name),
-                r -> CatalogRows.dataset(props(r))));
+        return first(store.datasets(List.of(name)));
     }
 
     @Override
     public List<Table> tables() {
-        return store.read("MATCH (t:Table) RETURN properties(t) AS p ORDER BY t.name", Map.of(),
-                r -> CatalogRows.table(props(r)));
+        return store.tables();
     }
 
     @Override
     public List<Table> tables(String dataset) {
-        return store.read("MATCH (:Dataset {name: $name})-[:HAS_TABLE]->(t:Table) RETURN properties(t) AS p ORDER BY t.name",
-                Map.of("name", dataset), r -> CatalogRows.table(props(r)));
+        return store.tablesOfDatasets(List.of(dataset)).getOrDefault(dataset, List.of());
     }
 
     @Override
     public Optional<Table> table(TableName name) {
-        return first(store.read("MATCH (t:Table {name: $name}) RETURN properties(t) AS p", Map.of("name", name.value()),
-                r -> CatalogRows.table(props(r))));
+        return first(store.tables(List.of(name.value())));
     }
 
     @Override
     public List<Variable> variables(TableName table) {
-        return store.read("MATCH (:Table {name: $name})-[:HAS_VARIABLE]->(v:Variable) RETURN properties(v) AS p"
-                + " ORDER BY v.position, v.name", Map.of("name", table.value()), r -> CatalogRows.variable(props(r)));
+        return store.variablesOfTables(List.of(table.value()));
     }
 
     @Override
     public Optional<Variable> variable(VariableRef ref) {
-        return first(store.read("MATCH (v:Variable {key: $key}) RETURN properties(v) AS p", Map.of("key", ref.key()),
-                r -> CatalogRows.variable(props(r))));
+        return first(store.variables(List.of(ref.key())));
     }
 
     @Override
     public List<VariableChange> history(VariableRef ref) {
-        return store.read("MATCH (:Variable {key: $key})-[:HAS_CHANGE]->(c:Change) RETURN properties(c) AS p"
-                + " ORDER BY c.at, c.field", Map.of("key", ref.key()), r -> {
-                    Map<String, Object> p = props(r);
-                    return new VariableChange(ref, CatalogRows.str(p, "field"), CatalogRows.str(p, "old"),
-                            CatalogRows.str(p, "new"), CatalogRows.str(p, "source"),
-                            Instant.parse(CatalogRows.str(p, "at")));
-                });
+        return store.history(ref);
     }
 
     @Override
     public List<Nomenclature> nomenclatures() {
-        return store.read("MATCH (n:Nomenclature) RETURN properties(n) AS p ORDER BY n.name", Map.of(),
-                r -> CatalogRows.nomenclature(props(r)));
+        return store.nomenclatures();
     }
 
     @Override
     public Optional<Nomenclature> nomenclature(NomenclatureName name) {
-        return first(store.read("MATCH (n:Nomenclature {name: $name}) RETURN properties(n) AS p",
-                Map.of("name", name.value()), r -> CatalogRows.nomenclature(props(r))));
+        return first(store.nomenclatures(List.of(name.value())));
     }
 
     @Override
     public List<VariableRef> variablesCodedBy(NomenclatureName name) {
-        return store.read("MATCH (v:Variable)-[:CODED_BY]->(:Nomenclature {name: $name}) RETURN v.key AS k ORDER BY k",
-                Map.of("name", name.value()), r -> VariableRef.parse((String) r.get("k")));
+        return store.variablesCodedBy(List.of(name.value())).getOrDefault(name.value(), List.of()).stream()
+                .map(Variable::ref).toList();
     }
 
     @Override
@@ -141,13 +126,8 @@ public final class GraphCatalog implements Catalog {
         }
         Nomenclature list = nomenclature(name)
                 .orElseThrow(() -> new UnknownCatalogEntryException("No code list named " + name));
-        List<String> columns = columnNames(list);
-        long total = store.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c) RETURN count(c) AS n",
-                Map.of("name", name.value()), r -> ((Number) r.get("n")).longValue()).getFirst();
-        List<Code> codes = store.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code)"
-                        + " WHERE $after IS NULL OR c.code > $after RETURN properties(c) AS p ORDER BY c.code LIMIT $limit",
-                mapOf("name", name.value(), "after", after.orElse(null), "limit", first + 1),
-                r -> CatalogRows.code(props(r), columns));
+        long total = store.codeCount(name.value());
+        List<Code> codes = store.codes(name.value(), columnNames(list), after, OptionalInt.of(first + 1));
         boolean more = codes.size() > first;
         List<Code> page = more ? codes.subList(0, first) : codes;
         return new CodePage(page, total, more,
@@ -158,29 +138,22 @@ public final class GraphCatalog implements Catalog {
     public List<Code> allCodes(NomenclatureName name) {
         Nomenclature list = nomenclature(name)
                 .orElseThrow(() -> new UnknownCatalogEntryException("No code list named " + name));
-        List<String> columns = columnNames(list);
-        return store.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code)"
-                        + " RETURN properties(c) AS p ORDER BY c.code", Map.of("name", name.value()),
-                r -> CatalogRows.code(props(r), columns));
+        return store.codes(name.value(), columnNames(list), Optional.empty(), OptionalInt.empty());
     }
 
     @Override
     public Optional<Code> code(CodeRef ref) {
-        return first(store.read("MATCH (c:Code {key: $key}) OPTIONAL MATCH (n:Nomenclature {name: c.nomenclature})"
-                        + " RETURN properties(c) AS p, n.columnNames AS columns", Map.of("key", ref.key()),
-                r -> CatalogRows.code(props(r), CatalogRows.strings(r, "columns"))));
+        return first(store.codes(List.of(ref.key())));
     }
 
     @Override
     public List<Join> joins(TableName table) {
-        return store.read("MATCH (a:Table)-[j:JOINS]->(b:Table) WHERE a.name = $name OR b.name = $name"
-                + " RETURN properties(j) AS p ORDER BY j.id", Map.of("name", table.value()), r -> CatalogRows.join(props(r)));
+        return store.joinsOfTables(List.of(table.value()));
     }
 
     @Override
     public List<Join> joins() {
-        return store.read("MATCH (:Table)-[j:JOINS]->(:Table) RETURN properties(j) AS p ORDER BY j.id", Map.of(),
-                r -> CatalogRows.join(props(r)));
+        return store.joins();
     }
 
     @Override
@@ -194,8 +167,7 @@ public final class GraphCatalog implements Catalog {
         if (from.equals(to)) {
             return new JoinPathResult(from, to, maxHops, List.of(new JoinPath(from, to, List.of())));
         }
-        List<GraphPath> paths = store.shortestPaths(NodeRef.of(GraphNames.TABLE, from.value()),
-                NodeRef.of(GraphNames.TABLE, to.value()), Set.of(GraphNames.JOINS), maxHops);
+        List<GraphPath> paths = store.joinPaths(from, to, maxHops);
         List<JoinPath> out = new ArrayList<>();
         for (GraphPath path : paths) {
             out.add(toJoinPath(from, to, path));
@@ -243,8 +215,7 @@ public final class GraphCatalog implements Catalog {
             tables().forEach(consumer);
         }
         if (wanted.contains(EntryKind.VARIABLE)) {
-            page("MATCH (v:Variable) WHERE v.key > $after RETURN properties(v) AS p, v.key AS k"
-                    + " ORDER BY v.key LIMIT $limit", r -> CatalogRows.variable(props(r)), consumer);
+            page(store::variablesAfter, consumer);
         }
         List<Nomenclature> lists = wanted.contains(EntryKind.NOMENCLATURE) || wanted.contains(EntryKind.CODE)
                 ? nomenclatures() : List.of();
@@ -254,30 +225,24 @@ public final class GraphCatalog implements Catalog {
         if (wanted.contains(EntryKind.CODE)) {
             Map<String, List<String>> columns = new java.util.HashMap<>();
             lists.forEach(n -> columns.put(n.name().value(), columnNames(n)));
-            page("MATCH (c:Code) WHERE c.key > $after RETURN properties(c) AS p, c.key AS k ORDER BY c.key LIMIT $limit",
-                    r -> {
-                        Map<String, Object> p = props(r);
-                        return CatalogRows.code(p, columns.getOrDefault(CatalogRows.str(p, "nomenclature"), List.of()));
-                    }, consumer);
+            page((after, limit) -> store.codesAfter(after, limit, columns), consumer);
         }
     }
 
     /**
-     * Streams a kind page by page, each page a seek on the key's index from the last key read (so
-     * that a page costs its size, not a scan and sort of the whole label).
+     * Streams a kind page by page, each page starting after the last key read (so that a page costs
+     * its size, not a scan and sort of the whole kind, where the backend has the key's index).
      */
-    private void page(String statement, java.util.function.Function<Map<String, Object>, CatalogEntry> mapper,
-                      Consumer<CatalogEntry> consumer) {
+    private static <E extends CatalogEntry> void page(java.util.function.BiFunction<String, Integer, List<E>> read,
+                                                      Consumer<CatalogEntry> consumer) {
         String after = "";
         while (true) {
-            List<Map<String, Object>> rows = store.read(statement, mapOf("after", after, "limit", STREAM_PAGE));
-            for (Map<String, Object> r : rows) {
-                consumer.accept(mapper.apply(r));
-            }
+            List<E> rows = read.apply(after, STREAM_PAGE);
+            rows.forEach(consumer);
             if (rows.size() < STREAM_PAGE) {
                 return;
             }
-            after = (String) rows.getLast().get("k");
+            after = rows.getLast().key();
         }
     }
 
@@ -286,19 +251,12 @@ public final class GraphCatalog implements Catalog {
         if (keys.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> params = Map.of("keys", List.copyOf(keys));
         return switch (kind) {
-            case DATASET -> store.read("MATCH (n:Dataset) WHERE n.name IN $keys RETURN properties(n) AS p ORDER BY n.name",
-                    params, r -> (CatalogEntry) CatalogRows.dataset(props(r)));
-            case TABLE -> store.read("MATCH (n:Table) WHERE n.name IN $keys RETURN properties(n) AS p ORDER BY n.name",
-                    params, r -> (CatalogEntry) CatalogRows.table(props(r)));
-            case VARIABLE -> store.read("MATCH (n:Variable) WHERE n.key IN $keys RETURN properties(n) AS p ORDER BY n.key",
-                    params, r -> (CatalogEntry) CatalogRows.variable(props(r)));
-            case NOMENCLATURE -> store.read("MATCH (n:Nomenclature) WHERE n.name IN $keys RETURN properties(n) AS p"
-                    + " ORDER BY n.name", params, r -> (CatalogEntry) CatalogRows.nomenclature(props(r)));
-            case CODE -> store.read("MATCH (c:Code) WHERE c.key IN $keys OPTIONAL MATCH (n:Nomenclature {name: c.nomenclature})"
-                    + " RETURN properties(c) AS p, n.columnNames AS columns ORDER BY c.key", params,
-                    r -> (CatalogEntry) CatalogRows.code(props(r), CatalogRows.strings(r, "columns")));
+            case DATASET -> List.copyOf(store.datasets(keys));
+            case TABLE -> List.copyOf(store.tables(keys));
+            case VARIABLE -> List.copyOf(store.variables(keys));
+            case NOMENCLATURE -> List.copyOf(store.nomenclatures(keys));
+            case CODE -> List.copyOf(store.codes(keys));
         };
     }
 
@@ -309,28 +267,19 @@ public final class GraphCatalog implements Catalog {
     @Override
     public Map<TableName, Table> tables(Collection<TableName> names) {
         Map<TableName, Table> out = new LinkedHashMap<>();
-        store.read("MATCH (t:Table) WHERE t.name IN $names RETURN properties(t) AS p ORDER BY t.name",
-                Map.of("names", values(names, TableName::value)), r -> CatalogRows.table(props(r)))
-                .forEach(t -> out.put(t.name(), t));
+        store.tables(values(names, TableName::value)).forEach(t -> out.put(t.name(), t));
         return out;
     }
 
     @Override
     public Map<String, List<Table>> tablesOfDatasets(Collection<String> datasets) {
-        Map<String, List<Table>> out = new LinkedHashMap<>();
-        store.read("MATCH (d:Dataset)-[:HAS_TABLE]->(t:Table) WHERE d.name IN $names"
-                        + " RETURN d.name AS owner, properties(t) AS p ORDER BY t.name",
-                Map.of("names", List.copyOf(datasets)), r -> Map.entry((String) r.get("owner"), CatalogRows.table(props(r))))
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return out;
+        return store.tablesOfDatasets(List.copyOf(datasets));
     }
 
     @Override
     public Map<TableName, List<Variable>> variablesOfTables(Collection<TableName> tables) {
         Map<TableName, List<Variable>> out = new LinkedHashMap<>();
-        store.read("MATCH (t:Table)-[:HAS_VARIABLE]->(v:Variable) WHERE t.name IN $names"
-                        + " RETURN properties(v) AS p ORDER BY t.name, v.position, v.name",
-                Map.of("names", values(tables, TableName::value)), r -> CatalogRows.variable(props(r)))
+        store.variablesOfTables(values(tables, TableName::value))
                 .forEach(v -> out.computeIfAbsent(v.ref().table(), k -> new ArrayList<>()).add(v));
         return out;
     }
@@ -339,8 +288,7 @@ public final class GraphCatalog implements Catalog {
     public Map<TableName, List<Join>> joinsOfTables(Collection<TableName> tables) {
         List<String> names = values(tables, TableName::value);
         Map<TableName, List<Join>> out = new LinkedHashMap<>();
-        for (Join join : store.read("MATCH (a:Table)-[j:JOINS]->(b:Table) WHERE a.name IN $names OR b.name IN $names"
-                + " RETURN properties(j) AS p ORDER BY j.id", Map.of("names", names), r -> CatalogRows.join(props(r)))) {
+        for (Join join : store.joinsOfTables(names)) {
             for (TableName end : new java.util.LinkedHashSet<>(List.of(join.from(), join.to()))) {
                 if (names.contains(end.value())) {
                     out.computeIfAbsent(end, k -> new ArrayList<>()).add(join);
@@ -353,28 +301,22 @@ public final class GraphCatalog implements Catalog {
     @Override
     public Map<NomenclatureName, Nomenclature> nomenclatures(Collection<NomenclatureName> names) {
         Map<NomenclatureName, Nomenclature> out = new LinkedHashMap<>();
-        store.read("MATCH (n:Nomenclature) WHERE n.name IN $names RETURN properties(n) AS p ORDER BY n.name",
-                Map.of("names", values(names, NomenclatureName::value)), r -> CatalogRows.nomenclature(props(r)))
-                .forEach(n -> out.put(n.name(), n));
+        store.nomenclatures(values(names, NomenclatureName::value)).forEach(n -> out.put(n.name(), n));
         return out;
     }
 
     @Override
     public Map<NomenclatureName, List<Variable>> variablesCodedBy(Collection<NomenclatureName> names) {
         Map<NomenclatureName, List<Variable>> out = new LinkedHashMap<>();
-        store.read("MATCH (v:Variable)-[:CODED_BY]->(n:Nomenclature) WHERE n.name IN $names"
-                        + " RETURN n.name AS owner, properties(v) AS p ORDER BY v.key",
-                Map.of("names", values(names, NomenclatureName::value)),
-                r -> Map.entry(NomenclatureName.of((String) r.get("owner")), CatalogRows.variable(props(r))))
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        store.variablesCodedBy(values(names, NomenclatureName::value))
+                .forEach((list, variables) -> out.put(NomenclatureName.of(list), variables));
         return out;
     }
 
     @Override
     public Map<String, List<Variable>> variablesNamed(Collection<String> names) {
         Map<String, List<Variable>> out = new LinkedHashMap<>();
-        store.read("MATCH (v:Variable) WHERE v.name IN $names RETURN properties(v) AS p ORDER BY v.key",
-                Map.of("names", List.copyOf(names)), r -> CatalogRows.variable(props(r)))
+        store.variablesNamed(List.copyOf(names))
                 .forEach(v -> out.computeIfAbsent(v.ref().name(), k -> new ArrayList<>()).add(v));
         return out;
     }
@@ -387,8 +329,7 @@ public final class GraphCatalog implements Catalog {
         if (limit < 1 || limit > 500) {
             throw new InvalidCatalogInputException("limit must be between 1 and 500, got " + limit);
         }
-        Neighbourhood hood = store.neighbourhood(NodeRef.of(GraphNames.TABLE, table.value()), Set.of(GraphNames.JOINS),
-                depth, limit + 1);
+        Neighbourhood hood = store.joinNeighbourhood(table, depth, limit + 1);
         if (hood.nodes().isEmpty()) {
             throw new UnknownCatalogEntryException("No table named " + table + " in the catalog");
         }
@@ -406,20 +347,7 @@ public final class GraphCatalog implements Catalog {
         return ids.stream().map(value).distinct().toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> props(Map<String, Object> record) {
-        return (Map<String, Object>) record.get("p");
-    }
-
     private static <T> Optional<T> first(List<T> list) {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
-    }
-
-    private static Map<String, Object> mapOf(Object... keyValues) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return out;
     }
 }

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
+import org.healthgraph.graph.GraphBackend;
+import org.healthgraph.graph.GraphCapability;
 import org.healthgraph.graph.GraphNode;
 import org.healthgraph.graph.GraphPath;
 import org.healthgraph.graph.GraphStore;
@@ -19,12 +22,19 @@ import org.healthgraph.graph.PropertyIndex;
 import org.healthgraph.graph.RelType;
 import org.healthgraph.graph.RelationshipRow;
 import org.healthgraph.graph.WriteResult;
+import org.healthgraph.graph.gremlin.GremlinGraph;
+import org.healthgraph.graph.gremlin.GremlinWriter;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 
 /**
  * A store that counts the round trips made to the store it wraps, for tests that check that a
- * query does not make one call per item (N+1). Closing it does not close the wrapped store.
+ * query does not make one call per item (N+1). It offers the wrapped store's backend access too
+ * (Cypher on Neo4j, traversals on Gremlin), so that store adapters run on it unchanged; a call
+ * that needs the other backend fails as the wrapped store would. Closing it does not close the
+ * wrapped store.
  */
-public final class CountingGraphStore implements GraphStore {
+public final class CountingGraphStore implements Neo4jGraph, GremlinGraph {
 
     private final GraphStore delegate;
     private final AtomicLong calls = new AtomicLong();
@@ -99,13 +109,53 @@ public final class CountingGraphStore implements GraphStore {
     }
 
     @Override
-    public List<Map<String, Object>> read(String statement, Map<String, Object> parameters) {
-        return count(delegate.read(statement, parameters));
+    public List<Map<String, Object>> read(String cypher, Map<String, Object> parameters) {
+        return count(Neo4jGraph.require(delegate, "Cypher").read(cypher, parameters));
     }
 
     @Override
-    public <T> List<T> read(String statement, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
-        return count(delegate.read(statement, parameters, mapper));
+    public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
+        return count(Neo4jGraph.require(delegate, "Cypher").read(cypher, parameters, mapper));
+    }
+
+    @Override
+    public <T> T writeCypher(Function<CypherWriter, T> work) {
+        return count(Neo4jGraph.require(delegate, "Cypher").writeCypher(work));
+    }
+
+    @Override
+    public <T> T read(Function<GraphTraversalSource, T> work) {
+        return count(GremlinGraph.require(delegate, "Gremlin").read(work));
+    }
+
+    @Override
+    public <T> T writeTraversal(Function<GremlinWriter, T> work) {
+        return count(GremlinGraph.require(delegate, "Gremlin").writeTraversal(work));
+    }
+
+    @Override
+    public Map<String, Object> vertexIds(GraphTraversalSource g, Label label, Collection<String> keys) {
+        return GremlinGraph.require(delegate, "Gremlin").vertexIds(g, label, keys);
+    }
+
+    @Override
+    public int keysPerLookup() {
+        return GremlinGraph.require(delegate, "Gremlin").keysPerLookup();
+    }
+
+    @Override
+    public int rowsPerTraversal() {
+        return GremlinGraph.require(delegate, "Gremlin").rowsPerTraversal();
+    }
+
+    @Override
+    public GraphBackend backend() {
+        return delegate.backend();
+    }
+
+    @Override
+    public Set<GraphCapability> capabilities() {
+        return delegate.capabilities();
     }
 
     @Override

@@ -1,23 +1,22 @@
 package org.healthgraph.linkage.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.healthgraph.graph.GraphKeys;
-import org.healthgraph.graph.GraphNames;
+import java.util.OptionalDouble;
+
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.graph.RelationshipRow;
 import org.healthgraph.graph.WriteResult;
+import org.healthgraph.linkage.store.LinkStore;
+import org.healthgraph.linkage.store.LinkStores;
+import org.healthgraph.linkage.store.StoredLink;
 
 /**
- * Writes links into the graph: each left record becomes a {@code Record} node (key
- * {@code <source>:<left id>}), each right id a {@code Patient} (created when absent, by id only),
- * and each link a {@code LINKED_TO} relationship from the record to the patient carrying
- * {@code weight}, {@code probability}, {@code method} and {@code explanation} (the per-field
- * contributions as {@code field=weight} text). Writing the same links again changes nothing.
+ * Writes links into the graph through the {@link LinkStore} of its backend: each left record becomes
+ * a {@code Record} node (key {@code <source>:<left id>}), each right id a {@code Patient} (created
+ * when absent, by id only), and each link a {@code LINKED_TO} relationship from the record to the
+ * patient carrying {@code weight}, {@code probability}, {@code method} and {@code explanation} (the
+ * per-field contributions as {@code field=weight} text). Writing the same links again changes nothing.
  */
 public final class GraphLinks {
 
@@ -31,29 +30,22 @@ public final class GraphLinks {
      * @param fields field names, in the order of each link's contributions
      */
     public static WriteResult write(GraphStore store, String source, List<Link> links, List<String> fields) {
+        return write(LinkStores.on(store), source, links, fields);
+    }
+
+    /** Upserts the records, patients and LINKED_TO relationships of {@code links} into {@code store}. */
+    public static WriteResult write(LinkStore store, String source, List<Link> links, List<String> fields) {
         Objects.requireNonNull(source, "source");
         if (source.isBlank() || source.contains(":")) {
             throw new LinkageException("graph links: source must be a non-blank name without ':'");
         }
-        Map<String, Map<String, Object>> records = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> patients = new LinkedHashMap<>();
-        List<RelationshipRow> rels = new ArrayList<>();
+        List<StoredLink> stored = new ArrayList<>(links.size());
         for (Link l : links) {
-            String key = GraphKeys.record(source, l.leftId());
-            records.computeIfAbsent(key, k -> Map.of("key", k, "source", source, "recordId", l.leftId()));
-            patients.computeIfAbsent(l.rightId(), id -> Map.of("id", id));
-            Map<String, Object> props = new HashMap<>();
-            props.put("probability", l.probability());
-            if (!Double.isInfinite(l.weight())) {
-                props.put("weight", l.weight());
-            }
-            props.put("method", l.method());
-            props.put("explanation", explanation(l, fields));
-            rels.add(new RelationshipRow(key, l.rightId(), props));
+            stored.add(new StoredLink(source, l.leftId(), l.rightId(), l.probability(),
+                    Double.isInfinite(l.weight()) ? OptionalDouble.empty() : OptionalDouble.of(l.weight()), l.method(),
+                    explanation(l, fields)));
         }
-        WriteResult result = store.upsertNodes(GraphNames.RECORD, new ArrayList<>(records.values()));
-        result = result.plus(store.upsertNodes(GraphNames.PATIENT, new ArrayList<>(patients.values())));
-        return result.plus(store.upsertRelationships(GraphNames.LINKED_TO, rels));
+        return store.write(stored);
     }
 
     private static String explanation(Link l, List<String> fields) {

@@ -46,7 +46,6 @@ final class Neo4jErrors {
     }
 
     static boolean isPatientLevel(Label label) {
-        return label.equals(GraphNames.PATIENT) || label.equals(GraphNames.PSEUDONYM)
-                || label.equals(GraphNames.CARE_EVENT) || label.equals(GraphNames.RECORD);
+        return GraphNames.isPatientLevel(label);
     }
 }

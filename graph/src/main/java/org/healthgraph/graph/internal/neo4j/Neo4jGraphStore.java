@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.healthgraph.graph.GraphBackend;
+import org.healthgraph.graph.GraphCapability;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphNode;
 import org.healthgraph.graph.GraphPath;
 import org.healthgraph.graph.GraphRelationship;
-import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphUnavailableException;
 import org.healthgraph.graph.GraphWriter;
 import org.healthgraph.graph.Label;
@@ -27,6 +28,8 @@ import org.healthgraph.graph.PropertyIndex;
 import org.healthgraph.graph.RelType;
 import org.healthgraph.graph.RelationshipRow;
 import org.healthgraph.graph.WriteResult;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -42,7 +45,7 @@ import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 
 /** The graph store over the Neo4j Java driver; all statements are parameterised Cypher. */
-public final class Neo4jGraphStore implements GraphStore {
+public final class Neo4jGraphStore implements Neo4jGraph {
 
     static final int MAX_HOPS = 12;
 
@@ -51,10 +54,14 @@ public final class Neo4jGraphStore implements GraphStore {
     private final int batchSize;
     private final AutoCloseable owned;
     private final String description;
+    private final Set<GraphCapability> capabilities;
     private final Map<String, Label> knownLabels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Neo4jGraphStore(Driver driver, SessionConfig sessionConfig, int batchSize, AutoCloseable owned,
-                            String description) {
+                            String description, boolean embedded) {
+        this.capabilities = embedded
+                ? java.util.EnumSet.of(GraphCapability.ATOMIC_WRITES, GraphCapability.CYPHER, GraphCapability.BULK_LOAD)
+                : java.util.EnumSet.of(GraphCapability.ATOMIC_WRITES, GraphCapability.CYPHER);
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.batchSize = batchSize;
@@ -65,10 +72,10 @@ public final class Neo4jGraphStore implements GraphStore {
 
     /**
      * Connects to a Neo4j over Bolt and checks that it answers. {@code owned} is closed with the
-     * store (the embedded database, when there is one).
+     * store (the embedded database, when there is one: {@code embedded}).
      */
     public static Neo4jGraphStore connect(URI uri, String username, String password, Optional<String> database,
-                                          int batchSize, AutoCloseable owned) {
+                                          int batchSize, AutoCloseable owned, boolean embedded) {
         Config config = Config.builder()
                 .withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
@@ -98,7 +105,7 @@ public final class Neo4jGraphStore implements GraphStore {
                     + "). Check healthgraph.neo4j.uri.", e);
         }
         SessionConfig sessionConfig = database.map(SessionConfig::forDatabase).orElse(SessionConfig.defaultConfig());
-        return new Neo4jGraphStore(driver, sessionConfig, batchSize, owned, where);
+        return new Neo4jGraphStore(driver, sessionConfig, batchSize, owned, where, embedded);
     }
 
     @Override
@@ -131,11 +138,26 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public <T> T write(Function<GraphWriter, T> work) {
+        return writeCypher(work::apply);
+    }
+
+    @Override
+    public <T> T writeCypher(Function<CypherWriter, T> work) {
         try (Session session = session()) {
             return session.executeWrite(tx -> work.apply(new Neo4jWriter(tx, batchSize)));
         } catch (Neo4jException e) {
             throw Neo4jErrors.translate(e, "writing");
         }
+    }
+
+    @Override
+    public GraphBackend backend() {
+        return GraphBackend.NEO4J;
+    }
+
+    @Override
+    public Set<GraphCapability> capabilities() {
+        return java.util.Collections.unmodifiableSet(capabilities);
     }
 
     @Override

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthgraph.graph.ConstraintViolationException;
-import org.healthgraph.graph.GraphWriter;
 import org.healthgraph.graph.Label;
 import org.healthgraph.graph.RelType;
 import org.healthgraph.graph.RelationshipRow;
 import org.healthgraph.graph.WriteResult;
+import org.healthgraph.graph.neo4j.CypherWriter;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /** Batched upserts inside one managed transaction. */
-final class Neo4jWriter implements GraphWriter {
+final class Neo4jWriter implements CypherWriter {
 
     private final TransactionContext tx;
     private final int batchSize;

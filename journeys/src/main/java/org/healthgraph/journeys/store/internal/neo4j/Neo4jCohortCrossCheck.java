@@ -1,11 +1,12 @@
-package org.healthgraph.journeys.internal;
+package org.healthgraph.journeys.store.internal.neo4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CodePattern;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CohortQuery;
@@ -14,26 +15,32 @@ import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.IndexEvent;
 import org.healthgraph.journeys.InclusionRule;
+import org.healthgraph.journeys.PatientId;
+import org.healthgraph.journeys.store.CohortCrossCheck;
 
 /**
- * The same cohort semantics as {@link TimelineEngine}, translated to one Cypher statement over
+ * The same cohort semantics as the timeline engine, translated to one Cypher statement over
  * {@code (:Patient)-[:HAD]->(:CareEvent)-[:CODED_AS]->(:Code)}: the cross-check engine. Code
  * prefixes go in as parameters; numbers, types and roles are inlined from validated values.
  */
-public final class CypherEngine {
+final class Neo4jCohortCrossCheck implements CohortCrossCheck {
 
-    private final GraphStore store;
+    private final Neo4jGraph store;
 
-    public CypherEngine(GraphStore store) {
+    Neo4jCohortCrossCheck(Neo4jGraph store) {
         this.store = store;
     }
 
-    /** Raw patients after each step (index first, then each rule). */
+    private Neo4jGraph cypher() {
+        return store;
+    }
+
+    @Override
     public long[] rawAttrition(CohortQuery query) {
         Translation t = translate(query);
         String cypher = t.body + "\nRETURN level, count(*) AS n";
         long[] perLevel = new long[query.rules().size() + 1];
-        for (Map<String, Object> row : store.read(cypher, t.params)) {
+        for (Map<String, Object> row : cypher().read(cypher, t.params)) {
             perLevel[((Number) row.get("level")).intValue()] += ((Number) row.get("n")).longValue();
         }
         long[] out = new long[perLevel.length];
@@ -45,16 +52,16 @@ public final class CypherEngine {
         return out;
     }
 
-    /** Ids of the patients in the cohort, in id order. */
-    public List<String> patientIds(CohortQuery query, int offset, int limit) {
+    @Override
+    public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
         Translation t = translate(query);
         String cypher = t.body + "\nWITH id, level WHERE level = " + query.rules().size()
                 + "\nRETURN id ORDER BY id SKIP " + offset + " LIMIT " + limit;
-        return store.read(cypher, t.params, r -> (String) r.get("id"));
+        return cypher().read(cypher, t.params, r -> new PatientId((String) r.get("id")));
     }
 
-    /** The statement, for display. */
-    public String cypher(CohortQuery query) {
+    @Override
+    public String statement(CohortQuery query) {
         return translate(query).body + "\nRETURN level, count(*) AS n";
     }
 

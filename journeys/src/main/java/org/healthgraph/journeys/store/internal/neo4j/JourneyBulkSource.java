@@ -1,4 +1,4 @@
-package org.healthgraph.journeys.internal;
+package org.healthgraph.journeys.store.internal.neo4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,19 +8,25 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.healthgraph.graph.BulkSource;
+import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneysStamp;
 
 /**
  * Patients as a {@link BulkSource}: the same nodes, properties and relationships as
- * {@link JourneyGraph#write} creates (Patient, CareEvent with its {@code id = patient#seq}, HAD,
+ * {@link Neo4jJourneyStore#write} creates (Patient, CareEvent with its {@code id = patient#seq}, HAD,
  * CODED_AS with its role to the catalog's Code node, created when absent, HAS_ALIAS to a Pseudonym
- * merged by key), numbered so that chunks of patients can be written independently.
+ * merged by key, and the stamp node), numbered so that chunks of patients can be written
+ * independently. The batch importer only adds nodes: it could not move a stamp that the graph holds
+ * already, so a graph with a stamp is refused ({@link NotAFirstLoad}) before anything is written.
  */
-public final class JourneyBulkSource implements BulkSource {
+final class JourneyBulkSource implements BulkSource {
 
     private static final int PATIENTS_PER_CHUNK = 1_000;
     private static final int NODES_PER_CHUNK = 10_000;
@@ -33,10 +39,13 @@ public final class JourneyBulkSource implements BulkSource {
     private static final String[] PSEUDONYM = {GraphNames.PSEUDONYM.name()};
     private static final String[] PSEUDONYM_KEYS = {"key", "system"};
     private static final String[] ROLE_KEYS = {"role"};
+    private static final String[] STAMP = {JourneyStore.STAMP.name()};
+    private static final String[] STAMP_KEYS = {JourneyStore.STAMP.keyProperty(), "version", "token"};
     private static final String[] NONE = {};
     private static final Object[] NO_VALUES = {};
 
     private final List<PatientJourney> patients;
+    private final JourneysStamp stamp;
     private final long events;
     private final Map<String, Long> codeIds = new HashMap<>();
     private final Map<String, Long> aliasIds = new HashMap<>();
@@ -45,10 +54,12 @@ public final class JourneyBulkSource implements BulkSource {
     private long[] patientIds;
     private long firstNewCode;
     private long firstNewAlias;
+    private long stampId;
     private long relationships;
 
-    /** The patients; a patient listed twice is loaded once, as listed last. */
-    public JourneyBulkSource(List<PatientJourney> patients) {
+    /** The patients, and the stamp to write; a patient listed twice is loaded once, as listed last. */
+    JourneyBulkSource(List<PatientJourney> patients, JourneysStamp stamp) {
+        this.stamp = stamp;
         Map<String, PatientJourney> byId = new LinkedHashMap<>(patients.size() * 2);
         for (PatientJourney p : patients) {
             byId.put(p.id().value(), p);
@@ -57,16 +68,19 @@ public final class JourneyBulkSource implements BulkSource {
         this.events = this.patients.stream().mapToLong(p -> p.events().size()).sum();
     }
 
-    public int patientCount() {
+    int patientCount() {
         return patients.size();
     }
 
-    public long eventCount() {
+    long eventCount() {
         return events;
     }
 
     @Override
     public void prepare(ExistingNodes existing) {
+        if (existing.find(JourneyStore.STAMP, JourneyStore.STAMP_KEY).isPresent()) {
+            throw new NotAFirstLoad();
+        }
         long next = existing.firstFreeId();
         firstNewCode = next;
         Map<String, EventCode> codes = new LinkedHashMap<>();
@@ -102,6 +116,7 @@ public final class JourneyBulkSource implements BulkSource {
                 newAliases.add(a);
             }
         }
+        stampId = next++;
         patientIds = new long[patients.size()];
         for (int i = 0; i < patients.size(); i++) {
             patientIds[i] = next;
@@ -109,8 +124,13 @@ public final class JourneyBulkSource implements BulkSource {
         }
     }
 
+    /** Nodes numbered before the patients: new codes, new pseudonyms, the stamp. */
+    private int lookupNodes() {
+        return newCodes.size() + newAliases.size() + 1;
+    }
+
     private int lookupChunks() {
-        return (newCodes.size() + newAliases.size() + NODES_PER_CHUNK - 1) / NODES_PER_CHUNK;
+        return (lookupNodes() + NODES_PER_CHUNK - 1) / NODES_PER_CHUNK;
     }
 
     private int patientChunks() {
@@ -125,10 +145,13 @@ public final class JourneyBulkSource implements BulkSource {
     @Override
     public void nodes(int chunk, NodeSink sink) {
         if (chunk < lookupChunks()) {
-            int to = Math.min(newCodes.size() + newAliases.size(), (chunk + 1) * NODES_PER_CHUNK);
+            int to = Math.min(lookupNodes(), (chunk + 1) * NODES_PER_CHUNK);
             for (int i = chunk * NODES_PER_CHUNK; i < to; i++) {
                 if (i < newCodes.size()) {
                     sink.node(firstNewCode + i, CODE, CODE_KEYS, newCodes.get(i));
+                } else if (i == lookupNodes() - 1) {
+                    sink.node(stampId, STAMP, STAMP_KEYS, new Object[] {JourneyStore.STAMP_KEY, stamp.version(),
+                            stamp.token().toString()});
                 } else {
                     String key = newAliases.get(i - newCodes.size());
                     sink.node(firstNewAlias + i - newCodes.size(), PSEUDONYM, PSEUDONYM_KEYS,
@@ -182,11 +205,20 @@ public final class JourneyBulkSource implements BulkSource {
 
     @Override
     public long estimatedNodes() {
-        return newCodes.size() + newAliases.size() + patients.size() + events;
+        return lookupNodes() + patients.size() + events;
     }
 
     @Override
     public long estimatedRelationships() {
         return relationships;
+    }
+
+    /** The graph holds a journeys stamp already: not a first load. */
+    static final class NotAFirstLoad extends JourneyException {
+        private static final long serialVersionUID = 1L;
+
+        NotAFirstLoad() {
+            super(ErrorKind.CONFLICT, "the graph holds journeys already (a journeys stamp): the bulk load is for a first load");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.healthgraph.journeys.internal;
+package org.healthgraph.journeys.store.internal.neo4j;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
-import org.healthgraph.graph.GraphWriter;
+import org.healthgraph.graph.Label;
 import org.healthgraph.graph.PropertyIndex;
+import org.healthgraph.graph.neo4j.CypherWriter;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -25,13 +28,17 @@ import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.store.CohortCrossCheck;
+import org.healthgraph.journeys.store.JourneyStore;
+import org.healthgraph.journeys.store.JourneysStamp;
 
 /**
- * Writes patients and their care events to the graph and streams them back. One batch of patients
- * is one transaction that first deletes the patients' former events: a failed batch leaves nothing
- * behind and a re-run replaces rather than duplicates.
+ * The {@link JourneyStore} on Neo4j, in Cypher: writes patients and their care events to the graph
+ * and streams them back. One batch of patients is one transaction that first deletes the patients'
+ * former events and ends by moving the stamp: a failed batch leaves nothing behind and a re-run
+ * replaces rather than duplicates.
  */
-public final class JourneyGraph {
+public final class Neo4jJourneyStore implements JourneyStore {
 
     /** Rows per UNWIND statement: large enough to amortise the round trip, small enough for the heap. */
     static final int ROWS_PER_STATEMENT = 10_000;
@@ -100,24 +107,111 @@ public final class JourneyGraph {
                    e.quantity AS quantity, [(e)-[r:CODED_AS]->(k:Code) | [k.key, r.role]] AS codes
             """;
 
-    private final GraphStore store;
+    // The stamp moves last in a batch's transaction, so that concurrent batches hold its lock only
+    // while they commit. The first statement takes the node's write lock (SET) before the second reads
+    // the version: a read before the lock could miss a concurrent move and repeat its version.
+    private static final String LOCK_STAMP = """
+            MERGE (s:JourneysStamp {key: $key})
+            ON CREATE SET s.version = 0, s.token = ''
+            SET s.moving = true
+            """;
+    private static final String MOVE_STAMP = """
+            MATCH (s:JourneysStamp {key: $key})
+            SET s.version = s.version + 1, s.token = $token
+            REMOVE s.moving
+            RETURN s.version AS version, s.token AS token
+            """;
+    private static final String READ_STAMP = """
+            MATCH (s:JourneysStamp {key: $key})
+            RETURN s.version AS version, s.token AS token
+            """;
+    private static final String ENSURE_STAMP = """
+            MERGE (s:JourneysStamp {key: $key})
+            ON CREATE SET s.version = $version, s.token = $token
+            RETURN s.version AS version, s.token AS token
+            """;
 
-    public JourneyGraph(GraphStore store) {
-        this.store = store;
-    }
+    /** The labels whose keys must be unique: the graph's and the stamp's. */
+    static final List<Label> LABELS = Stream.concat(GraphNames.LABELS.stream(), Stream.of(STAMP)).toList();
 
     /** The indexes journeys need beyond the labels' key constraints. */
-    public static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
+    static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.CARE_EVENT, "type"));
 
+    private final Neo4jGraph store;
+    private final Neo4jCohortCrossCheck crossCheck;
+
+    public Neo4jJourneyStore(GraphStore store) {
+        this.store = Neo4jGraph.require(store, "journeys");
+        this.crossCheck = new Neo4jCohortCrossCheck(this.store);
+    }
+
+    @Override
+    public String backend() {
+        return "neo4j";
+    }
+
+    @Override
     public void ensureSchema() {
-        store.ensureSchema(GraphNames.LABELS, INDEXES);
+        store.ensureSchema(LABELS, INDEXES);
+    }
+
+    @Override
+    public Optional<CohortCrossCheck> crossCheck() {
+        return Optional.of(crossCheck);
+    }
+
+    @Override
+    public Optional<JourneysStamp> stamp() {
+        return store.read(READ_STAMP, Map.of("key", STAMP_KEY)).stream().findFirst().flatMap(Neo4jJourneyStore::stampOf);
+    }
+
+    @Override
+    public JourneysStamp moveStamp() {
+        return store.writeCypher(Neo4jJourneyStore::moveStamp);
+    }
+
+    @Override
+    public JourneysStamp ensureStamp() {
+        JourneysStamp first = JourneysStamp.first();
+        return store.writeCypher(w -> stampOf(w.run(ENSURE_STAMP, Map.of("key", STAMP_KEY, "version", first.version(),
+                "token", first.token().toString())).getFirst()).orElseThrow());
+    }
+
+    @Override
+    public long patientCount() {
+        return store.count(GraphNames.PATIENT);
+    }
+
+    @Override
+    public long eventCount() {
+        return store.count(GraphNames.CARE_EVENT);
+    }
+
+    private static JourneysStamp moveStamp(CypherWriter w) {
+        w.run(LOCK_STAMP, Map.of("key", STAMP_KEY));
+        UUID token = UUID.randomUUID();
+        return stampOf(w.run(MOVE_STAMP, Map.of("key", STAMP_KEY, "token", token.toString())).getFirst()).orElseThrow();
+    }
+
+    /** Empty for a stamp node caught between its creation and its first move (never committed so). */
+    private static Optional<JourneysStamp> stampOf(Map<String, Object> row) {
+        String token = (String) row.get("token");
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new JourneysStamp(((Number) row.get("version")).longValue(), UUID.fromString(token)));
     }
 
     /**
      * Writes one batch in one transaction: resolves the batch's codes once, checks once which
-     * patients exist, creates the new ones with their events and replaces the events of the others.
+     * patients exist, creates the new ones with their events and replaces the events of the others,
+     * then moves the stamp.
      */
-    public void write(List<PatientJourney> batch) {
+    @Override
+    public JourneysStamp write(List<PatientJourney> batch) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("a batch holds at least one patient");
+        }
         // Sorted: concurrent batches then take the Code key locks in the same order and cannot deadlock.
         Map<String, List<Object>> codeRows = new TreeMap<>();
         List<String> ids = new ArrayList<>(batch.size());
@@ -129,7 +223,7 @@ public final class JourneyGraph {
                 }
             }
         }
-        store.write(w -> {
+        return store.writeCypher(w -> {
             Map<String, String> refs = new HashMap<>(codeRows.size() * 2);
             for (Map<String, Object> r : runChunked(w, RESOLVE_CODES, List.copyOf(codeRows.values()))) {
                 refs.put((String) r.get("key"), (String) r.get("ref"));
@@ -153,7 +247,7 @@ public final class JourneyGraph {
             runByEvents(w, WRITE_NEW_PATIENTS, created);
             runByEvents(w, WRITE_EXISTING_PATIENTS, updated);
             runChunked(w, WRITE_ALIASES, aliases);
-            return null;
+            return moveStamp(w);
         });
     }
 
@@ -172,7 +266,7 @@ public final class JourneyGraph {
     }
 
     /** Sends patient rows in statements of about {@link #ROWS_PER_STATEMENT} events. */
-    private static void runByEvents(GraphWriter w, String statement, List<List<Object>> patients) {
+    private static void runByEvents(CypherWriter w, String statement, List<List<Object>> patients) {
         int from = 0;
         while (from < patients.size()) {
             int to = from;
@@ -186,7 +280,7 @@ public final class JourneyGraph {
         }
     }
 
-    private static List<Map<String, Object>> runChunked(GraphWriter w, String statement, List<?> rows) {
+    private static List<Map<String, Object>> runChunked(CypherWriter w, String statement, List<?> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
@@ -194,27 +288,26 @@ public final class JourneyGraph {
         return out;
     }
 
-    /** Streams every patient with its events, in id order, page by page. */
-    public void readAll(int pageSize, Consumer<PatientJourney> sink) {
-        String after = "";
-        while (true) {
-            List<Map<String, Object>> page = store.read(READ_PATIENTS, Map.of("after", after, "limit", pageSize));
-            if (page.isEmpty()) {
-                return;
-            }
-            List<String> ids = page.stream().map(r -> (String) r.get("id")).toList();
-            Map<String, List<Map<String, Object>>> eventsById = new HashMap<>(ids.size() * 2);
-            for (Map<String, Object> ev : store.read(READ_EVENTS, Map.of("ids", ids))) {
-                eventsById.computeIfAbsent((String) ev.get("id"), k -> new ArrayList<>()).add(ev);
-            }
-            for (Map<String, Object> row : page) {
-                sink.accept(toJourney(row, eventsById.getOrDefault((String) row.get("id"), List.of())));
-            }
-            if (page.size() < pageSize) {
-                return;
-            }
-            after = ids.getLast();
+    @Override
+    public List<PatientJourney> patients(Optional<PatientId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
+        List<Map<String, Object>> page = store.read(READ_PATIENTS,
+                Map.of("after", after.map(PatientId::value).orElse(""), "limit", limit));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = page.stream().map(r -> (String) r.get("id")).toList();
+        Map<String, List<Map<String, Object>>> eventsById = new HashMap<>(ids.size() * 2);
+        for (Map<String, Object> ev : store.read(READ_EVENTS, Map.of("ids", ids))) {
+            eventsById.computeIfAbsent((String) ev.get("id"), k -> new ArrayList<>()).add(ev);
+        }
+        List<PatientJourney> out = new ArrayList<>(page.size());
+        for (Map<String, Object> row : page) {
+            out.add(toJourney(row, eventsById.getOrDefault((String) row.get("id"), List.of())));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

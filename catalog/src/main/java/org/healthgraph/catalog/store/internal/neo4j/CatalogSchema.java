@@ -1,0 +1,19 @@
+package org.healthgraph.catalog.store.internal.neo4j;
+
+import java.util.List;
+
+import org.healthgraph.graph.GraphNames;
+import org.healthgraph.graph.Label;
+import org.healthgraph.graph.PropertyIndex;
+
+/** The key constraints and indexes of the catalog on Neo4j. */
+final class CatalogSchema {
+
+    static final List<Label> LABELS = List.of(GraphNames.DATASET, GraphNames.TABLE, GraphNames.VARIABLE,
+            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE);
+    static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.VARIABLE, "table"),
+            new PropertyIndex(GraphNames.TABLE, "dataset"));
+
+    private CatalogSchema() {
+    }
+}
