@@ -61,6 +61,7 @@ export function groupColours(groups: string[]): Map<string, { fill: string; stro
 export async function drawGraph(box: HTMLElement, nodes: GraphNode[], edges: GraphEdge[], options: GraphOptions,
   legendTitle: string): Promise<cytoscape.Core> {
   const { default: cytoscape } = await import('cytoscape');
+  allowCytoscapeUnderCsp();
   clear(box);
   const canvas = el('div', { class: 'graph-canvas' });
   const links = el('div', { class: 'graph-links' });
@@ -152,6 +153,16 @@ export async function drawGraph(box: HTMLElement, nodes: GraphNode[], edges: Gra
   return cy;
 }
 
+/**
+ * Cytoscape adds a <style> element for its container's class unless an element with its id is
+ * already there; the Content-Security-Policy refuses inline styles, so the page carries the rule in
+ * style.css (.__________cytoscape_container) and this placeholder stops the insertion.
+ */
+function allowCytoscapeUnderCsp(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (!document.getElementById(id)) document.head.append(el('meta', { id, name: 'cytoscape-style', content: 'style.css' }));
+}
+
 function zoomButtons(cy: cytoscape.Core): HTMLElement {
   const zoom = (factor: number): void => {
     const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
@@ -169,7 +180,11 @@ function zoomButtons(cy: cytoscape.Core): HTMLElement {
 function legend(colours: Map<string, { fill: string; stroke: string }>, title: string): HTMLElement {
   const list = el('ul', { class: 'legend', 'aria-label': title });
   for (const [group, c] of colours) {
-    list.append(el('li', {}, el('span', { class: 'swatch', style: `background:${c.fill};border-color:${c.stroke}` }), group));
+    const swatch = el('span', { class: 'swatch' });
+    // CSSOM, not a style attribute: the Content-Security-Policy refuses inline styles
+    swatch.style.background = c.fill;
+    swatch.style.borderColor = c.stroke;
+    list.append(el('li', {}, swatch, group));
   }
   return list;
 }

@@ -4,6 +4,7 @@
 
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './explorer.css';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';

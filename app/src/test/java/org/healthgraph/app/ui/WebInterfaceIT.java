@@ -144,6 +144,10 @@ class WebInterfaceIT {
         assertThat(explorer.statusCode()).isEqualTo(302);
         assertThat(explorer.headers().firstValue("Location")).contains("graphiql.html");
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self';").contains("style-src 'self' 'unsafe-inline';").contains("font-src 'self' data:;"));
+        assertThat(http.get("/").headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("style-src 'self';").doesNotContain("unsafe-inline"));
         // the page and its scripts come from the application itself, nothing from a CDN
         assertThat(page.body()).contains("<script type=\"module\"").doesNotContain("http://").doesNotContain("https://");
         assertThat(csv.statusCode()).isEqualTo(200);
