@@ -247,7 +247,7 @@ try {
   await page.locator('h1', { hasText: 'Health data catalogue' }).waitFor();
   await page.locator('section.product').first().waitFor();
   check(await page.evaluate(() => document.documentElement.lang) === 'en', 'the page says it is in English');
-  console.log(`English: ${oneLine(await page.locator('header nav').innerText())}; ${await page.locator('h1').innerText()}`);
+  console.log(`English: ${(await page.locator('header nav a').allInnerTexts()).join(' · ')}; ${await page.locator('h1').innerText()}`);
   await shoot(page, '09-english');
   await page.locator('header button.lang').click();
   await page.locator('header nav a', { hasText: 'Chemin de jointure' }).waitFor();
