@@ -1,6 +1,8 @@
 // Tiny DOM helpers: every text goes through textContent, never innerHTML, except highlighted
 // fragments whose markup the server produced from escaped text (see renderHighlight).
 
+import { num, t } from './i18n';
+
 type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -60,14 +62,14 @@ function safeCodePoint(code: number, fallback: string): string {
   return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
 
-/** Formats a count the French way (1 234). */
+/** Formats a count in the interface's language (1 234 in French). */
 export function count(n: number): string {
-  return n.toLocaleString('fr-FR');
+  return num(n);
 }
 
 /** A loading line replaced by the view once its data has come. */
 export function loading(root: HTMLElement): HTMLElement {
-  const p = el('p', { class: 'muted loading' }, 'Chargement…');
+  const p = el('p', { class: 'muted loading' }, t.common.loading);
   root.append(p);
   return p;
 }

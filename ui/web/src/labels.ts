@@ -1,22 +1,20 @@
-// French words for the API's closed sets, and the route of each kind of catalog entry.
+// Words for the API's closed sets in the interface's language (i18n.ts), and the route of each
+// kind of catalog entry.
 
+import { t } from './i18n';
 import type { Kind } from './queries';
 
 export const KIND_LABEL: Record<Kind, string> = {
-  TABLE: 'Table',
-  VARIABLE: 'Variable',
-  NOMENCLATURE: 'Nomenclature',
-  CODE: 'Code',
+  get TABLE() { return t.kind.TABLE; },
+  get VARIABLE() { return t.kind.VARIABLE; },
+  get NOMENCLATURE() { return t.kind.NOMENCLATURE; },
+  get CODE() { return t.kind.CODE; },
 };
 
-export const FACET_LABEL: Record<string, string> = {
-  kind: 'Type d’élément',
-  product: 'Produit',
-  table: 'Table',
-  nomenclature: 'Nomenclature',
-  type: 'Type de donnée',
-  year: 'Année',
-};
+export const FACET_LABEL: Record<string, string> = new Proxy({}, {
+  get: (_target, name) => (typeof name === 'string' ? t.facet[name] : undefined),
+  has: (_target, name) => typeof name === 'string' && name in t.facet,
+});
 
 /** The page of a catalog entry from its kind and key (ER_PHA_F, ER_PHA_F.PHA_PRS_C13, IR_CIM_V, IR_CIM_V:I21). */
 export function hrefOf(kind: Kind, key: string): string {

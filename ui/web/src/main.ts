@@ -1,14 +1,21 @@
-import { gql } from './api';
 import { clear, el } from './dom';
+import { lang, setLang, t } from './i18n';
+import { version } from './queries';
+import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { cohortView } from './views/cohort';
 import { joinPathView } from './views/joinpath';
 import { searchView } from './views/search';
+import { tablesView } from './views/tables';
 
 type View = (root: HTMLElement, params: URLSearchParams, path: string[]) => void | Promise<void>;
 
+// Routes: #/<name>/<path...>?<params>. Every view keeps its state in the address (share.ts).
+// Reserved for the next parts of the workbench: `code` (#/code/IR_CIM_V/I21, a code's page) and
+// `cohorte/<id>` (the cohort builder's saved definitions).
 const views: Record<string, View> = {
   '': searchView,
+  tables: tablesView,
   table: tableView,
   variable: variableView,
   nomenclature: nomenclatureView,
@@ -16,10 +23,11 @@ const views: Record<string, View> = {
   cohorte: cohortView,
 };
 
-const TITLES: Record<string, string> = {
-  '': 'Recherche', table: 'Table', variable: 'Variable', nomenclature: 'Nomenclature',
-  jointure: 'Chemin de jointure', cohorte: 'Cohorte',
-};
+function title(name: string): string {
+  const n = t.nav;
+  return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
+    jointure: n.joinPath, cohorte: n.cohort } as Record<string, string>)[name] ?? 'healthgraph';
+}
 
 let generation = 0;
 
@@ -33,33 +41,59 @@ async function route(): Promise<void> {
   // A view renders into a detached node that replaces the page only if no newer route started meanwhile.
   const page = el('div', { class: `view view-${name || 'recherche'}` });
   clear(root);
-  root.append(page);
-  document.title = `${TITLES[name] ?? 'healthgraph'}${path[1] ? ` ${path.slice(1).join('.')}` : ''} — healthgraph`;
+  root.append(el('div', { class: 'page-tools' }, shareControl()), page);
+  document.title = `${title(name)}${path[1] ? ` ${path.slice(1).join('.')}` : ''} — healthgraph`;
   document.querySelectorAll('header nav a').forEach((a) => {
     const target = (a.getAttribute('href') ?? '').replace(/^#\/?/, '');
-    a.classList.toggle('active', target === name);
+    a.classList.toggle('active', target === name || (name === 'table' && target === 'tables'));
   });
   try {
     await view(page, new URLSearchParams(query), path);
   } catch (e) {
-    if (mine === generation) page.append(el('p', { class: 'error', role: 'alert' }, `Erreur : ${(e as Error).message}`));
+    if (mine === generation) {
+      page.querySelectorAll('.loading').forEach((l) => l.remove());
+      page.append(el('p', { class: 'error', role: 'alert' }, t.common.error((e as Error).message)));
+    }
   }
 }
 
 function notFound(root: HTMLElement): void {
-  root.append(el('p', { class: 'error' }, 'Page inconnue.'));
+  root.append(el('p', { class: 'error' }, t.common.unknownPage));
+}
+
+/** The header's links and language switch, in the current language. */
+function header(): void {
+  const n = t.nav;
+  const nav = document.getElementById('nav') as HTMLElement;
+  nav.setAttribute('aria-label', n.label);
+  nav.replaceChildren(
+    el('a', { href: '#/' }, n.catalogue), el('a', { href: '#/tables' }, n.tables), el('a', { href: '#/jointure' }, n.joinPath),
+    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
+  const skip = document.querySelector('a.skip');
+  if (skip) skip.textContent = n.skip;
+  const other = lang === 'fr' ? 'en' : 'fr';
+  const button = el('button', { type: 'button', class: 'lang secondary', lang: other, title: t.lang.switchLabel, 'aria-label': t.lang.switchLabel },
+    t.lang.switchTo);
+  button.addEventListener('click', () => {
+    setLang(other);
+    header();
+    void status();
+    void route();
+  });
+  (document.getElementById('tools') as HTMLElement).replaceChildren(button);
 }
 
 async function status(): Promise<void> {
   const footer = document.getElementById('status') as HTMLElement;
   try {
-    const data = await gql<{ version: { healthgraph: string; graph: string } }>('{ version { healthgraph graph } }');
-    footer.textContent = `healthgraph ${data.version.healthgraph} — graphe : ${data.version.graph}`;
+    footer.textContent = t.footer.version(await version());
   } catch {
-    footer.textContent = 'API indisponible';
+    footer.textContent = t.common.apiDown;
   }
 }
 
+document.documentElement.lang = lang;
+header();
 window.addEventListener('hashchange', () => void route());
 void route();
 void status();

@@ -5,6 +5,12 @@ import { gql } from './api';
 
 export type Kind = 'TABLE' | 'VARIABLE' | 'NOMENCLATURE' | 'CODE';
 
+/** The server's release (not `version.graph`: the database's internal address has no place on the page). */
+export async function version(): Promise<string> {
+  const data = await gql<{ version: { healthgraph: string } }>('query Version { version { healthgraph } }');
+  return data.version.healthgraph;
+}
+
 export interface SearchFilters {
   kinds?: Kind[];
   products?: string[];
@@ -77,24 +83,32 @@ export interface VariableSummary {
   nomenclature: { name: string } | null;
 }
 
+export interface History { dateCreated: string; dateDeleted: string; dateMissing: string[] }
+
 export interface TableDetail {
   name: string;
   title: string;
   dataset: string;
+  scope: string;
+  observation: string;
+  history: History;
   primaryKey: string[];
-  variables: { totalCount: number; edges: { node: VariableSummary }[] };
+  variables: { totalCount: number; pageInfo: PageInfo; edges: { node: VariableSummary }[] };
   joins: { totalCount: number; edges: { node: Join }[] };
 }
 
-const VARIABLE_FIELDS = 'key table name description type nomenclature { name }';
+export interface PageInfo { hasNextPage: boolean; endCursor: string | null }
 
-/** A table with its first 100 variables and joins (tables have at most a few hundred). */
+const VARIABLE_FIELDS = 'key table name description type nomenclature { name }';
+const HISTORY_FIELDS = 'history { dateCreated dateDeleted dateMissing }';
+
+/** A table with its first 100 variables (see tableVariables for the rest) and joins. */
 export async function table(name: string): Promise<TableDetail | null> {
   const data = await gql<{ table: TableDetail | null }>(
     `query Table($name: String!) {
       table(name: $name) {
-        name title dataset primaryKey
-        variables(first: 100) { totalCount edges { node { ${VARIABLE_FIELDS} } } }
+        name title dataset scope observation ${HISTORY_FIELDS} primaryKey
+        variables(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${VARIABLE_FIELDS} } } }
         joins(first: 100) { totalCount edges { node { from to keys { left right } } } }
       }
     }`,
@@ -103,17 +117,31 @@ export async function table(name: string): Promise<TableDetail | null> {
   return data.table;
 }
 
+export interface VariableChange { field: string; oldValue: string; newValue: string; source: string; at: string }
+
 export interface VariableDetail extends VariableSummary {
   position: number;
   length: string;
   format: string;
   nomenclatureColumn: string | null;
+  history: History;
+  observation: string;
+  managementRule: string;
+  constraints: { name: string; value: string }[];
+  sameName: { totalCount: number; edges: { node: { key: string; table: string; name: string; description: string } }[] };
+  changes: { totalCount: number; edges: { node: VariableChange }[] };
 }
 
+/** A variable with what the API holds about it: history, management rule, same-name variables, changes. */
 export async function variable(tableName: string, name: string): Promise<VariableDetail | null> {
   const data = await gql<{ variable: VariableDetail | null }>(
     `query Variable($table: String!, $name: String!) {
-      variable(table: $table, name: $name) { ${VARIABLE_FIELDS} position length format nomenclatureColumn }
+      variable(table: $table, name: $name) {
+        ${VARIABLE_FIELDS} position length format nomenclatureColumn
+        ${HISTORY_FIELDS} observation managementRule constraints { name value }
+        sameName(first: 100) { totalCount edges { node { key table name description } } }
+        changes(first: 100) { totalCount edges { node { field oldValue newValue source at } } }
+      }
     }`,
     { table: tableName, name },
   );
@@ -200,4 +228,129 @@ export async function cohort(query: unknown): Promise<CohortResult> {
     { query },
   );
   return data.cohort;
+}
+
+// ---- Browsing: the catalog index (home page, table explorer, names), the join graph, examples ----
+
+export interface TableSummary {
+  name: string;
+  title: string;
+  dataset: string;
+  variables: number;
+  joins: number;
+}
+
+export interface CatalogIndex {
+  stats: { datasets: number; tables: number; variables: number; nomenclatures: number; codes: number; joins: number };
+  datasets: { name: string; title: string; tables: TableSummary[] }[];
+}
+
+interface TablePage {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { node: { name: string; title: string; variables: { totalCount: number }; joins: { totalCount: number } } }[];
+}
+
+const TABLE_PAGE = `totalCount pageInfo { hasNextPage endCursor }
+  edges { node { name title variables(first: 0) { totalCount } joins(first: 0) { totalCount } } }`;
+
+/** Every product with every table (name, title, counts of variables and joins), paging as needed. */
+export async function catalogIndex(): Promise<CatalogIndex> {
+  const index: CatalogIndex = { stats: { datasets: 0, tables: 0, variables: 0, nomenclatures: 0, codes: 0, joins: 0 }, datasets: [] };
+  let after: string | null = null;
+  do {
+    const data: {
+      catalogStats: CatalogIndex['stats'];
+      datasets: { pageInfo: PageInfo; edges: { node: { name: string; title: string; tables: TablePage } }[] };
+    } = await gql(
+      `query CatalogIndex($after: String) {
+        catalogStats { datasets tables variables nomenclatures codes joins }
+        datasets(first: 50, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          edges { node { name title tables(first: 100) { ${TABLE_PAGE} } } }
+        }
+      }`,
+      { after },
+    );
+    index.stats = data.catalogStats;
+    for (const { node } of data.datasets.edges) {
+      const tables = summaries(node.name, node.tables);
+      let page = node.tables;
+      while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        page = await datasetTables(node.name, page.pageInfo.endCursor);
+        tables.push(...summaries(node.name, page));
+      }
+      index.datasets.push({ name: node.name, title: node.title, tables });
+    }
+    after = data.datasets.pageInfo.hasNextPage ? data.datasets.pageInfo.endCursor : null;
+  } while (after);
+  return index;
+}
+
+async function datasetTables(name: string, after: string): Promise<TablePage> {
+  const data = await gql<{ dataset: { tables: TablePage } | null }>(
+    `query DatasetTables($name: String!, $after: String) { dataset(name: $name) { tables(first: 100, after: $after) { ${TABLE_PAGE} } } }`,
+    { name, after },
+  );
+  return data.dataset?.tables ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+}
+
+function summaries(dataset: string, page: TablePage): TableSummary[] {
+  return page.edges.map(({ node }) => ({
+    name: node.name, title: node.title, dataset, variables: node.variables.totalCount, joins: node.joins.totalCount,
+  }));
+}
+
+/** The variables of a table after the first page. */
+export async function tableVariables(name: string, after: string): Promise<TableDetail['variables'] | null> {
+  const data = await gql<{ table: { variables: TableDetail['variables'] } | null }>(
+    `query TableVariables($name: String!, $after: String) {
+      table(name: $name) { variables(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${VARIABLE_FIELDS} } } } }
+    }`,
+    { name, after },
+  );
+  return data.table?.variables ?? null;
+}
+
+export interface JoinGraph {
+  centre: { name: string };
+  tables: { name: string; title: string; dataset: string }[];
+  joins: Join[];
+  truncated: boolean;
+}
+
+/** The tables within `depth` joins of a table and the joins among them (the `neighbourhood` query). */
+export async function neighbourhood(name: string, depth: number, limit: number): Promise<JoinGraph | null> {
+  const data = await gql<{ neighbourhood: JoinGraph | null }>(
+    `query Neighbourhood($table: String!, $depth: Int, $limit: Int) {
+      neighbourhood(table: $table, depth: $depth, limit: $limit) {
+        centre { name } tables { name title dataset } joins { from to keys { left right } } truncated
+      }
+    }`,
+    { table: name, depth, limit },
+  );
+  return data.neighbourhood;
+}
+
+export interface CatalogExamples {
+  table: { name: string; joins: { edges: { node: Join }[] } } | null;
+  variables: { name: string; description: string; nomenclature: { name: string; codes: { edges: { node: { code: string } }[] } } | null }[];
+}
+
+/** Things that exist in a table of the loaded catalog, to show as examples in placeholders. */
+export async function catalogExamples(tableName: string): Promise<CatalogExamples> {
+  const data = await gql<{ table: { name: string; joins: { edges: { node: Join }[] }; variables: { edges: { node: CatalogExamples['variables'][number] }[] } } | null }>(
+    `query Examples($name: String!) {
+      table(name: $name) {
+        name
+        joins(first: 1) { edges { node { from to keys { left right } } } }
+        variables(first: 30) { edges { node { name description nomenclature { name codes(first: 1) { edges { node { code } } } } } } }
+      }
+    }`,
+    { name: tableName },
+  );
+  return {
+    table: data.table ? { name: data.table.name, joins: data.table.joins } : null,
+    variables: data.table?.variables.edges.map((e) => e.node) ?? [],
+  };
 }

@@ -1,15 +1,27 @@
-// Pages of catalog entries: a table, a variable, a code list (with its codes paged by cursor).
+// Pages of catalog entries: a table (with its variables, joins and join graph), a variable (with its
+// history, management rule, same-name variables and changes), a code list (codes paged by cursor,
+// the whole list as CSV). Names typed in another case (#/table/ir_ben_r) open the catalog's entry.
 
+import { canonicalTable, loadIndex } from '../catalog-index';
 import { clear, count, el, link, loading } from '../dom';
-import { nomenclature, table, variable, type Join, type NomenclatureDetail, type VariableSummary } from '../queries';
+import { drawGraph, ringLayout, type GraphEdge, type GraphNode } from '../graph';
+import { t } from '../i18n';
+import {
+  neighbourhood, nomenclature, table, tableVariables, variable,
+  type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
+} from '../queries';
+import { keepInAddress } from '../share';
+import { fold } from './tables';
 
 const tableHref = (name: string): string => `#/table/${encodeURIComponent(name)}`;
 const nomenclatureHref = (name: string): string => `#/nomenclature/${encodeURIComponent(name)}`;
 const variableHref = (t: string, name: string): string => `#/variable/${encodeURIComponent(t)}/${encodeURIComponent(name)}`;
+const joinPathHref = (from: string, to?: string): string =>
+  `#/jointure?${new URLSearchParams(to ? { from, to } : { from }).toString()}`;
 
 function notFound(root: HTMLElement, what: string): void {
-  root.append(el('h1', {}, what), el('p', { class: 'error', role: 'alert' }, 'Introuvable dans le catalogue.'),
-    el('p', {}, link('#/', 'Retour à la recherche')));
+  root.append(el('h1', {}, what), el('p', { class: 'error', role: 'alert' }, t.common.notFound),
+    el('p', {}, link('#/', t.common.backToCatalogue)));
 }
 
 function dl(rows: [string, Node | string | null][]): HTMLDListElement {
@@ -21,13 +33,27 @@ function dl(rows: [string, Node | string | null][]): HTMLDListElement {
   return list;
 }
 
-function variablesTable(variables: VariableSummary[], showTable: boolean): HTMLElement {
-  if (variables.length === 0) return el('p', { class: 'muted' }, 'Aucune variable.');
-  const head = el('tr', {}, showTable ? el('th', {}, 'Table') : null, el('th', {}, 'Variable'),
-    el('th', {}, 'Description'), el('th', {}, 'Type'), el('th', {}, 'Nomenclature'));
+function historyRows(h: History, labels: { created: string; deleted: string; missing: string }): [string, string | null][] {
+  return [[labels.created, h.dateCreated], [labels.deleted, h.dateDeleted], [labels.missing, h.dateMissing.join(', ')]];
+}
+
+/** Loads an entry by the name in the address, or by the catalog's spelling of it (then fixes the address). */
+async function withCanonicalTable<T>(name: string, load: (name: string) => Promise<T | null>,
+  address: (canonical: string) => string): Promise<T | null> {
+  const found = await load(name);
+  if (found) return found;
+  const canonical = await canonicalTable(name);
+  if (!canonical || canonical === name) return null;
+  keepInAddress(address(canonical));
+  return load(canonical);
+}
+
+function variablesTable(variables: VariableSummary[], showTable: boolean): HTMLTableElement {
+  const head = el('tr', {}, showTable ? el('th', {}, t.table.columns.table) : null, el('th', {}, t.table.columns.variable),
+    el('th', {}, t.table.columns.description), el('th', {}, t.table.columns.type), el('th', {}, t.table.columns.nomenclature));
   const body = el('tbody', {});
   for (const v of variables) {
-    body.append(el('tr', {},
+    body.append(el('tr', { 'data-variable': v.name, 'data-search': fold(`${v.name} ${v.description}`) },
       showTable ? el('td', {}, link(tableHref(v.table), el('span', { class: 'key' }, v.table))) : null,
       el('td', {}, link(variableHref(v.table, v.name), el('span', { class: 'key' }, v.name))),
       el('td', {}, v.description),
@@ -41,110 +67,248 @@ function keys(join: Join): string {
   return join.keys.map((k) => `${join.from}.${k.left} = ${join.to}.${k.right}`).join(', ');
 }
 
-export async function tableView(root: HTMLElement, _params: URLSearchParams, path: string[]): Promise<void> {
-  const name = path[1] ?? '';
+// ---- Table ----
+
+export async function tableView(root: HTMLElement, params: URLSearchParams, path: string[]): Promise<void> {
+  const asked = path[1] ?? '';
   const wait = loading(root);
-  const t = await table(name);
-  wait.remove();
-  if (!t) { notFound(root, name); return; }
+  const tb = await withCanonicalTable(asked, table, (c) => tableHref(c) + (params.toString() ? `?${params.toString()}` : ''))
+    .finally(() => wait.remove());
+  if (!tb) { notFound(root, asked); return; }
+  const address = (p: URLSearchParams): string => tableHref(tb.name) + (p.toString() ? `?${p.toString()}` : '');
   root.append(
-    el('p', { class: 'crumbs muted' }, link('#/', 'Recherche'), ' › ', t.dataset, ' › ', t.name),
-    el('h1', {}, el('span', { class: 'badge kind-table' }, 'Table'), el('span', { class: 'key' }, t.name), ' ', t.title),
-    dl([['Produit', t.dataset], ['Clé primaire', t.primaryKey.join(', ')], ['Variables', count(t.variables.totalCount)]]),
-    el('p', {}, link(`#/jointure?from=${encodeURIComponent(t.name)}`, 'Chemin de jointure depuis cette table')),
-    el('h2', {}, 'Variables'),
-    variablesTable(t.variables.edges.map((e) => e.node), false),
-    el('h2', {}, 'Jointures'),
+    el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ',
+      link(`#/tables?${new URLSearchParams({ product: tb.dataset }).toString()}`, tb.dataset), ' › ', tb.name),
+    el('h1', {}, el('span', { class: 'badge kind-table' }, t.kind.TABLE), el('span', { class: 'key' }, tb.name), ' ', tb.title),
+    dl([
+      [t.table.product, tb.dataset],
+      [t.table.scope, tb.scope],
+      [t.table.primaryKey, tb.primaryKey.join(', ')],
+      [t.table.variables, count(tb.variables.totalCount)],
+      ...historyRows(tb.history, t.table),
+      [t.table.observation, tb.observation],
+    ]),
+    el('p', {}, link(joinPathHref(tb.name), t.table.joinPathFrom)),
   );
-  if (t.variables.totalCount > t.variables.edges.length) {
-    root.querySelector('table.variables')?.after(
-      el('p', { class: 'muted' }, `${count(t.variables.edges.length)} premières variables sur ${count(t.variables.totalCount)}.`));
-  }
-  const joins = t.joins.edges.map((e) => e.node);
-  if (joins.length === 0) { root.append(el('p', { class: 'muted' }, 'Aucune jointure déclarée.')); return; }
+  const graphSection = el('section', { class: 'join-graph', 'aria-labelledby': 'graph-title' });
+  root.append(graphSection);
+  renderVariables(root, tb, params, address);
+  renderJoins(root, tb);
+  await renderJoinGraph(graphSection, tb, params, address);
+}
+
+function renderVariables(root: HTMLElement, tb: TableDetail, params: URLSearchParams,
+  address: (p: URLSearchParams) => string): void {
+  const input = el('input', { type: 'search', id: 'variable-filter', autocomplete: 'off', placeholder: t.table.filterVariablesPlaceholder });
+  input.value = params.get('v') ?? '';
+  const summary = el('span', { class: 'muted', role: 'status' });
+  const grid = variablesTable(tb.variables.edges.map((e) => e.node), false);
+  root.append(el('h2', {}, t.table.variablesTitle),
+    el('div', { class: 'filter-form' }, el('label', { for: 'variable-filter' }, t.table.filterVariables), input, summary),
+    grid);
+  const filter = (): void => {
+    const text = fold(input.value.trim());
+    let shown = 0;
+    const rows = grid.tBodies[0].rows;
+    for (const row of Array.from(rows)) {
+      const hit = !text || (row.dataset.search ?? '').includes(text);
+      row.hidden = !hit;
+      if (hit) shown++;
+    }
+    summary.textContent = t.table.variablesShown(shown, rows.length);
+  };
+  input.addEventListener('input', () => {
+    filter();
+    const next = new URLSearchParams(params);
+    if (input.value.trim()) next.set('v', input.value.trim()); else next.delete('v');
+    keepInAddress(address(next));
+  });
+  filter();
+  // Tables have at most a few hundred variables: the rest come in pages of 100, then the filter reapplies.
+  void (async () => {
+    let page = tb.variables;
+    while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+      const next = await tableVariables(tb.name, page.pageInfo.endCursor);
+      if (!next) break;
+      grid.tBodies[0].append(...Array.from(variablesTable(next.edges.map((e) => e.node), false).tBodies[0].rows));
+      page = next;
+      filter();
+    }
+  })();
+}
+
+function renderJoins(root: HTMLElement, tb: TableDetail): void {
+  root.append(el('h2', {}, t.table.joinsTitle));
+  const joins = tb.joins.edges.map((e) => e.node);
+  if (joins.length === 0) { root.append(el('p', { class: 'muted' }, t.table.noJoin)); return; }
   const body = el('tbody', {});
   for (const j of joins) {
-    const other = j.from === t.name ? j.to : j.from;
+    const other = j.from === tb.name ? j.to : j.from;
     body.append(el('tr', {},
       el('td', {}, link(tableHref(other), el('span', { class: 'key' }, other))),
-      el('td', {}, j.from === t.name ? 'vers' : 'depuis'),
+      el('td', {}, j.from === tb.name ? t.table.to : t.table.from),
       el('td', {}, el('code', {}, keys(j))),
-      el('td', {}, link(`#/jointure?from=${encodeURIComponent(t.name)}&to=${encodeURIComponent(other)}`, 'chemin'))));
+      el('td', {}, link(joinPathHref(tb.name, other), t.table.path))));
   }
+  const c = t.table.joinColumns;
   root.append(el('table', { class: 'grid joins' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Table'), el('th', {}, 'Sens'), el('th', {}, 'Clés'), el('th', {}, ''))), body));
-  if (t.joins.totalCount > joins.length) {
-    root.append(el('p', { class: 'muted' }, `${count(joins.length)} premières jointures sur ${count(t.joins.totalCount)}.`));
+    el('thead', {}, el('tr', {}, el('th', {}, c.table), el('th', {}, c.direction), el('th', {}, c.keys), el('th', {}, c.path))), body));
+  if (tb.joins.totalCount > joins.length) {
+    root.append(el('p', { class: 'muted' }, t.table.joinsShown(joins.length, tb.joins.totalCount)));
   }
 }
+
+/** Tables drawn at most, by depth (a hub such as IR_BEN_R reaches most of the SNDS in two joins). */
+const GRAPH_LIMIT: Record<number, number> = { 1: 60, 2: 60, 3: 80 };
+
+async function renderJoinGraph(section: HTMLElement, tb: TableDetail, params: URLSearchParams,
+  address: (p: URLSearchParams) => string): Promise<void> {
+  if (tb.joins.totalCount === 0) return;
+  const depth = [1, 2, 3].includes(Number(params.get('depth'))) ? Number(params.get('depth')) : 1;
+  const select = el('select', { id: 'graph-depth' }, ...[1, 2, 3].map((d) => el('option', { value: String(d) }, t.table.depthOption(d))));
+  select.value = String(depth);
+  select.addEventListener('change', () => {
+    const next = new URLSearchParams(params);
+    if (select.value === '1') next.delete('depth'); else next.set('depth', select.value);
+    location.hash = address(next);
+  });
+  const box = el('div', { class: 'graph' }, el('p', { class: 'muted loading' }, t.common.loading));
+  section.append(
+    el('h2', { id: 'graph-title' }, t.table.graphTitle),
+    el('div', { class: 'filter-form' }, el('label', { for: 'graph-depth' }, t.table.depth), select,
+      el('span', { class: 'muted small' }, t.table.graphHelp)),
+    box);
+  const limit = GRAPH_LIMIT[depth];
+  const graph = await neighbourhood(tb.name, depth, limit);
+  if (!graph) { clear(box); return; }
+  const nodes: GraphNode[] = graph.tables.map((x) => ({
+    id: x.name, href: tableHref(x.name), title: `${x.name} (${x.dataset}) ${x.title}`.trim(), group: x.dataset,
+    centre: x.name === tb.name,
+  }));
+  const edges: GraphEdge[] = graph.joins.map((j) => ({
+    source: j.from, target: j.to, href: joinPathHref(j.from, j.to),
+  }));
+  const groups = await loadIndex().then((i) => i.datasets.map((d) => d.name), () => []);
+  await drawGraph(box, nodes, edges,
+    { label: t.table.graphLabel(tb.name, nodes.length), layout: ringLayout(nodes, edges), groups }, t.table.legend);
+  if (graph.truncated) box.append(el('p', { class: 'muted' }, t.table.graphTruncated(limit)));
+}
+
+// ---- Variable ----
 
 export async function variableView(root: HTMLElement, _params: URLSearchParams, path: string[]): Promise<void> {
   const [tableName, name] = [path[1] ?? '', path[2] ?? ''];
   const wait = loading(root);
-  const v = await variable(tableName, name);
-  wait.remove();
+  const load = (tn: string) => variable(tn, name).then((v) => v ?? (name !== name.toUpperCase() ? variable(tn, name.toUpperCase()) : null));
+  const v = await withCanonicalTable(tableName, load, (c) => variableHref(c, name.toUpperCase())).finally(() => wait.remove());
   if (!v) { notFound(root, `${tableName}.${name}`); return; }
+  keepInAddress(variableHref(v.table, v.name));
+  const m = t.variable;
   root.append(
-    el('p', { class: 'crumbs muted' }, link('#/', 'Recherche'), ' › ', link(tableHref(v.table), v.table), ' › ', v.name),
-    el('h1', {}, el('span', { class: 'badge kind-variable' }, 'Variable'), el('span', { class: 'key' }, v.key)),
+    el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', link(tableHref(v.table), v.table), ' › ', v.name),
+    el('h1', {}, el('span', { class: 'badge kind-variable' }, t.kind.VARIABLE), el('span', { class: 'key' }, v.key)),
     el('p', { class: 'lead' }, v.description),
     dl([
-      ['Table', link(tableHref(v.table), v.table)],
-      ['Type', v.type],
-      ['Longueur', v.length],
-      ['Format', v.format],
-      ['Position', String(v.position)],
-      ['Nomenclature', v.nomenclature ? link(nomenclatureHref(v.nomenclature.name), v.nomenclature.name) : null],
-      ['Colonne de la nomenclature', v.nomenclatureColumn],
+      [m.table, link(tableHref(v.table), v.table)],
+      [m.type, v.type],
+      [m.length, v.length],
+      [m.format, v.format],
+      [m.position, String(v.position)],
+      [m.nomenclature, v.nomenclature ? link(nomenclatureHref(v.nomenclature.name), v.nomenclature.name) : null],
+      [m.nomenclatureColumn, v.nomenclatureColumn],
+      ...historyRows(v.history, m),
+      [m.constraints, v.constraints.map((c) => `${c.name} = ${c.value}`).join(' ; ')],
+      [m.observation, v.observation],
     ]),
+    el('section', { class: 'rule', 'aria-labelledby': 'rule-title' }, el('h2', { id: 'rule-title' }, m.rule),
+      v.managementRule ? el('p', { class: 'management-rule' }, v.managementRule) : el('p', { class: 'muted' }, m.noRule)),
+    sameNameSection(v.sameName, v.key),
+    changesSection(v.changes),
   );
 }
+
+function sameNameSection(same: NonNullable<Awaited<ReturnType<typeof variable>>>['sameName'], self: string): HTMLElement {
+  const m = t.variable;
+  const others = same.edges.map((e) => e.node).filter((n) => n.key !== self);
+  const section = el('section', { class: 'same-name', 'aria-labelledby': 'same-title' }, el('h2', { id: 'same-title' }, m.sameName));
+  if (others.length === 0) { section.append(el('p', { class: 'muted' }, m.noSameName)); return section; }
+  section.append(el('table', { class: 'grid same-name' },
+    el('thead', {}, el('tr', {}, el('th', {}, m.sameNameColumns.variable), el('th', {}, m.sameNameColumns.description))),
+    el('tbody', {}, ...others.map((n) => el('tr', {},
+      el('td', {}, link(variableHref(n.table, n.name), el('span', { class: 'key' }, n.key))), el('td', {}, n.description))))));
+  const more = same.totalCount - same.edges.length;
+  if (more > 0) section.append(el('p', { class: 'muted' }, m.more(more)));
+  return section;
+}
+
+function changesSection(changes: NonNullable<Awaited<ReturnType<typeof variable>>>['changes']): HTMLElement {
+  const m = t.variable;
+  const c = m.changeColumns;
+  const section = el('section', { class: 'changes', 'aria-labelledby': 'changes-title' }, el('h2', { id: 'changes-title' }, m.changes));
+  if (changes.edges.length === 0) { section.append(el('p', { class: 'muted' }, m.noChange)); return section; }
+  section.append(el('table', { class: 'grid changes' },
+    el('thead', {}, el('tr', {}, el('th', {}, c.at), el('th', {}, c.field), el('th', {}, c.before), el('th', {}, c.after), el('th', {}, c.source))),
+    el('tbody', {}, ...changes.edges.map(({ node }) => el('tr', {},
+      el('td', {}, el('time', { datetime: node.at }, node.at.replace('T', ' ').replace(/\.\d+Z?$|Z$/, ''))),
+      el('td', { 'data-field': node.field }, m.fields[node.field] ?? node.field),
+      el('td', {}, node.oldValue), el('td', {}, node.newValue), el('td', { class: 'muted' }, node.source))))));
+  const more = changes.totalCount - changes.edges.length;
+  if (more > 0) section.append(el('p', { class: 'muted' }, m.more(more)));
+  return section;
+}
+
+// ---- Code list ----
 
 const CODES_PAGE = 50;
 
+/** The address of a whole code list as CSV (app: WebRoutes), relative to the page. */
+export const csvHref = (name: string): string => `export/nomenclature/${encodeURIComponent(name)}.csv`;
+
 export async function nomenclatureView(root: HTMLElement, params: URLSearchParams, path: string[]): Promise<void> {
-  const name = path[1] ?? '';
+  const asked = path[1] ?? '';
   const wait = loading(root);
-  const n = await nomenclature(name, CODES_PAGE, null);
-  wait.remove();
-  if (!n) { notFound(root, name); return; }
+  const load = (n: string) => nomenclature(n, CODES_PAGE, null);
+  const n = await load(asked).then((found) => found ?? (asked !== asked.toUpperCase() ? load(asked.toUpperCase()) : null))
+    .finally(() => wait.remove());
+  if (!n) { notFound(root, asked); return; }
+  if (n.name !== asked) keepInAddress(nomenclatureHref(n.name) + (params.toString() ? `?${params.toString()}` : ''));
   const wanted = params.get('code');
+  const m = t.nomenclature;
   root.append(
-    el('p', { class: 'crumbs muted' }, link('#/', 'Recherche'), ' › ', n.source, ' › ', n.name),
-    el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, 'Nomenclature'), el('span', { class: 'key' }, n.name), ' ', n.title),
-    dl([['Source', n.source], ['Codes', count(n.codes.totalCount)]]),
-    el('h2', {}, 'Colonnes'),
+    el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', n.source, ' › ', n.name),
+    el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, t.kind.NOMENCLATURE), el('span', { class: 'key' }, n.name), ' ', n.title),
+    dl([[m.source, n.source], [m.codes, count(n.codes.totalCount)]]),
+    el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(n.codes.totalCount))),
+    el('h2', {}, m.columnsTitle),
     el('table', { class: 'grid columns' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Colonne'), el('th', {}, 'Type'), el('th', {}, 'Rôle'))),
+      el('thead', {}, el('tr', {}, el('th', {}, m.columns.column), el('th', {}, m.columns.type), el('th', {}, m.columns.role))),
       el('tbody', {}, ...n.columns.map((c) => el('tr', {}, el('td', {}, el('span', { class: 'key' }, c.name)),
-        el('td', {}, c.type), el('td', {}, roleLabel(c.role)))))),
-    el('h2', {}, 'Codes'),
+        el('td', {}, c.type), el('td', {}, m.roles[c.role] ?? c.role.toLowerCase()))))),
+    el('h2', {}, m.codesTitle),
   );
   renderCodes(root, n, wanted);
-  root.append(el('h2', {}, 'Variables codées par cette nomenclature'), codedVariables(n.variables));
+  root.append(el('h2', {}, m.codedVariables), codedVariables(n.variables));
 }
 
 function codedVariables(keys: string[]): HTMLElement {
-  if (keys.length === 0) return el('p', { class: 'muted' }, 'Aucune variable.');
+  if (keys.length === 0) return el('p', { class: 'muted' }, t.common.noVariable);
   const body = el('tbody', {});
   for (const key of keys) {
     const dot = key.indexOf('.');
-    const [t, v] = [key.slice(0, dot), key.slice(dot + 1)];
-    body.append(el('tr', {}, el('td', {}, link(tableHref(t), el('span', { class: 'key' }, t))),
-      el('td', {}, link(variableHref(t, v), el('span', { class: 'key' }, v)))));
+    const [tn, v] = [key.slice(0, dot), key.slice(dot + 1)];
+    body.append(el('tr', {}, el('td', {}, link(tableHref(tn), el('span', { class: 'key' }, tn))),
+      el('td', {}, link(variableHref(tn, v), el('span', { class: 'key' }, v)))));
   }
-  return el('table', { class: 'grid variables' }, el('thead', {}, el('tr', {}, el('th', {}, 'Table'), el('th', {}, 'Variable'))), body);
-}
-
-function roleLabel(role: string): string {
-  return ({ CODE: 'code', LABEL: 'libellé', OTHER: 'autre' } as Record<string, string>)[role] ?? role.toLowerCase();
+  return el('table', { class: 'grid variables' },
+    el('thead', {}, el('tr', {}, el('th', {}, t.table.columns.table), el('th', {}, t.table.columns.variable))), body);
 }
 
 function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: string | null): void {
+  const m = t.nomenclature;
   const extra = first.columns.filter((c) => c.role !== 'CODE' && c.role !== 'LABEL').map((c) => c.name).slice(0, 4);
   const body = el('tbody', {});
   const table_ = el('table', { class: 'grid codes' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Code'), el('th', {}, 'Libellé'), ...extra.map((c) => el('th', {}, c)))), body);
+    el('thead', {}, el('tr', {}, el('th', {}, m.code), el('th', {}, m.label), ...extra.map((c) => el('th', {}, c)))), body);
   const footer = el('div', { class: 'pager' });
   const shown = el('span', { class: 'muted' });
   let loaded = 0;
@@ -157,18 +321,18 @@ function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: strin
       body.append(row);
     }
     loaded += page.edges.length;
-    shown.textContent = `${count(loaded)} codes affichés sur ${count(page.totalCount)}`;
+    shown.textContent = m.shown(loaded, page.totalCount);
     clear(footer);
     footer.append(shown);
     if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-      const more = el('button', { type: 'button', class: 'more' }, 'Codes suivants');
+      const more = el('button', { type: 'button', class: 'more' }, m.more);
       more.addEventListener('click', async () => {
         more.disabled = true;
         try {
           const next = await nomenclature(first.name, CODES_PAGE, page.pageInfo.endCursor);
           if (next) add(next.codes);
         } catch (e) {
-          footer.append(el('p', { class: 'error', role: 'alert' }, `Erreur : ${(e as Error).message}`));
+          footer.append(el('p', { class: 'error', role: 'alert' }, t.common.error((e as Error).message)));
         }
       });
       footer.append(' ', more);

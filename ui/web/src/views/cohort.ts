@@ -3,6 +3,8 @@
 // back suppressed and are shown as "< threshold".
 
 import { clear, count, el } from '../dom';
+import { t } from '../i18n';
+import { keepInAddress } from '../share';
 import { cohort, type CohortResult, type SuppressedCount } from '../queries';
 
 const EXAMPLE = {
@@ -34,17 +36,16 @@ const EXAMPLE = {
 
 const DRAFT_KEY = 'healthgraph.cohort.draft';
 
-export function cohortView(root: HTMLElement): void {
-  root.append(el('h1', {}, 'Cohorte'),
-    el('p', { class: 'muted' }, 'Décrivez la cohorte en JSON : l’événement index, les règles d’inclusion (fenêtres en jours, ',
-      'comptes, négation) et, si vous le souhaitez, les parcours. L’exemple : infarctus du myocarde (CIM-10 I21 en diagnostic ',
-      'principal) puis statine dans les 30 jours après la sortie.'));
-  const editor = el('textarea', { id: 'cohort-query', rows: '22', spellcheck: 'false', 'aria-label': 'Requête de cohorte (JSON)' });
-  editor.value = localStorage.getItem(DRAFT_KEY) ?? JSON.stringify(EXAMPLE, null, 2);
-  const run = el('button', { type: 'submit' }, 'Compter');
-  const reset = el('button', { type: 'button', class: 'secondary' }, 'Revenir à l’exemple');
+export function cohortView(root: HTMLElement, params: URLSearchParams): void {
+  const m = t.cohort;
+  root.append(el('h1', {}, m.title), el('p', { class: 'muted' }, m.intro));
+  const editor = el('textarea', { id: 'cohort-query', rows: '22', spellcheck: 'false', 'aria-label': m.editor });
+  // A shared link carries the query (#/cohorte?q=...); otherwise the last draft, or the example.
+  editor.value = params.get('q') ?? localStorage.getItem(DRAFT_KEY) ?? JSON.stringify(EXAMPLE, null, 2);
+  const run = el('button', { type: 'submit' }, m.run);
+  const reset = el('button', { type: 'button', class: 'secondary' }, m.reset);
   const message = el('p', { class: 'error', role: 'alert', hidden: '' });
-  const output = el('section', { class: 'cohort-result', 'aria-label': 'Résultat' });
+  const output = el('section', { class: 'cohort-result', 'aria-label': m.result });
   const form = el('form', { class: 'cohort-form' }, editor, el('div', { class: 'actions' }, run, reset), message);
   reset.addEventListener('click', () => { editor.value = JSON.stringify(EXAMPLE, null, 2); localStorage.removeItem(DRAFT_KEY); });
   form.addEventListener('submit', async (event) => {
@@ -54,20 +55,21 @@ export function cohortView(root: HTMLElement): void {
     try {
       query = JSON.parse(editor.value);
     } catch (e) {
-      showError(message, `JSON invalide : ${(e as Error).message}`);
+      showError(message, m.invalidJson((e as Error).message));
       return;
     }
     localStorage.setItem(DRAFT_KEY, editor.value);
+    keepInAddress(`#/cohorte?${new URLSearchParams({ q: JSON.stringify(query) }).toString()}`);
     run.disabled = true;
     clear(output);
-    output.append(el('p', { class: 'muted loading' }, 'Calcul…'));
+    output.append(el('p', { class: 'muted loading' }, m.computing));
     try {
       const result = await cohort(query);
       clear(output);
       renderResult(output, result, query.suppressBelow ?? 11);
     } catch (e) {
       clear(output);
-      showError(message, `Erreur : ${(e as Error).message}`);
+      showError(message, t.common.error((e as Error).message));
     } finally {
       run.disabled = false;
     }
@@ -85,19 +87,20 @@ function shown(c: SuppressedCount, threshold: number): string {
 }
 
 function renderResult(output: HTMLElement, result: CohortResult, threshold: number): void {
-  output.append(el('p', { class: 'cohort-count' }, 'Patients dans la cohorte : ',
+  const m = t.cohort;
+  output.append(el('p', { class: 'cohort-count' }, m.patients,
     el('strong', { class: 'count' }, shown(result.count, threshold))));
   const body = el('tbody', {});
   for (const row of result.attrition) {
     body.append(el('tr', {}, el('td', {}, String(row.step)),
-      el('td', {}, row.step === 0 ? 'Événement index' : row.label),
+      el('td', {}, row.step === 0 ? m.index : row.label),
       el('td', { class: 'num' }, shown(row.patients, threshold))));
   }
-  output.append(el('h2', {}, 'Attrition'), el('table', { class: 'grid attrition' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Étape'), el('th', {}, 'Règle'), el('th', { class: 'num' }, 'Patients'))), body));
+  output.append(el('h2', {}, m.attrition), el('table', { class: 'grid attrition' },
+    el('thead', {}, el('tr', {}, el('th', {}, m.columns.step), el('th', {}, m.columns.rule), el('th', { class: 'num' }, m.columns.patients))), body));
   if (result.pathways) {
-    output.append(el('h2', {}, 'Parcours après l’événement index'));
-    if (result.pathways.nodes.length === 0) output.append(el('p', { class: 'muted' }, 'Aucun parcours.'));
+    output.append(el('h2', {}, m.pathways));
+    if (result.pathways.nodes.length === 0) output.append(el('p', { class: 'muted' }, m.noPathway));
     else output.append(sankey(result.pathways, threshold));
   }
 }
@@ -128,8 +131,8 @@ function sankey(p: NonNullable<CohortResult['pathways']>, threshold: number): SV
       y += h + gap;
     }
   }
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'sankey', role: 'img', 'aria-label': 'Diagramme des parcours' });
-  steps.forEach((s) => root.append(svg('text', { x: columnX(s), y: 14, class: 'step' }, `Étape ${s}`)));
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'sankey', role: 'img', 'aria-label': t.cohort.sankey });
+  steps.forEach((s) => root.append(svg('text', { x: columnX(s), y: 14, class: 'step' }, t.cohort.step(s))));
   const links = svg('g', { class: 'links' });
   for (const l of [...p.links].sort((a, b) => weight(b.patients) - weight(a.patients))) {
     const a = box.get(l.source), b = box.get(l.target);
@@ -139,7 +142,7 @@ function sankey(p: NonNullable<CohortResult['pathways']>, threshold: number): SV
     a.outY += w;
     b.inY += w;
     const path = svg('path', { d: `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${x1},${y1}`, 'stroke-width': w, class: 'link' });
-    path.append(svg('title', {}, `${l.source} → ${l.target} : ${shown(l.patients, threshold)} patients`));
+    path.append(svg('title', {}, t.cohort.linkTitle(l.source, l.target, shown(l.patients, threshold))));
     links.append(path);
   }
   root.append(links);

@@ -1,10 +1,14 @@
 // Recherche: the home page. The query and the chosen facet values live in the URL
-// (#/?q=date+de+deces&kind=VARIABLE&product=DCIR), so a result page can be shared.
+// (#/?q=date+de+deces&kind=VARIABLE&product=DCIR), so a result page can be shared. Without a query
+// the page shows the catalog's products and tables (home.ts).
 
 import { autocomplete } from '../autocomplete';
 import { clear, count, el, link, renderHighlight } from '../dom';
 import { FACET_LABEL, KIND_LABEL, hrefOf } from '../labels';
 import { search, type Kind, type SearchFilters, type SearchHit, type SearchPage } from '../queries';
+import { loadExamples } from '../catalog-index';
+import { t } from '../i18n';
+import { homeView } from './home';
 
 const PAGE = 10;
 const FACETS = ['kind', 'product', 'table', 'nomenclature', 'type', 'year'] as const;
@@ -12,14 +16,13 @@ type FacetName = (typeof FACETS)[number];
 
 export async function searchView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const query = params.get('q') ?? '';
-  root.append(el('h1', {}, 'Catalogue des données de santé'));
+  root.append(el('h1', {}, t.home.title));
   const form = el('form', { class: 'search-form', role: 'search' });
   const { box, input } = autocomplete({
-    id: 'q', label: 'Rechercher dans le catalogue', value: query,
-    placeholder: 'Une table, une variable, un code… (ex. : date de décès, ER_PHA_F, I21)',
+    id: 'q', label: t.search.label, value: query, placeholder: t.search.placeholder,
     onPick: (s) => { location.hash = hrefOf(s.kind, s.key); },
   });
-  form.append(box, el('button', { type: 'submit' }, 'Rechercher'));
+  form.append(box, el('button', { type: 'submit' }, t.search.submit));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
@@ -27,20 +30,19 @@ export async function searchView(root: HTMLElement, params: URLSearchParams): Pr
     location.hash = `#/?${next.toString()}`;
   });
   root.append(form);
+  void loadExamples().then((e) => { if (e.search.length) input.placeholder = t.search.placeholderWith(e.search); }).catch(() => undefined);
   if (!query) {
-    root.append(el('p', { class: 'muted' },
-      'Tables, variables, nomenclatures et codes du catalogue, avec leurs jointures. ',
-      'Tapez quelques mots en français, un nom de variable ou un code.'));
     input.focus();
+    await homeView(root);
     return;
   }
   const filters = filtersOf(params);
   const layout = el('div', { class: 'search-layout' });
-  const side = el('aside', { class: 'facets', 'aria-label': 'Filtres' });
-  const results = el('section', { class: 'results', 'aria-label': 'Résultats' });
+  const side = el('aside', { class: 'facets', 'aria-label': t.search.filters });
+  const results = el('section', { class: 'results', 'aria-label': t.search.results });
   layout.append(side, results);
   root.append(layout);
-  results.append(el('p', { class: 'muted loading' }, 'Recherche…'));
+  results.append(el('p', { class: 'muted loading' }, t.search.searching));
   const page = await search(query, filters, PAGE, null);
   clear(results);
   renderFacets(side, page, params);
@@ -103,11 +105,11 @@ function facetItem(params: URLSearchParams, name: FacetName, value: string, n: n
 
 function renderSummary(results: HTMLElement, page: SearchPage, params: URLSearchParams): void {
   const n = page.totalCount;
-  const words = n === 0 ? 'Aucun résultat' : `${page.totalCountExact ? '' : 'Au moins '}${count(n)} résultat${n > 1 ? 's' : ''}`;
-  const summary = el('p', { class: 'summary' }, words, ' pour « ', params.get('q') ?? '', ' »');
+  const words = n === 0 ? t.search.none : t.search.count(n, page.totalCountExact);
+  const summary = el('p', { class: 'summary' }, words, t.search.forQuery(params.get('q') ?? ''));
   const chosen = FACETS.flatMap((name) => params.getAll(name).map((v) => ({ name, v })));
   if (chosen.length) {
-    summary.append(' — filtres : ');
+    summary.append(t.search.chosenFilters);
     for (const { name, v } of chosen) {
       summary.append(link(withToggled(params, name, v), el('span', { class: 'chip' }, `${facetValueLabel(name, v)} ✕`)), ' ');
     }
@@ -119,16 +121,16 @@ function renderSummary(results: HTMLElement, page: SearchPage, params: URLSearch
 function appendPage(results: HTMLElement, list: HTMLOListElement, page: SearchPage, query: string, filters: SearchFilters): void {
   for (const edge of page.edges) list.append(hitItem(edge.node));
   if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-    const more = el('button', { type: 'button', class: 'more' }, 'Résultats suivants');
+    const more = el('button', { type: 'button', class: 'more' }, t.search.more);
     more.addEventListener('click', async () => {
       more.disabled = true;
-      more.textContent = 'Chargement…';
+      more.textContent = t.common.loading;
       try {
         const next = await search(query, filters, PAGE, page.pageInfo.endCursor);
         more.remove();
         appendPage(results, list, next, query, filters);
       } catch (e) {
-        more.replaceWith(el('p', { class: 'error', role: 'alert' }, `Erreur : ${(e as Error).message}`));
+        more.replaceWith(el('p', { class: 'error', role: 'alert' }, t.common.error((e as Error).message)));
       }
     });
     results.append(more);

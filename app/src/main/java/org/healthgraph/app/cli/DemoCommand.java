@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The demonstration: the server on a fresh data folder ({@code ./data/demo} unless {@code --data-dir}
- * says otherwise) loaded with demonstration data, GraphiQL open.
+ * says otherwise) loaded with demonstration data.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the server on a fresh data folder loaded with demonstration data, and print its URL.")
@@ -33,7 +33,6 @@ public final class DemoCommand extends ServeCommand {
         resetDemoFolder(dir);
         Map<String, Object> props = new LinkedHashMap<>(graph.properties());
         props.put("healthgraph.demo.enabled", "true");
-        props.put("spring.graphql.graphiql.enabled", "true");
         props.put("spring.graphql.schema.introspection.enabled", "true");
         start(props);
         return SERVING;

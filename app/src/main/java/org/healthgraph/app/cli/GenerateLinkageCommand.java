@@ -40,9 +40,10 @@ public final class GenerateLinkageCommand implements Callable<Integer> {
         try {
             LinkageGenerator.Generated g = LinkageGenerator.generate(LinkageGenerator.Situation.parse(situation), national,
                     cohort, seed, out);
+            // The suggested output goes beside the generated files, not into the current folder.
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d national and %,d cohort records (%,d true matches) in %s; "
-                    + "link them with: healthgraph link --config %s --out links.csv --evaluate %s%n",
-                    national, cohort, g.matches(), out, g.config(), g.truth());
+                    + "link them with: healthgraph link --config %s --out %s --evaluate %s%n",
+                    national, cohort, g.matches(), out, g.config(), out.resolve("links.csv"), g.truth());
             return 0;
         } catch (LinkageException e) {
             throw new CliException(e.getMessage(), e);

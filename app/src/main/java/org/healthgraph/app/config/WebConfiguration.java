@@ -1,11 +1,21 @@
 package org.healthgraph.app.config;
 
+import org.healthgraph.app.web.CodeListCsv;
+import org.healthgraph.app.web.WebRoutes;
+import org.healthgraph.catalog.Catalog;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
-/** The HTTP layer's own beans: the security headers on every response. */
+/**
+ * The HTTP layer's own beans: the security headers on every response, and the routes besides
+ * GraphQL and the static web interface: the bundled GraphQL explorer at {@code /graphiql} and the
+ * code-list CSV download ({@link WebRoutes}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -15,5 +25,12 @@ public class WebConfiguration {
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** First, so that /graphiql is the bundled explorer even if Spring's own (CDN) page is switched on. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> webRoutes(Catalog catalog) {
+        return new WebRoutes(new CodeListCsv(catalog)).routes();
     }
 }

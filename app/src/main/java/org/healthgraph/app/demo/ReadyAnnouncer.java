@@ -26,11 +26,8 @@ public final class ReadyAnnouncer {
         String host = environment.getProperty("server.address", "127.0.0.1");
         String base = "http://" + host + ":" + port;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        System.out.printf("healthgraph is ready after %.1f s at %s/%n  GraphQL: %s/graphql%s%n  health:  %s/actuator/health%n",
-                uptime / 1000.0, base, base,
-                environment.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)
-                        ? "   (GraphiQL: " + base + "/graphiql)" : "",
-                base);
+        System.out.printf("healthgraph is ready after %.1f s at %s/%n  GraphQL: %s/graphql   (GraphiQL: %s/graphiql)%n"
+                + "  health:  %s/actuator/health%n", uptime / 1000.0, base, base, base, base);
         System.out.flush();
     }
 }

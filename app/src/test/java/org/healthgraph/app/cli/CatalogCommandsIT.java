@@ -26,13 +26,17 @@ class CatalogCommandsIT {
     }
 
     @Test
-    void importsTheDemoDictionaryThenAFaultyCsvDictionaryThenExportsDcat(@TempDir Path dir) throws IOException {
+    void importsTheDemoDictionaryThenAFaultyThenACorrectedCsvDictionaryThenExportsDcat(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("data");
         Path tree = DemoDictionary.extractTo(dir.resolve("dictionary"));
         Path csv = dir.resolve("dictionnaire.csv");
         Files.writeString(csv, "dataset;table;variable;description;type;code list\n"
                 + "ENQUETE;ENQ_IND_R;IND_ID;Identifiant de l'individu;string;\n"
                 + "ENQUETE;ENQ_IND_R;IND_SEX;Sexe;integer;NOM_SEX;de trop\n");
+        Path clean = dir.resolve("dictionnaire-corrige.csv");
+        Files.writeString(clean, "dataset;table;variable;description;type;code list\n"
+                + "ENQUETE;ENQ_IND_R;IND_ID;Identifiant de l'individu;string;\n"
+                + "ENQUETE;ENQ_IND_R;IND_SEX;Sexe;integer;NOM_SEX\n");
         Path ttl = dir.resolve("catalog.ttl");
 
         // The test classpath holds a test-only schema file (app's test resources) that would otherwise shadow the
@@ -40,6 +44,7 @@ class CatalogCommandsIT {
         System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
         CliRun imported = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
         CliRun faulty = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString());
+        CliRun corrected = run("import", "csv-dictionary", clean.toString(), "--data-dir", data.toString());
         CliRun exported = run("export", "dcat", "--format", "turtle", "-o", ttl.toString(), "--data-dir", data.toString());
         System.clearProperty("spring.graphql.schema.locations");
 
@@ -48,6 +53,9 @@ class CatalogCommandsIT {
         assertThat(faulty.exit()).isEqualTo(1);
         assertThat(faulty.err()).contains("dictionnaire.csv (line 3)").contains("7 columns where the header has 6");
         assertThat(faulty.out()).contains("1 line with the wrong number of columns");
+        // nothing failed: exit 0
+        assertThat(corrected.exit()).as(corrected.err()).isZero();
+        assertThat(corrected.out()).contains("Problems: 0 error(s), 0 warning(s)");
         assertThat(exported.exit()).as(exported.err()).isZero();
         Model model;
         try (InputStream in = Files.newInputStream(ttl)) {

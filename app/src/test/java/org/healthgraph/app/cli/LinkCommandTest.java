@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.healthgraph.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,13 @@ class LinkCommandTest {
         CliRun gen = run("generate", "linkage", "--situation", "quasi-identifiers", "--national", "5000", "--cohort", "100",
                 "--out", dir.toString());
         assertThat(gen.exit()).as(gen.err()).isZero();
-        CliRun link = run("link", "--config", dir.resolve("linkage.yaml").toString(), "--out", dir.resolve("links.csv").toString(),
-                "--evaluate", dir.resolve("truth.csv").toString(), "--show-model");
+        // the command it suggests, run as printed: its output goes beside the generated files
+        String suggested = gen.out().substring(gen.out().indexOf("link them with: healthgraph ") + "link them with: healthgraph ".length()).strip();
+        assertThat(suggested).isEqualTo("link --config " + dir.resolve("linkage.yaml") + " --out " + dir.resolve("links.csv")
+                + " --evaluate " + dir.resolve("truth.csv"));
+        List<String> args = new ArrayList<>(List.of(suggested.split(" ")));
+        args.add("--show-model");
+        CliRun link = run(args.toArray(String[]::new));
         assertThat(link.exit()).as(link.err()).isZero();
         assertThat(link.out()).contains("candidate pairs scored", "precision", "recall", "F1", "date_entree");
         assertThat(dir.resolve("links.csv")).exists();

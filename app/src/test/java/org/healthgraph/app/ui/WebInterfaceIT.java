@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.healthgraph.app.testing.LocalHttp;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.ImportProgress;
@@ -23,7 +25,6 @@ import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.importers.tableschema.DemoDictionary;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,22 +37,20 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web interface in a real browser: the whole application on a random port with the demo
- * dictionary loaded, driven by {@code ui/e2e/browse.mjs} (playwright-core over Debian's chromium),
- * which searches, follows a hit, opens table, code-list and join-path pages, counts a cohort on a
- * small synthetic population, checks what they show and leaves screenshots in
- * {@code app/target/ui-screenshots/}.
+ * dictionary loaded (then loaded again with one variable changed, so that it has a history), driven
+ * by {@code ui/e2e/browse.mjs} (playwright-core over Debian's chromium) with every request outside
+ * the application refused. It opens a table from the home page and follows the join graph to
+ * another, reopens a page from its share link, searches, filters the table explorer, draws a join
+ * path with its SQL, shows a variable's history, downloads a code list as CSV, counts a cohort on a
+ * small synthetic population, switches to English and runs a query in the bundled GraphiQL; it
+ * leaves screenshots of each page at 1400 and 800 px in {@code ui/target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebInterfaceIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final int POPULATION = 2000;
-
-    @BeforeAll
-    static void needsABrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
-                + " (apt-get install -y chromium); skipped without it");
-    }
+    private static final String RULE = "Date du décès transmise par l'INSEE";
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -68,7 +67,17 @@ class WebInterfaceIT {
         SearchIndex webInterfaceSearchIndex(GraphStore store) throws IOException {
             Catalog catalog = Catalogs.reader(store);
             Path tree = DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-"));
-            new TableSchemaImporter(catalog, Catalogs.writer(store)).importTree(tree, ImportProgress.NONE);
+            TableSchemaImporter importer = new TableSchemaImporter(catalog, Catalogs.writer(store));
+            importer.importTree(tree, ImportProgress.NONE);
+            // A second edition of the dictionary: the date of death gets a new description and a
+            // management rule, which the variable page shows as its history.
+            Path patients = tree.resolve("schemas/PATIENTS/PAT_IDT_R.json");
+            String edited = Files.readString(patients, StandardCharsets.UTF_8)
+                    .replace("\"description\": \"Date de décès du patient\"", "\"description\": \"Date de décès du patient (état civil)\"")
+                    .replace("\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"\"",
+                            "\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"" + RULE + "\"");
+            Files.writeString(patients, edited, StandardCharsets.UTF_8);
+            importer.importTree(tree, ImportProgress.NONE);
             SearchIndex index = SearchIndex.inMemory();
             CatalogDocuments.reindex(catalog, index);
             return index;
@@ -90,24 +99,68 @@ class WebInterfaceIT {
     Environment environment;
 
     @Test
-    void searchesFollowsAHitAndShowsTableCodeListJoinPathAndCohortPagesInABrowser() throws Exception {
+    void browsesTheCatalogFollowsTheJoinGraphSharesPagesAndRunsGraphiqlWithNoNetworkInABrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
+                + " (apt-get install -y chromium); skipped without it");
         Path ui = uiFolder();
-        Path screenshots = Path.of("target", "ui-screenshots").toAbsolutePath();
+        Path screenshots = ui.resolve("target/screenshots");
         Files.createDirectories(screenshots);
         String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/";
 
         Result run = node(ui, ui.resolve("e2e/browse.mjs").toString(), url, screenshots.toString(), CHROMIUM.toString());
+        System.out.println(run.output()); // what the browser saw, for the build log
 
         assertThat(run.exitCode()).as("browse.mjs output:%n%s", run.output()).isZero();
         assertThat(run.output())
+                .contains("home: products PATIENTS, SEJOURS, SOINS_VILLE")
                 .contains("search: hits with French kind badges")
                 .contains("table page: SEJ_HOS_C")
-                .contains("code list page: NOM_CIM")
+                .contains("join graph: a click on PAT_IDT_R in the graph of SEJ_HOS_C opened PAT_IDT_R")
+                .contains("share link: " + url + "#/table/PAT_IDT_R?depth=2 reopens")
+                .contains("lower case: #/table/sej_dia_d opened SEJ_DIA_D")
                 .contains("join path: 4 hops")
+                .contains("unknown table: \"La table « TABLE_INCONNUE » n’existe pas dans le catalogue.\"")
+                .contains("rule \"" + RULE + "\"")
+                .contains("code list CSV: NOM_CIM.csv with")
                 .contains("cohort: attrition")
+                .contains("English: ")
+                .contains("graphiql offline: ")
+                .contains("network: no request to anything but the application")
                 .contains("E2E OK");
-        assertThat(screenshots.resolve("1-recherche.png")).isNotEmptyFile();
-        assertThat(screenshots.resolve("2-table.png")).isNotEmptyFile();
+        for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable",
+                "07-nomenclature", "08-cohorte", "09-english", "10-graphiql")) {
+            assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
+            assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void servesTheBundledExplorerAtGraphiqlAndCodeListsAsCsvWithOneStatusPerErrorKind() {
+        LocalHttp http = new LocalHttp(environment);
+
+        HttpResponse<String> explorer = http.get("/graphiql");
+        HttpResponse<String> page = http.get("/graphiql.html");
+        HttpResponse<String> csv = http.get("/export/nomenclature/NOM_CIM.csv");
+        HttpResponse<String> unknown = http.get("/export/nomenclature/NOM_ABSENT.csv");
+        HttpResponse<String> invalid = http.get("/export/nomenclature/NOM%20CIM.csv");
+
+        assertThat(explorer.statusCode()).isEqualTo(302);
+        assertThat(explorer.headers().firstValue("Location")).contains("graphiql.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self';").contains("style-src 'self' 'unsafe-inline';").contains("font-src 'self' data:;"));
+        assertThat(http.get("/").headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("style-src 'self';").doesNotContain("unsafe-inline"));
+        // the page and its scripts come from the application itself, nothing from a CDN
+        assertThat(page.body()).contains("<script type=\"module\"").doesNotContain("http://").doesNotContain("https://");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).contains("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains("NOM_CIM.csv");
+        assertThat(csv.body()).startsWith("CIM_COD;CIM_LIB;CIM_CHAP\n").contains("\nI21;Infarctus aigu du myocarde;IX\n");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NOM_ABSENT");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("code list name 'NOM CIM'");
     }
 
     private record Result(int exitCode, String output) {
@@ -119,9 +172,9 @@ class WebInterfaceIT {
         Path log = Files.createTempFile("healthgraph-ui-e2e-", ".log");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out after 120 s)");
+            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out after 300 s)");
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
