@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
@@ -24,6 +25,7 @@ import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.GraphStores;
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.GremlinSettings;
 import org.healthgraph.graph.testing.SharedGremlinServer;
 import org.healthgraph.importers.snds.SndsExtractImporter;
@@ -38,7 +40,9 @@ import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.IndexEvent;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.CohortService;
+import org.healthgraph.journeys.JourneyImporter;
+import org.healthgraph.journeys.store.JourneyStores;
 import org.healthgraph.journeys.PatientJourney;
 import org.healthgraph.testing.gremlinserver.GremlinServerProcess;
 import org.junit.jupiter.api.Test;
@@ -136,17 +140,21 @@ class CrossBackendIT {
             }
         }
 
-        Journeys.open(graph).importPatients(patients);
-        // A second opening reads every patient back from the graph: cohorts are counted from what the backend holds.
-        Journeys fromGraph = Journeys.open(graph);
-        Map<String, String> cohorts = new LinkedHashMap<>();
-        for (CohortQuery q : COHORTS) {
-            long[] raw = fromGraph.rawAttrition(q);
-            cohorts.put(q.toString(), raw[raw.length - 1] + " " + java.util.Arrays.toString(raw) + " "
-                    + fromGraph.patientIds(q, 0, 10_000));
+        new JourneyImporter(JourneyStores.on(graph)).importPatients(patients);
+        // A cohort service with no saved index reads every patient back from the graph: cohorts are counted from what
+        // the backend holds.
+        try (CohortService fromGraph = CohortService.over(JourneyStores.on(graph), Optional.empty(), new IndexReadiness())
+                .awaitReady()) {
+            Map<String, String> cohorts = new LinkedHashMap<>();
+            for (CohortQuery q : COHORTS) {
+                long[] raw = fromGraph.rawAttrition(q);
+                cohorts.put(q.toString(), raw[raw.length - 1] + " " + java.util.Arrays.toString(raw) + " "
+                        + fromGraph.patientIds(q, 0, 10_000));
+            }
+            return new Answers(report.filesImported() + " files, " + report.created() + " created, " + report.updated()
+                    + " updated, problems " + report.problems(), catalog.stats().toString(), entries, joinPaths,
+                    neighbourhoods, searches, fromGraph.patientCount() + " patients, " + fromGraph.eventCount() + " events",
+                    cohorts);
         }
-        return new Answers(report.filesImported() + " files, " + report.created() + " created, " + report.updated()
-                + " updated, problems " + report.problems(), catalog.stats().toString(), entries, joinPaths, neighbourhoods,
-                searches, fromGraph.patientCount() + " patients, " + fromGraph.eventCount() + " events", cohorts);
     }
 }

@@ -36,7 +36,9 @@ import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.IndexEvent;
-import org.healthgraph.journeys.Journeys;
+import org.healthgraph.journeys.CohortService;
+import org.healthgraph.journeys.JourneyImporter;
+import org.healthgraph.journeys.store.JourneyStores;
 import org.healthgraph.journeys.PatientJourney;
 import org.healthgraph.testing.gremlinserver.GremlinServerProcess;
 
@@ -142,12 +144,17 @@ public final class BackendBench {
             }
 
             long t2 = System.nanoTime();
-            org.healthgraph.journeys.ImportReport imported = Journeys.open(graph).importPatients(population);
+            org.healthgraph.journeys.ImportReport imported = new JourneyImporter(JourneyStores.on(graph))
+                    .importPatients(population);
             double journeysSeconds = seconds(t2);
             long t3 = System.nanoTime();
-            Journeys reopened = Journeys.open(graph);
-            double rebuildSeconds = seconds(t3);
-            long[] raw = reopened.rawAttrition(MI_STATIN);
+            long[] raw;
+            double rebuildSeconds;
+            try (CohortService reopened = CohortService.over(JourneyStores.on(graph), Optional.empty(),
+                    new org.healthgraph.graph.IndexReadiness()).awaitReady()) {
+                rebuildSeconds = seconds(t3);
+                raw = reopened.rawAttrition(MI_STATIN);
+            }
             Figures f = new Figures(name, openSeconds, importSeconds, entries[0], median(joinNanos) / 1e6,
                     median(readNanos) / 1e6, readNanos.length, journeysSeconds, imported.events(), rebuildSeconds,
                     raw[raw.length - 1]);
