@@ -88,6 +88,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void beansAreMadeInAppConfigOnlyInEveryModule() {
+        ArchitectureRules.beansAreMadeInAppConfigOnly().check(ALL_MODULES);
+    }
+
+    @Test
+    void theWiringRuleFailsOnDeliberateViolations() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(
+                org.healthgraph.catalog.archfixture.BeanOutsideAppConfig.class,
+                org.healthgraph.app.config.DemoConfiguration.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.beansAreMadeInAppConfigOnly().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BeanOutsideAppConfig is a Spring component outside")
+                .hasMessageContaining("BeanOutsideAppConfig.helper() is a @Bean method outside")
+                .hasMessageContaining("not @Value")
+                .hasMessageNotContaining("DemoConfiguration");
+    }
+
+    @Test
     void theOneWayRuleFailsOnADeliberateViolation() {
         JavaClasses fixture = new ClassFileImporter().importClasses(ForbiddenUpwardUse.class, HealthgraphApplication.class);
 

@@ -14,12 +14,8 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.importers.tableschema.DemoDictionary;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /** Loads the demonstration data dictionary (three products, five tables, five code lists) into the catalog. */
-@Component
-@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class DemoDictionaryStep implements DemoStep {
 
     private final Catalog catalog;

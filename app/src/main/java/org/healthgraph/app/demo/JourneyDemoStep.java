@@ -10,24 +10,19 @@ import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.ImportReport;
 import org.healthgraph.journeys.JourneyImporter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo's synthetic population: an SNDS-shaped extract generated with a fixed seed and imported
  * through the same importer as real extracts, so that {@code cohort} has meaningful answers
  * (myocardial infarctions followed by statins, metformin treatments...).
  */
-@Component
-@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class JourneyDemoStep implements DemoStep {
 
     private final JourneyImporter journeys;
     private final int patients;
 
     /** Imports through the write side: the cohort service hears the changes like any import's. */
-    public JourneyDemoStep(JourneyImporter journeys, @Value("${healthgraph.demo.patients:2000}") int patients) {
+    public JourneyDemoStep(JourneyImporter journeys, int patients) {
         this.journeys = journeys;
         this.patients = patients;
     }

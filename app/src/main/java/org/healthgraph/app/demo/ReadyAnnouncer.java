@@ -5,10 +5,8 @@ import java.lang.management.ManagementFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /** Prints where the server answers once it is ready, on standard output (not only in the log). */
-@Component
 public final class ReadyAnnouncer {
 
     private final Environment environment;

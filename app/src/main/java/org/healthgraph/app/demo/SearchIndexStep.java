@@ -5,15 +5,11 @@ import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the catalog search index from the graph once the demo dictionary is loaded, reporting
  * the build to the index readiness registry ({@code /actuator/health}, component {@code indexes}).
  */
-@Component
-@ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
 public final class SearchIndexStep implements DemoStep {
 
     private final GraphStore store;

@@ -105,6 +105,42 @@ public final class ArchitectureRules {
                 });
     }
 
+    /**
+     * One wiring place: Spring beans are declared in {@code org.healthgraph.app.config} only (no
+     * {@code @Component}, {@code @Service} or {@code @Configuration} class, no {@code @Bean} method
+     * elsewhere but the application class; GraphQL controllers keep their {@code @Controller} annotation, which Spring's
+     * annotated-controller support reads, and are made by app/config), and no setting is read with
+     * {@code @Value}: settings are the typed records of {@code HealthgraphProperties}.
+     */
+    public static ArchRule beansAreMadeInAppConfigOnly() {
+        String config = "org.healthgraph.app.config";
+        return classes().that().resideInAPackage("org.healthgraph..")
+                .should(new ArchCondition<JavaClass>("be wired in " + config + " only (beans, @Bean methods, no @Value)") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        boolean inConfig = c.getPackageName().equals(config) || c.getPackageName().startsWith(config + ".");
+                        if (!inConfig && c.isMetaAnnotatedWith("org.springframework.stereotype.Component")
+                                && !c.isMetaAnnotatedWith("org.springframework.stereotype.Controller")
+                                && !c.isAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName()
+                                    + " is a Spring component outside " + config + " (declare it with a @Bean there)"));
+                        }
+                        c.getMethods().forEach(m -> {
+                            if (!inConfig && m.isAnnotatedWith("org.springframework.context.annotation.Bean")) {
+                                events.add(SimpleConditionEvent.violated(m, m.getFullName() + " is a @Bean method outside "
+                                        + config));
+                            }
+                        });
+                        c.getDirectDependenciesFromSelf().forEach(d -> {
+                            if (d.getTargetClass().getName().equals("org.springframework.beans.factory.annotation.Value")) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()
+                                        + " (settings are read through HealthgraphProperties, not @Value)"));
+                            }
+                        });
+                    }
+                });
+    }
+
     /** Only {@code ..neo4j..} packages use Cypher: {@code org.healthgraph.graph.neo4j}'s methods, or Neo4j's own classes. */
     public static ArchRule cypherOnlyInNeo4jAdapters() {
         return queryLanguageOnlyIn("neo4j", "org.healthgraph.graph.neo4j", "org.neo4j.", "Cypher");

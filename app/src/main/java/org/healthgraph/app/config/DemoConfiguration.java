@@ -1,0 +1,60 @@
+package org.healthgraph.app.config;
+
+import java.util.List;
+
+import org.healthgraph.app.demo.DemoDictionaryStep;
+import org.healthgraph.app.demo.DemoLoader;
+import org.healthgraph.app.demo.DemoStep;
+import org.healthgraph.app.demo.JourneyDemoStep;
+import org.healthgraph.app.demo.ReadyAnnouncer;
+import org.healthgraph.app.demo.SearchIndexStep;
+import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.IndexReadiness;
+import org.healthgraph.journeys.JourneyImporter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The demonstration's beans: its steps (the demo dictionary, the search index, the synthetic
+ * population) and the loader that runs them, made only when {@code healthgraph.demo.enabled} is
+ * true (set by the {@code demo} command); and the announcement of where a server answers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DemoConfiguration {
+
+    @Bean
+    public ReadyAnnouncer readyAnnouncer(Environment environment) {
+        return new ReadyAnnouncer(environment);
+    }
+
+    /** The demo's steps and their loader. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
+    static class Steps {
+
+        @Bean
+        DemoDictionaryStep demoDictionaryStep(Catalog catalog, CatalogWriter writer) {
+            return new DemoDictionaryStep(catalog, writer);
+        }
+
+        @Bean
+        SearchIndexStep searchIndexStep(GraphStore store, SearchIndex index, IndexReadiness readiness) {
+            return new SearchIndexStep(store, index, readiness);
+        }
+
+        @Bean
+        JourneyDemoStep journeyDemoStep(JourneyImporter journeys, HealthgraphProperties properties) {
+            return new JourneyDemoStep(journeys, properties.demo().patients());
+        }
+
+        @Bean
+        DemoLoader demoLoader(List<DemoStep> steps) {
+            return new DemoLoader(steps);
+        }
+    }
+}
