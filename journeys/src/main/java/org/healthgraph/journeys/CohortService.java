@@ -430,9 +430,10 @@ public final class CohortService implements AutoCloseable {
             failureKind = kind;
             failedAt = System.nanoTime();
             pending = new ArrayList<>();
+            // Reported before the waiters wake, like a success: whoever sees the failure sees the registry say so.
+            tracker.failed(reason);
             lock.notifyAll();
         }
-        tracker.failed(reason);
     }
 
     // --- queries
