@@ -2,6 +2,7 @@ package org.healthgraph.graph.internal.neo4j;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             users.start();
             try {
                 var credential = SystemGraphCredential.createCredentialForPassword(
-                        password.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), new SecureHasher());
+                        password.value().getBytes(StandardCharsets.UTF_8), new SecureHasher());
                 users.create(new User(USER, null, credential, false, false));
             } finally {
                 users.shutdown();
