@@ -2,6 +2,8 @@ package org.healthgraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,11 @@ class ApplicationIT {
     static void dataDir(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("healthgraph-app-it-");
         registry.add("healthgraph.data-dir", dir::toString);
+        // A known Bolt port, so that a test can look for it where it must not be.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = socket.getLocalPort();
+            registry.add("healthgraph.neo4j.embedded.bolt-port", () -> Integer.toString(port));
+        }
     }
 
     @Autowired
@@ -40,7 +47,25 @@ class ApplicationIT {
         HttpResponse<String> response = post("/graphql", "{\"query\":\"{ version { healthgraph graph } }\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"graph\":\"bolt://127.0.0.1:").doesNotContain("errors");
+        assertThat(response.body()).contains("\"graph\":\"Neo4j ").contains(" embedded\"").doesNotContain("errors");
+    }
+
+    @Test
+    void neitherTheAnonymousVersionNorTheHomePageGivesTheDatabaseAddress() throws Exception {
+        String boltPort = environment.getProperty("healthgraph.neo4j.embedded.bolt-port");
+        HttpResponse<String> version = post("/graphql", "{\"query\":\"{ version { healthgraph graph } }\"}");
+        HttpResponse<String> home = get("/");
+
+        assertThat(boltPort).matches("[1-9][0-9]*");
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(home.statusCode()).isEqualTo(200);
+        for (HttpResponse<String> response : java.util.List.of(version, home)) {
+            assertThat(response.body()).as(response.uri().toString())
+                    .doesNotContainIgnoringCase("bolt")
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("localhost")
+                    .doesNotContain(":" + boltPort);
+        }
     }
 
     @Test

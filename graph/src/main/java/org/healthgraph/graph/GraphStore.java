@@ -81,7 +81,11 @@ public interface GraphStore extends AutoCloseable {
         }
     }
 
-    /** A short description of where the store lives (URI without credentials). */
+    /**
+     * A short description of the database (product, version, embedded or server) without address,
+     * path nor credentials: anonymous callers are shown it ({@code version { graph }}), and failure
+     * messages that reach clients quote it.
+     */
     String describe();
 
     @Override

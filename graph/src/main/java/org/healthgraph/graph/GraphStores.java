@@ -12,7 +12,7 @@ public final class GraphStores {
 
     /**
      * Opens the store the settings describe: with the Neo4j backend, an embedded Neo4j reached over
-     * Bolt on loopback or an external server; with the Gremlin backend, an embedded TinkerGraph or a
+     * Bolt on loopback with the data folder's password or an external server; with the Gremlin backend, an embedded TinkerGraph or a
      * Gremlin Server. Fails with a {@link GraphUnavailableException} naming the setting to change
      * when the database cannot be opened or reached.
      */
@@ -23,8 +23,7 @@ public final class GraphStores {
         if (settings.isEmbedded()) {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
             try {
-                return Neo4jGraphStore.connect(embedded.boltUri(), "", "", settings.database(), settings.batchSize(),
-                        embedded, true);
+                return embedded.connect(settings.database(), settings.batchSize());
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;

@@ -21,6 +21,6 @@ public final class GraphUnsupportedException extends GraphStoreException {
                     + " TinkerTransactionGraph)";
         };
         return new GraphUnsupportedException(what + " needs " + needs + "; the graph in use is " + store.backend()
-                .settingValue() + " at " + store.describe());
+                .settingValue() + " (" + store.describe() + ")");
     }
 }

@@ -40,7 +40,7 @@ class GremlinServerStoreIT extends GraphStoreContract {
     @Test
     void theServerIsReachedThroughTheDriverAndItsTransactionsAreUsed() {
         assertThat(store().backend()).isEqualTo(GraphBackend.GREMLIN);
-        assertThat(store().describe()).startsWith("ws://127.0.0.1:").contains("traversal source g");
+        assertThat(store().describe()).startsWith("Gremlin Server").doesNotContain("ws://").doesNotContain("127.0.0.1");
         assertThat(store().capabilities()).containsExactly(GraphCapability.ATOMIC_WRITES);
     }
 

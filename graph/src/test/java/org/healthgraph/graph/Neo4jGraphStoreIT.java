@@ -75,8 +75,8 @@ class Neo4jGraphStoreIT extends GraphStoreContract {
     }
 
     @Test
-    void theEmbeddedDatabaseIsReachedOverBoltOnLoopback() {
-        assertThat(store().describe()).startsWith("bolt://127.0.0.1:");
+    void theEmbeddedDatabaseSaysWhatItIsWithoutItsAddress() {
+        assertThat(store().describe()).matches("Neo4j \\d{4}\\.\\d+\\.\\d+ embedded");
     }
 
     @Test

@@ -64,6 +64,6 @@ public interface GremlinGraph extends GraphStore {
             return gremlin;
         }
         throw new GraphUnsupportedException(what + " needs the Gremlin backend (" + GraphBackend.SETTING
-                + "=gremlin); the graph in use is " + store.backend().settingValue() + " at " + store.describe());
+                + "=gremlin); the graph in use is " + store.backend().settingValue() + " (" + store.describe() + ")");
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 public final class VersionController {
 
-    /** The version of the server and where its graph lives. */
+    /**
+     * The version of the server and what its database is. {@code graph} names the product, never its
+     * address: anyone may ask, and the Bolt port of the embedded database is no one else's business.
+     */
     public record Version(String healthgraph, String graph) {
     }
 

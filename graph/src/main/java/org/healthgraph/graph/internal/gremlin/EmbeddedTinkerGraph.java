@@ -148,7 +148,7 @@ final class EmbeddedTinkerGraph implements GremlinConnection {
 
     @Override
     public String describe() {
-        return "tinkergraph:" + file.map(Path::toString).orElse("memory");
+        return "TinkerGraph embedded" + (file.isPresent() ? ", saved in the data folder" : ", in memory");
     }
 
     @Override

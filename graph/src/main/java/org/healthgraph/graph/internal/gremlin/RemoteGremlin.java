@@ -279,7 +279,8 @@ final class RemoteGremlin implements GremlinConnection {
 
     @Override
     public String describe() {
-        return where;
+        // Not where: the host and port are internal addresses, and anonymous callers are shown this.
+        return "Gremlin Server" + (transactional ? ", transactional" : "");
     }
 
     @Override

@@ -105,7 +105,23 @@ public final class Neo4jGraphStore implements Neo4jGraph {
                     + "). Check healthgraph.neo4j.uri.", e);
         }
         SessionConfig sessionConfig = database.map(SessionConfig::forDatabase).orElse(SessionConfig.defaultConfig());
-        return new Neo4jGraphStore(driver, sessionConfig, batchSize, owned, where, embedded);
+        return new Neo4jGraphStore(driver, sessionConfig, batchSize, owned, product(driver, sessionConfig, embedded),
+                embedded);
+    }
+
+    /**
+     * What the database is, from the agent the server gives ("Neo4j 2026.08.1 embedded"): no host,
+     * port nor credentials, since anonymous callers are shown it ({@code version { graph }}).
+     */
+    private static String product(Driver driver, SessionConfig sessionConfig, boolean embedded) {
+        String agent;
+        try (Session session = driver.session(sessionConfig)) {
+            agent = session.run("RETURN 1").consume().server().agent();
+        } catch (Neo4jException e) {
+            agent = "Neo4j";
+        }
+        String name = agent == null || !agent.matches("[A-Za-z0-9 ._/-]{1,64}") ? "Neo4j" : agent.replace('/', ' ');
+        return name + (embedded ? " embedded" : " server");
     }
 
     @Override
