@@ -1,7 +1,12 @@
 package org.healthgraph.importers.fhir;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.healthgraph.importers.InputTree;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -78,15 +83,14 @@ public final class FhirImporter {
     public Result read(Path path) {
         List<Path> inputs;
         if (Files.isDirectory(path)) {
-            try (Stream<Path> s = Files.walk(path)) {
-                inputs = s.filter(p -> {
-                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                    return n.endsWith(".json") || n.endsWith(".ndjson");
-                }).sorted().toList();
-            } catch (IOException e) {
-                throw new FhirImportException("cannot list " + path + ": " + e.getMessage(), e);
-            }
+            inputs = InputTree.files(path, p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".json") || n.endsWith(".ndjson");
+            });
         } else {
+            if (Files.isSymbolicLink(path)) {
+                InputTree.checkInside(path.toAbsolutePath().getParent(), path);
+            }
             inputs = List.of(path);
         }
         IParser parser = CONTEXT.newJsonParser();
@@ -99,31 +103,56 @@ public final class FhirImporter {
 
     private void readFile(IParser parser, Path file) {
         boolean ndjson = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson");
+        long[] line = {1};
         try {
             if (ndjson) {
-                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    String line;
-                    long n = 0;
-                    while ((line = r.readLine()) != null) {
-                        n++;
-                        if (!line.isBlank()) {
-                            accept(parse(parser, line, file, n), null);
+                // Lines are cut at their '\n' byte (never part of a UTF-8 sequence) and decoded one by
+                // one: a byte that is not UTF-8 is named with its line, where a Reader fails a buffer ahead.
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    for (line[0] = 1; readLine(in, bytes); line[0]++) {
+                        String text = utf8(bytes.toByteArray());
+                        if (!text.isBlank()) {
+                            accept(parse(parser, text, file, line[0]), null);
                         }
                     }
                 }
             } else {
-                accept(parse(parser, Files.readString(file, StandardCharsets.UTF_8), file, 1), null);
+                accept(parse(parser, utf8(Files.readAllBytes(file)), file, 1), null);
             }
+        } catch (CharacterCodingException e) {
+            throw new FhirImportException(file + (ndjson ? " line " + line[0] : "") + ": a byte sequence that is not"
+                    + " UTF-8 (FHIR JSON is UTF-8): the file is not imported", e);
         } catch (IOException e) {
-            throw new FhirImportException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FhirImportException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /** Reads the bytes of the next line (without its end) into {@code out}; false at the end of the input. */
+    private static boolean readLine(InputStream in, ByteArrayOutputStream out) throws IOException {
+        out.reset();
+        int b = in.read();
+        if (b == -1) {
+            return false;
+        }
+        while (b != -1 && b != '\n') {
+            out.write(b);
+            b = in.read();
+        }
+        return true;
+    }
+
+    private static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static IBaseResource parse(IParser parser, String json, Path file, long line) {
         try {
             return parser.parseResource(json);
         } catch (DataFormatException e) {
-            throw new FhirImportException(file + " line " + line + ": not a FHIR R4 JSON resource (" + e.getMessage() + ")", e);
+            // HAPI's and Jackson's messages quote the input around the fault: they are not repeated.
+            throw new FhirImportException(file + " line " + line + ": not a FHIR R4 JSON resource", e);
         }
     }
 
