@@ -220,7 +220,7 @@ public final class CsvDictionaryImporter {
     /** Commons CSV's reason without the characters it quotes: "line 12", or the exception's type. */
     private static String csvFault(Throwable e) {
         String m = e == null || e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(m);
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(m);
         return line.find() ? "at line " + line.group(1) : e == null ? "unreadable" : e.getClass().getSimpleName();
     }
 
