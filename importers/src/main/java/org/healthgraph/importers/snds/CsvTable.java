@@ -381,14 +381,86 @@ final class CsvTable {
         }
     }
 
-    private static Charset detectCharset(byte[] head) {
+    /**
+     * UTF-8 when the sample is valid UTF-8, else windows-1252; but a sample that holds both valid
+     * UTF-8 sequences and bytes that are not UTF-8 mixes encodings (a file edited with two tools, say):
+     * read either way, some values would silently change, so it is an error naming the first line
+     * at fault.
+     */
+    private Charset detectCharset(byte[] head) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(head, 0, lastCompleteUtf8(head)));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(head);
+            if (bad >= 0 && hasUtf8Sequence(head)) {
+                throw new SndsImportException(where(lineOf(head, bad)) + ": the file mixes UTF-8 with another encoding"
+                        + " (UTF-8 sequences, and a byte sequence that is not UTF-8 here): the file is not imported; convert"
+                        + " it to one encoding, or give its encoding with --encoding");
+            }
             return Charset.forName("windows-1252");
         }
+    }
+
+    /** The length of the UTF-8 sequence a lead byte starts, or 0 when it starts none. */
+    private static int sequenceLength(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            return 3;
+        }
+        return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    }
+
+    /** Whether the bytes at {@code i} form a whole multi-byte UTF-8 sequence (overlongs aside). */
+    private static boolean sequenceAt(byte[] b, int i) {
+        int n = sequenceLength(b[i] & 0xFF);
+        if (n == 0 || i + n > b.length) {
+            return false;
+        }
+        for (int k = 1; k < n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasUtf8Sequence(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if ((b[i] & 0x80) != 0 && sequenceAt(b, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The position of the first byte that is not part of a UTF-8 character, or -1. */
+    private static int firstInvalidUtf8(byte[] b) {
+        int end = lastCompleteUtf8(b);
+        int i = 0;
+        while (i < end) {
+            if ((b[i] & 0x80) == 0) {
+                i++;
+            } else if (sequenceAt(b, i)) {
+                i += sequenceLength(b[i] & 0xFF);
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long lineOf(byte[] b, int position) {
+        long line = 1;
+        for (int i = 0; i < position; i++) {
+            if (b[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Avoids cutting a multi-byte character at the end of the sample. */

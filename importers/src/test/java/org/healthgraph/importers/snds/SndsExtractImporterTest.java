@@ -183,6 +183,22 @@ class SndsExtractImporterTest {
     }
 
     @Test
+    void aFileMixingUtf8AndWindows1252InItsFirstBytesIsAnErrorNotReadAsEither() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO;COMMENT\nPSA1;1;ID1;d\u00e9tail\nPSA2;1;ID2;d"
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.writeBytes("tail\n".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("IR_BEN_R.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> new SndsExtractImporter().read(dir)).isInstanceOf(SndsImportException.class)
+                .hasMessageContaining("IR_BEN_R (IR_BEN_R.csv) line 3: the file mixes UTF-8 with another encoding");
+        // Said to be windows-1252, it is read so.
+        assertThat(new SndsExtractImporter(Optional.empty(), Optional.of(Charset.forName("windows-1252"))).read(dir)
+                .patients()).hasSize(2);
+    }
+
+    @Test
     void aLineLongerThanTheLimitIsLeftOutAndReportedNotCountedAsARowOfAnUnknownPatient() throws IOException {
         write("IR_BEN_R.csv", "BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO", "PSA1;1;ID1");
         write("IR_PHA_R.csv", "PHA_CIP_C13;PHA_ATC_C07", "3400936403114;C10AA05");
