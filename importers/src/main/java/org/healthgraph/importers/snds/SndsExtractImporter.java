@@ -44,7 +44,8 @@ import org.healthgraph.journeys.PatientJourney;
  * malformed year or code, or a line longer than the limit is left out and reported ({@link LeftOut}:
  * file, line, column and rule, never the value); a byte that is not of a file's encoding fails the
  * import naming the file and line. A symbolic link that leads outside the folder is refused.
- * Everything is held in memory while the tables are joined (about 1 GB per 5 million claims).
+ * Everything is held in memory while the tables are joined (about 1 GB per 5 million claims). An
+ * instance reads one extract at a time (it collects the rows left out while it reads).
  */
 public final class SndsExtractImporter {
 
