@@ -40,6 +40,7 @@ class SndsExtractImporterTest {
         assertThat(ex.report().patients()).isEqualTo(400);
         assertThat(ex.report().events()).isGreaterThan(400 * 10);
         assertThat(ex.report().rowsOfUnknownPatients()).isZero();
+        assertThat(ex.report().rowsLeftOut()).isZero();
         assertThat(ex.patients()).anySatisfy(p -> assertThat(p.aliases()).hasSize(2));
         assertThat(ex.patients().stream().flatMap(p -> p.events().stream()))
                 .anySatisfy(e -> assertThat(e.codes()).contains(new EventCode(CodeSystem.ATC, "C10AA05", CodeRole.DRUG)))
