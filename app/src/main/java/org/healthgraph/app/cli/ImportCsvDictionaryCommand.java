@@ -29,6 +29,10 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV dictionary (UTF-8).")
     Path file;
 
+    @CommandLine.Option(names = "--lenient", description = "Exit 0 when every file was imported even though some of its"
+            + " rows were left out for breaking a rule (they are still reported); without it any left-out row means exit 1.")
+    boolean lenient;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +44,7 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
         try (JobContext context = JobContext.open(graph)) {
             ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class))
                     .importFile(file, ImportProgress.NONE);
-            return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }
 }

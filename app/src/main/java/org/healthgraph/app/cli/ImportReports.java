@@ -16,6 +16,14 @@ final class ImportReports {
 
     /** Prints the report; returns 0 when everything was imported, 1 when anything failed. */
     static int print(ImportReport report, PrintWriter out, PrintWriter err) {
+        return print(report, out, err, false);
+    }
+
+    /**
+     * Prints the report; returns 0 when everything was imported, or when {@code lenient} and every
+     * file was imported though some of its rows were left out (they are reported all the same); else 1.
+     */
+    static int print(ImportReport report, PrintWriter out, PrintWriter err, boolean lenient) {
         int shown = 0;
         for (ImportProblem p : report.problems()) {
             if (shown++ < SHOWN) {
@@ -28,6 +36,11 @@ final class ImportReports {
         out.println(report.summary());
         out.flush();
         err.flush();
+        if (lenient && report.hasErrors() && report.filesFailed() == 0) {
+            out.println("--lenient: the rows and entries reported above were left out; exit code 0");
+            out.flush();
+            return 0;
+        }
         return report.hasErrors() ? 1 : 0;
     }
 }

@@ -42,6 +42,16 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Option(names = "--encoding", description = "File encoding (default: detected, UTF-8 or windows-1252).")
     String encoding;
 
+    @Option(names = "--lenient", description = "Import the rows that follow the rules even when some do not (they are"
+            + " still reported), and exit 0. Without it a row with an impossible date, a malformed year or code, or a line"
+            + " longer than --max-line-length makes the command import nothing and exit 1.")
+    boolean lenient;
+
+    @Option(names = "--max-line-length", defaultValue = "" + SndsExtractImporter.DEFAULT_MAX_LINE_LENGTH,
+            description = "Longest line read, in characters (default ${DEFAULT-VALUE}, 1 MiB); a longer one is left out"
+                    + " and reported.")
+    int maxLineLength;
+
     @Option(names = "--batch", defaultValue = "" + JourneyImporter.DEFAULT_BATCH,
             description = "Patients per transaction (default ${DEFAULT-VALUE}).")
     int batch;
@@ -75,8 +85,8 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SndsExtractImporter.Extract extract;
         try {
-            extract = new SndsExtractImporter(Optional.ofNullable(separator), Optional.ofNullable(encoding).map(Charset::forName))
-                    .read(dir);
+            extract = new SndsExtractImporter(Optional.ofNullable(separator), Optional.ofNullable(encoding).map(Charset::forName),
+                    maxLineLength).read(dir);
         } catch (SndsImportException e) {
             throw new CliException(e.getMessage(), e);
         }
@@ -87,6 +97,15 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         out.printf("left out: %,d stays with linkage return codes not all '0', %,d rows of unknown patients,"
                 + " %,d claims without pharmacy line; %,d drugs without ATC%n", r.staysWithBadLinkage(),
                 r.rowsOfUnknownPatients(), r.claimsWithoutPharmacyLine(), r.drugsWithoutAtc());
+        if (r.rowsLeftOut() > 0) {
+            reportLeftOut(r, out, spec.commandLine().getErr());
+            if (!lenient) {
+                out.printf("nothing imported: %,d row(s) break the rules above; correct them, or re-run with --lenient to"
+                        + " import the other rows%n", r.rowsLeftOut());
+                return 1;
+            }
+            out.printf("--lenient: importing the other rows%n");
+        }
         HealthgraphProperties settings = SettingsReader.read(GraphOptions.asArguments(graph.properties()));
         // Neo4j's batch importer writes the embedded Neo4j's files: not a server's, nor a Gremlin graph's.
         boolean embedded = settings.graphSettings().supportsBulkLoad();
@@ -133,6 +152,17 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             saved.updateAfterImport(out);
         }
         return 0;
+    }
+
+    /** The rows left out, one a line (up to a limit) on the error stream, then their count per rule. */
+    private static void reportLeftOut(SndsExtractImporter.Report r, java.io.PrintWriter out, java.io.PrintWriter err) {
+        r.leftOut().stream().limit(ImportReports.SHOWN).forEach(err::println);
+        if (r.rowsLeftOut() > Math.min(ImportReports.SHOWN, r.leftOut().size())) {
+            err.printf("... and %,d more row(s) left out%n", r.rowsLeftOut() - Math.min(ImportReports.SHOWN, r.leftOut().size()));
+        }
+        err.flush();
+        out.printf("left out, breaking a rule: %,d row(s)%n", r.rowsLeftOut());
+        r.rowsLeftOutPerRule().forEach((rule, n) -> out.printf("  %,d: %s%n", n, rule));
     }
 
     /**

@@ -28,6 +28,10 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The tree's root folder (holding schemas/ and nomenclatures/).")
     Path dir;
 
+    @CommandLine.Option(names = "--lenient", description = "Exit 0 when every file was imported even though some of its"
+            + " rows were left out for breaking a rule (they are still reported); without it any left-out row means exit 1.")
+    boolean lenient;
+
     @CommandLine.Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
@@ -45,7 +49,7 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
                     context.bean(CatalogWriter.class));
             ImportReport report = importer.importTree(dir, noProgress ? org.healthgraph.catalog.ImportProgress.NONE
                     : ProgressBarReporter.on(System.err));
-            return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }
 }

@@ -44,6 +44,7 @@ class CatalogCommandsIT {
         System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
         CliRun imported = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
         CliRun faulty = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString());
+        CliRun lenient = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString(), "--lenient");
         CliRun corrected = run("import", "csv-dictionary", clean.toString(), "--data-dir", data.toString());
         CliRun exported = run("export", "dcat", "--format", "turtle", "-o", ttl.toString(), "--data-dir", data.toString());
         System.clearProperty("spring.graphql.schema.locations");
@@ -53,6 +54,10 @@ class CatalogCommandsIT {
         assertThat(faulty.exit()).isEqualTo(1);
         assertThat(faulty.err()).contains("dictionnaire.csv (line 3)").contains("7 columns where the header has 6");
         assertThat(faulty.out()).contains("1 line with the wrong number of columns");
+        // --lenient: the same line reported, the rest imported, exit 0
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
+        assertThat(lenient.err()).contains("dictionnaire.csv (line 3)");
+        assertThat(lenient.out()).contains("1 line with the wrong number of columns").contains("--lenient");
         // nothing failed: exit 0
         assertThat(corrected.exit()).as(corrected.err()).isZero();
         assertThat(corrected.out()).contains("Problems: 0 error(s), 0 warning(s)");

@@ -73,4 +73,31 @@ class ImportSndsExtractCommandIT {
             System.clearProperty("spring.graphql.schema.locations");
         }
     }
+
+    @Test
+    void rowsBreakingARuleFailTheImportWithASummaryUnlessLenientImportsTheOthers(@TempDir Path dir) throws Exception {
+        Path extract = Files.createDirectories(dir.resolve("extract"));
+        Files.writeString(extract.resolve("IR_BEN_R.csv"), String.join("\n",
+                "BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO;BEN_NAI_ANN;BEN_RES_DPT;BEN_DCD_DTE",
+                "PSA1;1;ID1;1950;75;31/02/2023", "PSA2;1;ID2;19X4;75;", "PSA3;1;ID3;1960;13;05/03/2023", ""));
+        String data = dir.resolve("data").toString();
+        System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
+        try {
+            CliRun strict = run("import", "snds-extract", extract.toString(), "--data-dir", data);
+            assertThat(strict.exit()).as(strict.err()).isEqualTo(1);
+            assertThat(strict.err()).contains("IR_BEN_R.csv line 2 column BEN_DCD_DTE: a date must exist")
+                    .contains("IR_BEN_R.csv line 3 column BEN_NAI_ANN: a birth year is four digits")
+                    .doesNotContain("31/02").doesNotContain("19X4");
+            assertThat(strict.out()).contains("left out, breaking a rule: 2 row(s)")
+                    .contains("  1: a birth year is four digits").contains("  1: a date must exist")
+                    .contains("nothing imported: 2 row(s) break the rules above").doesNotContain("imported 1 patients");
+
+            CliRun lenient = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--lenient");
+            assertThat(lenient.exit()).as(lenient.err()).isZero();
+            assertThat(lenient.err()).contains("IR_BEN_R.csv line 2 column BEN_DCD_DTE");
+            assertThat(lenient.out()).contains("left out, breaking a rule: 2 row(s)").contains("imported 1 patients");
+        } finally {
+            System.clearProperty("spring.graphql.schema.locations");
+        }
+    }
 }

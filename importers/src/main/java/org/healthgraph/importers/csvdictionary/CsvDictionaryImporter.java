@@ -42,6 +42,8 @@ import org.healthgraph.catalog.Table;
 import org.healthgraph.catalog.TableName;
 import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableRef;
+import org.healthgraph.importers.ImportException;
+import org.healthgraph.importers.InputTree;
 
 /**
  * Imports a CSV data dictionary: a header line, then one row a variable. Columns are found by their
@@ -85,6 +87,9 @@ public final class CsvDictionaryImporter {
         report.fileRead();
         writer.ensureSchema();
         try {
+            if (Files.isSymbolicLink(file)) {
+                InputTree.checkInside(file.toAbsolutePath().getParent(), file);
+            }
             byte[] bytes = Files.readAllBytes(file);
             CatalogUnit unit = read(name, decode(bytes), report).withFingerprint(fingerprint(bytes));
             CatalogChange change = writer.write(unit);
@@ -95,8 +100,11 @@ public final class CsvDictionaryImporter {
             report.fileFailed(ImportProblem.error(name, "", "cannot be read (" + e.getClass().getSimpleName()
                     + "): dictionary not imported"));
         } catch (UncheckedIOException e) {
-            report.fileFailed(ImportProblem.error(name, "", "malformed CSV (" + e.getCause().getMessage()
+            // Commons CSV's message quotes the text around the fault: only where it stands is kept.
+            report.fileFailed(ImportProblem.error(name, "", "malformed CSV (" + csvFault(e.getCause())
                     + "): dictionary not imported"));
+        } catch (ImportException e) {
+            report.fileFailed(ImportProblem.error(name, "", e.getMessage() + ": dictionary not imported"));
         } catch (Located e) {
             report.fileFailed(ImportProblem.error(name, e.where, e.getMessage() + ": dictionary not imported"));
         } catch (CatalogException e) {
@@ -199,12 +207,21 @@ public final class CsvDictionaryImporter {
         }
         for (String required : List.of("dataset", "table", "variable")) {
             if (!out.containsKey(required)) {
-                throw new Located("line 1", "the header has no '" + required + "' column (found " + header.toList()
-                        + "; expected dataset, table, variable, description, type, code list)");
+                // The header's own cells are not repeated: a file that is no dictionary (a link to
+                // /etc/passwd, say) would have its first line printed.
+                throw new Located("line 1", "the header has no '" + required + "' column (it has " + header.size()
+                        + " column(s); expected dataset, table, variable, description, type, code list)");
             }
         }
         out.put("#", header.size());
         return out;
+    }
+
+    /** Commons CSV's reason without the characters it quotes: "line 12", or the exception's type. */
+    private static String csvFault(Throwable e) {
+        String m = e == null || e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(m);
+        return line.find() ? "at line " + line.group(1) : e == null ? "unreadable" : e.getClass().getSimpleName();
     }
 
     private static String get(CSVRecord r, Map<String, Integer> columns, String role) {

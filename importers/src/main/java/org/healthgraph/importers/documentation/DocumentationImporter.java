@@ -32,6 +32,7 @@ import org.healthgraph.catalog.documentation.MentionResolver;
 import org.healthgraph.catalog.documentation.PageLink;
 import org.healthgraph.catalog.documentation.Reference;
 import org.healthgraph.importers.ImportException;
+import org.healthgraph.importers.InputTree;
 
 /**
  * Imports a folder of Markdown documentation laid out as Documentation-SNDS ({@code fiches/},
@@ -221,11 +222,7 @@ public final class DocumentationImporter {
     }
 
     private static List<Path> list(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !root.relativize(p).toString().startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new ImportException("cannot list " + root + ": " + e.getClass().getSimpleName(), e);
-        }
+        return InputTree.files(root, p -> p.getFileName().toString().endsWith(".md")
+                && !root.relativize(p).toString().startsWith("."));
     }
 }

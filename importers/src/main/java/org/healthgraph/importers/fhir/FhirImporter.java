@@ -1,22 +1,25 @@
 package org.healthgraph.importers.fhir;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.healthgraph.importers.InputTree;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -25,6 +28,7 @@ import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -78,15 +82,14 @@ public final class FhirImporter {
     public Result read(Path path) {
         List<Path> inputs;
         if (Files.isDirectory(path)) {
-            try (Stream<Path> s = Files.walk(path)) {
-                inputs = s.filter(p -> {
-                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                    return n.endsWith(".json") || n.endsWith(".ndjson");
-                }).sorted().toList();
-            } catch (IOException e) {
-                throw new FhirImportException("cannot list " + path + ": " + e.getMessage(), e);
-            }
+            inputs = InputTree.files(path, p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".json") || n.endsWith(".ndjson");
+            });
         } else {
+            if (Files.isSymbolicLink(path)) {
+                InputTree.checkInside(path.toAbsolutePath().getParent(), path);
+            }
             inputs = List.of(path);
         }
         IParser parser = CONTEXT.newJsonParser();
@@ -99,31 +102,66 @@ public final class FhirImporter {
 
     private void readFile(IParser parser, Path file) {
         boolean ndjson = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson");
+        long[] line = {1};
         try {
             if (ndjson) {
-                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    String line;
-                    long n = 0;
-                    while ((line = r.readLine()) != null) {
-                        n++;
-                        if (!line.isBlank()) {
-                            accept(parse(parser, line, file, n), null);
+                // Lines are cut at their '\n' byte (never part of a UTF-8 sequence) and decoded one by
+                // one: a byte that is not UTF-8 is named with its line, where a Reader fails a buffer ahead.
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    for (line[0] = 1; readLine(in, bytes); line[0]++) {
+                        String text = utf8(bytes.toByteArray());
+                        if (!text.isBlank()) {
+                            accept(parse(parser, text, file, line[0]), null);
                         }
                     }
                 }
             } else {
-                accept(parse(parser, Files.readString(file, StandardCharsets.UTF_8), file, 1), null);
+                accept(parse(parser, utf8(Files.readAllBytes(file)), file, 1), null);
             }
+        } catch (CharacterCodingException e) {
+            throw new FhirImportException(file + (ndjson ? " line " + line[0] : "") + ": a byte sequence that is not"
+                    + " UTF-8 (FHIR JSON is UTF-8): the file is not imported", e);
         } catch (IOException e) {
-            throw new FhirImportException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FhirImportException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /** The element a HAPI message names, when it names one that looks like an element name; else "". */
+    private static String element(String message) {
+        java.util.regex.Matcher m = ELEMENT.matcher(message == null ? "" : message);
+        return m.find() ? " (element " + m.group(1) + " holds a value its type does not allow, an impossible date say)" : "";
+    }
+
+    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("\\[element=\"([A-Za-z][A-Za-z0-9]{0,63})\"\\]");
+
+    /** Reads the bytes of the next line (without its end) into {@code out}; false at the end of the input. */
+    private static boolean readLine(InputStream in, ByteArrayOutputStream out) throws IOException {
+        out.reset();
+        int b = in.read();
+        if (b == -1) {
+            return false;
+        }
+        while (b != -1 && b != '\n') {
+            out.write(b);
+            b = in.read();
+        }
+        return true;
+    }
+
+    private static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static IBaseResource parse(IParser parser, String json, Path file, long line) {
         try {
             return parser.parseResource(json);
         } catch (DataFormatException e) {
-            throw new FhirImportException(file + " line " + line + ": not a FHIR R4 JSON resource (" + e.getMessage() + ")", e);
+            // HAPI's and Jackson's messages quote the input around the fault (a birth date, say): only
+            // the element's name is kept.
+            throw new FhirImportException(file + " line " + line + ": not a FHIR R4 JSON resource" + element(e.getMessage())
+                    + ": the file is not imported", e);
         }
     }
 
@@ -148,25 +186,25 @@ public final class FhirImporter {
             }
             case Encounter e -> {
                 boolean inpatient = e.hasClass_() && "IMP".equalsIgnoreCase(e.getClass_().getCode());
-                later(e.getSubject(), day(e.getPeriod().getStart()), day(e.getPeriod().getEnd()),
+                later(e.getSubject(), day(e.getPeriod().getStartElement()), day(e.getPeriod().getEndElement()),
                         inpatient ? EventType.HOSPITAL_STAY : EventType.CONSULTATION, "Encounter", 0,
                         codes(e.getType(), CodeRole.OTHER, e.getReasonCode(), inpatient ? CodeRole.PRINCIPAL : CodeRole.OTHER));
             }
-            case Condition c -> later(c.getSubject(), day(c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue()
-                    : c.getRecordedDate()), null, EventType.CONDITION, "Condition", 0, codes(List.of(c.getCode()), CodeRole.OTHER,
+            case Condition c -> later(c.getSubject(), day(c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType()
+                    : c.getRecordedDateElement()), null, EventType.CONDITION, "Condition", 0, codes(List.of(c.getCode()), CodeRole.OTHER,
                     List.of(), CodeRole.OTHER));
-            case MedicationDispense d -> later(d.getSubject(), day(d.getWhenHandedOver()), null, EventType.DRUG_DISPENSING,
+            case MedicationDispense d -> later(d.getSubject(), day(d.getWhenHandedOverElement()), null, EventType.DRUG_DISPENSING,
                     "MedicationDispense", d.hasQuantity() ? d.getQuantity().getValue().intValue() : 0,
                     d.hasMedicationCodeableConcept() ? codes(List.of(d.getMedicationCodeableConcept()), CodeRole.DRUG, List.of(),
                             CodeRole.DRUG) : List.of());
-            case MedicationRequest m -> later(m.getSubject(), day(m.getAuthoredOn()), null, EventType.DRUG_PRESCRIPTION,
+            case MedicationRequest m -> later(m.getSubject(), day(m.getAuthoredOnElement()), null, EventType.DRUG_PRESCRIPTION,
                     "MedicationRequest", 0, m.hasMedicationCodeableConcept()
                             ? codes(List.of(m.getMedicationCodeableConcept()), CodeRole.DRUG, List.of(), CodeRole.DRUG) : List.of());
-            case Procedure p -> later(p.getSubject(), day(p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType().getValue()
-                    : p.hasPerformedPeriod() ? p.getPerformedPeriod().getStart() : null), null, EventType.MEDICAL_ACT, "Procedure",
+            case Procedure p -> later(p.getSubject(), day(p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType()
+                    : p.hasPerformedPeriod() ? p.getPerformedPeriod().getStartElement() : null), null, EventType.MEDICAL_ACT, "Procedure",
                     0, codes(List.of(p.getCode()), CodeRole.ACT, List.of(), CodeRole.ACT));
-            case Observation o -> later(o.getSubject(), day(o.hasEffectiveDateTimeType() ? o.getEffectiveDateTimeType().getValue()
-                    : o.hasEffectivePeriod() ? o.getEffectivePeriod().getStart() : null), null, EventType.LAB_TEST, "Observation", 0,
+            case Observation o -> later(o.getSubject(), day(o.hasEffectiveDateTimeType() ? o.getEffectiveDateTimeType()
+                    : o.hasEffectivePeriod() ? o.getEffectivePeriod().getStartElement() : null), null, EventType.LAB_TEST, "Observation", 0,
                     codes(List.of(o.getCode()), CodeRole.OBSERVATION, List.of(), CodeRole.OBSERVATION));
             default -> {
                 // other resources are not care events
@@ -212,8 +250,16 @@ public final class FhirImporter {
         return id != null && id.startsWith("urn:uuid:") ? id.substring("urn:uuid:".length()) : id;
     }
 
-    private static Optional<LocalDate> day(Date d) {
-        return d == null ? Optional.empty() : Optional.of(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+    /**
+     * The day as written (2023-03-05T23:30:00+01:00 is 5 March): the instant taken to UTC moved it a
+     * day back or forth with the offset or the JVM's time zone. A partial date takes the first month
+     * or day.
+     */
+    private static Optional<LocalDate> day(BaseDateTimeType t) {
+        if (t == null || t.getValue() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalDate.of(t.getYear(), t.getMonth() + 1, t.getDay()));
     }
 
     private Result finish() {
@@ -234,7 +280,7 @@ public final class FhirImporter {
                 continue;
             }
             Patient p = acc.patient;
-            Optional<LocalDate> death = p.hasDeceasedDateTimeType() ? day(p.getDeceasedDateTimeType().getValue()) : Optional.empty();
+            Optional<LocalDate> death = p.hasDeceasedDateTimeType() ? day(p.getDeceasedDateTimeType()) : Optional.empty();
             death.ifPresent(d -> acc.events.add(new CareEvent(EventType.DEATH, d, d, "Patient", 0, List.of())));
             int sex = switch (p.hasGender() ? p.getGender().toCode() : "") {
                 case "male" -> 1;
@@ -243,7 +289,7 @@ public final class FhirImporter {
             };
             String dept = p.hasAddress() && p.getAddressFirstRep().hasPostalCode() && p.getAddressFirstRep().getPostalCode().length() >= 2
                     ? p.getAddressFirstRep().getPostalCode().substring(0, 2) : "";
-            Optional<LocalDate> birth = day(p.getBirthDate()).map(d -> d.withDayOfMonth(1));
+            Optional<LocalDate> birth = day(p.getBirthDateElement()).map(d -> d.withDayOfMonth(1));
             PatientJourney j = new PatientJourney(new PatientId(idOf(p)),
                     p.getIdentifier().stream().filter(i -> i.hasSystem() && i.hasValue())
                             .map(i -> "FHIR:" + i.getSystem() + "|" + i.getValue()).toList(),

@@ -2,8 +2,6 @@ package org.healthgraph.importers.snds;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -23,35 +21,91 @@ import java.util.function.Consumer;
 /**
  * One table file of an extract: separator and encoding detected from its start unless given,
  * columns looked up by name (case-insensitive), unknown columns ignored, required ones checked.
+ * Reading is strict: a byte that is not of the file's encoding stops the import naming the file and
+ * line; a line longer than the limit, or a value that breaks a rule ({@link BadValue}), is left out
+ * and reported with its file, line and column, never its content.
  */
 final class CsvTable {
+
+    /** The default limit on a line's length, in characters: 1 MiB. */
+    static final int DEFAULT_MAX_LINE = 1 << 20;
+    /** More fields than this on a line is no SNDS table. */
+    static final int MAX_FIELDS = 10_000;
 
     private final Path file;
     private final String table;
     private final char separator;
     private final Charset charset;
+    private final int maxLine;
+    private final LeftOutRows leftOut;
     private final Map<String, Integer> columns = new HashMap<>();
+    private String[] names = new String[0];
 
     CsvTable(Path file, String table, Optional<Character> separator, Optional<Charset> charset, List<String> required) {
+        this(file, table, separator, charset, required, DEFAULT_MAX_LINE, new LeftOutRows());
+    }
+
+    CsvTable(Path file, String table, Optional<Character> separator, Optional<Charset> charset, List<String> required,
+             int maxLine, LeftOutRows leftOut) {
         this.file = file;
         this.table = table;
+        this.maxLine = maxLine;
+        this.leftOut = leftOut;
         try {
             byte[] head = readHead(file);
             this.charset = charset.orElseGet(() -> detectCharset(head));
-            String firstLine = new String(head, this.charset).lines().findFirst().orElse("");
+            String firstLine = header();
             this.separator = separator.orElseGet(() -> count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',');
-            String[] names = firstLine.replace("\uFEFF", "").split(java.util.regex.Pattern.quote(String.valueOf(this.separator)), -1);
+            names = firstLine.replace("\uFEFF", "").split(java.util.regex.Pattern.quote(String.valueOf(this.separator)), -1);
             for (int i = 0; i < names.length; i++) {
-                columns.put(names[i].trim().replace("\"", "").toUpperCase(Locale.ROOT), i);
+                names[i] = names[i].trim().replace("\"", "").toUpperCase(Locale.ROOT);
+                columns.put(names[i], i);
             }
+        } catch (CharacterCodingException e) {
+            throw new SndsImportException(where(1) + ": " + encodingRule(), e);
         } catch (IOException e) {
-            throw new SndsImportException("cannot read " + table + " (" + file.getFileName() + "): " + e.getMessage(), e);
+            throw new SndsImportException("cannot read " + table + " (" + file.getFileName() + "): "
+                    + e.getClass().getSimpleName(), e);
         }
         List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
+            // The header's own names are not repeated: a file that is no table at all (a link to
+            // /etc/passwd, say) would have its first line printed.
             throw new SndsImportException(table + " (" + file.getFileName() + ") lacks required column(s) "
-                    + String.join(", ", missing) + "; its columns are " + Arrays.toString(columns.keySet().stream().sorted().toArray()));
+                    + String.join(", ", missing) + "; its header has " + names.length + " column(s)");
         }
+    }
+
+    /** The first line of the file, decoded strictly; a line longer than the limit is an error. */
+    private String header() throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            StrictDecoder d = new StrictDecoder(in, charset);
+            StringBuilder b = new StringBuilder();
+            int c;
+            while ((c = d.next()) != -1 && c != '\n' && c != '\r') {
+                if (b.length() >= maxLine) {
+                    throw new SndsImportException(where(1) + ": the header is longer than " + maxLine
+                            + " characters (the limit on a line; raise it with --max-line-length)");
+                }
+                b.append((char) c);
+            }
+            return b.toString();
+        }
+    }
+
+    private String where(long line) {
+        return table + " (" + file.getFileName() + ") line " + line;
+    }
+
+    private String encodingRule() {
+        return "a byte sequence that is not " + charset.name() + " (the file's encoding, "
+                + "given or detected from its first 64 KiB): the file is not imported; convert it, or give its encoding"
+                + " with --encoding";
+    }
+
+    /** The rule a line longer than the limit breaks. */
+    String lineTooLong() {
+        return "a line longer than " + maxLine + " characters (raise the limit with --max-line-length)";
     }
 
     String table() {
@@ -63,19 +117,26 @@ final class CsvTable {
         return columns.getOrDefault(name, -1);
     }
 
+    /** The name of a column by its position, for reports. */
+    String columnName(int column) {
+        return column >= 0 && column < names.length ? names[column] : "";
+    }
+
     /**
      * Calls {@code row} with every data line (the same {@link Row} object, refilled: read what is
      * needed before returning); returns the number of lines. Fields follow RFC 4180 (quotes, doubled
      * quotes, separators and line breaks inside quotes), are trimmed, and empty lines are skipped.
      * Only the fields asked for become strings: an extract has tens of millions of lines, most of
-     * whose fields an import does not need (Commons CSV made a string of each, and dominated).
+     * whose fields an import does not need (Commons CSV made a string of each, and dominated). A line
+     * too long, or whose {@code row} throws {@link BadValue}, is left out and reported.
      */
     long forEach(Consumer<Row> row) {
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
-            Row r = new Row();
+        try (InputStream in = Files.newInputStream(file)) {
+            StrictDecoder d = new StrictDecoder(in, charset);
+            Row r = new Row(maxLine);
             long n = 0;
             boolean header = true;
-            while (r.read(reader, separator)) {
+            while (read(r, d)) {
                 if (r.isEmpty()) {
                     continue;
                 }
@@ -85,11 +146,29 @@ final class CsvTable {
                 }
                 n++;
                 r.number = n + 1;
-                row.accept(r);
+                if (r.tooLong != null) {
+                    leftOut.add(file.getFileName().toString(), r.line, "", r.tooLong.equals("fields")
+                            ? "a line with more than " + MAX_FIELDS + " fields" : lineTooLong());
+                    continue;
+                }
+                try {
+                    row.accept(r);
+                } catch (BadValue e) {
+                    leftOut.add(file.getFileName().toString(), r.line, e.column, e.rule);
+                }
             }
             return n;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SndsImportException("cannot read " + table + " (" + file.getFileName() + "): " + e.getMessage(), e);
+            throw new SndsImportException("cannot read " + table + " (" + file.getFileName() + "): "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private boolean read(Row r, StrictDecoder d) throws IOException {
+        try {
+            return r.read(d, separator);
+        } catch (CharacterCodingException e) {
+            throw new SndsImportException(where(r.line) + ": " + encodingRule(), e);
         }
     }
 
@@ -99,19 +178,35 @@ final class CsvTable {
 
     /** One line of a table: its fields as character ranges of one buffer, turned into strings on demand. */
     static final class Row {
-        private final char[] in = new char[1 << 16];
-        private int inPos;
-        private int inLen;
+        private final int max;
         private char[] buf = new char[256];
         private int len;
         private int[] starts = new int[32];
         private int[] ends = new int[32];
         private int fields;
         long number;
+        /** The line the record starts on (1 for the header); lines read so far. */
+        long line;
+        private long lines;
+        /** Why the record was cut short ("chars" or "fields"), or null. */
+        String tooLong;
+
+        Row(int max) {
+            this.max = max;
+        }
+
+        Row() {
+            this(DEFAULT_MAX_LINE);
+        }
 
         /** The record number, counting the header as 1 (as Commons CSV does). */
         long getRecordNumber() {
             return number;
+        }
+
+        /** The line the record starts on, counting the header as 1. */
+        long line() {
+            return line;
         }
 
         int size() {
@@ -181,21 +276,13 @@ final class CsvTable {
             return fields == 1 && starts[0] == ends[0];
         }
 
-        private int next(Reader reader) throws IOException {
-            if (inPos == inLen) {
-                inLen = reader.read(in, 0, in.length);
-                inPos = 0;
-                if (inLen <= 0) {
-                    inLen = 0;
-                    return -1;
-                }
-            }
-            return in[inPos++];
-        }
-
         private void put(char c) {
+            if (len >= max) {
+                tooLong = "chars";
+                return;
+            }
             if (len == buf.length) {
-                buf = Arrays.copyOf(buf, len * 2);
+                buf = Arrays.copyOf(buf, Math.min(max, len * 2));
             }
             buf[len++] = c;
         }
@@ -211,6 +298,10 @@ final class CsvTable {
                     e--;
                 }
             }
+            if (fields == MAX_FIELDS) {
+                tooLong = tooLong == null ? "fields" : tooLong;
+                return;
+            }
             if (fields == starts.length) {
                 starts = Arrays.copyOf(starts, fields * 2);
                 ends = Arrays.copyOf(ends, fields * 2);
@@ -221,28 +312,32 @@ final class CsvTable {
         }
 
         /** Reads the next record; false at the end of the input. */
-        boolean read(Reader reader, char sep) throws IOException {
+        boolean read(StrictDecoder reader, char sep) throws IOException {
             len = 0;
             fields = 0;
-            int c = next(reader);
+            tooLong = null;
+            line = lines + 1;
+            int c = reader.next();
             if (c == -1) {
                 return false;
             }
             if (c == '\uFEFF') {
-                c = next(reader);
+                c = reader.next();
             }
             int start = 0;
             boolean quoted = false;
             while (true) {
                 if (c == -1 || c == '\n') {
+                    lines++;
                     endField(start, quoted);
                     return true;
                 }
                 if (c == '\r') {
-                    int d = next(reader);
+                    int d = reader.next();
                     if (d != '\n' && d != -1) {
-                        inPos--;
+                        reader.unread();
                     }
+                    lines++;
                     endField(start, quoted);
                     return true;
                 }
@@ -253,12 +348,12 @@ final class CsvTable {
                 } else if (c == '"' && len == start) {
                     quoted = true;
                     while (true) {
-                        int d = next(reader);
+                        int d = reader.next();
                         if (d == -1) {
                             break;
                         }
                         if (d == '"') {
-                            int e = next(reader);
+                            int e = reader.next();
                             if (e == '"') {
                                 put('"');
                                 continue;
@@ -266,13 +361,16 @@ final class CsvTable {
                             c = e;
                             break;
                         }
+                        if (d == '\n') {
+                            lines++;
+                        }
                         put((char) d);
                     }
                     continue;
                 } else {
                     put((char) c);
                 }
-                c = next(reader);
+                c = reader.next();
             }
         }
     }
@@ -283,14 +381,86 @@ final class CsvTable {
         }
     }
 
-    private static Charset detectCharset(byte[] head) {
+    /**
+     * UTF-8 when the sample is valid UTF-8, else windows-1252; but a sample that holds both valid
+     * UTF-8 sequences and bytes that are not UTF-8 mixes encodings (a file edited with two tools, say):
+     * read either way, some values would silently change, so it is an error naming the first line
+     * at fault.
+     */
+    private Charset detectCharset(byte[] head) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(head, 0, lastCompleteUtf8(head)));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(head);
+            if (bad >= 0 && hasUtf8Sequence(head)) {
+                throw new SndsImportException(where(lineOf(head, bad)) + ": the file mixes UTF-8 with another encoding"
+                        + " (UTF-8 sequences, and a byte sequence that is not UTF-8 here): the file is not imported; convert"
+                        + " it to one encoding, or give its encoding with --encoding");
+            }
             return Charset.forName("windows-1252");
         }
+    }
+
+    /** The length of the UTF-8 sequence a lead byte starts, or 0 when it starts none. */
+    private static int sequenceLength(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            return 3;
+        }
+        return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    }
+
+    /** Whether the bytes at {@code i} form a whole multi-byte UTF-8 sequence (overlongs aside). */
+    private static boolean sequenceAt(byte[] b, int i) {
+        int n = sequenceLength(b[i] & 0xFF);
+        if (n == 0 || i + n > b.length) {
+            return false;
+        }
+        for (int k = 1; k < n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasUtf8Sequence(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if ((b[i] & 0x80) != 0 && sequenceAt(b, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The position of the first byte that is not part of a UTF-8 character, or -1. */
+    private static int firstInvalidUtf8(byte[] b) {
+        int end = lastCompleteUtf8(b);
+        int i = 0;
+        while (i < end) {
+            if ((b[i] & 0x80) == 0) {
+                i++;
+            } else if (sequenceAt(b, i)) {
+                i += sequenceLength(b[i] & 0xFF);
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long lineOf(byte[] b, int position) {
+        long line = 1;
+        for (int i = 0; i < position; i++) {
+            if (b[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Avoids cutting a multi-byte character at the end of the sample. */

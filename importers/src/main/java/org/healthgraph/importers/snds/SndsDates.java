@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -11,9 +12,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /** Dates as SNDS extracts write them: ISO (2023-03-05), SAS DDMMMYYYY (05MAR2023, with an optional time), DD/MM/YYYY. */
 final class SndsDates {
 
+    // STRICT, with 'uuuu' (the proleptic year: 'yyyy' is the year of an era, which STRICT cannot
+    // resolve without one): 31/02/2023 is an error, not 28/02/2023 as the default SMART style made it.
     private static final DateTimeFormatter SAS = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("ddMMMyyyy").toFormatter(Locale.ENGLISH);
-    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            .appendPattern("ddMMMuuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** The rule a date breaks. */
+    static final String RULE = "a date must exist and be written ISO (2023-03-05), DDMMMYYYY (05MAR2023), DD/MM/YYYY or"
+            + " YYYYMMDD, with a year from " + 1900 + " to " + 2199;
 
     /** A placeholder date. */
     static final LocalDate EPOCH = LocalDate.EPOCH;
@@ -30,9 +36,9 @@ final class SndsDates {
 
     /**
      * The date in a field, or null when blank: ISO dates are read from the characters without a
-     * string; other formats go through {@link #parse(String, String, String, long)}.
+     * string; other formats go through {@link #parse(String, String)}.
      */
-    static LocalDate parse(CsvTable.Row r, int column, String table, String name) {
+    static LocalDate parse(CsvTable.Row r, int column, String name) {
         int n = r.length(column);
         if (n == 0) {
             return null;
@@ -46,7 +52,7 @@ final class SndsDates {
                 return day(LocalDate.of(y, m, d).toEpochDay());
             }
         }
-        return parse(r.get(column), table, name, r.getRecordNumber()).map(SndsDates::shared).orElse(null);
+        return parse(r.get(column), name).map(SndsDates::shared).orElse(null);
     }
 
     private static int digits(CsvTable.Row r, int from, int count) {
@@ -76,29 +82,32 @@ final class SndsDates {
         return d;
     }
 
-    /** The date, empty for a blank value; fails naming the table, column and line for a value in no known format. */
-    static Optional<LocalDate> parse(String value, String table, String column, long line) {
+    /**
+     * The date, empty for a blank value; a value in no known format, a date that does not exist
+     * (31/02/2023) or a year outside 1900-2199 is a {@link BadValue} of the column.
+     */
+    static Optional<LocalDate> parse(String value, String column) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.trim();
+        LocalDate date = null;
         try {
-            if (v.length() >= 10 && v.charAt(4) == '-') {
-                return Optional.of(LocalDate.parse(v.substring(0, 10)));
+            if (v.length() >= 10 && v.charAt(4) == '-' && (v.length() == 10 || v.charAt(10) == 'T' || v.charAt(10) == ' ')) {
+                date = LocalDate.parse(v.substring(0, 10));
+            } else if (v.length() == 10 && v.charAt(2) == '/') {
+                date = LocalDate.parse(v, FR);
+            } else if (v.length() >= 9 && Character.isLetter(v.charAt(2)) && (v.length() == 9 || v.charAt(9) == ':')) {
+                date = LocalDate.parse(v.substring(0, 9), SAS);
+            } else if (v.length() == 8 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                date = LocalDate.parse(v, DateTimeFormatter.BASIC_ISO_DATE);
             }
-            if (v.length() >= 10 && v.charAt(2) == '/') {
-                return Optional.of(LocalDate.parse(v.substring(0, 10), FR));
-            }
-            if (v.length() >= 9 && Character.isLetter(v.charAt(2))) {
-                return Optional.of(LocalDate.parse(v.substring(0, 9), SAS));
-            }
-            if (v.length() == 8 && v.chars().allMatch(Character::isDigit)) {
-                return Optional.of(LocalDate.parse(v, DateTimeFormatter.BASIC_ISO_DATE));
-            }
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            // reported below
+        } catch (DateTimeParseException e) {
+            date = null;
         }
-        throw new SndsImportException(table + "." + column + " line " + line
-                + ": a date must be ISO (2023-03-05), DDMMMYYYY (05MAR2023) or DD/MM/YYYY; got a value in another format");
+        if (date == null || date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new BadValue(column, RULE);
+        }
+        return Optional.of(date);
     }
 }

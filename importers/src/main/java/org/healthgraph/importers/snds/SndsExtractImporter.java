@@ -1,6 +1,5 @@
 package org.healthgraph.importers.snds;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.healthgraph.importers.InputTree;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -41,7 +40,12 @@ import org.healthgraph.journeys.PatientJourney;
  * are not all '0' is counted in the report and left out.</li>
  * <li>KI_CCI_R (BEN_IDT_ANO, BEN_DCD_DTE, DCD_CIM_COD) or else IR_BEN_R.BEN_DCD_DTE: a DEATH.</li>
  * </ul>
- * Everything is held in memory while the tables are joined (about 1 GB per 5 million claims).
+ * Values are read strictly ({@link SndsValues}, {@link SndsDates}): a row with an impossible date, a
+ * malformed year or code, or a line longer than the limit is left out and reported ({@link LeftOut}:
+ * file, line, column and rule, never the value); a byte that is not of a file's encoding fails the
+ * import naming the file and line. A symbolic link that leads outside the folder is refused.
+ * Everything is held in memory while the tables are joined (about 1 GB per 5 million claims). An
+ * instance reads one extract at a time (it collects the rows left out while it reads).
  */
 public final class SndsExtractImporter {
 
@@ -49,8 +53,13 @@ public final class SndsExtractImporter {
     private static final List<String> CLAIM_KEYS = List.of("DCT_ORD_NUM", "FLX_DIS_DTD", "FLX_EMT_NUM", "FLX_EMT_ORD",
             "FLX_EMT_TYP", "FLX_TRT_DTD", "ORG_CLE_NUM", "PRS_ORD_NUM", "REM_TYP_AFF");
 
+    /** The default limit on a line's length, in characters (1 MiB). */
+    public static final int DEFAULT_MAX_LINE_LENGTH = CsvTable.DEFAULT_MAX_LINE;
+
     private final Optional<Character> separator;
     private final Optional<Charset> charset;
+    private final int maxLineLength;
+    private LeftOutRows leftOut = new LeftOutRows();
 
     /** An importer that detects separators and encodings. */
     public SndsExtractImporter() {
@@ -59,13 +68,43 @@ public final class SndsExtractImporter {
 
     /** An importer with a fixed separator and/or encoding. */
     public SndsExtractImporter(Optional<Character> separator, Optional<Charset> charset) {
-        this.separator = separator;
-        this.charset = charset;
+        this(separator, charset, DEFAULT_MAX_LINE_LENGTH);
     }
 
-    /** What was read, and what was left out and why (counts only: no patient-level value). */
+    /** An importer with a fixed separator and/or encoding, and a limit on a line's length in characters. */
+    public SndsExtractImporter(Optional<Character> separator, Optional<Charset> charset, int maxLineLength) {
+        if (maxLineLength < 1) {
+            throw new SndsImportException("the limit on a line's length must be at least 1 character, got " + maxLineLength);
+        }
+        this.separator = separator;
+        this.charset = charset;
+        this.maxLineLength = maxLineLength;
+    }
+
+    /**
+     * A row left out because a value broke a rule: where it stands (file name, line counting the
+     * header as 1, column; empty when the whole line is at fault) and the rule, never the value.
+     */
+    public record LeftOut(String file, long line, String column, String rule) {
+        @Override
+        public String toString() {
+            return file + " line " + line + (column.isEmpty() ? "" : " column " + column) + ": " + rule + "; row left out";
+        }
+    }
+
+    /**
+     * What was read, and what was left out and why (counts only: no patient-level value). The rows
+     * whose values break a rule are counted per rule in {@code rowsLeftOutPerRule}; the first
+     * {@value LeftOutRows#KEPT} of them are in {@code leftOut}.
+     */
     public record Report(Map<String, Long> rowsPerTable, long patients, long events, long staysWithBadLinkage,
-                         long rowsOfUnknownPatients, long claimsWithoutPharmacyLine, long drugsWithoutAtc) {
+                         long rowsOfUnknownPatients, long claimsWithoutPharmacyLine, long drugsWithoutAtc,
+                         Map<String, Long> rowsLeftOutPerRule, List<LeftOut> leftOut) {
+
+        /** The number of rows left out because a value broke a rule. */
+        public long rowsLeftOut() {
+            return rowsLeftOutPerRule.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** The patients and the report. */
@@ -90,6 +129,7 @@ public final class SndsExtractImporter {
 
     /** Reads the folder. */
     public Extract read(Path dir) {
+        leftOut = new LeftOutRows();
         Map<String, Path> files = tableFiles(dir);
         Map<String, Long> rows = new TreeMap<>();
         Map<String, Acc> patients = new LinkedHashMap<>();
@@ -119,7 +159,8 @@ public final class SndsExtractImporter {
             events += j.events().size();
             out.add(j);
         }
-        return new Extract(out, new Report(rows, out.size(), events, badLinkage, unknown[0], noPharmacy[0], noAtc[0]));
+        return new Extract(out, new Report(rows, out.size(), events, badLinkage, unknown[0], noPharmacy[0], noAtc[0],
+                leftOut.perRule(), leftOut.first()));
     }
 
     private static PatientJourney toJourney(String id, Acc a) {
@@ -151,6 +192,11 @@ public final class SndsExtractImporter {
             if (id.isEmpty()) {
                 return;
             }
+            // Every value is checked before anything is kept: a row that breaks a rule leaves no trace.
+            Beneficiary ben = new Beneficiary(id, SndsValues.birthYear(CsvTable.get(r, year), "BEN_NAI_ANN"),
+                    SndsValues.birthMonth(CsvTable.get(r, month), "BEN_NAI_MOI"), SndsValues.sex(CsvTable.get(r, sex), "BEN_SEX_COD"),
+                    SndsValues.department(CsvTable.get(r, dept), "BEN_RES_DPT"),
+                    SndsDates.parse(CsvTable.get(r, dcd), "BEN_DCD_DTE"));
             Acc a = patients.computeIfAbsent(id, k -> {
                 Acc n = new Acc(byIndex.size());
                 byIndex.add(n);
@@ -163,9 +209,7 @@ public final class SndsExtractImporter {
             byPsaRank.put(h[0], h[1], a.index);
             byPsa.merge(p, id, (x, y) -> x.equals(y) ? x : "");
             if (a.ben == null) {
-                a.ben = new Beneficiary(id, intOr(CsvTable.get(r, year), 0), intOr(monthOf(CsvTable.get(r, month)), 0),
-                        intOr(CsvTable.get(r, sex), 0), CsvTable.get(r, dept),
-                        SndsDates.parse(CsvTable.get(r, dcd), "IR_BEN_R", "BEN_DCD_DTE", r.getRecordNumber()));
+                a.ben = ben;
             }
         }));
     }
@@ -175,7 +219,10 @@ public final class SndsExtractImporter {
         int cip = t.column("PHA_CIP_C13");
         int atc = t.column("PHA_ATC_C07");
         Map<String, String> out = new HashMap<>();
-        rows.put("IR_PHA_R", t.forEach(r -> out.put(CsvTable.get(r, cip), CsvTable.get(r, atc))));
+        rows.put("IR_PHA_R", t.forEach(r -> {
+            String code = SndsValues.cip(CsvTable.get(r, cip), "PHA_CIP_C13");
+            out.put(code, SndsValues.atc(CsvTable.get(r, atc), "PHA_ATC_C07"));
+        }));
         return out;
     }
 
@@ -196,16 +243,19 @@ public final class SndsExtractImporter {
         int[] count = {0};
         long[] h = new long[2];
         rows.put("ER_PHA_F", pha.forEach(r -> {
+            // A CIP is checked when first seen (a bad one is never kept, so checked again each time).
+            int cip = cipIndex.computeIfAbsent(CsvTable.get(r, c13), k -> {
+                cips.add(SndsValues.cip(k, "PHA_PRS_C13"));
+                return cips.size() - 1;
+            });
+            int quantity = intOr(r, qsn);
             int n = count[0]++;
             if (n == line[0].length) {
                 line[0] = Arrays.copyOf(line[0], n * 2);
                 line[1] = Arrays.copyOf(line[1], n * 2);
             }
-            line[0][n] = cipIndex.computeIfAbsent(CsvTable.get(r, c13), k -> {
-                cips.add(k);
-                return cips.size() - 1;
-            });
-            line[1][n] = intOr(r, qsn);
+            line[0][n] = cip;
+            line[1][n] = quantity;
             r.hash(phaKeys, h);
             lines.put(h[0], h[1], n);
         }));
@@ -241,7 +291,7 @@ public final class SndsExtractImporter {
                 unknown[0]++;
                 return;
             }
-            LocalDate date = SndsDates.parse(r, day, "ER_PRS_F", "EXE_SOI_DTD");
+            LocalDate date = SndsDates.parse(r, day, "EXE_SOI_DTD");
             if (date == null) {
                 return;
             }
@@ -280,8 +330,8 @@ public final class SndsExtractImporter {
         int rel = tb.column("DGN_REL");
         rows.put(b, tb.forEach(r -> {
             List<EventCode> codes = new ArrayList<>(3);
-            addIcd(codes, CsvTable.get(r, pal), CodeRole.PRINCIPAL);
-            addIcd(codes, CsvTable.get(r, rel), CodeRole.RELATED);
+            addIcd(codes, SndsValues.icd10(CsvTable.get(r, pal), "DGN_PAL"), CodeRole.PRINCIPAL);
+            addIcd(codes, SndsValues.icd10(CsvTable.get(r, rel), "DGN_REL"), CodeRole.RELATED);
             diagnoses.put(CsvTable.get(r, eta) + "|" + CsvTable.get(r, rsa), codes);
         }));
         if (files.containsKey(d)) {
@@ -290,9 +340,10 @@ public final class SndsExtractImporter {
             int drsa = td.column("RSA_NUM");
             int ass = td.column("ASS_DGN");
             rows.put(d, td.forEach(r -> {
+                String code = SndsValues.icd10(CsvTable.get(r, ass), "ASS_DGN");
                 List<EventCode> codes = diagnoses.get(CsvTable.get(r, deta) + "|" + CsvTable.get(r, drsa));
                 if (codes != null) {
-                    addIcd(codes, CsvTable.get(r, ass), CodeRole.ASSOCIATED);
+                    addIcd(codes, code, CodeRole.ASSOCIATED);
                 }
             }));
         }
@@ -317,13 +368,13 @@ public final class SndsExtractImporter {
                     return;
                 }
             }
+            Optional<LocalDate> start = SndsDates.parse(CsvTable.get(r, from), "EXE_SOI_DTD");
+            Optional<LocalDate> end = SndsDates.parse(CsvTable.get(r, to), "EXE_SOI_DTF");
             String id = byPsa.get(CsvTable.get(r, nir));
             if (id == null || id.isEmpty()) {
                 unknown[0]++;
                 return;
             }
-            Optional<LocalDate> start = SndsDates.parse(CsvTable.get(r, from), c, "EXE_SOI_DTD", r.getRecordNumber());
-            Optional<LocalDate> end = SndsDates.parse(CsvTable.get(r, to), c, "EXE_SOI_DTF", r.getRecordNumber());
             if (start.isEmpty()) {
                 return;
             }
@@ -340,28 +391,29 @@ public final class SndsExtractImporter {
         int dte = t.column("BEN_DCD_DTE");
         int cause = t.column("DCD_CIM_COD");
         rows.put("KI_CCI_R", t.forEach(r -> {
+            Optional<LocalDate> date = SndsDates.parse(CsvTable.get(r, dte), "BEN_DCD_DTE");
+            String c = SndsValues.icd10(CsvTable.get(r, cause), "DCD_CIM_COD");
             Acc a = patients.get(CsvTable.get(r, idt));
             if (a == null) {
                 unknown[0]++;
                 return;
             }
-            SndsDates.parse(CsvTable.get(r, dte), "KI_CCI_R", "BEN_DCD_DTE", r.getRecordNumber()).ifPresent(day -> {
+            date.ifPresent(day -> {
                 a.death = day;
-                String c = CsvTable.get(r, cause).replace(".", "").trim();
-                a.deathCause = c.isEmpty() ? null : c.toUpperCase(Locale.ROOT);
+                a.deathCause = c.isEmpty() ? null : c;
             });
         }));
     }
 
-    private static void addIcd(List<EventCode> codes, String value, CodeRole role) {
-        String v = value.replace(".", "").trim().toUpperCase(Locale.ROOT);
-        if (!v.isEmpty()) {
-            codes.add(new EventCode(CodeSystem.ICD10, v, role));
+    /** Adds a code checked by {@link SndsValues#icd10}, unless blank. */
+    private static void addIcd(List<EventCode> codes, String code, CodeRole role) {
+        if (!code.isEmpty()) {
+            codes.add(new EventCode(CodeSystem.ICD10, code, role));
         }
     }
 
     private CsvTable table(Path file, String name, List<String> required) {
-        return new CsvTable(file, name, separator, charset, required);
+        return new CsvTable(file, name, separator, charset, required, maxLineLength, leftOut);
     }
 
     private static Path require(Map<String, Path> files, String table, Path dir) {
@@ -383,25 +435,16 @@ public final class SndsExtractImporter {
             throw new SndsImportException("extract folder " + dir + " does not exist or is not a folder");
         }
         Map<String, Path> out = new HashMap<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            list.forEach(p -> {
-                String name = p.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-                    out.put(name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT), p);
-                }
-            });
-        } catch (IOException e) {
-            throw new SndsImportException("cannot list extract folder " + dir + ": " + e.getMessage(), e);
+        for (Path p : InputTree.filesIn(dir, SndsExtractImporter::isTableFile)) {
+            String name = p.getFileName().toString();
+            out.put(name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT), p);
         }
         return out;
     }
 
-    private static String monthOf(String v) {
-        if (v.length() >= 7 && v.charAt(4) == '-') {
-            return v.substring(5, 7);
-        }
-        return v;
+    private static boolean isTableFile(Path p) {
+        String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".txt");
     }
 
     /** A small non-negative integer field without a string; falls back to parsing the string otherwise. */
@@ -409,24 +452,16 @@ public final class SndsExtractImporter {
         int from = r.start(column);
         int n = r.length(column);
         if (n == 0 || n > 9) {
-            return intOr(r.get(column), 0);
+            return SndsValues.quantity(r.get(column), "PHA_ACT_QSN");
         }
         int v = 0;
         for (int i = from; i < from + n; i++) {
             char c = r.charAt(i);
             if (c < '0' || c > '9') {
-                return intOr(r.get(column), 0);
+                return SndsValues.quantity(r.get(column), "PHA_ACT_QSN");
             }
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private static int intOr(String v, int fallback) {
-        try {
-            return v.isBlank() ? fallback : Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.healthgraph.importers.ImportException;
+import org.healthgraph.importers.InputTree;
 import org.healthgraph.catalog.CatalogException;
 import org.healthgraph.catalog.CatalogUnit;
 import org.healthgraph.catalog.Code;
@@ -64,7 +66,7 @@ final class NomenclatureReader {
             out.fail(ImportProblem.error(file, "", SourceFiles.reason(e) + ": code list not imported"));
             return out;
         } catch (JacksonException e) {
-            out.fail(ImportProblem.error(file, where(e), "malformed JSON (" + e.getOriginalMessage() + "): code list not imported"));
+            out.fail(ImportProblem.error(file, where(e), "malformed JSON: code list not imported"));
             return out;
         } catch (CatalogException e) {
             out.fail(ImportProblem.error(file, e instanceof Located l ? l.where : "", e.getMessage() + ": code list not imported"));
@@ -77,6 +79,7 @@ final class NomenclatureReader {
                     "no code file: code list " + list.name() + " imported without its codes"));
         } else {
             try {
+                InputTree.checkInside(root, csv);
                 byte[] bytes = Files.readAllBytes(csv);
                 digest.update(bytes);
                 codes = codes(list, SourceFiles.utf8(bytes), SourceFiles.relative(root, csv), out);
@@ -86,7 +89,11 @@ final class NomenclatureReader {
                 return out;
             } catch (UncheckedIOException | IllegalStateException e) {
                 out.fail(ImportProblem.error(SourceFiles.relative(root, csv), "", "malformed CSV ("
-                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "): code list "
+                        + SourceFiles.csvFault(e.getCause() != null ? e.getCause() : e) + "): code list "
+                        + list.name() + " not imported"));
+                return out;
+            } catch (ImportException e) {
+                out.fail(ImportProblem.error(SourceFiles.relative(root, csv), "", e.getMessage() + ": code list "
                         + list.name() + " not imported"));
                 return out;
             } catch (CatalogException e) {
@@ -161,7 +168,7 @@ final class NomenclatureReader {
                 }
             }
             if (!header.equals(names)) {
-                out.problem(ImportProblem.warning(file, "line 1", "header " + header + " differs from the declared columns "
+                out.problem(ImportProblem.warning(file, "line 1", "the header differs from the declared columns "
                         + names + ": values are read by header name"));
             }
             long previousEnd = 1;

@@ -40,6 +40,17 @@ final class SourceFiles {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
+    /**
+     * Commons CSV's reason without the characters it may quote: "at line 12", or the exception's
+     * type. Jackson's and Commons CSV's messages quote the input around a fault (a token of a file
+     * that is no table, a value): they are never passed on.
+     */
+    static String csvFault(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(m);
+        return line.find() ? "at line " + line.group(1) : e.getClass().getSimpleName();
+    }
+
     /** A short reason for an I/O failure, without the platform's full message. */
     static String reason(IOException e) {
         if (e instanceof CharacterCodingException) {

@@ -61,8 +61,7 @@ final class TableReader {
             out.fail(ImportProblem.error(source, "", SourceFiles.reason(e) + ": table not imported"));
             return new Read(out, Optional.empty(), null);
         } catch (JacksonException e) {
-            out.fail(ImportProblem.error(source, NomenclatureReader.where(e), "malformed JSON (" + e.getOriginalMessage()
-                    + "): table not imported"));
+            out.fail(ImportProblem.error(source, NomenclatureReader.where(e), "malformed JSON: table not imported"));
             return new Read(out, Optional.empty(), null);
         }
         try {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.healthgraph.importers.InputTree;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogChange;
 import org.healthgraph.catalog.CatalogException;
@@ -188,11 +189,6 @@ public final class TableSchemaImporter {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new CatalogException(ErrorKind.INVALID_INPUT, "Cannot list " + dir + ": " + SourceFiles.reason(e), e);
-        }
+        return InputTree.files(dir, p -> p.getFileName().toString().endsWith(".json"));
     }
 }

@@ -29,6 +29,7 @@ import org.healthgraph.graph.testing.SharedNeo4j;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.healthgraph.importers.InputTree;
 
 class CsvDictionaryImporterIT {
 
@@ -115,6 +116,33 @@ class CsvDictionaryImporterIT {
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.where()).isEqualTo("line 1");
             assertThat(p.reason()).contains("no 'table' column");
+        });
+    }
+
+    @Test
+    void aFileThatIsNoDictionaryIsRefusedWithoutItsFirstLine() throws IOException {
+        Path file = file("root:x:0:0:root:/root:/bin/bash\n");
+
+        ImportReport report = importer.importFile(file, ImportProgress.NONE);
+
+        assertThat(report.filesFailed()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).contains("no 'dataset' column").contains("it has 1 column(s)");
+            assertThat(p.toString()).doesNotContain("root");
+        });
+    }
+
+    @Test
+    void aSymbolicLinkToAFileOutsideItsFolderIsRefusedUnread(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path link = Files.createSymbolicLink(dir.resolve("dictionary.csv"), secret);
+
+        ImportReport report = importer.importFile(link, ImportProgress.NONE);
+
+        assertThat(report.filesFailed()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).contains("symbolic link that leads outside the folder").contains(InputTree.RULE);
+            assertThat(p.toString()).doesNotContain("root");
         });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,5 +49,62 @@ class FhirImporterTest {
         Files.writeString(f, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n{not json\n");
         assertThatThrownBy(() -> new FhirImporter().read(f)).isInstanceOf(FhirImportException.class)
                 .hasMessageContaining("bad.ndjson line 2");
+    }
+
+    @Test
+    void anImpossibleDateIsAnErrorNamingFileLineAndElementButNotTheValue() throws IOException {
+        Path f = dir.resolve("p.ndjson");
+        Files.writeString(f, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n"
+                + "{\"resourceType\": \"Patient\", \"id\": \"b\", \"birthDate\": \"1980-02-31\"}\n");
+        assertThatThrownBy(() -> new FhirImporter().read(f)).isInstanceOf(FhirImportException.class)
+                .hasMessageContaining("p.ndjson line 2: not a FHIR R4 JSON resource (element birthDate holds a value")
+                .hasMessageNotContaining("1980");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path f = dir.resolve("p.ndjson");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"resourceType\": \"Patient\", \"id\": \"a\"}\n".repeat(2000).getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("{\"resourceType\": \"Patient\", \"id\": \"b\", \"address\": [{\"city\": \"B".getBytes(StandardCharsets.UTF_8));
+        b.write(0xE9);
+        b.writeBytes("ziers\"}]}\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
+        assertThatThrownBy(() -> new FhirImporter().read(f)).isInstanceOf(FhirImportException.class)
+                .hasMessageContaining("p.ndjson line 2001: a byte sequence that is not UTF-8");
+    }
+
+    @Test
+    void aDateIsTheDayWrittenWhateverTheOffsetOrTheTimeZone() throws IOException {
+        Path f = dir.resolve("p.ndjson");
+        Files.writeString(f, "{\"resourceType\": \"Patient\", \"id\": \"a\", \"birthDate\": \"1980-03-01\","
+                + " \"deceasedDateTime\": \"2023-03-05T23:30:00-05:00\"}\n");
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Paris"));
+            PatientJourney p = new FhirImporter().read(f).patients().getFirst();
+            assertThat(p.birthDate()).contains(LocalDate.of(1980, 3, 1));
+            assertThat(p.deathDate()).contains(LocalDate.of(2023, 3, 5));
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkLeadingOutsideTheFolderIsRefused(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.json"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.createSymbolicLink(dir.resolve("bundle.json"), secret);
+        assertThatThrownBy(() -> new FhirImporter().read(dir)).isInstanceOf(org.healthgraph.importers.ImportException.class)
+                .hasMessageContaining("bundle.json").hasMessageContaining("symbolic link that leads outside")
+                .hasMessageNotContaining("root:x");
+        assertThatThrownBy(() -> new FhirImporter().read(dir.resolve("bundle.json")))
+                .hasMessageContaining("symbolic link that leads outside").hasMessageNotContaining("root:x");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsNotEchoed() throws IOException {
+        Path f = Files.writeString(dir.resolve("x.json"), "root:x:0:0:root:/root:/bin/bash\n");
+        assertThatThrownBy(() -> new FhirImporter().read(f)).hasMessageContaining("x.json line 1: not a FHIR R4 JSON resource")
+                .hasMessageNotContaining("root");
     }
 }

@@ -160,4 +160,31 @@ class TableSchemaImporterIT {
         assertThat(catalog.nomenclature(NomenclatureName.of(t.p + "_SEX"))).isEmpty();
         assertThat(catalog.variable(VariableRef.of(t.p + "_A", "SEX")).orElseThrow().codedBy()).isEmpty();
     }
+
+    @Test
+    void aCodeListLinkedOutsideTheTreeIsRefusedUnreadAndNoMalformedFileIsQuoted(@TempDir Path outside) throws Exception {
+        FixtureTree t = tree().writeGood("Identifiant");
+        Path secret = java.nio.file.Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path codes = dir.resolve("nomenclatures/TEST/" + t.p + "_SEX.csv");
+        java.nio.file.Files.delete(codes);
+        java.nio.file.Files.createSymbolicLink(codes, secret);
+        t.write("schemas/TEST/" + t.p + "_NOT_JSON.json", "root:x:0:0:root:/root:/bin/bash\n");
+
+        ImportReport report = importer.importTree(dir, ImportProgress.NONE);
+
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.file()).endsWith(t.p + "_SEX.csv");
+            assertThat(p.reason()).contains("symbolic link that leads outside the folder").contains("not imported");
+        }).anySatisfy(p -> {
+            assertThat(p.file()).endsWith(t.p + "_NOT_JSON.json");
+            assertThat(p.where()).startsWith("line 1, column ");
+            assertThat(p.reason()).startsWith("malformed JSON");
+        }).allSatisfy(p -> assertThat(p.toString()).doesNotContain("root"));
+        assertThat(catalog.nomenclature(NomenclatureName.of(t.p + "_SEX"))).isEmpty();
+
+        java.nio.file.Files.createSymbolicLink(dir.resolve("schemas/TEST/" + t.p + "_LINK.json"), secret);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importTree(dir, ImportProgress.NONE))
+                .hasMessageContaining(t.p + "_LINK.json").hasMessageContaining("symbolic link that leads outside the folder")
+                .hasMessageNotContaining("root:");
+    }
 }
