@@ -69,6 +69,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path dataDir, int port) {
         Path home = prepare(dataDir);
+        // A bulk load killed half-way leaves a journal: finish or undo it before Neo4j opens the store.
+        new Neo4jBulkLoader(dataDir, LOG::warn).recover();
         BoltPassword password = passwordOf(home, dataDir, port);
         long started = System.nanoTime();
         DatabaseManagementService service;
