@@ -13,8 +13,11 @@ import org.healthgraph.graph.internal.neo4j.Neo4jBulkLoader;
  * times faster for millions of nodes. The importer only builds new stores, so the load copies
  * the graph's current nodes and relationships (with their properties) into a new store beside the
  * old one, adds the source's, re-creates the old store's constraints and indexes plus the given
- * ones, and only then swaps the new store in. Any failure leaves the old store as it was, and the
- * load can be re-run. The database must not be open (no {@link GraphStore} on {@code dataDir}).
+ * ones, and only then swaps the new store in. Every step is first recorded in a journal in the data
+ * folder ({@code neo4j-bulk.journal}, forced to disk, replaced by an atomic rename): a load that
+ * fails or is killed at any point is finished or undone by the next command that opens the data
+ * folder ({@link #recoverInterrupted}, called by {@link GraphStores#open} for the embedded database
+ * and by the load itself). The database must not be open (no {@link GraphStore} on {@code dataDir}).
  */
 public final class GraphBulkLoad {
 
@@ -27,6 +30,19 @@ public final class GraphBulkLoad {
      */
     public static boolean isAvailable() {
         return Neo4jBulkLoader.isAvailable();
+    }
+
+    /**
+     * Finishes or undoes a bulk load of {@code dataDir} that was interrupted (a crash, a
+     * {@code kill -9}): before the new store was swapped in, the old store is kept; during the swap,
+     * the previous store is put back; once the new store is in place, its missing constraints and
+     * indexes are created. Leftover folders are deleted. The database must not be open.
+     *
+     * @param progress receives one line saying what was done
+     * @return what was done, or empty when no load had been interrupted
+     */
+    public static Optional<String> recoverInterrupted(Path dataDir, Consumer<String> progress) {
+        return new Neo4jBulkLoader(dataDir, progress).recover();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.healthgraph.app.config.HealthgraphProperties;
 import org.healthgraph.app.config.JourneyConfiguration;
 import org.healthgraph.app.config.SettingsReader;
+import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.snds.SndsImportException;
 import org.healthgraph.journeys.CohortService;
@@ -109,6 +110,10 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         HealthgraphProperties settings = SettingsReader.read(GraphOptions.asArguments(graph.properties()));
         // Neo4j's batch importer writes the embedded Neo4j's files: not a server's, nor a Gremlin graph's.
         boolean embedded = settings.graphSettings().supportsBulkLoad();
+        if (embedded) {
+            // Said here, on the command's output: a bulk load killed half-way is finished or undone first.
+            GraphBulkLoad.recoverInterrupted(settings.dataDir(), line -> out.println("  " + line));
+        }
         if (load == Load.BULK && !embedded) {
             throw new CliException("--load bulk writes the embedded Neo4j's files; with a Neo4j server (--neo4j-uri) or the"
                     + " Gremlin backend (healthgraph.graph.backend=gremlin) use --load transactional (or auto), or the"

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.healthgraph.graph.GraphUnavailableException;
+import org.healthgraph.graph.HealthgraphException;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -69,6 +70,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path dataDir, int port) {
         Path home = prepare(dataDir);
+        // A bulk load killed half-way leaves a journal: finish or undo it before Neo4j opens the store.
+        try {
+            new Neo4jBulkLoader(dataDir, LOG::warn).recover();
+        } catch (HealthgraphException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Neo4j's own failures (a store locked by another process) explained as at any start.
+            throw explain(e, dataDir, port);
+        }
         BoltPassword password = passwordOf(home, dataDir, port);
         long started = System.nanoTime();
         DatabaseManagementService service;

@@ -77,6 +77,12 @@ public final class Neo4jBulkLoader {
     /** Entities per chunk of the existing graph. */
     private static final int CHUNK = 10_000;
     private static final String DB = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    /** The folder the batch importer writes the new store in. */
+    static final String STAGING = "neo4j-bulk";
+    /** The folder the old store moves to while the new one is swapped in. */
+    static final String PREVIOUS = "neo4j-bulk-previous";
+    /** Test-only: the point at which the bulk load halts the JVM (see {@link #testHalt}). */
+    public static final String HALT_PROPERTY = "healthgraph.bulk.test-halt-at";
 
     private final Path dataDir;
     private final Path home;
@@ -94,6 +100,7 @@ public final class Neo4jBulkLoader {
             throw new GraphStoreException("the bulk load runs Neo4j's batch importer, which needs the JVM option"
                     + " --add-opens=java.base/java.nio=ALL-UNNAMED (the healthgraph launcher sets it); nothing was changed");
         }
+        recover();
         long t0 = System.nanoTime();
         DatabaseLayout target = layout(home);
         Snapshot old;
@@ -110,74 +117,209 @@ public final class Neo4jBulkLoader {
         progress.accept(String.format("bulk load: read the existing graph (%,d nodes, %,d relationships) in %.1f s",
                 old.nodeCount(), old.relCount(), (t1 - t0) / 1e9));
         source.prepare(old);
-        Path staging = dataDir.resolve("neo4j-bulk");
-        Path previous = dataDir.resolve("neo4j-bulk-previous");
+        Path staging = dataDir.resolve(STAGING);
+        Path previous = dataDir.resolve(PREVIOUS);
         deleteRecursively(staging);
         deleteRecursively(previous);
+        List<String> schema = new ArrayList<>(old.schema());
+        // The token lookup indexes a new database has (the importer builds none); no-ops when the old ones were replayed.
+        schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR (n) ON EACH labels(n)");
+        schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)");
+        schema.addAll(Neo4jGraphStore.schemaStatements(labels, indexes));
+        // Indexes first: their creation returns at once and they populate in the background, while each
+        // constraint creation waits for its own population.
+        schema.sort(Comparator.comparing(statement -> statement.startsWith("CREATE CONSTRAINT")));
+        BulkLoadJournal journal = new BulkLoadJournal(BulkLoadJournal.Step.BUILDING,
+                Files.exists(target.databaseDirectory()), Files.exists(target.getTransactionLogsDirectory()), schema);
+        journal.write(dataDir);
         DatabaseLayout built = layout(staging);
         try {
+            testHalt("building");
             runImporter(built, old, source);
         } catch (IOException | RuntimeException e) {
             deleteRecursively(staging);
+            BulkLoadJournal.delete(dataDir);
             throw new GraphStoreException("the bulk load failed while building the new store; the database is unchanged: "
                     + e.getMessage(), e);
         }
         long t2 = System.nanoTime();
         progress.accept(String.format("bulk load: new store written by the batch importer in %.1f s", (t2 - t1) / 1e9));
-        List<Path[]> moves = List.of(
-                new Path[] {target.databaseDirectory(), built.databaseDirectory(), previous.resolve("database")},
-                new Path[] {target.getTransactionLogsDirectory(), built.getTransactionLogsDirectory(), previous.resolve("transactions")});
-        List<Path[]> done = new ArrayList<>();
+        testHalt("built");
         try {
-            Files.createDirectories(previous);
-            for (Path[] m : moves) {
-                if (Files.exists(m[0])) {
-                    Files.move(m[0], m[2], StandardCopyOption.ATOMIC_MOVE);
-                }
-                done.add(m);
-                Files.createDirectories(m[0].getParent());
-                Files.move(m[1], m[0], StandardCopyOption.ATOMIC_MOVE);
-            }
-            List<String> schema = new ArrayList<>(old.schema());
-            // The token lookup indexes a new database has (the importer builds none); no-ops when the old ones were replayed.
-            schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR (n) ON EACH labels(n)");
-            schema.add("CREATE LOOKUP INDEX IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)");
-            schema.addAll(Neo4jGraphStore.schemaStatements(labels, indexes));
-            // Indexes first: their creation returns at once and they populate in the background, while each
-            // constraint creation waits for its own population.
-            schema.sort(Comparator.comparing(statement -> statement.startsWith("CREATE CONSTRAINT")));
+            syncTree(staging);
+            journal.at(BulkLoadJournal.Step.SWAPPING).write(dataDir);
+            testHalt("swapping");
+            swap(target, built, previous);
+            journal.at(BulkLoadJournal.Step.SCHEMA).write(dataDir);
+            testHalt("swapped");
             createSchema(schema);
         } catch (IOException | RuntimeException e) {
-            restore(done);
-            deleteRecursively(staging);
+            restore(target, previous, journal);
             throw new GraphStoreException("the bulk load failed while swapping in the new store; the previous database"
                     + " was put back: " + e.getMessage(), e);
         }
         long t3 = System.nanoTime();
         progress.accept(String.format("bulk load: constraints and indexes built in %.1f s", (t3 - t2) / 1e9));
-        deleteRecursively(previous);
-        deleteRecursively(staging);
+        journal.at(BulkLoadJournal.Step.CLEANING).write(dataDir);
+        testHalt("schema-built");
+        cleanUp();
         return Optional.of(new GraphBulkLoad.Report(old.nodeCount(), old.relCount(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+    }
+
+    /**
+     * Brings the data folder back to a consistent store when a bulk load was interrupted (a crash, a
+     * {@code kill -9}): before the new store was swapped in, the old one is kept and the partial new
+     * one deleted; during the swap, the previous store is put back; once the new store is in place,
+     * its missing constraints and indexes are created (or, if that fails, the previous store is put
+     * back); the leftover folders are deleted. Says what it did through {@code progress}.
+     *
+     * @return what was done, or empty when no load had been interrupted
+     */
+    public Optional<String> recover() {
+        Optional<BulkLoadJournal> found = BulkLoadJournal.read(dataDir);
+        if (found.isEmpty()) {
+            // No journal: no load of this version was interrupted. A staging folder alone is a partial new store.
+            Path staging = dataDir.resolve(STAGING);
+            if (Files.exists(staging)) {
+                deleteRecursively(staging);
+                return say("deleted the partial new store " + staging + " of an interrupted bulk load; the store is unchanged");
+            }
+            return Optional.empty();
+        }
+        BulkLoadJournal journal = found.get();
+        DatabaseLayout target = layout(home);
+        Path previous = dataDir.resolve(PREVIOUS);
+        switch (journal.step()) {
+            case BUILDING -> {
+                deleteRecursively(dataDir.resolve(STAGING));
+                BulkLoadJournal.delete(dataDir);
+                return say("an interrupted bulk load had not swapped its new store in: kept the previous store as it was"
+                        + " and deleted the partial new one; re-run the import to load again");
+            }
+            case SWAPPING -> {
+                restore(target, previous, journal);
+                return say("an interrupted bulk load was swapping stores: restored the previous store and deleted the new"
+                        + " one; re-run the import to load again");
+            }
+            case SCHEMA -> {
+                try {
+                    createSchema(journal.schema());
+                } catch (RuntimeException e) {
+                    restore(target, previous, journal);
+                    return say("an interrupted bulk load was creating constraints and indexes, and they could not be"
+                            + " completed (" + e.getClass().getSimpleName() + "): restored the previous store; re-run the"
+                            + " import to load again");
+                }
+                journal.at(BulkLoadJournal.Step.CLEANING).write(dataDir);
+                cleanUp();
+                return say("an interrupted bulk load was creating constraints and indexes: completed it (the missing ones"
+                        + " created); the new store is in place");
+            }
+            case CLEANING -> {
+                cleanUp();
+                return say("an interrupted bulk load was complete but for deleting the previous store: deleted it; the new"
+                        + " store is in place");
+            }
+            default -> throw new IllegalStateException("unknown step " + journal.step());
+        }
+    }
+
+    private Optional<String> say(String what) {
+        progress.accept("bulk load recovery: " + what);
+        return Optional.of(what);
+    }
+
+    /** Moves the live store's folders into {@code previous} and the new store's in, forcing each rename to disk. */
+    private void swap(DatabaseLayout target, DatabaseLayout built, Path previous) throws IOException {
+        List<Path[]> moves = List.of(
+                new Path[] {target.databaseDirectory(), built.databaseDirectory(), previous.resolve("database")},
+                new Path[] {target.getTransactionLogsDirectory(), built.getTransactionLogsDirectory(),
+                        previous.resolve("transactions")});
+        Files.createDirectories(previous);
+        BulkLoadJournal.sync(dataDir);
+        for (Path[] m : moves) {
+            if (Files.exists(m[0])) {
+                Files.move(m[0], m[2], StandardCopyOption.ATOMIC_MOVE);
+                BulkLoadJournal.sync(previous);
+                BulkLoadJournal.sync(m[0].getParent());
+            }
+            testHalt("swap-" + m[2].getFileName() + "-moved-out");
+            Files.createDirectories(m[0].getParent());
+            Files.move(m[1], m[0], StandardCopyOption.ATOMIC_MOVE);
+            BulkLoadJournal.sync(m[0].getParent());
+        }
+    }
+
+    /**
+     * Puts the previous store back (each folder the old store had, from {@code previous}; the new
+     * store's folders deleted), then deletes the leftovers and the journal.
+     */
+    private void restore(DatabaseLayout target, Path previous, BulkLoadJournal journal) {
+        List<Path[]> folders = List.of(
+                new Path[] {target.databaseDirectory(), previous.resolve("database")},
+                new Path[] {target.getTransactionLogsDirectory(), previous.resolve("transactions")});
+        boolean[] had = {journal.oldDatabase(), journal.oldTransactions()};
+        for (int i = 0; i < folders.size(); i++) {
+            Path live = folders.get(i)[0];
+            Path kept = folders.get(i)[1];
+            try {
+                if (Files.exists(kept)) {
+                    deleteRecursively(live);
+                    Files.move(kept, live, StandardCopyOption.ATOMIC_MOVE);
+                    BulkLoadJournal.sync(live.getParent());
+                } else if (!had[i]) {
+                    // The old store had no such folder: what is there now is the new store's.
+                    deleteRecursively(live);
+                }
+                // else: the old folder was never moved out, it is still in place.
+            } catch (IOException | RuntimeException e) {
+                throw new GraphStoreException("the bulk load was interrupted and the previous database could not be put"
+                        + " back from " + kept + ": move it to " + live + " by hand, then delete " + dataDir.resolve(
+                        BulkLoadJournal.FILE), e);
+            }
+        }
+        cleanUp();
+    }
+
+    /** Deletes the previous store and the staging folder, then the journal. */
+    private void cleanUp() {
+        deleteRecursively(dataDir.resolve(PREVIOUS));
+        testHalt("previous-deleted");
+        deleteRecursively(dataDir.resolve(STAGING));
+        BulkLoadJournal.delete(dataDir);
+    }
+
+    /**
+     * For the crash tests only: when the system property {@value #HALT_PROPERTY} names this point,
+     * the JVM halts at once, as a {@code kill -9} would stop it (no shutdown hook, no finally).
+     */
+    private static void testHalt(String point) {
+        if (point.equals(System.getProperty(HALT_PROPERTY))) {
+            System.err.println("halting at bulk load point " + point + " (" + HALT_PROPERTY + ")");
+            System.err.flush();
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    private static void syncTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.toList()) {
+                if (Files.isRegularFile(p)) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                } else if (Files.isDirectory(p)) {
+                    BulkLoadJournal.sync(p);
+                }
+            }
+        }
     }
 
     /** Whether java.nio is open to this code, as the batch importer needs. */
     public static boolean isAvailable() {
         return Object.class.getModule().isOpen("java.nio", Neo4jBulkLoader.class.getModule());
-    }
-
-    private static void restore(List<Path[]> done) {
-        for (Path[] m : done.reversed()) {
-            try {
-                deleteRecursively(m[0]);
-                if (Files.exists(m[2])) {
-                    Files.move(m[2], m[0], StandardCopyOption.ATOMIC_MOVE);
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new GraphStoreException("the bulk load failed and the previous database could not be put back from "
-                        + m[2] + ": move it to " + m[0] + " by hand", e);
-            }
-        }
     }
 
     private static DatabaseLayout layout(Path home) {
@@ -245,17 +387,73 @@ public final class Neo4jBulkLoader {
         return out;
     }
 
+    /**
+     * Creates the statements' constraints and indexes that are missing (each statement is
+     * {@code IF NOT EXISTS}) and waits until they are online. Run again after a crash, it first
+     * drops what holds a wanted name with another definition: above all the index a constraint's
+     * creation leaves behind when it is interrupted, which would otherwise make the constraint's
+     * creation fail ({@code IndexWithNameAlreadyExists}) at every later start.
+     */
     private void createSchema(List<String> statements) {
         DatabaseManagementService dbms = offline();
         try {
             GraphDatabaseService db = dbms.database(DB);
+            dropConflicting(db, statements);
+            int constraints = 0;
             for (String statement : statements) {
+                boolean constraint = statement.startsWith("CREATE CONSTRAINT");
+                if (constraint && constraints == 0) {
+                    testHalt("schema-indexes-created");
+                }
                 db.executeTransactionally(statement);
+                if (constraint && ++constraints == 1) {
+                    testHalt("schema-one-constraint-created");
+                }
             }
+            testHalt("schema-before-await");
             db.executeTransactionally("CALL db.awaitIndexes(86400)");
         } finally {
             dbms.shutdown();
         }
+    }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "^CREATE (CONSTRAINT|(?:[A-Z]+ )?INDEX) (`[^`]*`|[^\\s`]+) IF NOT EXISTS FOR \\(n:`?([^`)]+)`?\\)"
+                    + " (?:ON \\(n\\.`?([^`)]+)`?\\)|REQUIRE \\(?n\\.`?([^`)]+)`?\\)? IS UNIQUE)");
+
+    private static void dropConflicting(GraphDatabaseService db, List<String> statements) {
+        Map<String, Map<String, Object>> indexes = new HashMap<>();
+        db.executeTransactionally("SHOW INDEXES YIELD name, labelsOrTypes, properties, owningConstraint", Map.of(),
+                r -> { r.forEachRemaining(row -> indexes.put((String) row.get("name"), row)); return null; });
+        Map<String, Map<String, Object>> constraints = new HashMap<>();
+        db.executeTransactionally("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties", Map.of(),
+                r -> { r.forEachRemaining(row -> constraints.put((String) row.get("name"), row)); return null; });
+        for (String statement : statements) {
+            var m = NAMED.matcher(statement);
+            if (!m.find()) {
+                continue;
+            }
+            String name = m.group(2).replace("`", "");
+            List<String> on = List.of(m.group(3));
+            List<String> props = List.of(m.group(4) != null ? m.group(4) : m.group(5));
+            boolean constraint = m.group(1).equals("CONSTRAINT");
+            Map<String, Object> index = indexes.get(name);
+            Map<String, Object> owned = constraints.get(name);
+            if (constraint && owned == null && index != null && index.get("owningConstraint") == null) {
+                // An index squats the constraint's name: what an interrupted constraint creation leaves.
+                db.executeTransactionally("DROP INDEX `" + name + "`");
+            } else if (constraint && owned != null && !same(owned, on, props)) {
+                db.executeTransactionally("DROP CONSTRAINT `" + name + "`");
+            } else if (!constraint && owned != null) {
+                db.executeTransactionally("DROP CONSTRAINT `" + name + "`");
+            } else if (!constraint && index != null && (index.get("owningConstraint") != null || !same(index, on, props))) {
+                db.executeTransactionally("DROP INDEX `" + name + "`");
+            }
+        }
+    }
+
+    private static boolean same(Map<String, Object> row, List<String> labels, List<String> properties) {
+        return labels.equals(row.get("labelsOrTypes")) && properties.equals(row.get("properties"));
     }
 
     private void runImporter(DatabaseLayout layout, Snapshot old, BulkSource source) throws IOException {
