@@ -65,7 +65,7 @@ public final class DocumentationImporter {
         this(lookup, writer, TextLimits.DEFAULT);
     }
 
-    /** @param limits the longest texts taken; a page with a longer title or text is not imported, and reported */
+    /** @param limits the longest texts taken; a page with a longer title is not imported, and reported */
     public DocumentationImporter(CatalogLookup lookup, DocumentationWriter writer, TextLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -173,17 +173,17 @@ public final class DocumentationImporter {
         progress.done();
     }
 
-    /** The first title or text of a page over the limits, reported by its line (never its content). */
+    /**
+     * The first title of a page over the label limit, reported by its line (never its content). A
+     * page's text is already bounded by the reader ({@link Document#MAX_TEXT}: cut there, with a
+     * warning, the page kept), so the text limit is not applied again here.
+     */
     private Optional<ImportProblem> overLimit(ReadPage p) {
         for (Document d : p.documents()) {
-            String field = d.title().length() > limits.maxLabelLength() ? "title"
-                    : d.text().length() > limits.maxTextLength() ? "text" : null;
-            if (field != null) {
-                int length = field.equals("title") ? d.title().length() : d.text().length();
-                int max = field.equals("title") ? limits.maxLabelLength() : limits.maxTextLength();
-                return Optional.of(ImportProblem.error(p.sourcePath(), "line " + d.line() + ", " + field, field + " is "
-                        + length + " characters, more than the " + max + " allowed (healthgraph.imports."
-                        + (field.equals("title") ? "max-label-length" : "max-text-length") + "); page not imported"));
+            if (d.title().length() > limits.maxLabelLength()) {
+                return Optional.of(ImportProblem.error(p.sourcePath(), "line " + d.line() + ", title", "title is "
+                        + d.title().length() + " characters, more than the " + limits.maxLabelLength()
+                        + " allowed (healthgraph.imports.max-label-length); page not imported"));
             }
         }
         return Optional.empty();

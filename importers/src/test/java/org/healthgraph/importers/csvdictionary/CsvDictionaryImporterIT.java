@@ -78,7 +78,7 @@ class CsvDictionaryImporterIT {
         assertThat(report.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("dictionnaire.csv");
             assertThat(problem.where()).isEqualTo("variable " + p + "_T." + p + "_BIG, description");
-            assertThat(problem.reason()).contains("2100000 characters", "healthgraph.imports.max-text-length")
+            assertThat(problem.reason()).contains("characters, more than the 100000 allowed", "healthgraph.imports.max-text-length")
                     .doesNotContain("secret");
         });
         assertThat(report.filesImported()).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.healthgraph.catalog.CatalogException;
 import org.healthgraph.catalog.Catalogs;
@@ -41,6 +42,7 @@ class DatabaseLostIT {
         GraphStore database = GraphStores.open(new GraphSettings(Optional.empty(), "", "", Optional.empty(), data, port,
                 GraphSettings.DEFAULT_BATCH_SIZE));
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicLong gone = new AtomicLong();
         String password = Files.readString(data.resolve("neo4j").resolve(".bolt-password")).strip();
         try (GraphStore overBolt = GraphStores.open(GraphSettings.external(URI.create("bolt://127.0.0.1:" + port),
                 "neo4j", password))) {
@@ -59,6 +61,7 @@ class DatabaseLostIT {
                 public void step(String item) {
                     if (task.equals("Tables") && closed.compareAndSet(false, true)) {
                         database.close();
+                        gone.set(System.nanoTime());
                     }
                 }
 
@@ -67,17 +70,17 @@ class DatabaseLostIT {
                 }
             };
 
-            long started = System.nanoTime();
             CatalogException stopped = catchThrowableOfType(CatalogException.class,
                     () -> importer.importTree(dir, stopTheDatabaseAfterTheFirstTable));
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            // from the database's end (its shutdown is slow on a loaded machine) to the import's
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - gone.get());
 
             assertThat(stopped).as("the import went on after its database was gone").isNotNull();
             assertThat(stopped.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
             assertThat(stopped.getMessage()).contains("became unavailable while importing schemas/PROD_LOST/LOST_B.json",
                     "import stopped");
             // one driver retry window (30 s), not one per remaining file (two more tables and the joins)
-            assertThat(elapsed).isLessThan(Duration.ofSeconds(50));
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(45));
         } finally {
             if (closed.compareAndSet(false, true)) {
                 database.close();
