@@ -27,7 +27,7 @@ import org.healthgraph.catalog.Variable;
 public record TextLimits(int maxTextLength, int maxLabelLength) {
 
     /** The defaults of {@code healthgraph.imports.*}: far above any SNDS text (its longest descriptions are a few thousand characters). */
-    public static final TextLimits DEFAULT = new TextLimits(100_000, 1_000);
+    public static final TextLimits DEFAULT = new TextLimits(100_000, 10_000);
 
     /** Reason under which left-out entries are counted in the import report. */
     public static final String REASON = "text over the length limit";

@@ -132,7 +132,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
      * @param maxLabelLength longest title, label or code column value imported, in characters; a longer one is left out and reported
      */
     public record Imports(@DefaultValue("100000") @Min(1000) @Max(10_000_000) int maxTextLength,
-                          @DefaultValue("1000") @Min(100) @Max(100_000) int maxLabelLength) {
+                          @DefaultValue("10000") @Min(100) @Max(1_000_000) int maxLabelLength) {
     }
 
     /**
