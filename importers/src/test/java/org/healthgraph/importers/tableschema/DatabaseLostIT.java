@@ -79,8 +79,10 @@ class DatabaseLostIT {
             assertThat(stopped.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
             assertThat(stopped.getMessage()).contains("became unavailable while importing schemas/PROD_LOST/LOST_B.json",
                     "import stopped");
-            // one driver retry window (30 s), not one per remaining file (two more tables and the joins)
-            assertThat(elapsed).isLessThan(Duration.ofSeconds(45));
+            // one driver retry window (about 30 s, slower on a loaded machine: 67 s was seen at load 9),
+            // not one per remaining file: before the fix the import went on through two more tables and
+            // the joins (123 s in all) and ended without an exception
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(100));
         } finally {
             if (closed.compareAndSet(false, true)) {
                 database.close();
