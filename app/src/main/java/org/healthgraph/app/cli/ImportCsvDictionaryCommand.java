@@ -8,6 +8,7 @@ import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.importers.TextLimits;
 import org.healthgraph.importers.csvdictionary.CsvDictionaryImporter;
 
 import picocli.CommandLine;
@@ -42,7 +43,8 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
             throw new CliException(file + " is not a file: give a CSV data dictionary");
         }
         try (JobContext context = JobContext.open(graph)) {
-            ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class))
+            ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class),
+                    context.bean(TextLimits.class))
                     .importFile(file, ImportProgress.NONE);
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }

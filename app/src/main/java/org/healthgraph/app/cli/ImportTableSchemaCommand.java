@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.ImportReport;
+import org.healthgraph.importers.TextLimits;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
 
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
         }
         try (JobContext context = JobContext.open(graph)) {
             TableSchemaImporter importer = new TableSchemaImporter(context.bean(Catalog.class),
-                    context.bean(CatalogWriter.class));
+                    context.bean(CatalogWriter.class), context.bean(TextLimits.class));
             ImportReport report = importer.importTree(dir, noProgress ? org.healthgraph.catalog.ImportProgress.NONE
                     : ProgressBarReporter.on(System.err));
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);

@@ -6,6 +6,7 @@ import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.importers.TextLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,12 @@ public class CatalogConfiguration {
         Catalog reader = Catalogs.reader(store);
         HealthgraphProperties.CatalogCache cache = properties.catalog().cache();
         return cache.enabled() ? Catalogs.cached(reader, writer, cache.maxAge(), cache.maxEntries(), cache.maxCodes()) : reader;
+    }
+
+    /** The longest texts the catalog importers take ({@code healthgraph.imports.*}). */
+    @Bean
+    public TextLimits textLimits(HealthgraphProperties properties) {
+        return new TextLimits(properties.imports().maxTextLength(), properties.imports().maxLabelLength());
     }
 
     @Bean(destroyMethod = "close")

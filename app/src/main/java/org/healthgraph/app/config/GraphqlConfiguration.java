@@ -12,6 +12,7 @@ import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
 import org.healthgraph.graphql.journey.JourneyController;
 import org.healthgraph.graphql.limits.ComplexityCalculator;
+import org.healthgraph.graphql.limits.ResponseSizeLimit;
 import org.healthgraph.graphql.search.SearchController;
 import org.healthgraph.graphql.system.VersionController;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -77,6 +78,11 @@ public class GraphqlConfiguration {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(HealthgraphProperties properties) {
         return new TimeoutWebGraphQlInterceptor(properties.graphql().timeout());
+    }
+
+    @Bean
+    ResponseSizeLimit responseSizeLimit(HealthgraphProperties properties) {
+        return new ResponseSizeLimit(properties.graphql().maxResponseBytes());
     }
 
     @Bean

@@ -34,6 +34,7 @@ import jakarta.validation.constraints.NotNull;
  * @param gremlin where the graph lives with the Gremlin backend
  * @param catalog the catalog reader
  * @param search the catalog search
+ * @param imports limits of the catalog importers
  * @param graphql the GraphQL API's limits
  * @param security access to patient-level data
  * @param demo the demonstration
@@ -46,6 +47,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                     @DefaultValue @Valid Gremlin gremlin,
                                     @DefaultValue @Valid Catalog catalog,
                                     @DefaultValue @Valid Search search,
+                                    @DefaultValue @Valid Imports imports,
                                     @DefaultValue @Valid Graphql graphql,
                                     @DefaultValue @Valid Security security,
                                     @DefaultValue @Valid Demo demo) {
@@ -126,14 +128,24 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     }
 
     /**
+     * @param maxTextLength longest description, comment or page text imported, in characters; a longer one is left out and reported
+     * @param maxLabelLength longest title, label or code column value imported, in characters; a longer one is left out and reported
+     */
+    public record Imports(@DefaultValue("100000") @Min(1000) @Max(10_000_000) int maxTextLength,
+                          @DefaultValue("10000") @Min(100) @Max(1_000_000) int maxLabelLength) {
+    }
+
+    /**
      * @param maxDepth deepest query accepted
      * @param maxComplexity costliest query accepted (docs/graphql.md)
      * @param timeout longest request
+     * @param maxResponseBytes largest response data, serialized, in bytes; a larger answer is replaced by an error asking for smaller pages
      * @param documentCache parsed queries kept
      */
     public record Graphql(@DefaultValue("12") @Min(2) int maxDepth,
                           @DefaultValue("100000") @Min(10) int maxComplexity,
                           @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration timeout,
+                          @DefaultValue("8388608") @Min(1024) long maxResponseBytes,
                           @DefaultValue @Valid DocumentCache documentCache) {
     }
 

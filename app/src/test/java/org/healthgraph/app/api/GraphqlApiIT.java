@@ -86,6 +86,20 @@ class GraphqlApiIT {
     }
 
     @Test
+    void eachAliasOfAFieldCountsInTheComplexityLikeAFieldOfItsOwn() throws Exception {
+        // one search(first: 12) costs 1 + 4 x 12 = 49: four aliases 196 run, five 245 are refused
+        String four = "{ a: search(query: \"date\", first: 12) { edges { node { key label } } }"
+                + " b: search(query: \"date\", first: 12) { edges { node { key label } } }"
+                + " c: search(query: \"date\", first: 12) { edges { node { key label } } }"
+                + " d: search(query: \"date\", first: 12) { edges { node { key label } } }";
+
+        assertThat(query(four + " }").has("errors")).isFalse();
+        JsonNode five = query(four + " e: search(query: \"date\", first: 12) { edges { node { key label } } } }");
+        assertThat(five.path("errors").path(0).path("message").asString()).containsIgnoringCase("complexity");
+        assertThat(five.path("data").path("a").isMissingNode() || five.path("data").path("a").isNull()).isTrue();
+    }
+
+    @Test
     void aQueryJustOverTheMaximumComplexityIsRefused() throws Exception {
         JsonNode result = query(searchOf(50)); // cost 201
 

@@ -44,6 +44,8 @@ import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.importers.ImportException;
 import org.healthgraph.importers.InputTree;
+import org.healthgraph.importers.TextLimits;
+import org.healthgraph.importers.UnavailableStop;
 
 /**
  * Imports a CSV data dictionary: a header line, then one row a variable. Columns are found by their
@@ -73,10 +75,17 @@ public final class CsvDictionaryImporter {
 
     private final Catalog catalog;
     private final CatalogWriter writer;
+    private final TextLimits limits;
 
     public CsvDictionaryImporter(Catalog catalog, CatalogWriter writer) {
+        this(catalog, writer, TextLimits.DEFAULT);
+    }
+
+    /** @param limits the longest texts taken; variables with longer ones are left out and reported */
+    public CsvDictionaryImporter(Catalog catalog, CatalogWriter writer, TextLimits limits) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Imports one CSV dictionary file. */
@@ -92,8 +101,13 @@ public final class CsvDictionaryImporter {
             }
             byte[] bytes = Files.readAllBytes(file);
             CatalogUnit unit = read(name, decode(bytes), report).withFingerprint(fingerprint(bytes));
-            CatalogChange change = writer.write(unit);
-            report.fileImported(change);
+            TextLimits.Checked checked = limits.check(unit, name);
+            checked.leftOut().forEach(p -> report.rowSkipped(TextLimits.REASON, p));
+            if (checked.refusal().isPresent()) {
+                report.fileFailed(checked.refusal().get());
+            } else {
+                report.fileImported(writer.write(checked.unit()));
+            }
         } catch (CharacterCodingException e) {
             report.fileFailed(ImportProblem.error(name, "", "not valid UTF-8 text: dictionary not imported"));
         } catch (IOException e) {
@@ -108,6 +122,7 @@ public final class CsvDictionaryImporter {
         } catch (Located e) {
             report.fileFailed(ImportProblem.error(name, e.where, e.getMessage() + ": dictionary not imported"));
         } catch (CatalogException e) {
+            UnavailableStop.ifUnavailable(e, name);
             report.fileFailed(ImportProblem.error(name, "", e.getMessage() + ": dictionary not imported"));
         }
         progress.step(name);

@@ -23,6 +23,7 @@ import org.healthgraph.catalog.ImportProblem;
 import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.catalog.documentation.CatalogLookup;
+import org.healthgraph.catalog.documentation.Document;
 import org.healthgraph.catalog.documentation.DocumentKey;
 import org.healthgraph.catalog.documentation.DocumentationChange;
 import org.healthgraph.catalog.documentation.DocumentationPage;
@@ -33,6 +34,8 @@ import org.healthgraph.catalog.documentation.PageLink;
 import org.healthgraph.catalog.documentation.Reference;
 import org.healthgraph.importers.ImportException;
 import org.healthgraph.importers.InputTree;
+import org.healthgraph.importers.TextLimits;
+import org.healthgraph.importers.UnavailableStop;
 
 /**
  * Imports a folder of Markdown documentation laid out as Documentation-SNDS ({@code fiches/},
@@ -56,8 +59,15 @@ public final class DocumentationImporter {
 
     private final CatalogLookup lookup;
     private final DocumentationWriter writer;
+    private final TextLimits limits;
 
     public DocumentationImporter(CatalogLookup lookup, DocumentationWriter writer) {
+        this(lookup, writer, TextLimits.DEFAULT);
+    }
+
+    /** @param limits the longest texts taken; a page with a longer title is not imported, and reported */
+    public DocumentationImporter(CatalogLookup lookup, DocumentationWriter writer, TextLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.writer = Objects.requireNonNull(writer, "writer");
     }
@@ -143,17 +153,40 @@ public final class DocumentationImporter {
             report.rowsRead(p.references().size());
             DocumentationPage page = new DocumentationPage(p.sourcePath(), fingerprint(p, res), p.documents(), p.term(),
                     res.mentions(), res.links());
+            Optional<ImportProblem> tooLong = overLimit(p);
+            if (tooLong.isPresent()) {
+                report.fileFailed(tooLong.get());
+                progress.step(p.sourcePath());
+                continue;
+            }
             try {
                 DocumentationChange change = writer.write(page);
                 boolean existed = recorded.containsKey(p.sourcePath());
                 report.fileImported(new CatalogChange(p.sourcePath(), Map.of(), existed || change.skipped() ? 0 : 1,
                         existed && !change.skipped() ? 1 : 0, change.skipped() ? 1 : 0, List.of(), change.skipped()));
             } catch (CatalogException e) {
+                UnavailableStop.ifUnavailable(e, p.sourcePath());
                 report.fileFailed(ImportProblem.error(p.sourcePath(), "", e.getMessage()));
             }
             progress.step(p.sourcePath());
         }
         progress.done();
+    }
+
+    /**
+     * The first title of a page over the label limit, reported by its line (never its content). A
+     * page's text is already bounded by the reader ({@link Document#MAX_TEXT}: cut there, with a
+     * warning, the page kept), so the text limit is not applied again here.
+     */
+    private Optional<ImportProblem> overLimit(ReadPage p) {
+        for (Document d : p.documents()) {
+            if (d.title().length() > limits.maxLabelLength()) {
+                return Optional.of(ImportProblem.error(p.sourcePath(), "line " + d.line() + ", title", "title is "
+                        + d.title().length() + " characters, more than the " + limits.maxLabelLength()
+                        + " allowed (healthgraph.imports.max-label-length); page not imported"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Removes the pages whose files are no longer in the folder. */

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.healthgraph.importers.InputTree;
+import org.healthgraph.importers.TextLimits;
+import org.healthgraph.importers.UnavailableStop;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogChange;
 import org.healthgraph.catalog.CatalogException;
@@ -49,11 +51,18 @@ public final class TableSchemaImporter {
 
     private final Catalog catalog;
     private final CatalogWriter writer;
+    private final TextLimits limits;
     private final ObjectMapper json = JsonMapper.builder().build();
 
     public TableSchemaImporter(Catalog catalog, CatalogWriter writer) {
+        this(catalog, writer, TextLimits.DEFAULT);
+    }
+
+    /** @param limits the longest texts taken; entries with longer ones are left out and reported */
+    public TableSchemaImporter(Catalog catalog, CatalogWriter writer, TextLimits limits) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -165,7 +174,17 @@ public final class TableSchemaImporter {
             }
             return false;
         }
-        CatalogUnit unit = outcome.unit().orElseThrow();
+        TextLimits.Checked checked = limits.check(outcome.unit().orElseThrow(), outcome.unit().orElseThrow().source());
+        checked.leftOut().forEach(p -> report.rowSkipped(TextLimits.REASON, p));
+        if (checked.refusal().isPresent()) {
+            if (wholeFile) {
+                report.fileFailed(checked.refusal().get());
+            } else {
+                report.unitFailed(checked.refusal().get());
+            }
+            return false;
+        }
+        CatalogUnit unit = checked.unit();
         try {
             CatalogChange change = writer.write(unit);
             if (wholeFile) {
@@ -175,6 +194,7 @@ public final class TableSchemaImporter {
             }
             return true;
         } catch (CatalogException e) {
+            UnavailableStop.ifUnavailable(e, unit.source());
             ImportProblem why = ImportProblem.error(unit.source(), "", e.getMessage());
             if (wholeFile) {
                 report.fileFailed(why);

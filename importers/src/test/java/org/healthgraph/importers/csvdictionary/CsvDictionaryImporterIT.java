@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.healthgraph.importers.InputTree;
+import org.healthgraph.importers.TextLimits;
 
 class CsvDictionaryImporterIT {
 
@@ -60,6 +61,29 @@ class CsvDictionaryImporterIT {
                 List.of(new NomenclatureColumn("COD", "", ColumnRole.CODE)), List.of("COD"))))
                 .withCodes(List.of(new Code(new CodeRef(name, "1"), "Homme", Map.of("COD", "1")))));
         return name.value();
+    }
+
+    @Test
+    void aDescriptionOverTheLengthLimitLeavesItsVariableOutAndTheOthersIn() throws IOException {
+        String p = SharedNeo4j.uniqueKey("CSV");
+        Path file = file("""
+                Nom;Table;Produit;Libellé;Type;Nomenclature
+                %1$s_ID;%1$s_T;ENQUETE %1$s;Identifiant de l'enquêté;string;
+                %1$s_BIG;%1$s_T;ENQUETE %1$s;%2$s;string;
+                """.formatted(p, "secret ".repeat(300_000)));
+
+        ImportReport report = new CsvDictionaryImporter(catalog, writer, new TextLimits(100_000, 1_000))
+                .importFile(file, ImportProgress.NONE);
+
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("dictionnaire.csv");
+            assertThat(problem.where()).isEqualTo("variable " + p + "_T." + p + "_BIG, description");
+            assertThat(problem.reason()).contains("characters, more than the 100000 allowed", "healthgraph.imports.max-text-length")
+                    .doesNotContain("secret");
+        });
+        assertThat(report.filesImported()).isEqualTo(1);
+        assertThat(catalog.variable(VariableRef.of(p + "_T", p + "_BIG"))).isEmpty();
+        assertThat(catalog.variable(VariableRef.of(p + "_T", p + "_ID"))).isPresent();
     }
 
     @Test

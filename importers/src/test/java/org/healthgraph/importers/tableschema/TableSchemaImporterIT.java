@@ -20,6 +20,7 @@ import org.healthgraph.catalog.NomenclatureName;
 import org.healthgraph.catalog.TableName;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.graph.testing.SharedNeo4j;
+import org.healthgraph.importers.TextLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,27 @@ class TableSchemaImporterIT {
         JoinPath path = catalog.joinPaths(TableName.of(t.p + "_C"), TableName.of(t.p + "_A"), 3).paths().getFirst();
         assertThat(path.hops().get(0).keys()).containsExactly(new KeyPair("C_ID", "B_ID"));
         assertThat(path.hops().get(1).keys()).containsExactly(new KeyPair("B_ID", "ID"), new KeyPair("B_RNG", "RNG"));
+    }
+
+    @Test
+    void aDescriptionOverTheLengthLimitLeavesItsVariableOutAndIsReportedWithoutItsText() {
+        // the finding: a 50 MB description was imported; 2 MB of one repeated word stands for it here
+        String huge = "lorem ".repeat(350_000);
+        FixtureTree t = tree().writeGood(huge);
+
+        ImportReport report = new TableSchemaImporter(catalog, writer, new TextLimits(100_000, 1_000))
+                .importTree(dir, ImportProgress.NONE);
+
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("schemas/PROD_" + t.p + "/" + t.p + "_A.json");
+            assertThat(p.where()).isEqualTo("variable " + t.p + "_A.ID, description");
+            assertThat(p.reason()).contains("2100000 characters", "100000", "healthgraph.imports.max-text-length")
+                    .doesNotContain("lorem");
+        });
+        assertThat(report.rowsSkipped()).containsEntry(TextLimits.REASON, 1L);
+        assertThat(catalog.variable(VariableRef.of(t.p + "_A", "ID"))).isEmpty();
+        assertThat(catalog.variables(TableName.of(t.p + "_A"))).extracting(v -> v.ref().name()).containsExactly("RNG", "SEX");
+        assertThat(report.filesImported()).isEqualTo(4);
     }
 
     @Test
