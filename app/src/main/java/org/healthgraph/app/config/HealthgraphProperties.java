@@ -128,7 +128,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     }
 
     /**
-     * @param maxTextLength longest description, comment or page text imported, in characters; a longer one is left out and reported
+     * @param maxTextLength longest description or comment imported, in characters; a longer one is left out and reported (documentation pages: the reader keeps at most 200,000 characters of a page)
      * @param maxLabelLength longest title, label or code column value imported, in characters; a longer one is left out and reported
      */
     public record Imports(@DefaultValue("100000") @Min(1000) @Max(10_000_000) int maxTextLength,
