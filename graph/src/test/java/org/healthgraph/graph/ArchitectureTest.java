@@ -1,27 +1,11 @@
 package org.healthgraph.graph;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import org.healthgraph.graph.testing.ModuleArchitectureTest;
 
-import org.healthgraph.graph.testing.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+/** The architecture rules of design.md and style.md on this module's production classes (see {@link ModuleArchitectureTest}). */
+class ArchitectureTest extends ModuleArchitectureTest {
 
-/** The architecture rules of design.md and style.md (see {@link ArchitectureRules}) on this module's production classes. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClassesOf("graph");
-
-    @Test
-    void dependenciesOnOtherModulesPointOneWay() {
-        ArchitectureRules.dependenciesPointOneWay().check(CLASSES);
-    }
-
-    @Test
-    void noOtherModulesInternalPackageIsUsed() {
-        ArchitectureRules.noForeignInternals().check(CLASSES);
-    }
-
-    @Test
-    void eachInternalPackageServesOnlyItsParent() {
-        ArchitectureRules.internalPackagesServeOnlyTheirParent().check(CLASSES);
+    ArchitectureTest() {
+        super("graph");
     }
 }
