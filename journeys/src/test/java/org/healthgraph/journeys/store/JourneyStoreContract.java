@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.NodeRef;
+import org.healthgraph.graph.testing.SharedNeo4j;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
@@ -36,14 +38,25 @@ public abstract class JourneyStoreContract {
 
     private static final LocalDate DAY0 = LocalDate.of(2023, 1, 1);
 
-    /** The store under test, its schema ensured. */
-    protected abstract JourneyStore store();
+    /** One journey store per graph, its schema ensured once: JUnit makes a new instance for every test. */
+    private static final Map<GraphStore, JourneyStore> STORES = new ConcurrentHashMap<>();
 
-    /** The graph store the journey store writes to. */
+    /** The graph store the journey store writes to (the one thing a backend's suite names). */
     protected abstract GraphStore graph();
 
+    /** The store under test, its schema ensured. */
+    protected JourneyStore store() {
+        return STORES.computeIfAbsent(graph(), g -> {
+            JourneyStore store = JourneyStores.on(g);
+            store.ensureSchema();
+            return store;
+        });
+    }
+
     /** A value no other test uses, starting with {@code prefix}. */
-    protected abstract String unique(String prefix);
+    protected String unique(String prefix) {
+        return SharedNeo4j.uniqueKey(prefix);
+    }
 
     protected static CareEvent stay(int day, int days, String principal, String associated) {
         return new CareEvent(EventType.HOSPITAL_STAY, DAY0.plusDays(day), DAY0.plusDays(day + days), "T_MCO23C", 0,

@@ -17,27 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The journey store contract on the embedded Neo4j over Bolt, and what only Neo4j offers: the Cypher cross-check. */
 class Neo4jJourneyStoreIT extends JourneyStoreContract {
 
-    private static final JourneyStore STORE = open();
-
-    private static JourneyStore open() {
-        JourneyStore store = JourneyStores.on(SharedNeo4j.store());
-        store.ensureSchema();
-        return store;
-    }
-
-    @Override
-    protected JourneyStore store() {
-        return STORE;
-    }
-
     @Override
     protected GraphStore graph() {
         return SharedNeo4j.store();
-    }
-
-    @Override
-    protected String unique(String prefix) {
-        return SharedNeo4j.uniqueKey(prefix);
     }
 
     @Test
