@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -228,6 +229,11 @@ final class RemoteGremlin implements GremlinConnection {
                     || t instanceof TimeoutException) {
                 return true;
             }
+            // A server that is shutting down refuses new work from its stopped executor: it is going away,
+            // exactly like one that no longer answers.
+            if (isShuttingDown(t)) {
+                return true;
+            }
             if (t instanceof IllegalStateException && t.getMessage() != null
                     && (t.getMessage().contains("no longer active") || t.getMessage().contains("No available host")
                     || t.getMessage().contains("session is already closed"))) {
@@ -235,6 +241,12 @@ final class RemoteGremlin implements GremlinConnection {
             }
         }
         return false;
+    }
+
+    private static boolean isShuttingDown(Throwable t) {
+        return t instanceof RejectedExecutionException || t instanceof ResponseException r
+                && r.getRemoteExceptionHierarchy().map(h -> h.stream()
+                        .anyMatch(c -> c.endsWith("RejectedExecutionException"))).orElse(false);
     }
 
     @Override
@@ -265,6 +277,11 @@ final class RemoteGremlin implements GremlinConnection {
                     || r.getResponseStatusCode() == ResponseStatusCode.FORBIDDEN)) {
                 return new GraphUnavailableException("the Gremlin Server at " + where + " refused the credentials. Check"
                         + " healthgraph.gremlin.username and healthgraph.gremlin.password.", failure);
+            }
+            if (isShuttingDown(t)) {
+                return new GraphUnavailableException("the Gremlin Server at " + where + " is shutting down and refused the"
+                        + " work while " + doing + ". Retry once it is back; check that it is running, and"
+                        + " healthgraph.gremlin.hosts and healthgraph.gremlin.port.", failure);
             }
             if (t instanceof ResponseException r) {
                 return new GraphUnavailableException("the Gremlin Server at " + where + " answered with an error while " + doing
