@@ -1,0 +1,19 @@
+package org.healthgraph.graph.audit;
+
+/** What an audit record is about. */
+public enum AuditAction {
+    /** Patient-level data was read (a journey, a page of cohort patient ids). */
+    PATIENT_READ,
+    /** A cohort was counted (aggregates only). */
+    COHORT_RUN,
+    /** A request asked for something its caller may not have (a patient-level field, a threshold under the floor). */
+    ACCESS_DENIED,
+    /** Credentials were presented and refused (an unknown token). */
+    LOGIN_FAILURE,
+    /** A caller allowed to do so released counts under the default suppression threshold. */
+    THRESHOLD_LOWERED,
+    /** The security settings a server started with. */
+    SETTINGS,
+    /** Patient-level data was written into the graph (an import of journeys). */
+    PATIENT_IMPORT
+}
