@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,6 +30,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.healthgraph.graph.ErrorKind;
+import org.healthgraph.graph.secret.SecretKeyFile;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ public final class AuditLog implements AuditTrail {
     static AuditLog open(Path dir, Clock clock) {
         try {
             createOwnerOnly(dir);
-            byte[] key = readOrMakeKey(dir);
+            byte[] key = SecretKeyFile.readOrCreate(dir.resolve(KEY), "the audit trail");
             long seq = 0;
             String last = GENESIS;
             Optional<String> tail = lastLine(dir.resolve(FILE));
@@ -99,8 +99,9 @@ public final class AuditLog implements AuditTrail {
             }
             return new AuditLog(dir, key, clock, seq, last);
         } catch (IOException e) {
-            throw new AuditException(ErrorKind.UNAVAILABLE, "cannot open the audit trail in " + dir + " ("
-                    + e.getClass().getSimpleName() + "): check that healthgraph.data-dir is writable by this user", e);
+            throw new AuditException(ErrorKind.UNAVAILABLE, "cannot open the audit trail in " + dir + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage() + ". Check that healthgraph.data-dir is writable"
+                    + " by this user", e);
         }
     }
 
@@ -390,28 +391,6 @@ public final class AuditLog implements AuditTrail {
         return mac("head " + seq + " " + mac);
     }
 
-    private static byte[] readOrMakeKey(Path dir) throws IOException {
-        Path file = dir.resolve(KEY);
-        if (Files.exists(file)) {
-            String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            if (!hex.matches("[0-9a-f]{64}")) {
-                // Not echoed: it is a secret.
-                throw new AuditException(ErrorKind.UNAVAILABLE, "the audit key " + file + " is not one this program wrote"
-                        + " (64 hexadecimal digits). Restore it from a backup: without it the trail cannot be verified.", null);
-            }
-            return HexFormat.of().parseHex(hex);
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path temporary = dir.resolve(KEY + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, ownerOnly());
-        Files.writeString(temporary, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        return key;
-    }
-
     private static void createOwnerOnly(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             if (POSIX) {
@@ -423,8 +402,7 @@ public final class AuditLog implements AuditTrail {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+        return SecretKeyFile.ownerOnly();
     }
 
     @Override
