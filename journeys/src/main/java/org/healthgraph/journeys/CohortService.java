@@ -438,9 +438,14 @@ public final class CohortService implements AutoCloseable {
 
     // --- queries
 
-    /** Counts, attrition and pathways, suppressed below the query's threshold. */
+    /** Counts, attrition and pathways, exact and suppressed below the query's threshold. */
     public CohortResult cohort(CohortQuery query) {
-        return new TimelineEngine(index(), query).run().result();
+        return cohort(query, Disclosure.exact());
+    }
+
+    /** Counts, attrition and pathways, released under {@code disclosure} and suppressed below the query's threshold. */
+    public CohortResult cohort(CohortQuery query, Disclosure disclosure) {
+        return new TimelineEngine(index(), query).run().result(disclosure);
     }
 
     /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */

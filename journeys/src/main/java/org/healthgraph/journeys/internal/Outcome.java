@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.healthgraph.journeys.AttritionStep;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.Disclosure;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.PathwaySpec;
 import org.healthgraph.journeys.Pathways;
@@ -63,20 +64,67 @@ public final class Outcome {
         return out;
     }
 
-    /** The suppressed aggregate result. */
+    /** The aggregate result, counts released as they are and suppressed below the query's threshold. */
     public CohortResult result() {
-        int t = query.suppressBelow();
-        long[] raw = rawAttrition();
-        List<AttritionStep> steps = new ArrayList<>();
-        steps.add(new AttritionStep(0, "index event", SuppressedCount.of(raw[0], t)));
-        for (int k = 0; k < query.rules().size(); k++) {
-            steps.add(new AttritionStep(k + 1, query.rules().get(k).label(), SuppressedCount.of(raw[k + 1], t)));
-        }
-        Optional<Pathways> pathways = Optional.ofNullable(query.pathways()).map(this::pathways);
-        return new CohortResult(SuppressedCount.of(raw[raw.length - 1], t), steps, pathways);
+        return result(Disclosure.exact());
     }
 
-    private Pathways pathways(PathwaySpec spec) {
+    /** The aggregate result, counts released under {@code disclosure} (see {@link Disclosure}). */
+    public CohortResult result(Disclosure disclosure) {
+        Cells cells = new Cells(disclosure);
+        long[] raw = rawAttrition();
+        int[] keys = cells.perturbed() ? attritionCellKeys(cells) : new int[raw.length];
+        List<AttritionStep> steps = new ArrayList<>();
+        steps.add(new AttritionStep(0, "index event", cells.release(raw[0], keys[0])));
+        for (int k = 0; k < query.rules().size(); k++) {
+            steps.add(new AttritionStep(k + 1, query.rules().get(k).label(), cells.release(raw[k + 1], keys[k + 1])));
+        }
+        Optional<Pathways> pathways = Optional.ofNullable(query.pathways()).map(spec -> pathways(spec, cells));
+        // The cohort's count is its last attrition row: the same cell, released the same.
+        return new CohortResult(steps.getLast().patients(), steps, pathways);
+    }
+
+    /** The cell key of each attrition row: the sum of its patients' record keys, modulo 256. */
+    private int[] attritionCellKeys(Cells cells) {
+        int[] keys = new int[query.rules().size() + 1];
+        for (int p = 0; p < level.length; p++) {
+            int l = level[p];
+            if (l < 0) {
+                continue;
+            }
+            int r = cells.recordKey(p);
+            for (int k = 0; k <= l; k++) {
+                keys[k] = (keys[k] + r) & 0xff;
+            }
+        }
+        return keys;
+    }
+
+    /** Releases cells under one disclosure control, with the record keys of this index when it perturbs. */
+    private final class Cells {
+        private final int threshold = query.suppressBelow();
+        private final Disclosure.CellKey cellKey;
+        private final RecordKeys recordKeys;
+
+        Cells(Disclosure disclosure) {
+            this.cellKey = disclosure instanceof Disclosure.CellKey c ? c : null;
+            this.recordKeys = cellKey == null ? null : x.recordKeys(cellKey.key());
+        }
+
+        boolean perturbed() {
+            return cellKey != null;
+        }
+
+        int recordKey(int patient) {
+            return recordKeys == null ? 0 : recordKeys.of(patient);
+        }
+
+        SuppressedCount release(long count, int key) {
+            return cellKey == null ? SuppressedCount.of(count, threshold) : cellKey.release(count, key, threshold);
+        }
+    }
+
+    private Pathways pathways(PathwaySpec spec, Cells cells) {
         List<String> names = spec.names();
         List<CompiledCriterion> cats = new ArrayList<>();
         for (String name : names) {
@@ -84,33 +132,40 @@ public final class Outcome {
             cats.add(new CompiledCriterion(c, x));
         }
         int full = query.rules().size();
-        List<List<String>> paths = IntStream.range(0, level.length).parallel()
-                .filter(p -> level[p] == full)
-                .mapToObj(p -> path(p, spec, names, cats)).toList();
+        List<int[]> members = IntStream.range(0, level.length).filter(p -> level[p] == full)
+                .mapToObj(p -> new int[] {p}).toList();
+        List<List<String>> paths = members.parallelStream().map(m -> path(m[0], spec, names, cats)).toList();
+        // Per cell: [count, cell key].
         Map<String, long[]> nodes = new LinkedHashMap<>();
         Map<String, long[]> links = new LinkedHashMap<>();
-        for (List<String> path : paths) {
+        for (int m = 0; m < paths.size(); m++) {
+            List<String> path = paths.get(m);
+            int r = cells.recordKey(members.get(m)[0]);
             for (int i = 0; i < path.size(); i++) {
                 String id = (i + 1) + ":" + path.get(i);
-                nodes.computeIfAbsent(id, k -> new long[1])[0]++;
+                add(nodes.computeIfAbsent(id, k -> new long[2]), r);
                 if (i > 0) {
-                    links.computeIfAbsent(i + ":" + path.get(i - 1) + "\u0000" + id, k -> new long[1])[0]++;
+                    add(links.computeIfAbsent(i + ":" + path.get(i - 1) + "\u0000" + id, k -> new long[2]), r);
                 }
             }
         }
-        int t = query.suppressBelow();
         List<Pathways.Node> nodeList = new ArrayList<>();
         nodes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(n -> {
             int colon = n.getKey().indexOf(':');
             nodeList.add(new Pathways.Node(n.getKey(), Integer.parseInt(n.getKey().substring(0, colon)),
-                    n.getKey().substring(colon + 1), SuppressedCount.of(n.getValue()[0], t)));
+                    n.getKey().substring(colon + 1), cells.release(n.getValue()[0], (int) n.getValue()[1])));
         });
         List<Pathways.Link> linkList = new ArrayList<>();
         links.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(l -> {
             String[] parts = l.getKey().split("\u0000");
-            linkList.add(new Pathways.Link(parts[0], parts[1], SuppressedCount.of(l.getValue()[0], t)));
+            linkList.add(new Pathways.Link(parts[0], parts[1], cells.release(l.getValue()[0], (int) l.getValue()[1])));
         });
         return new Pathways(nodeList, linkList);
+    }
+
+    private static void add(long[] cell, int recordKey) {
+        cell[0]++;
+        cell[1] = (cell[1] + recordKey) & 0xff;
     }
 
     private List<String> path(int p, PathwaySpec spec, List<String> names, List<CompiledCriterion> cats) {

@@ -44,6 +44,8 @@ public final class TimelineIndex {
     final byte[] role;
     final List<String> codeKeys;
     final List<String> sources;
+    /** The record keys of the cell-key perturbation, made at first use (the index itself never changes). */
+    private volatile RecordKeys recordKeys;
 
     /** An index over these arrays, taken as they are (sorted ids, consistent offsets: see {@link TimelineIndexFile#check}). */
     TimelineIndex(String[] ids, int[] birth, int[] eventOffset, int[] start, int[] end, byte[] type, int[] quantity,
@@ -422,5 +424,15 @@ public final class TimelineIndex {
             Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
             return new TimelineIndex(this, order);
         }
+    }
+
+    /** The record keys of this index's patients under {@code key}, made once and kept. */
+    RecordKeys recordKeys(byte[] key) {
+        RecordKeys keys = recordKeys;
+        if (keys == null || !keys.madeWith(key)) {
+            keys = RecordKeys.of(key, ids);
+            recordKeys = keys;
+        }
+        return keys;
     }
 }
