@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.healthgraph.app.config.AuditConfiguration;
+import org.healthgraph.graph.audit.AuditAction;
+import org.healthgraph.graph.audit.AuditLog;
+import org.healthgraph.graph.audit.AuditRecord;
 import org.healthgraph.graphql.access.AccessTokens;
+import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.CohortService;
@@ -41,9 +46,12 @@ class JourneyGraphqlIT {
               { count { value suppressed } attrition { step label patients { value suppressed } }
                 pathways { nodes { id patients { value } } } patients(first: 2) { totalCount edges { node } } } }""";
 
+    private static Path dataDir;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("healthgraph-journey-it-");
+        dataDir = dir;
         registry.add("healthgraph.data-dir", dir::toString);
         registry.add(AccessTokens.SETTING, () -> "  ," + AccessTokens.hash("another-token") + "," + AccessTokens.hash(TOKEN));
     }
@@ -116,5 +124,67 @@ class JourneyGraphqlIT {
             assertThat(patient).contains("FORBIDDEN").contains("'journeyPatient'").doesNotContain("P000000001\"}");
         }
         assertThat(graphql(MI_STATIN, Optional.of("bearer " + TOKEN))).doesNotContain("errors").contains("\"edges\"");
+    }
+
+    private static final String SMALL_THRESHOLD = """
+            { cohort(query: {index: {event: {types: [HOSPITAL_STAY], codes: [{system: "ICD10", prefix: "I21"}]}},
+                             suppressBelow: 2}) { count { value suppressed perturbed } } }""";
+
+    private static final String MI_COUNT = """
+            { cohort(query: {index: {event: {types: [HOSPITAL_STAY], codes: [{system: "ICD10", prefix: "I21"}]}}})
+              { count { value suppressed perturbed } } }""";
+
+    private List<AuditRecord> trail() {
+        return AuditLog.openExisting(AuditConfiguration.auditFolder(dataDir)).read(Optional.empty());
+    }
+
+    @Test
+    void aCallerWithoutPatientAccessCannotLowerTheThresholdUnderTheFloorAndTheAttemptIsAudited() throws Exception {
+        String refused = graphql(SMALL_THRESHOLD, Optional.empty());
+        String allowed = graphql(SMALL_THRESHOLD);
+
+        assertThat(refused).contains("FORBIDDEN").contains("query.suppressBelow: 2 is under the floor of 11")
+                .contains("healthgraph.security.suppression-floor");
+        assertThat(allowed).doesNotContain("errors").contains("\"perturbed\":false");
+        assertThat(trail()).anyMatch(r -> r.event().action() == AuditAction.ACCESS_DENIED
+                        && r.event().actor().startsWith("anonymous@127.0.0.1") && r.event().detail().contains("suppressBelow 2"))
+                .anyMatch(r -> r.event().action() == AuditAction.THRESHOLD_LOWERED && r.event().actor().startsWith("token:"));
+    }
+
+    @Test
+    void countsArePerturbedForCallersWithoutPatientAccessAndExactForOthers() throws Exception {
+        String anonymous = graphql(MI_COUNT, Optional.empty());
+        String authorised = graphql(MI_COUNT);
+        long exact = cohorts.rawAttrition(CohortQueries.parse(
+                "{\"index\": {\"event\": {\"types\": [\"HOSPITAL_STAY\"], \"codes\": [{\"system\": \"ICD10\", \"prefix\": \"I21\"}]}}}"))[0];
+
+        assertThat(exact).isGreaterThan(20);
+        assertThat(authorised).contains("{\"value\":" + exact + ",\"suppressed\":false,\"perturbed\":false}");
+        assertThat(anonymous).contains("\"perturbed\":true");
+        long released = Long.parseLong(anonymous.replaceAll("(?s).*\"value\":(\\d+).*", "$1"));
+        assertThat(released).isBetween(exact - 3, exact + 3);
+        assertThat(graphql(MI_COUNT, Optional.empty())).as("the same cohort is released the same every time").isEqualTo(anonymous);
+    }
+
+    @Test
+    void patientReadsCohortRunsAndFailedLoginsAreAuditedWithoutPatientIds() throws Exception {
+        graphql("{ journeyPatient(id: \"P000000001\") { id } }");
+        graphql(MI_STATIN);
+        graphql(MI_COUNT, Optional.of("Bearer not-a-listed-token"));
+
+        List<AuditRecord> trail = trail();
+        assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.PATIENT_READ
+                && r.event().target().equals("Query.journeyPatient") && r.event().patients().getAsLong() == 1);
+        assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.PATIENT_READ
+                && r.event().target().equals("Cohort.patients") && r.event().patients().getAsLong() == 2);
+        assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.COHORT_RUN && r.event().patients().isPresent()
+                && r.event().detail().contains("C10AA"));
+        assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.LOGIN_FAILURE
+                && r.event().actor().startsWith("token:" + AccessTokens.hash("not-a-listed-token").substring(0, 12)));
+        assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.SETTINGS
+                && r.event().detail().contains("suppression-floor 11, disclosure CELL_KEY"));
+        String file = Files.readString(AuditConfiguration.auditFolder(dataDir).resolve(AuditLog.FILE));
+        assertThat(file).doesNotContain("P000000001").doesNotContain(TOKEN).doesNotContain("not-a-listed-token");
+        assertThat(AuditLog.openExisting(AuditConfiguration.auditFolder(dataDir)).verify().intact()).isTrue();
     }
 }

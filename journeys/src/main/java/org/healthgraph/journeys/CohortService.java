@@ -445,7 +445,20 @@ public final class CohortService implements AutoCloseable {
 
     /** Counts, attrition and pathways, released under {@code disclosure} and suppressed below the query's threshold. */
     public CohortResult cohort(CohortQuery query, Disclosure disclosure) {
-        return new TimelineEngine(index(), query).run().result(disclosure);
+        return release(query, disclosure).result();
+    }
+
+    /**
+     * A released result and the engine's own count of the cohort's patients, for the audit trail only
+     * (never served: it is neither suppressed nor perturbed).
+     */
+    public record Released(CohortResult result, long patients) {
+    }
+
+    /** Evaluates {@code query} once: its released result, and its raw patient count for the audit trail. */
+    public Released release(CohortQuery query, Disclosure disclosure) {
+        var outcome = new TimelineEngine(index(), query).run();
+        return new Released(outcome.result(disclosure), outcome.rawCount());
     }
 
     /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */

@@ -3,10 +3,14 @@ package org.healthgraph.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.graph.audit.AuditAction;
+import org.healthgraph.graph.audit.AuditEvent;
+import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.journeys.AttritionStep;
 import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
+import org.healthgraph.journeys.Disclosure;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.Pathways;
@@ -49,7 +53,10 @@ public final class CohortCommand implements Callable<Integer> {
             journeys.lastOpen().ifPresent(o -> out.printf("timeline index %s in %.1f s%n", o.loaded() ? "loaded from its saved file"
                     : "rebuilt from the graph (" + o.reason() + ")", (System.nanoTime() - tOpen) / 1e9));
             long t0 = System.nanoTime();
-            CohortResult r = journeys.cohort(q);
+            CohortService.Released released = journeys.release(q, Disclosure.exact());
+            CohortResult r = released.result();
+            ctx.bean(AuditTrail.class).record(AuditEvent.allowed("cli:" + System.getProperty("user.name"),
+                    AuditAction.COHORT_RUN, "healthgraph cohort", released.patients(), CohortQueries.toJson(q)));
             out.printf("cohort: %s patients (%d patients indexed, %.1f ms)%n", r.count(), journeys.patientCount(),
                     (System.nanoTime() - t0) / 1e6);
             for (AttritionStep s : r.attrition()) {

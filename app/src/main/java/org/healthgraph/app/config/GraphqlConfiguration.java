@@ -3,6 +3,7 @@ package org.healthgraph.app.config;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.AccessInterceptor;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
@@ -61,8 +62,8 @@ public class GraphqlConfiguration {
     }
 
     @Bean
-    AccessInterceptor accessInterceptor(HealthgraphProperties properties) {
-        return new AccessInterceptor(properties.security().patientDataTokenHashes());
+    AccessInterceptor accessInterceptor(HealthgraphProperties properties, AuditTrail audit) {
+        return new AccessInterceptor(properties.security().patientDataTokenHashes(), audit);
     }
 
     @Bean

@@ -157,8 +157,22 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                 @DefaultValue("20000") @Min(0) int maxQueryLength) {
     }
 
-    /** @param patientDataTokenHashes SHA-256 hashes of the tokens granting patient-level fields (access-token; docs/graphql.md, Access); empty: nobody */
-    public record Security(@DefaultValue List<String> patientDataTokenHashes) {
+    /**
+     * @param patientDataTokenHashes SHA-256 hashes of the tokens granting patient-level fields (access-token; docs/graphql.md, Access); empty: nobody
+     * @param suppressionFloor lowest suppressBelow a caller without patient-level access may ask for (the SNDS "secret statistique": 11)
+     * @param disclosure how counts are released to callers without patient-level access: CELL_KEY (perturbed against differencing, docs/security.md) or EXACT
+     */
+    public record Security(@DefaultValue List<String> patientDataTokenHashes,
+                           @DefaultValue("11") @Min(1) int suppressionFloor,
+                           @DefaultValue("CELL_KEY") @NotNull DisclosureMode disclosure) {
+    }
+
+    /** How counts are released to callers without patient-level access. */
+    public enum DisclosureMode {
+        /** Cell-key perturbation (ONS): small repeatable offsets against differencing attacks. */
+        CELL_KEY,
+        /** Exact counts, small ones suppressed only: open to differencing attacks. */
+        EXACT
     }
 
     /**

@@ -84,6 +84,18 @@ public final class AuditLog implements AuditTrail {
         return open(dir, Clock.systemUTC());
     }
 
+    /**
+     * Opens an existing trail to read and verify it, making nothing: a folder without a trail (a wrong
+     * data folder) is refused with NOT_FOUND.
+     */
+    public static AuditLog openExisting(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(KEY))) {
+            throw new AuditException(ErrorKind.NOT_FOUND, "there is no audit trail in " + dir + " (no " + KEY + "):"
+                    + " check --data-dir; a server writes its trail in <data-dir>/audit", null);
+        }
+        return open(dir, Clock.systemUTC());
+    }
+
     static AuditLog open(Path dir, Clock clock) {
         try {
             createOwnerOnly(dir);

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.healthgraph.graph.audit.AuditAction;
+import org.healthgraph.graph.audit.AuditEvent;
+import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.Access;
+import org.healthgraph.graphql.access.Caller;
+import org.healthgraph.graphql.access.DisclosurePolicy;
 import org.healthgraph.graphql.errors.ClientError;
 import org.healthgraph.graphql.paging.Connection;
 import org.healthgraph.graphql.paging.PageRequest;
@@ -33,9 +38,9 @@ public final class JourneyController {
     private static final int MAX_PATHWAY_ITEMS = 5_000;
 
     /** A released count. */
-    public record Count(Long value, boolean suppressed) {
+    public record Count(Long value, boolean suppressed, boolean perturbed) {
         static Count of(SuppressedCount c) {
-            return new Count(c.value().isPresent() ? c.value().getAsLong() : null, c.suppressed());
+            return new Count(c.value().isPresent() ? c.value().getAsLong() : null, c.suppressed(), c.perturbed());
         }
     }
 
@@ -76,41 +81,90 @@ public final class JourneyController {
      * it fails at once as unavailable (the transport answers 503 with Retry-After), never waits.
      */
     private final CohortService journeys;
+    private final AuditTrail audit;
+    private final DisclosurePolicy disclosure;
 
-    public JourneyController(CohortService journeys) {
+    public JourneyController(CohortService journeys, AuditTrail audit, DisclosurePolicy disclosure) {
         this.journeys = journeys;
+        this.audit = audit;
+        this.disclosure = disclosure;
     }
 
     @QueryMapping
-    public CohortView cohort(@Argument("query") Map<String, Object> query) {
+    public CohortView cohort(@Argument("query") Map<String, Object> query,
+                             @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Caller who = Caller.orUnknown(caller);
         CohortQuery q = parse(query);
-        CohortResult r = journeys.cohort(q);
+        checkThreshold(q, who);
+        CohortService.Released released = journeys.release(q, disclosure.disclosureFor(who));
+        audit.record(AuditEvent.allowed(who.actor(), AuditAction.COHORT_RUN, "Query.cohort", released.patients(),
+                CohortQueries.toJson(q)));
+        CohortResult r = released.result();
         List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
         return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
     }
 
+    /**
+     * Callers without patient-level access may not lower the threshold under the floor (refused and
+     * audited); those with it may, and that is audited too.
+     */
+    private void checkThreshold(CohortQuery q, Caller who) {
+        if (q.suppressBelow() >= disclosure.floor()) {
+            return;
+        }
+        if (!who.patientData()) {
+            audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, "Query.cohort",
+                    "suppressBelow " + q.suppressBelow() + " under the floor " + disclosure.floor()));
+            throw ClientError.forbidden("query.suppressBelow: " + q.suppressBelow() + " is under the floor of "
+                    + disclosure.floor() + " (" + DisclosurePolicy.FLOOR_SETTING + ") for callers without patient-level"
+                    + " access; leave it out or ask for at least " + disclosure.floor());
+        }
+        audit.record(new AuditEvent(who.actor(), AuditAction.THRESHOLD_LOWERED, "Query.cohort",
+                java.util.OptionalLong.empty(), AuditEvent.Outcome.ALLOWED,
+                "suppressBelow " + q.suppressBelow() + " under the floor " + disclosure.floor()));
+    }
+
+    /** Fails with FORBIDDEN, audited, unless the caller may read patient-level data. */
+    private void requirePatientData(Caller who, Access access, String field) {
+        if (access != Access.PATIENT_DATA) {
+            audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, field, "patient-level field without a"
+                    + " patient-data token"));
+        }
+        Access.requirePatientData(access, field);
+    }
+
     @SchemaMapping(typeName = "Cohort", field = "patients")
     public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after,
-                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
-        Access.requirePatientData(access, "Cohort.patients");
+                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access,
+                                       @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Caller who = Caller.orUnknown(caller);
+        requirePatientData(who, access, "Cohort.patients");
         PageRequest page = PageRequest.of(first, after);
         long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
         List<String> ids = total == 0 ? List.of()
                 : journeys.patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
+        audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Cohort.patients", ids.size(),
+                "page of cohort patient ids from offset " + page.offset()));
         return Connection.fromSlice(ids, page, total);
     }
 
     @QueryMapping
     public Optional<PatientView> journeyPatient(@Argument String id,
-                                                @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
-        Access.requirePatientData(access, "journeyPatient");
+                                                @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access,
+                                                @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Caller who = Caller.orUnknown(caller);
+        requirePatientData(who, access, "journeyPatient");
         PatientId patient;
         try {
             patient = new PatientId(id);
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("id: " + e.getMessage());
         }
-        return journeys.events(patient).map(e -> new PatientView(id));
+        Optional<PatientView> found = journeys.events(patient).map(e -> new PatientView(id));
+        // The id itself is not recorded: the trail never holds patient ids.
+        audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Query.journeyPatient",
+                found.isPresent() ? 1 : 0, found.isPresent() ? "one journey" : "no such patient"));
+        return found;
     }
 
     @SchemaMapping(typeName = "JourneyPatient", field = "events")

@@ -1,0 +1,35 @@
+package org.healthgraph.graphql.access;
+
+import java.util.Objects;
+
+/**
+ * Who sent a request, as the audit trail names them, and what they may read; put in the GraphQL
+ * context by {@link AccessInterceptor} under {@link #CONTEXT_KEY}.
+ *
+ * @param actor  {@code token:<first 12 hex digits of the token's SHA-256>} for a listed patient-data
+ *               token, {@code anonymous@<client address>} otherwise; never a secret
+ * @param access what the request may read
+ */
+public record Caller(String actor, Access access) {
+
+    /** The GraphQL context key under which a request's caller is kept. */
+    public static final String CONTEXT_KEY = "healthgraph.caller";
+
+    /** The caller of a request that went through no interceptor (tests of a bare schema): anonymous, catalog only. */
+    public static final Caller UNKNOWN = new Caller("anonymous", Access.CATALOG);
+
+    public Caller {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** Whether the caller may read patient-level data (and exact, lower-threshold counts). */
+    public boolean patientData() {
+        return access == Access.PATIENT_DATA;
+    }
+
+    /** {@code caller}, or {@link #UNKNOWN} when the context holds none. */
+    public static Caller orUnknown(Caller caller) {
+        return caller == null ? UNKNOWN : caller;
+    }
+}

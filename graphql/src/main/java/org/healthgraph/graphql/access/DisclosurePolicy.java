@@ -1,0 +1,33 @@
+package org.healthgraph.graphql.access;
+
+import java.util.Objects;
+
+import org.healthgraph.journeys.Disclosure;
+
+/**
+ * How aggregate counts are released to a caller: callers without patient-level access get the
+ * {@code restricted} release (cell-key perturbation by default) and may not ask for a suppression
+ * threshold under {@code floor}; callers with patient-level access get exact counts and may lower
+ * the threshold, which is audited.
+ *
+ * @param floor      lowest {@code suppressBelow} for callers without patient-level access
+ *                   ({@code healthgraph.security.suppression-floor})
+ * @param restricted the release for callers without patient-level access ({@code healthgraph.security.disclosure})
+ */
+public record DisclosurePolicy(int floor, Disclosure restricted) {
+
+    /** The setting named in refusals. */
+    public static final String FLOOR_SETTING = "healthgraph.security.suppression-floor";
+
+    public DisclosurePolicy {
+        if (floor < 1) {
+            throw new IllegalArgumentException(FLOOR_SETTING + " must be at least 1, got " + floor);
+        }
+        Objects.requireNonNull(restricted, "restricted");
+    }
+
+    /** The release for {@code caller}. */
+    public Disclosure disclosureFor(Caller caller) {
+        return caller.patientData() ? Disclosure.exact() : restricted;
+    }
+}
