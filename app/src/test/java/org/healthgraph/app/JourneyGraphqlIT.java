@@ -121,8 +121,11 @@ class JourneyGraphqlIT {
             assertThat(cohort).as("%s", authorization).contains("FORBIDDEN").contains("'Cohort.patients'")
                     .contains("\"label\":\"statin within 30 days\"").doesNotContain("\"edges\"");
             String patient = graphql("{ journeyPatient(id: \"P000000001\") { id } }", authorization);
-            assertThat(patient).contains("FORBIDDEN").contains("'journeyPatient'").doesNotContain("P000000001\"}");
+            assertThat(patient).contains("FORBIDDEN").contains("'Query.journeyPatient' needs the role ANALYST")
+                    .doesNotContain("P000000001\"}");
         }
+        assertThat(trail()).anyMatch(r -> r.event().action() == AuditAction.ACCESS_DENIED
+                && r.event().target().equals("Cohort.patients") && r.event().detail().equals("needs the role ANALYST"));
         assertThat(graphql(MI_STATIN, Optional.of("bearer " + TOKEN))).doesNotContain("errors").contains("\"edges\"");
     }
 

@@ -38,7 +38,8 @@ final class ApiSchema {
 
     static String print(GraphQLSchema schema) {
         return new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
-                .includeDirectives(false)
+                // The access policies only: a change of who may read a field shows in review.
+                .includeDirectives("policy"::equals)
                 .includeScalarTypes(true)
                 .includeSchemaDefinition(false)).print(schema);
     }

@@ -5,6 +5,7 @@ import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.AccessInterceptor;
+import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
 import org.healthgraph.graphql.catalog.CatalogNavigationController;
@@ -64,6 +65,12 @@ public class GraphqlConfiguration {
     @Bean
     AccessInterceptor accessInterceptor(HealthgraphProperties properties, AuditTrail audit) {
         return new AccessInterceptor(properties.security().patientDataTokenHashes(), audit);
+    }
+
+    /** Enforces the schema's {@code @policy} declarations before any field is fetched. */
+    @Bean
+    PolicyInstrumentation fieldPolicies(AuditTrail audit) {
+        return new PolicyInstrumentation(audit);
     }
 
     @Bean

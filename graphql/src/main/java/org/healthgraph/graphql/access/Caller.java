@@ -1,6 +1,8 @@
 package org.healthgraph.graphql.access;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who sent a request, as the audit trail names them, and what they may read; put in the GraphQL
@@ -26,6 +28,14 @@ public record Caller(String actor, Access access) {
     /** Whether the caller may read patient-level data (and exact, lower-threshold counts). */
     public boolean patientData() {
         return access == Access.PATIENT_DATA;
+    }
+
+    /**
+     * The roles the caller holds, with those they include. Until identities exist (issue 13), a caller
+     * with a patient-data token holds ANALYST, and every other caller RESEARCHER.
+     */
+    public Set<Role> roles() {
+        return Role.closure(EnumSet.of(patientData() ? Role.ANALYST : Role.RESEARCHER));
     }
 
     /** {@code caller}, or {@link #UNKNOWN} when the context holds none. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
 import org.healthgraph.graph.audit.AuditTrail;
-import org.healthgraph.graphql.access.Access;
 import org.healthgraph.graphql.access.Caller;
 import org.healthgraph.graphql.access.DisclosurePolicy;
 import org.healthgraph.graphql.errors.ClientError;
@@ -124,21 +123,11 @@ public final class JourneyController {
                 "suppressBelow " + q.suppressBelow() + " under the floor " + disclosure.floor()));
     }
 
-    /** Fails with FORBIDDEN, audited, unless the caller may read patient-level data. */
-    private void requirePatientData(Caller who, Access access, String field) {
-        if (access != Access.PATIENT_DATA) {
-            audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, field, "patient-level field without a"
-                    + " patient-data token"));
-        }
-        Access.requirePatientData(access, field);
-    }
-
+    /** Patient-level: the schema's {@code @policy(role: ANALYST)} lets only holders of that role reach it. */
     @SchemaMapping(typeName = "Cohort", field = "patients")
     public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after,
-                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access,
                                        @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
         Caller who = Caller.orUnknown(caller);
-        requirePatientData(who, access, "Cohort.patients");
         PageRequest page = PageRequest.of(first, after);
         long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
         List<String> ids = total == 0 ? List.of()
@@ -148,12 +137,11 @@ public final class JourneyController {
         return Connection.fromSlice(ids, page, total);
     }
 
+    /** Patient-level: the schema's {@code @policy(role: ANALYST)} lets only holders of that role reach it. */
     @QueryMapping
     public Optional<PatientView> journeyPatient(@Argument String id,
-                                                @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access,
                                                 @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
         Caller who = Caller.orUnknown(caller);
-        requirePatientData(who, access, "journeyPatient");
         PatientId patient;
         try {
             patient = new PatientId(id);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.healthgraph.graphql.errors.ClientError;
 import org.junit.jupiter.api.Test;
 
 class AccessTokensTest {
@@ -41,16 +40,5 @@ class AccessTokensTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(AccessTokens.SETTING).hasMessageContaining("value 2")
                 .hasMessageNotContaining(token);
-    }
-
-    @Test
-    void refusesPatientDataToARequestWithoutItAsForbiddenNamingTheField() {
-        Access.requirePatientData(Access.PATIENT_DATA, "journeyPatient");
-
-        for (Access access : new Access[] {Access.CATALOG, null}) {
-            assertThatThrownBy(() -> Access.requirePatientData(access, "journeyPatient"))
-                    .isInstanceOfSatisfying(ClientError.class, e -> assertThat(e.kind()).isEqualTo(org.healthgraph.graph.ErrorKind.FORBIDDEN))
-                    .hasMessageContaining("'journeyPatient'");
-        }
     }
 }
