@@ -38,7 +38,9 @@ public final class PolicyInstrumentation extends SimplePerformantInstrumentation
                                                 InstrumentationState state) {
         DataFetchingEnvironment env = parameters.getEnvironment();
         String field = env.getFieldDefinition().getName();
-        if (field.startsWith("__") || !(env.getParentType() instanceof GraphQLFieldsContainer parent)) {
+        if (field.startsWith("__") || !(env.getParentType() instanceof GraphQLFieldsContainer parent)
+                || parent.getName().startsWith("__")) {
+            // Introspection describes the API, not the data.
             return dataFetcher;
         }
         FieldPolicies declared = policies.computeIfAbsent(env.getGraphQLSchema(), FieldPolicies::of);
