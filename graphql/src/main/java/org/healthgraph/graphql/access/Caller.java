@@ -11,8 +11,9 @@ import java.util.Set;
  * @param actor  {@code token:<first 12 hex digits of the token's SHA-256>} for a listed patient-data
  *               token, {@code anonymous@<client address>} otherwise; never a secret
  * @param access what the request may read
+ * @param roles  the roles the caller holds, with those they include (see {@link #Caller(String, Access)})
  */
-public record Caller(String actor, Access access) {
+public record Caller(String actor, Access access, Set<Role> roles) {
 
     /** The GraphQL context key under which a request's caller is kept. */
     public static final String CONTEXT_KEY = "healthgraph.caller";
@@ -23,19 +24,20 @@ public record Caller(String actor, Access access) {
     public Caller {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(access, "access");
+        roles = Set.copyOf(Role.closure(roles));
+    }
+
+    /**
+     * A caller whose roles follow from its access, until identities exist (issue 13): a caller with a
+     * patient-data token holds ANALYST, every other caller RESEARCHER.
+     */
+    public Caller(String actor, Access access) {
+        this(actor, access, EnumSet.of(access == Access.PATIENT_DATA ? Role.ANALYST : Role.RESEARCHER));
     }
 
     /** Whether the caller may read patient-level data (and exact, lower-threshold counts). */
     public boolean patientData() {
         return access == Access.PATIENT_DATA;
-    }
-
-    /**
-     * The roles the caller holds, with those they include. Until identities exist (issue 13), a caller
-     * with a patient-data token holds ANALYST, and every other caller RESEARCHER.
-     */
-    public Set<Role> roles() {
-        return Role.closure(EnumSet.of(patientData() ? Role.ANALYST : Role.RESEARCHER));
     }
 
     /** {@code caller}, or {@link #UNKNOWN} when the context holds none. */

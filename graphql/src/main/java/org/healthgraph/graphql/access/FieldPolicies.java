@@ -23,17 +23,18 @@ public final class FieldPolicies {
     /** The directive's name in the schema. */
     public static final String DIRECTIVE = "policy";
 
-    private final Map<String, Role> byField;
+    /** Role by field by type: two look-ups per fetched field, no string built. */
+    private final Map<String, Map<String, Role>> byField;
     private final List<String> undeclared;
 
-    private FieldPolicies(Map<String, Role> byField, List<String> undeclared) {
+    private FieldPolicies(Map<String, Map<String, Role>> byField, List<String> undeclared) {
         this.byField = byField;
         this.undeclared = undeclared;
     }
 
     /** Reads every object type's fields (introspection types aside). */
     public static FieldPolicies of(GraphQLSchema schema) {
-        Map<String, Role> byField = new HashMap<>();
+        Map<String, Map<String, Role>> byField = new HashMap<>();
         List<String> undeclared = new ArrayList<>();
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (!(type instanceof GraphQLObjectType object) || type.getName().startsWith("__")) {
@@ -44,14 +45,14 @@ public final class FieldPolicies {
                 String name = object.getName() + "." + field.getName();
                 Optional<Role> role = role(field.getAppliedDirective(DIRECTIVE)).or(() -> typeDefault);
                 if (role.isPresent()) {
-                    byField.put(name, role.get());
+                    byField.computeIfAbsent(object.getName(), t -> new HashMap<>()).put(field.getName(), role.get());
                 } else {
                     undeclared.add(name);
                 }
             }
         }
         undeclared.sort(null);
-        return new FieldPolicies(Map.copyOf(byField), List.copyOf(undeclared));
+        return new FieldPolicies(byField, List.copyOf(undeclared));
     }
 
     private static Optional<Role> role(GraphQLAppliedDirective directive) {
@@ -67,7 +68,8 @@ public final class FieldPolicies {
         if (field.startsWith("__")) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byField.get(parent.getName() + "." + field));
+        Map<String, Role> fields = byField.get(parent.getName());
+        return fields == null ? Optional.empty() : Optional.ofNullable(fields.get(field));
     }
 
     /** {@code Type.field} of every field without a declared policy, sorted: none in a sound schema. */
