@@ -5,6 +5,7 @@ import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.AccessInterceptor;
+import org.healthgraph.graphql.access.Callers;
 import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
@@ -63,8 +64,13 @@ public class GraphqlConfiguration {
     }
 
     @Bean
-    AccessInterceptor accessInterceptor(HealthgraphProperties properties, AuditTrail audit) {
-        return new AccessInterceptor(properties.security().patientDataTokenHashes(), audit);
+    Callers callers(HealthgraphProperties properties, AuditTrail audit) {
+        return new Callers(properties.security().patientDataTokenHashes(), audit);
+    }
+
+    @Bean
+    AccessInterceptor accessInterceptor(Callers callers) {
+        return new AccessInterceptor(callers);
     }
 
     /** Enforces the schema's {@code @policy} declarations before any field is fetched. */

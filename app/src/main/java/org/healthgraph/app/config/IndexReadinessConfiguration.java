@@ -37,6 +37,12 @@ public class IndexReadinessConfiguration {
         return () -> health(readiness);
     }
 
+    /** The data folder's free space, without its path (Spring Boot's disk-space indicator is switched off). */
+    @Bean
+    public HealthIndicator dataFolderHealthIndicator(HealthgraphProperties properties) {
+        return new DataFolderSpace(properties.dataDir().toFile());
+    }
+
     /** The GraphQL transport's 503 and Retry-After, on a server only (commands have no web server). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,8 +1,11 @@
 package org.healthgraph.app.config;
 
 import org.healthgraph.app.web.CodeListCsv;
+import org.healthgraph.app.web.EndpointPolicyFilter;
 import org.healthgraph.app.web.WebRoutes;
 import org.healthgraph.catalog.Catalog;
+import org.healthgraph.graph.audit.AuditTrail;
+import org.healthgraph.graphql.access.Callers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,15 @@ public class WebConfiguration {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the headers: an undeclared path or a caller without the endpoint's role stops here. */
+    @Bean
+    FilterRegistrationBean<EndpointPolicyFilter> endpointPolicies(Callers callers, AuditTrail audit) {
+        FilterRegistrationBean<EndpointPolicyFilter> registration = new FilterRegistrationBean<>(new EndpointPolicyFilter(callers, audit));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
