@@ -11,7 +11,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.HealthgraphException;
@@ -78,6 +88,10 @@ public final class CohortService implements AutoCloseable {
     private final Object lock = new Object();
     private final Object saveLock = new Object();
     private final AtomicLong progress = new AtomicLong();
+    private final CohortWorkers workers;
+    private final ThreadPoolExecutor pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ConcurrentHashMap<String, Integer> perCaller = new ConcurrentHashMap<>();
 
     // Guarded by lock.
     private Phase phase = Phase.NOT_STARTED;
@@ -92,10 +106,19 @@ public final class CohortService implements AutoCloseable {
 
     private volatile Snapshot current;
 
-    private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness) {
+    private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness, CohortWorkers workers) {
         this.store = store;
         this.dir = dir;
         this.tracker = readiness.track(INDEX_NAME);
+        this.workers = Objects.requireNonNull(workers, "workers");
+        AtomicInteger n = new AtomicInteger();
+        // Its own bounded pool: evaluations never run on the request threads nor on the common pool
+        // that the rest of the server shares, and a full queue is refused, not waited on.
+        this.pool = new ThreadPoolExecutor(workers.threads(), workers.threads(), 30, TimeUnit.SECONDS,
+                workers.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(workers.queue()),
+                r -> Thread.ofPlatform().name("cohort-worker-" + n.incrementAndGet()).daemon().unstarted(r),
+                new ThreadPoolExecutor.AbortPolicy());
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -105,12 +128,28 @@ public final class CohortService implements AutoCloseable {
      * @param readiness where the index reports its state
      */
     public static CohortService over(JourneyStore store, Optional<Path> dir, IndexReadiness readiness) {
-        return new CohortService(Optional.of(Objects.requireNonNull(store, "store")), dir, readiness);
+        return over(store, dir, readiness, CohortWorkers.defaults());
+    }
+
+    /**
+     * The cohort service over a journey store, with its own pool of cohort workers.
+     *
+     * @param dir the folder where the index is saved and looked for ({@code <data-dir>/journeys}); empty: never saved
+     * @param readiness where the index reports its state
+     * @param workers the pool that runs the evaluations asked for by {@link #cohort(CohortQuery, CohortCall)}
+     */
+    public static CohortService over(JourneyStore store, Optional<Path> dir, IndexReadiness readiness, CohortWorkers workers) {
+        return new CohortService(Optional.of(Objects.requireNonNull(store, "store")), dir, readiness, workers);
     }
 
     /** A ready service holding these patients in memory only (no graph, no file): for tests and demos of the engine. */
     public static CohortService inMemory(Collection<PatientJourney> patients) {
-        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness());
+        return inMemory(patients, CohortWorkers.defaults());
+    }
+
+    /** A ready service holding these patients in memory only, with this pool of cohort workers. */
+    public static CohortService inMemory(Collection<PatientJourney> patients, CohortWorkers workers) {
+        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness(), workers);
         synchronized (s.lock) {
             s.current = new Snapshot(TimelineIndex.empty().replacing(patients), Optional.empty());
             s.phase = Phase.READY;
@@ -255,6 +294,7 @@ public final class CohortService implements AutoCloseable {
     /** Saves the index if it changed since it was loaded or saved, and stops keeping it current. */
     @Override
     public void close() {
+        pool.shutdownNow();
         save();
         synchronized (lock) {
             closed = true;
@@ -441,6 +481,120 @@ public final class CohortService implements AutoCloseable {
     /** Counts, attrition and pathways, suppressed below the query's threshold. */
     public CohortResult cohort(CohortQuery query) {
         return new TimelineEngine(index(), query).run().result();
+    }
+
+    /** A page of the cohort's patients and how many there are, from one evaluation. */
+    public record PatientsPage(long total, List<PatientId> ids) {
+        public PatientsPage {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /**
+     * Counts, attrition and pathways, evaluated on the pool of cohort workers (never on the calling
+     * thread), stopped when the call's cancellation fires.
+     *
+     * @return the result, or a failure: {@link ErrorKind#UNAVAILABLE} when the index is not ready,
+     *     the pool's queue is full, the caller has its share of evaluations already, or the call was cancelled
+     */
+    public CompletableFuture<CohortResult> cohort(CohortQuery query, CohortCall call) {
+        return submit(call, () -> engine(query).run(call.cancellation(), false).result());
+    }
+
+    /** A page of the cohort's patient ids (id order) and its size, on the pool of cohort workers (see {@link #cohort(CohortQuery, CohortCall)}). */
+    public CompletableFuture<PatientsPage> patients(CohortQuery query, int offset, int limit, CohortCall call) {
+        requirePage(offset, limit);
+        return submit(call, () -> {
+            var outcome = engine(query).run(call.cancellation(), false);
+            long total = outcome.rawCount();
+            List<PatientId> ids = total == 0 ? List.of() : outcome.patientIds(offset, limit).stream().map(PatientId::new).toList();
+            return new PatientsPage(total, ids);
+        });
+    }
+
+    /** Evaluations submitted to the pool of cohort workers and not finished yet (running or waiting). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The pool of cohort workers' settings. */
+    public CohortWorkers workers() {
+        return workers;
+    }
+
+    /**
+     * What evaluating the query would cost, before running it: the events of the index times the
+     * criteria each is tested against (the index event, every leaf of every rule, every pathway
+     * category). Empty while the index is not ready (the query will be refused as unavailable).
+     */
+    public OptionalLong cost(CohortQuery query) {
+        Snapshot s = current;
+        if (s == null) {
+            return OptionalLong.empty();
+        }
+        long criteria = 1;
+        for (InclusionRule rule : query.rules()) {
+            criteria += leaves(rule.condition());
+        }
+        if (query.pathways() != null) {
+            criteria += query.pathways().categories().size();
+        }
+        return OptionalLong.of((long) s.index().eventCount() * criteria);
+    }
+
+    private static int leaves(Condition c) {
+        return c.isGroup() ? c.conditions().stream().mapToInt(CohortService::leaves).sum() : 1;
+    }
+
+    private TimelineEngine engine(CohortQuery query) {
+        return new TimelineEngine(index(), query);
+    }
+
+    private <T> CompletableFuture<T> submit(CohortCall call, Supplier<T> work) {
+        try {
+            // Fails at once while the index is not ready, rather than taking a worker to say so.
+            index();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String caller = call.caller();
+        boolean[] admitted = new boolean[1];
+        perCaller.compute(caller, (k, n) -> {
+            int now = n == null ? 0 : n;
+            admitted[0] = now < workers.perCaller();
+            return admitted[0] ? now + 1 : n;
+        });
+        if (!admitted[0]) {
+            return CompletableFuture.failedFuture(new JourneyException(ErrorKind.UNAVAILABLE, "this caller has "
+                    + workers.perCaller() + " cohort evaluations running or waiting already, the most allowed"
+                    + " (healthgraph.cohorts.per-caller): retry once they are answered"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        inFlight.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    // Cancelled while waiting: the worker moves on at once.
+                    call.cancellation().check();
+                    result.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    done(caller);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done(caller);
+            return CompletableFuture.failedFuture(new JourneyException(ErrorKind.UNAVAILABLE, "the cohort engine is busy: "
+                    + workers.threads() + " evaluations running and " + workers.queue() + " waiting, the most allowed"
+                    + " (healthgraph.cohorts.workers, healthgraph.cohorts.queue); retry in a few seconds", e));
+        }
+        return result;
+    }
+
+    private void done(String caller) {
+        perCaller.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
+        inFlight.decrementAndGet();
     }
 
     /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */

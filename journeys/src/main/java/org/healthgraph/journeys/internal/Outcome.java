@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.healthgraph.journeys.AttritionStep;
+import org.healthgraph.journeys.Cancellation;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
 import org.healthgraph.journeys.EventCriterion;
@@ -23,8 +24,12 @@ public final class Outcome {
     private final CohortQuery query;
     private final int[] level;
     private final int[] chosen;
+    private final Cancellation cancellation;
+    private final boolean parallel;
 
-    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen) {
+    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen, Cancellation cancellation, boolean parallel) {
+        this.cancellation = cancellation;
+        this.parallel = parallel;
         this.x = x;
         this.query = query;
         this.level = level;
@@ -84,9 +89,16 @@ public final class Outcome {
             cats.add(new CompiledCriterion(c, x));
         }
         int full = query.rules().size();
-        List<List<String>> paths = IntStream.range(0, level.length).parallel()
-                .filter(p -> level[p] == full)
+        IntStream patients = IntStream.range(0, level.length);
+        List<List<String>> paths = (parallel ? patients.parallel() : patients)
+                .filter(p -> {
+                    if (p % TimelineEngine.CHUNK == 0) {
+                        cancellation.check();
+                    }
+                    return level[p] == full;
+                })
                 .mapToObj(p -> path(p, spec, names, cats)).toList();
+        cancellation.check();
         Map<String, long[]> nodes = new LinkedHashMap<>();
         Map<String, long[]> links = new LinkedHashMap<>();
         for (List<String> path : paths) {
