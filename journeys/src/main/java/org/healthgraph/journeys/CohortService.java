@@ -523,23 +523,33 @@ public final class CohortService implements AutoCloseable {
     }
 
     /**
-     * What evaluating the query would cost, before running it: the events of the index times the
-     * criteria each is tested against (the index event, every leaf of every rule, every pathway
-     * category). Empty while the index is not ready (the query will be refused as unavailable).
+     * What evaluating the query would cost, before running it, in event tests: every event is
+     * tested against the index event and every pathway category, and against every leaf of every
+     * rule once per candidate index event; with the first or last occurrence a patient has one
+     * candidate (so: events x criteria), with every occurrence as many as it has events (so the sum
+     * over patients of their events squared, times the rules' leaves). Empty while the index is not
+     * ready (the query will be refused as unavailable).
      */
     public OptionalLong cost(CohortQuery query) {
         Snapshot s = current;
         if (s == null) {
             return OptionalLong.empty();
         }
-        long criteria = 1;
+        long ruleLeaves = 0;
         for (InclusionRule rule : query.rules()) {
-            criteria += leaves(rule.condition());
+            ruleLeaves += leaves(rule.condition());
         }
-        if (query.pathways() != null) {
-            criteria += query.pathways().categories().size();
-        }
-        return OptionalLong.of((long) s.index().eventCount() * criteria);
+        long perEvent = 1 + (query.pathways() == null ? 0 : query.pathways().categories().size());
+        TimelineIndex x = s.index();
+        long events = x.eventCount();
+        long ruleTests = query.index().occurrence() == IndexEvent.Occurrence.ALL ? x.sumOfSquaredTimelines() * ruleLeaves
+                : events * ruleLeaves;
+        return OptionalLong.of(saturatedAdd(events * perEvent, ruleTests));
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
     }
 
     private static int leaves(Condition c) {
@@ -573,14 +583,22 @@ public final class CohortService implements AutoCloseable {
         inFlight.incrementAndGet();
         try {
             pool.execute(() -> {
+                T value = null;
+                Throwable failure = null;
                 try {
                     // Cancelled while waiting: the worker moves on at once.
                     call.cancellation().check();
-                    result.complete(work.get());
+                    value = work.get();
                 } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                } finally {
-                    done(caller);
+                    failure = e;
+                }
+                // Counted out before the result is told: whoever hears of it (the next evaluation
+                // of the same request) finds the caller's share and the in-flight count up to date.
+                done(caller);
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
                 }
             });
         } catch (RejectedExecutionException e) {

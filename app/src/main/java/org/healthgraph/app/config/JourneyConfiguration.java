@@ -36,7 +36,8 @@ public class JourneyConfiguration {
 
     @Bean(destroyMethod = "close")
     public CohortService cohortService(JourneyStore store, HealthgraphProperties properties, IndexReadiness readiness) {
-        return CohortService.over(store, Optional.of(properties.dataDir().resolve(INDEX_FOLDER)), readiness);
+        return CohortService.over(store, Optional.of(properties.dataDir().resolve(INDEX_FOLDER)), readiness,
+                properties.cohorts().pool());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.healthgraph.graphql.access.Access;
 import org.healthgraph.graphql.errors.ClientError;
@@ -14,7 +15,6 @@ import org.healthgraph.graphql.paging.PageRequest;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.journeys.CohortQuery;
-import org.healthgraph.journeys.CohortResult;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.PatientId;
@@ -81,23 +81,33 @@ public final class JourneyController {
         this.journeys = journeys;
     }
 
+    /**
+     * Evaluated on the cohort engine's own workers, never on the request thread; stopped at the
+     * request's time limit or when the request ends (see {@link CohortRequests}).
+     */
     @QueryMapping
-    public CohortView cohort(@Argument("query") Map<String, Object> query) {
+    public CompletableFuture<CohortView> cohort(@Argument("query") Map<String, Object> query,
+                                                @ContextValue(name = CohortRequest.CONTEXT_KEY, required = false) CohortRequest request) {
         CohortQuery q = parse(query);
-        CohortResult r = journeys.cohort(q);
-        List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
-        return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
+        return orLocal(request).evaluate("cohort", call -> journeys.cohort(q, call)).thenApply(r -> {
+            List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
+            return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
+        });
     }
 
     @SchemaMapping(typeName = "Cohort", field = "patients")
-    public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after,
-                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access) {
+    public CompletableFuture<Connection<String>> patients(CohortView cohort, @Argument Integer first, @Argument String after,
+                                       @ContextValue(name = Access.CONTEXT_KEY, required = false) Access access,
+                                       @ContextValue(name = CohortRequest.CONTEXT_KEY, required = false) CohortRequest request) {
         Access.requirePatientData(access, "Cohort.patients");
         PageRequest page = PageRequest.of(first, after);
-        long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
-        List<String> ids = total == 0 ? List.of()
-                : journeys.patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
-        return Connection.fromSlice(ids, page, total);
+        return orLocal(request).evaluate("Cohort.patients",
+                        call -> journeys.patients(cohort.query(), page.offset(), page.limit(), call))
+                .thenApply(p -> Connection.fromSlice(p.ids().stream().map(PatientId::value).toList(), page, p.total()));
+    }
+
+    private static CohortRequest orLocal(CohortRequest request) {
+        return request == null ? CohortRequest.local() : request;
     }
 
     @QueryMapping
@@ -123,7 +133,8 @@ public final class JourneyController {
         return Connection.of(all, PageRequest.of(first, after)).map(JourneyController::view);
     }
 
-    private static CohortQuery parse(Map<String, Object> query) {
+    /** The cohort query of a {@code CohortQuery} input; a bad one is a bad request naming the problem. */
+    static CohortQuery parse(Map<String, Object> query) {
         Map<String, Object> copy = new LinkedHashMap<>(query);
         if (copy.get("pathways") instanceof Map<?, ?> p && p.get("categories") instanceof List<?> cats) {
             Map<String, Object> pathways = new LinkedHashMap<>();
