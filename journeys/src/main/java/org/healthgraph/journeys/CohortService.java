@@ -103,6 +103,8 @@ public final class CohortService implements AutoCloseable {
     private boolean dirty;
     private boolean closed;
     private OpenReport lastOpen;
+    /** The index was dropped because another process wrote: said in the unavailable message. */
+    private boolean catchingUp;
 
     private volatile Snapshot current;
 
@@ -314,6 +316,49 @@ public final class CohortService implements AutoCloseable {
         return tracker.status();
     }
 
+    /**
+     * Whether the index is current with the graph's journeys, checked against the graph's journeys
+     * stamp (one read of one node). When another process moved the stamp (an import this process
+     * was not told of), the index is dropped and reopened in the background: from the saved file
+     * when the importer left one at the graph's stamp, else rebuilt from the graph; until it is
+     * ready, requests that need it fail as {@link ErrorKind#UNAVAILABLE} (503 with Retry-After),
+     * never answered from the old index. Called on an interval and before each cohort and patient
+     * request; does nothing for an index held in memory only, or not ready.
+     *
+     * @return true when the index is ready and current
+     */
+    public boolean refreshIfStale() {
+        if (store.isEmpty()) {
+            return current != null;
+        }
+        synchronized (lock) {
+            if (phase != Phase.READY) {
+                return false;
+            }
+        }
+        Optional<JourneysStamp> graph = store.get().stamp();
+        synchronized (lock) {
+            if (phase != Phase.READY || closed) {
+                return false;
+            }
+            applyPending();
+            Optional<JourneysStamp> ours = stamps.base();
+            // Any other stamp is a write the index was not told of: a gap below a told stamp too
+            // (another process wrote between two writes of this one).
+            if (graph.equals(ours)) {
+                return true;
+            }
+            LOG.info("The graph's journeys are at stamp {}, the timeline index at {}: another process wrote; reopening the index",
+                    graph.map(Object::toString).orElse("(none)"), ours.map(Object::toString).orElse("(none)"));
+            catchingUp = true;
+            current = null;
+            phase = Phase.NOT_STARTED;
+            dirty = false;
+        }
+        start();
+        return false;
+    }
+
     /** A listener that queues each committed change for the index (see the class comment). */
     public JourneyChangeListener keepingCurrent() {
         return this::committed;
@@ -443,6 +488,7 @@ public final class CohortService implements AutoCloseable {
 
     /** Makes {@code opened} current, with the changes queued meanwhile applied; holds the lock. */
     private void ready(Snapshot opened, boolean changed) {
+        catchingUp = false;
         stamps = new StampChain(opened.stamp());
         current = opened;
         dirty = changed;
@@ -562,6 +608,8 @@ public final class CohortService implements AutoCloseable {
 
     private <T> CompletableFuture<T> submit(CohortCall call, Supplier<T> work) {
         try {
+            // Never an answer from an index another process's import has made stale.
+            refreshIfStale();
             // Fails at once while the index is not ready, rather than taking a worker to say so.
             index();
         } catch (RuntimeException e) {
@@ -628,6 +676,12 @@ public final class CohortService implements AutoCloseable {
 
     /** All events of a patient, in timeline order; empty when the patient is unknown. */
     public Optional<List<CareEvent>> events(PatientId id) {
+        return index().events(id);
+    }
+
+    /** All events of a patient, after checking that the index is current with the graph ({@link #refreshIfStale}). */
+    public Optional<List<CareEvent>> freshEvents(PatientId id) {
+        refreshIfStale();
         return index().events(id);
     }
 
@@ -700,8 +754,11 @@ public final class CohortService implements AutoCloseable {
         if (!patients.isEmpty()) {
             current = new Snapshot(current.index().replacing(patients), stamps.base());
             dirty = true;
+            // The health endpoint shows the counts the queries see, not those of the last build.
+            reportReady();
         } else if (!stamps.base().equals(current.stamp())) {
             current = new Snapshot(current.index(), stamps.base());
+            reportReady();
         }
         return current;
     }
@@ -719,6 +776,11 @@ public final class CohortService implements AutoCloseable {
         }
         long done = progress.get();
         String what = done > 0 ? String.format("being built from the graph (%,d patients read)", done) : "being opened";
+        synchronized (lock) {
+            if (catchingUp) {
+                what += ", catching up with journeys another process imported";
+            }
+        }
         return new JourneyException(ErrorKind.UNAVAILABLE, "the timeline index is " + what
                 + ": cohort and patient requests are answered once it is ready; retry in a few seconds");
     }

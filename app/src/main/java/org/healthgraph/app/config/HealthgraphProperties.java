@@ -38,6 +38,7 @@ import jakarta.validation.constraints.NotNull;
  * @param imports limits of the catalog importers
  * @param graphql the GraphQL API's limits
  * @param cohorts the cohort engine's workers and limits
+ * @param freshness how a server notices imports made by other processes
  * @param security access to patient-level data
  * @param demo the demonstration
  */
@@ -52,6 +53,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                     @DefaultValue @Valid Imports imports,
                                     @DefaultValue @Valid Graphql graphql,
                                     @DefaultValue @Valid Cohorts cohorts,
+                                    @DefaultValue @Valid Freshness freshness,
                                     @DefaultValue @Valid Security security,
                                     @DefaultValue @Valid Demo demo) {
 
@@ -168,6 +170,12 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
             int threads = workers == 0 ? CohortWorkers.defaults().threads() : workers;
             return new CohortWorkers(threads, queue, perCaller);
         }
+    }
+
+    /**
+     * @param checkInterval how often a server compares the graph's import stamps with its indexes' and catches up with imports made by another process (also checked before each cohort and patient request)
+     */
+    public record Freshness(@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration checkInterval) {
     }
 
     /**

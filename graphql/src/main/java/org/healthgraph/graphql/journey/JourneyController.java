@@ -120,7 +120,7 @@ public final class JourneyController {
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("id: " + e.getMessage());
         }
-        return journeys.events(patient).map(e -> new PatientView(id));
+        return journeys.freshEvents(patient).map(e -> new PatientView(id));
     }
 
     @SchemaMapping(typeName = "JourneyPatient", field = "events")
