@@ -52,7 +52,14 @@ import org.slf4j.LoggerFactory;
  * <p>Changes are queued as they are committed and applied, all at once, by the next request that
  * needs the index (or the next save). The stamp of the index advances only over an unbroken run
  * of committed versions, so an index that missed a write (another process wrote) is saved with an
- * older stamp than the graph's and will be rebuilt rather than trusted. Thread-safe.
+ * older stamp than the graph's and will be rebuilt rather than trusted; a running service notices
+ * such a write by {@link #refreshIfStale} (before each request, and on an interval) and reopens
+ * its index, answering unavailable meanwhile.
+ *
+ * <p>Requests from the API run on the service's own bounded pool of cohort workers
+ * ({@link CohortWorkers}: threads, queue, per-caller share), each with a {@link CohortCall} whose
+ * {@link Cancellation} the engine looks at between chunks of patients; the synchronous methods
+ * (commands, tests, benchmarks) run on the calling thread and the common pool. Thread-safe.
  */
 public final class CohortService implements AutoCloseable {
 
