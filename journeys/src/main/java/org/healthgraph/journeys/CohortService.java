@@ -11,7 +11,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.HealthgraphException;
@@ -42,7 +52,14 @@ import org.slf4j.LoggerFactory;
  * <p>Changes are queued as they are committed and applied, all at once, by the next request that
  * needs the index (or the next save). The stamp of the index advances only over an unbroken run
  * of committed versions, so an index that missed a write (another process wrote) is saved with an
- * older stamp than the graph's and will be rebuilt rather than trusted. Thread-safe.
+ * older stamp than the graph's and will be rebuilt rather than trusted; a running service notices
+ * such a write by {@link #refreshIfStale} (before each request, and on an interval) and reopens
+ * its index, answering unavailable meanwhile.
+ *
+ * <p>Requests from the API run on the service's own bounded pool of cohort workers
+ * ({@link CohortWorkers}: threads, queue, per-caller share), each with a {@link CohortCall} whose
+ * {@link Cancellation} the engine looks at between chunks of patients; the synchronous methods
+ * (commands, tests, benchmarks) run on the calling thread and the common pool. Thread-safe.
  */
 public final class CohortService implements AutoCloseable {
 
@@ -78,6 +95,10 @@ public final class CohortService implements AutoCloseable {
     private final Object lock = new Object();
     private final Object saveLock = new Object();
     private final AtomicLong progress = new AtomicLong();
+    private final CohortWorkers workers;
+    private final ThreadPoolExecutor pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ConcurrentHashMap<String, Integer> perCaller = new ConcurrentHashMap<>();
 
     // Guarded by lock.
     private Phase phase = Phase.NOT_STARTED;
@@ -89,13 +110,24 @@ public final class CohortService implements AutoCloseable {
     private boolean dirty;
     private boolean closed;
     private OpenReport lastOpen;
+    /** The index was dropped because another process wrote: said in the unavailable message. */
+    private boolean catchingUp;
 
     private volatile Snapshot current;
 
-    private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness) {
+    private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness, CohortWorkers workers) {
         this.store = store;
         this.dir = dir;
         this.tracker = readiness.track(INDEX_NAME);
+        this.workers = Objects.requireNonNull(workers, "workers");
+        AtomicInteger n = new AtomicInteger();
+        // Its own bounded pool: evaluations never run on the request threads nor on the common pool
+        // that the rest of the server shares, and a full queue is refused, not waited on.
+        this.pool = new ThreadPoolExecutor(workers.threads(), workers.threads(), 30, TimeUnit.SECONDS,
+                workers.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(workers.queue()),
+                r -> Thread.ofPlatform().name("cohort-worker-" + n.incrementAndGet()).daemon().unstarted(r),
+                new ThreadPoolExecutor.AbortPolicy());
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -105,12 +137,28 @@ public final class CohortService implements AutoCloseable {
      * @param readiness where the index reports its state
      */
     public static CohortService over(JourneyStore store, Optional<Path> dir, IndexReadiness readiness) {
-        return new CohortService(Optional.of(Objects.requireNonNull(store, "store")), dir, readiness);
+        return over(store, dir, readiness, CohortWorkers.defaults());
+    }
+
+    /**
+     * The cohort service over a journey store, with its own pool of cohort workers.
+     *
+     * @param dir the folder where the index is saved and looked for ({@code <data-dir>/journeys}); empty: never saved
+     * @param readiness where the index reports its state
+     * @param workers the pool that runs the evaluations asked for by {@link #cohort(CohortQuery, CohortCall)}
+     */
+    public static CohortService over(JourneyStore store, Optional<Path> dir, IndexReadiness readiness, CohortWorkers workers) {
+        return new CohortService(Optional.of(Objects.requireNonNull(store, "store")), dir, readiness, workers);
     }
 
     /** A ready service holding these patients in memory only (no graph, no file): for tests and demos of the engine. */
     public static CohortService inMemory(Collection<PatientJourney> patients) {
-        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness());
+        return inMemory(patients, CohortWorkers.defaults());
+    }
+
+    /** A ready service holding these patients in memory only, with this pool of cohort workers. */
+    public static CohortService inMemory(Collection<PatientJourney> patients, CohortWorkers workers) {
+        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness(), workers);
         synchronized (s.lock) {
             s.current = new Snapshot(TimelineIndex.empty().replacing(patients), Optional.empty());
             s.phase = Phase.READY;
@@ -255,6 +303,7 @@ public final class CohortService implements AutoCloseable {
     /** Saves the index if it changed since it was loaded or saved, and stops keeping it current. */
     @Override
     public void close() {
+        pool.shutdownNow();
         save();
         synchronized (lock) {
             closed = true;
@@ -272,6 +321,49 @@ public final class CohortService implements AutoCloseable {
     /** The index's readiness as reported to the registry. */
     public Optional<IndexReadiness.Status> status() {
         return tracker.status();
+    }
+
+    /**
+     * Whether the index is current with the graph's journeys, checked against the graph's journeys
+     * stamp (one read of one node). When another process moved the stamp (an import this process
+     * was not told of), the index is dropped and reopened in the background: from the saved file
+     * when the importer left one at the graph's stamp, else rebuilt from the graph; until it is
+     * ready, requests that need it fail as {@link ErrorKind#UNAVAILABLE} (503 with Retry-After),
+     * never answered from the old index. Called on an interval and before each cohort and patient
+     * request; does nothing for an index held in memory only, or not ready.
+     *
+     * @return true when the index is ready and current
+     */
+    public boolean refreshIfStale() {
+        if (store.isEmpty()) {
+            return current != null;
+        }
+        synchronized (lock) {
+            if (phase != Phase.READY) {
+                return false;
+            }
+        }
+        Optional<JourneysStamp> graph = store.get().stamp();
+        synchronized (lock) {
+            if (phase != Phase.READY || closed) {
+                return false;
+            }
+            applyPending();
+            Optional<JourneysStamp> ours = stamps.base();
+            // Any other stamp is a write the index was not told of: a gap below a told stamp too
+            // (another process wrote between two writes of this one).
+            if (graph.equals(ours)) {
+                return true;
+            }
+            LOG.info("The graph's journeys are at stamp {}, the timeline index at {}: another process wrote; reopening the index",
+                    graph.map(Object::toString).orElse("(none)"), ours.map(Object::toString).orElse("(none)"));
+            catchingUp = true;
+            current = null;
+            phase = Phase.NOT_STARTED;
+            dirty = false;
+        }
+        start();
+        return false;
     }
 
     /** A listener that queues each committed change for the index (see the class comment). */
@@ -403,6 +495,7 @@ public final class CohortService implements AutoCloseable {
 
     /** Makes {@code opened} current, with the changes queued meanwhile applied; holds the lock. */
     private void ready(Snapshot opened, boolean changed) {
+        catchingUp = false;
         stamps = new StampChain(opened.stamp());
         current = opened;
         dirty = changed;
@@ -461,6 +554,151 @@ public final class CohortService implements AutoCloseable {
         return new Released(outcome.result(disclosure), outcome.rawCount());
     }
 
+    /** A page of the cohort's patients and how many there are, from one evaluation. */
+    public record PatientsPage(long total, List<PatientId> ids) {
+        public PatientsPage {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /**
+     * Counts, attrition and pathways, evaluated on the pool of cohort workers (never on the calling
+     * thread), stopped when the call's cancellation fires.
+     *
+     * @return the result, or a failure: {@link ErrorKind#UNAVAILABLE} when the index is not ready,
+     *     the pool's queue is full, the caller has its share of evaluations already, or the call was cancelled
+     */
+    public CompletableFuture<CohortResult> cohort(CohortQuery query, CohortCall call) {
+        return release(query, Disclosure.exact(), call).thenApply(Released::result);
+    }
+
+    /**
+     * Counts, attrition and pathways released under {@code disclosure}, with the raw count for the
+     * audit trail, on the pool of cohort workers (see {@link #cohort(CohortQuery, CohortCall)}).
+     */
+    public CompletableFuture<Released> release(CohortQuery query, Disclosure disclosure, CohortCall call) {
+        return submit(call, () -> {
+            var outcome = engine(query).run(call.cancellation(), false);
+            return new Released(outcome.result(disclosure), outcome.rawCount());
+        });
+    }
+
+    /** A page of the cohort's patient ids (id order) and its size, on the pool of cohort workers (see {@link #cohort(CohortQuery, CohortCall)}). */
+    public CompletableFuture<PatientsPage> patients(CohortQuery query, int offset, int limit, CohortCall call) {
+        requirePage(offset, limit);
+        return submit(call, () -> {
+            var outcome = engine(query).run(call.cancellation(), false);
+            long total = outcome.rawCount();
+            List<PatientId> ids = total == 0 ? List.of() : outcome.patientIds(offset, limit).stream().map(PatientId::new).toList();
+            return new PatientsPage(total, ids);
+        });
+    }
+
+    /** Evaluations submitted to the pool of cohort workers and not finished yet (running or waiting). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The pool of cohort workers' settings. */
+    public CohortWorkers workers() {
+        return workers;
+    }
+
+    /**
+     * What evaluating the query would cost, before running it, in event tests: every event is
+     * tested against the index event and every pathway category, and against every leaf of every
+     * rule once per candidate index event; with the first or last occurrence a patient has one
+     * candidate (so: events x criteria), with every occurrence as many as it has events (so the sum
+     * over patients of their events squared, times the rules' leaves). Empty while the index is not
+     * ready (the query will be refused as unavailable).
+     */
+    public OptionalLong cost(CohortQuery query) {
+        Snapshot s = current;
+        if (s == null) {
+            return OptionalLong.empty();
+        }
+        long ruleLeaves = 0;
+        for (InclusionRule rule : query.rules()) {
+            ruleLeaves += leaves(rule.condition());
+        }
+        long perEvent = 1 + (query.pathways() == null ? 0 : query.pathways().categories().size());
+        TimelineIndex x = s.index();
+        long events = x.eventCount();
+        long ruleTests = query.index().occurrence() == IndexEvent.Occurrence.ALL ? x.sumOfSquaredTimelines() * ruleLeaves
+                : events * ruleLeaves;
+        return OptionalLong.of(saturatedAdd(events * perEvent, ruleTests));
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static int leaves(Condition c) {
+        return c.isGroup() ? c.conditions().stream().mapToInt(CohortService::leaves).sum() : 1;
+    }
+
+    private TimelineEngine engine(CohortQuery query) {
+        return new TimelineEngine(index(), query);
+    }
+
+    private <T> CompletableFuture<T> submit(CohortCall call, Supplier<T> work) {
+        try {
+            // Never an answer from an index another process's import has made stale.
+            refreshIfStale();
+            // Fails at once while the index is not ready, rather than taking a worker to say so.
+            index();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String caller = call.caller();
+        boolean[] admitted = new boolean[1];
+        perCaller.compute(caller, (k, n) -> {
+            int now = n == null ? 0 : n;
+            admitted[0] = now < workers.perCaller();
+            return admitted[0] ? now + 1 : n;
+        });
+        if (!admitted[0]) {
+            return CompletableFuture.failedFuture(new JourneyException(ErrorKind.UNAVAILABLE, "this caller has "
+                    + workers.perCaller() + " cohort evaluations running or waiting already, the most allowed"
+                    + " (healthgraph.cohorts.per-caller): retry once they are answered"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        inFlight.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                T value = null;
+                Throwable failure = null;
+                try {
+                    // Cancelled while waiting: the worker moves on at once.
+                    call.cancellation().check();
+                    value = work.get();
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                // Counted out before the result is told: whoever hears of it (the next evaluation
+                // of the same request) finds the caller's share and the in-flight count up to date.
+                done(caller);
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done(caller);
+            return CompletableFuture.failedFuture(new JourneyException(ErrorKind.UNAVAILABLE, "the cohort engine is busy: "
+                    + workers.threads() + " evaluations running and " + workers.queue() + " waiting, the most allowed"
+                    + " (healthgraph.cohorts.workers, healthgraph.cohorts.queue); retry in a few seconds", e));
+        }
+        return result;
+    }
+
+    private void done(String caller) {
+        perCaller.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
+        inFlight.decrementAndGet();
+    }
+
     /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */
     public long[] rawAttrition(CohortQuery query) {
         return new TimelineEngine(index(), query).run().rawAttrition();
@@ -474,6 +712,12 @@ public final class CohortService implements AutoCloseable {
 
     /** All events of a patient, in timeline order; empty when the patient is unknown. */
     public Optional<List<CareEvent>> events(PatientId id) {
+        return index().events(id);
+    }
+
+    /** All events of a patient, after checking that the index is current with the graph ({@link #refreshIfStale}). */
+    public Optional<List<CareEvent>> freshEvents(PatientId id) {
+        refreshIfStale();
         return index().events(id);
     }
 
@@ -546,8 +790,11 @@ public final class CohortService implements AutoCloseable {
         if (!patients.isEmpty()) {
             current = new Snapshot(current.index().replacing(patients), stamps.base());
             dirty = true;
+            // The health endpoint shows the counts the queries see, not those of the last build.
+            reportReady();
         } else if (!stamps.base().equals(current.stamp())) {
             current = new Snapshot(current.index(), stamps.base());
+            reportReady();
         }
         return current;
     }
@@ -565,6 +812,11 @@ public final class CohortService implements AutoCloseable {
         }
         long done = progress.get();
         String what = done > 0 ? String.format("being built from the graph (%,d patients read)", done) : "being opened";
+        synchronized (lock) {
+            if (catchingUp) {
+                what += ", catching up with journeys another process imported";
+            }
+        }
         return new JourneyException(ErrorKind.UNAVAILABLE, "the timeline index is " + what
                 + ": cohort and patient requests are answered once it is ready; retry in a few seconds");
     }

@@ -14,7 +14,11 @@ import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
 import org.healthgraph.graphql.journey.JourneyController;
+import org.healthgraph.graphql.journey.CohortCost;
+import org.healthgraph.graphql.journey.CohortRequests;
 import org.healthgraph.graphql.limits.ComplexityCalculator;
+import org.healthgraph.graphql.limits.CostLimit;
+import org.healthgraph.journeys.CohortService;
 import org.healthgraph.graphql.limits.ResponseSizeLimit;
 import org.healthgraph.graphql.search.SearchController;
 import org.healthgraph.graphql.system.VersionController;
@@ -25,7 +29,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 
 /**
@@ -84,9 +87,17 @@ public class GraphqlConfiguration {
         return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
     }
 
+    /** The cost limit, cohort work included (one unit per thousand event tests), checked before a request runs. */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(HealthgraphProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(), new ComplexityCalculator());
+    CostLimit maxQueryComplexity(HealthgraphProperties properties, CohortService cohorts) {
+        return new CostLimit(properties.graphql().maxComplexity(), new ComplexityCalculator(new CohortCost(cohorts)));
+    }
+
+    /** Each request's cohort evaluations: its deadline, its cancellation when it ends, its caller, its allowance. */
+    @Bean
+    CohortRequests cohortRequests(HealthgraphProperties properties) {
+        return new CohortRequests(properties.graphql().timeout(), properties.cohorts().maxPerRequest(),
+                properties.security().patientDataTokenHashes());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GremlinSettings;
+import org.healthgraph.journeys.CohortWorkers;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,6 +37,8 @@ import jakarta.validation.constraints.NotNull;
  * @param search the catalog search
  * @param imports limits of the catalog importers
  * @param graphql the GraphQL API's limits
+ * @param cohorts the cohort engine's workers and limits
+ * @param freshness how a server notices imports made by other processes
  * @param security access to patient-level data
  * @param demo the demonstration
  */
@@ -49,6 +52,8 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                     @DefaultValue @Valid Search search,
                                     @DefaultValue @Valid Imports imports,
                                     @DefaultValue @Valid Graphql graphql,
+                                    @DefaultValue @Valid Cohorts cohorts,
+                                    @DefaultValue @Valid Freshness freshness,
                                     @DefaultValue @Valid Security security,
                                     @DefaultValue @Valid Demo demo) {
 
@@ -147,6 +152,30 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                           @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration timeout,
                           @DefaultValue("8388608") @Min(1024) long maxResponseBytes,
                           @DefaultValue @Valid DocumentCache documentCache) {
+    }
+
+    /**
+     * @param workers cohort evaluations run at once, on the cohort engine's own threads (0: one fewer than the processors, at least 1)
+     * @param queue cohort evaluations waiting for a worker; beyond it a cohort is answered 503 with Retry-After at once
+     * @param perCaller cohort evaluations one caller (its listed token, else its IP address) may have running or waiting; beyond it 503 with Retry-After
+     * @param maxPerRequest cohort evaluations one request may ask for (each cohort field and each Cohort.patients field is one)
+     */
+    public record Cohorts(@DefaultValue("0") @Min(0) @Max(1024) int workers,
+                          @DefaultValue("16") @Min(0) @Max(100_000) int queue,
+                          @DefaultValue("2") @Min(1) @Max(1024) int perCaller,
+                          @DefaultValue("4") @Min(1) @Max(1000) int maxPerRequest) {
+
+        /** The worker pool these settings describe. */
+        public CohortWorkers pool() {
+            int threads = workers == 0 ? CohortWorkers.defaults().threads() : workers;
+            return new CohortWorkers(threads, queue, perCaller);
+        }
+    }
+
+    /**
+     * @param checkInterval how often a server compares the graph's import stamps with its indexes' and catches up with imports made by another process (also checked before each cohort and patient request)
+     */
+    public record Freshness(@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration checkInterval) {
     }
 
     /**

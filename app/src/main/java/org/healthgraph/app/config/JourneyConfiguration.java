@@ -1,5 +1,6 @@
 package org.healthgraph.app.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.healthgraph.graph.GraphStore;
@@ -36,7 +37,8 @@ public class JourneyConfiguration {
 
     @Bean(destroyMethod = "close")
     public CohortService cohortService(JourneyStore store, HealthgraphProperties properties, IndexReadiness readiness) {
-        return CohortService.over(store, Optional.of(properties.dataDir().resolve(INDEX_FOLDER)), readiness);
+        return CohortService.over(store, Optional.of(properties.dataDir().resolve(INDEX_FOLDER)), readiness,
+                properties.cohorts().pool());
     }
 
     @Bean
@@ -46,9 +48,19 @@ public class JourneyConfiguration {
         return importer;
     }
 
-    /** On a server, opens the timeline index in the background once the web server accepts requests. */
+    /** The server's checks that its indexes are current with imports made by other processes. */
+    @Bean(destroyMethod = "close")
+    public FreshnessCheck freshnessCheck(CohortService cohorts, HealthgraphProperties properties) {
+        return new FreshnessCheck(properties.freshness().checkInterval(), List.of(cohorts::refreshIfStale));
+    }
+
+    /**
+     * On a server, opens the timeline index in the background once the web server accepts requests,
+     * and starts the freshness checks.
+     */
     @EventListener
     public void openTimelineIndex(WebServerInitializedEvent event) {
         event.getApplicationContext().getBean(CohortService.class).start();
+        event.getApplicationContext().getBean(FreshnessCheck.class).start();
     }
 }

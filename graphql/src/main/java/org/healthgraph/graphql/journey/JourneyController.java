@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
@@ -89,18 +90,26 @@ public final class JourneyController {
         this.disclosure = disclosure;
     }
 
+    /**
+     * Evaluated on the cohort engine's own workers, never on the request thread; stopped at the
+     * request's time limit or when the request ends (see {@link CohortRequests}).
+     */
     @QueryMapping
-    public CohortView cohort(@Argument("query") Map<String, Object> query,
-                             @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    public CompletableFuture<CohortView> cohort(@Argument("query") Map<String, Object> query,
+                                                @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller,
+                                                @ContextValue(name = CohortRequest.CONTEXT_KEY, required = false) CohortRequest request) {
         Caller who = Caller.orUnknown(caller);
         CohortQuery q = parse(query);
         checkThreshold(q, who);
-        CohortService.Released released = journeys.release(q, disclosure.disclosureFor(who));
-        audit.record(AuditEvent.allowed(who.actor(), AuditAction.COHORT_RUN, "Query.cohort", released.patients(),
-                CohortQueries.toJson(q)));
-        CohortResult r = released.result();
-        List<Step> steps = r.attrition().stream().map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
-        return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
+        return orLocal(request).evaluate("cohort", call -> journeys.release(q, disclosure.disclosureFor(who), call))
+                .thenApply(released -> {
+                    audit.record(AuditEvent.allowed(who.actor(), AuditAction.COHORT_RUN, "Query.cohort", released.patients(),
+                            CohortQueries.toJson(q)));
+                    CohortResult r = released.result();
+                    List<Step> steps = r.attrition().stream()
+                            .map(s -> new Step(s.step(), s.label(), Count.of(s.patients()))).toList();
+                    return new CohortView(q, Count.of(r.count()), steps, r.pathways().map(JourneyController::view).orElse(null));
+                });
     }
 
     /**
@@ -125,16 +134,22 @@ public final class JourneyController {
 
     /** Patient-level: the schema's {@code @policy(role: ANALYST)} lets only holders of that role reach it. */
     @SchemaMapping(typeName = "Cohort", field = "patients")
-    public Connection<String> patients(CohortView cohort, @Argument Integer first, @Argument String after,
-                                       @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    public CompletableFuture<Connection<String>> patients(CohortView cohort, @Argument Integer first, @Argument String after,
+                                       @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller,
+                                       @ContextValue(name = CohortRequest.CONTEXT_KEY, required = false) CohortRequest request) {
         Caller who = Caller.orUnknown(caller);
         PageRequest page = PageRequest.of(first, after);
-        long total = journeys.rawAttrition(cohort.query())[cohort.query().rules().size()];
-        List<String> ids = total == 0 ? List.of()
-                : journeys.patientIds(cohort.query(), page.offset(), page.limit()).stream().map(PatientId::value).toList();
-        audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Cohort.patients", ids.size(),
-                "page of cohort patient ids from offset " + page.offset()));
-        return Connection.fromSlice(ids, page, total);
+        return orLocal(request).evaluate("Cohort.patients",
+                        call -> journeys.patients(cohort.query(), page.offset(), page.limit(), call))
+                .thenApply(p -> {
+                    audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Cohort.patients", p.ids().size(),
+                            "page of cohort patient ids from offset " + page.offset()));
+                    return Connection.fromSlice(p.ids().stream().map(PatientId::value).toList(), page, p.total());
+                });
+    }
+
+    private static CohortRequest orLocal(CohortRequest request) {
+        return request == null ? CohortRequest.local() : request;
     }
 
     /** Patient-level: the schema's {@code @policy(role: ANALYST)} lets only holders of that role reach it. */
@@ -148,7 +163,7 @@ public final class JourneyController {
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("id: " + e.getMessage());
         }
-        Optional<PatientView> found = journeys.events(patient).map(e -> new PatientView(id));
+        Optional<PatientView> found = journeys.freshEvents(patient).map(e -> new PatientView(id));
         // The id itself is not recorded: the trail never holds patient ids.
         audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Query.journeyPatient",
                 found.isPresent() ? 1 : 0, found.isPresent() ? "one journey" : "no such patient"));
@@ -165,7 +180,8 @@ public final class JourneyController {
         return Connection.of(all, PageRequest.of(first, after)).map(JourneyController::view);
     }
 
-    private static CohortQuery parse(Map<String, Object> query) {
+    /** The cohort query of a {@code CohortQuery} input; a bad one is a bad request naming the problem. */
+    static CohortQuery parse(Map<String, Object> query) {
         Map<String, Object> copy = new LinkedHashMap<>(query);
         if (copy.get("pathways") instanceof Map<?, ?> p && p.get("categories") instanceof List<?> cats) {
             Map<String, Object> pathways = new LinkedHashMap<>();

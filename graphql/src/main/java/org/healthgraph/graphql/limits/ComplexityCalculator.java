@@ -14,9 +14,25 @@ import org.healthgraph.graphql.paging.PageRequest;
  * number of items the field can return when it is a connection ({@code first}, or the default page
  * size) or a list ({@code first}, {@code limit} or {@code size} when given, else the default page
  * size). The lists inside a connection ({@code edges}, {@code hits}) are already counted by the
- * connection's {@code first}. A leaf costs 1.
+ * connection's {@code first}. A leaf costs 1. A field that does work beyond its items (a cohort
+ * evaluation) adds that work, as its {@link FieldCost} says.
  */
 public final class ComplexityCalculator implements FieldComplexityCalculator {
+
+    /** Event tests of a cohort evaluation per complexity unit. */
+    public static final long EVENT_TESTS_PER_UNIT = 1_000;
+
+    private final FieldCost work;
+
+    /** Items only: no field does work beyond its items. */
+    public ComplexityCalculator() {
+        this(FieldCost.NONE);
+    }
+
+    /** Items, plus the work {@code work} says a field does (a cohort evaluation). */
+    public ComplexityCalculator(FieldCost work) {
+        this.work = java.util.Objects.requireNonNull(work, "work");
+    }
 
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {
@@ -26,8 +42,11 @@ public final class ComplexityCalculator implements FieldComplexityCalculator {
                 || (isList(env.getFieldDefinition().getType()) && !insideConnection)) {
             items = sizeArgument(env);
         }
-        long cost = 1L + (long) items * childComplexity;
-        return (int) Math.min(Integer.MAX_VALUE, cost);
+        FieldComplexityEnvironment parent = env.getParentEnvironment();
+        long extra = work.units(env.getParentType().getName(), env.getField().getName(), env.getArguments(),
+                parent == null ? java.util.Map.of() : parent.getArguments());
+        long cost = 1L + (long) items * childComplexity + Math.max(0, extra);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, cost));
     }
 
     private static int sizeArgument(FieldComplexityEnvironment env) {

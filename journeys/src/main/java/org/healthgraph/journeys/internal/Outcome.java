@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.healthgraph.journeys.AttritionStep;
+import org.healthgraph.journeys.Cancellation;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
 import org.healthgraph.journeys.Disclosure;
@@ -24,8 +25,12 @@ public final class Outcome {
     private final CohortQuery query;
     private final int[] level;
     private final int[] chosen;
+    private final Cancellation cancellation;
+    private final boolean parallel;
 
-    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen) {
+    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen, Cancellation cancellation, boolean parallel) {
+        this.cancellation = cancellation;
+        this.parallel = parallel;
         this.x = x;
         this.query = query;
         this.level = level;
@@ -132,15 +137,22 @@ public final class Outcome {
             cats.add(new CompiledCriterion(c, x));
         }
         int full = query.rules().size();
-        List<int[]> members = IntStream.range(0, level.length).filter(p -> level[p] == full)
-                .mapToObj(p -> new int[] {p}).toList();
-        List<List<String>> paths = members.parallelStream().map(m -> path(m[0], spec, names, cats)).toList();
+        int[] members = IntStream.range(0, level.length).filter(p -> level[p] == full).toArray();
+        IntStream over = IntStream.range(0, members.length);
+        List<List<String>> paths = (parallel ? over.parallel() : over)
+                .mapToObj(m -> {
+                    if (m % TimelineEngine.CHUNK == 0) {
+                        cancellation.check();
+                    }
+                    return path(members[m], spec, names, cats);
+                }).toList();
+        cancellation.check();
         // Per cell: [count, cell key].
         Map<String, long[]> nodes = new LinkedHashMap<>();
         Map<String, long[]> links = new LinkedHashMap<>();
         for (int m = 0; m < paths.size(); m++) {
             List<String> path = paths.get(m);
-            int r = cells.recordKey(members.get(m)[0]);
+            int r = cells.recordKey(members[m]);
             for (int i = 0; i < path.size(); i++) {
                 String id = (i + 1) + ":" + path.get(i);
                 add(nodes.computeIfAbsent(id, k -> new long[2]), r);

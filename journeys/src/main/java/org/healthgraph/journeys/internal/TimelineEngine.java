@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.healthgraph.journeys.Cancellation;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.Condition;
 import org.healthgraph.journeys.EventCriterion;
@@ -16,17 +17,23 @@ import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.MatchedEvent;
 
 /**
- * Evaluates a cohort query over a {@link TimelineIndex}, patient by patient in parallel. For each
+ * Evaluates a cohort query over a {@link TimelineIndex}, in chunks of patients (in parallel, or on
+ * the calling thread only), stopping between chunks when cancelled. For each
  * patient it finds the candidate index events and, for each, how many rules in a row it satisfies;
  * the patient's level is the best of them (-1 when it has no index event).
  */
 public final class TimelineEngine {
+
+    /** Patients evaluated between two looks at the cancellation: well under a millisecond of work for usual timelines. */
+    static final int CHUNK = 256;
 
     private final TimelineIndex x;
     private final CohortQuery query;
     private final CompiledCriterion index;
     private final Map<EventCriterion, CompiledCriterion> criteria = new IdentityHashMap<>();
     private final Map<String, Integer> slots = new HashMap<>();
+    /** Looked at between chunks of patients and before each candidate index event (one patient may be seconds of work). */
+    private Cancellation cancellation = Cancellation.none();
 
     public TimelineEngine(TimelineIndex index, CohortQuery query) {
         this.x = index;
@@ -48,17 +55,34 @@ public final class TimelineEngine {
         }
     }
 
-    /** The outcome for every patient of the index (in index order). */
+    /** The outcome for every patient of the index (in index order), in parallel on the common pool, never cancelled. */
     public Outcome run() {
+        return run(Cancellation.none(), true);
+    }
+
+    /**
+     * The outcome for every patient of the index (in index order), looking at {@code cancellation}
+     * before each chunk of {@value #CHUNK} patients: a cancelled evaluation stops within one chunk.
+     *
+     * @param parallel spread the chunks over the common fork-join pool; false: on the calling thread only
+     * @throws org.healthgraph.journeys.JourneyException (unavailable) when cancelled
+     */
+    public Outcome run(Cancellation cancellation, boolean parallel) {
+        this.cancellation = cancellation;
         int n = x.patientCount();
         int[] level = new int[n];
         int[] chosen = new int[n];
-        IntStream.range(0, n).parallel().forEach(p -> {
-            long r = evaluate(p, null);
-            level[p] = (int) (r >> 32);
-            chosen[p] = (int) r;
+        IntStream chunks = IntStream.range(0, (n + CHUNK - 1) / CHUNK);
+        (parallel ? chunks.parallel() : chunks).forEach(c -> {
+            cancellation.check();
+            for (int p = c * CHUNK, end = Math.min(n, p + CHUNK); p < end; p++) {
+                long r = evaluate(p, null);
+                level[p] = (int) (r >> 32);
+                chosen[p] = (int) r;
+            }
         });
-        return new Outcome(x, query, level, chosen);
+        cancellation.check();
+        return new Outcome(x, query, level, chosen, cancellation, parallel);
     }
 
     /** The index and named events the query matched for one patient, when it is in the cohort. */
@@ -108,6 +132,7 @@ public final class TimelineEngine {
             if (!candidate || !passesIndexFilters(p, e, from, to)) {
                 continue;
             }
+            cancellation.check();
             int level = 0;
             for (InclusionRule rule : query.rules()) {
                 if (!holds(rule.condition(), p, e, bound, true)) {
