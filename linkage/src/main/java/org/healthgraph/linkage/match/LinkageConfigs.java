@@ -53,7 +53,14 @@ public final class LinkageConfigs {
             throw new LinkageException("configuration " + file + ": cannot be read", e);
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(root, base, file.getFileName().toString());
+        try {
+            return parse(root, base, file.getFileName().toString());
+        } catch (JacksonException e) {
+            // A value read as a text or a number that is a list or an object ({"within-": "s:31"} in a
+            // YAML list of levels): found by the fuzzer, it escaped as Jackson's own exception.
+            throw new LinkageException("configuration " + file.getFileName() + ": a value is a list or an object where a"
+                    + " text or a number is expected");
+        }
     }
 
     static LinkageConfig parse(JsonNode root, Path base, String where) {

@@ -97,4 +97,18 @@ class BadInputsTest {
         assertThatThrownBy(() -> LinkageConfigs.read(config))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("x".repeat(41)).hasSizeLessThan(400));
     }
+
+    /** Found by the fuzzer: an object among a field's levels escaped as Jackson's own exception. */
+    @Test
+    void anObjectWhereALevelIsExpectedIsAClearLinkageError() throws IOException {
+        Path config = Files.writeString(dir.resolve("link.yaml"), """
+                left: {path: a.csv, id: id}
+                fields:
+                  - {name: d, type: date, format: yyyy-MM-dd, levels: [exact, "within-": s:31]}
+                blocking:
+                  - [d]
+                """);
+        assertThatThrownBy(() -> LinkageConfigs.read(config)).isInstanceOf(LinkageException.class)
+                .hasMessage("configuration link.yaml: a value is a list or an object where a text or a number is expected");
+    }
 }
