@@ -9,12 +9,16 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 duration="${1:-5m}"
+# The JDK the launcher would pick (JAVA_HOME, else Temurin 25), and Maven's own flag for JDK 24+.
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 t0=$(date +%s)
 ./mvnw -B -pl importers -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.only=true \
   -Dfuzz.duration="$duration" > "$log" 2>&1
 status=$?
+[ "$status" = 0 ] || grep -E "^\[ERROR\]" "$log" | head -20
 echo "fuzzing: each target for $duration; exit $status; $(( $(date +%s) - t0 )) s in all (build included)"
 printf '%-24s %10s %8s %8s %6s  %s\n' target inputs seconds "exec/s" cov finding
 awk '
