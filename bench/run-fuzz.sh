@@ -16,7 +16,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 t0=$(date +%s)
 ./mvnw -B -pl importers -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.only=true \
-  -Dfuzz.duration="$duration" > "$log" 2>&1
+  -Dfuzz=1 -Dfuzz.duration="$duration" > "$log" 2>&1
 status=$?
 [ "$status" = 0 ] || grep -E "^\[ERROR\]" "$log" | head -20
 echo "fuzzing: each target for $duration; exit $status; $(( $(date +%s) - t0 )) s in all (build included)"
