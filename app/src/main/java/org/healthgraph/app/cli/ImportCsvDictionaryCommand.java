@@ -34,6 +34,11 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
             + " rows were left out for breaking a rule (they are still reported); without it any left-out row means exit 1.")
     boolean lenient;
 
+    @CommandLine.Option(names = "--atomic", description = "All or nothing: import the file only when none of its rows is"
+            + " left out (with --lenient, when it can be imported at all); otherwise import nothing and exit 1. Without it"
+            + " the file is imported without its bad rows.")
+    boolean atomic;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +50,7 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
         try (JobContext context = JobContext.open(graph)) {
             ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class),
                     context.bean(TextLimits.class))
-                    .importFile(file, ImportProgress.NONE);
+                    .importFile(file, ImportProgress.NONE, atomic && !lenient);
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }

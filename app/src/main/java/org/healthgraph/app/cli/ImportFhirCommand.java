@@ -29,6 +29,11 @@ public final class ImportFhirCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "A .json or .ndjson file, or a folder of them.")
     Path path;
 
+    @CommandLine.Option(names = "--atomic", description = "All or nothing: write every patient in one transaction (a"
+            + " failure of the database leaves the graph as it was), instead of one transaction per "
+            + JourneyImporter.DEFAULT_BATCH + " patients. A file that cannot be read already imports nothing.")
+    boolean atomic;
+
     @Override
     public Integer call() {
         FhirImporter.Result result;
@@ -44,7 +49,10 @@ public final class ImportFhirCommand implements Callable<Integer> {
                 r.codingsOfUnknownSystems(), r.resourcesWithoutPatient());
         try (JobContext ctx = JobContext.open(graph)) {
             SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
-            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(result.patients());
+            ImportReport report = atomic
+                    ? ctx.bean(JourneyImporter.class).importPatients(result.patients(), Math.max(1, result.patients().size()),
+                            n -> { })
+                    : ctx.bean(JourneyImporter.class).importPatients(result.patients());
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
                     report.millis() / 1000.0);
             saved.updateAfterImport(out);

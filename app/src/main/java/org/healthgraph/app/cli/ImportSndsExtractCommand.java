@@ -48,6 +48,11 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             + " longer than --max-line-length makes the command import nothing and exit 1.")
     boolean lenient;
 
+    @Option(names = "--atomic", description = "All or nothing: write every patient of the extract in one transaction"
+            + " (a failure of the database leaves the graph as it was), instead of one transaction per --batch patients."
+            + " The bulk load is all or nothing already; without --lenient a bad row already imports nothing.")
+    boolean atomic;
+
     @Option(names = "--max-line-length", defaultValue = "" + SndsExtractImporter.DEFAULT_MAX_LINE_LENGTH,
             description = "Longest line read, in characters (default ${DEFAULT-VALUE}, 1 MiB); a longer one is left out"
                     + " and reported.")
@@ -150,7 +155,8 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         }
         try (JobContext ctx = JobContext.open(graph)) {
             SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
-            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(extract.patients(), batch,
+            int perTransaction = atomic ? Math.max(1, extract.patients().size()) : batch;
+            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(extract.patients(), perTransaction,
                     n -> { if (n % 100_000 == 0) { out.printf("  %,d patients written%n", n); } });
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
                     report.millis() / 1000.0);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {"Import a Frictionless Table Schema tree laid out as schema-snds: schemas/<product>/<TABLE>.json,"
                 + " nomenclatures/<source>/<NAME>.json and <NAME>.csv.",
                 "One transaction per file; importing the same tree again changes nothing; a changed description is"
-                + " updated and recorded in the variable's history. Exit code 1 when anything failed."})
+                + " updated and recorded in the variable's history. Exit code 1 when anything failed.",
+                "--atomic: every file or none."})
 public final class ImportTableSchemaCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +33,11 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--lenient", description = "Exit 0 when every file was imported even though some of its"
             + " rows were left out for breaking a rule (they are still reported); without it any left-out row means exit 1.")
     boolean lenient;
+
+    @CommandLine.Option(names = "--atomic", description = "All or nothing: read and check every file first; write them all"
+            + " in one transaction only when none failed (and, without --lenient, no row was left out); otherwise import"
+            + " nothing and exit 1. Without it each file is one transaction and the good files are imported.")
+    boolean atomic;
 
     @CommandLine.Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
@@ -48,8 +54,10 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
         try (JobContext context = JobContext.open(graph)) {
             TableSchemaImporter importer = new TableSchemaImporter(context.bean(Catalog.class),
                     context.bean(CatalogWriter.class), context.bean(TextLimits.class));
-            ImportReport report = importer.importTree(dir, noProgress ? org.healthgraph.catalog.ImportProgress.NONE
-                    : ProgressBarReporter.on(System.err));
+            org.healthgraph.catalog.ImportProgress progress = noProgress ? org.healthgraph.catalog.ImportProgress.NONE
+                    : ProgressBarReporter.on(System.err);
+            ImportReport report = atomic ? importer.importTreeAtomically(dir, progress, lenient)
+                    : importer.importTree(dir, progress);
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }

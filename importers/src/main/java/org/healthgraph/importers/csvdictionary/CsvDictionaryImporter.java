@@ -88,8 +88,16 @@ public final class CsvDictionaryImporter {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** Imports one CSV dictionary file. */
+    /** Imports one CSV dictionary file, without its bad rows. */
     public ImportReport importFile(Path file, ImportProgress progress) {
+        return importFile(file, progress, false);
+    }
+
+    /**
+     * Imports one CSV dictionary file (one transaction); {@code wholeOrNothing} ({@code --atomic}): when a
+     * row is left out, nothing is written and the report says so.
+     */
+    public ImportReport importFile(Path file, ImportProgress progress, boolean wholeOrNothing) {
         ImportReport.Builder report = new ImportReport.Builder();
         String name = file.getFileName().toString();
         progress.start("CSV dictionary", 1);
@@ -105,6 +113,9 @@ public final class CsvDictionaryImporter {
             checked.leftOut().forEach(p -> report.rowSkipped(TextLimits.REASON, p));
             if (checked.refusal().isPresent()) {
                 report.fileFailed(checked.refusal().get());
+            } else if (wholeOrNothing && report.build().hasErrors()) {
+                report.fileFailed(ImportProblem.error(name, "", "--atomic: nothing imported, because rows were left out"
+                        + " (--lenient imports the rest)"));
             } else {
                 report.fileImported(writer.write(checked.unit()));
             }

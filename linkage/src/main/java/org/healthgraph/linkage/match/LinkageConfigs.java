@@ -48,12 +48,19 @@ public final class LinkageConfigs {
             root = mapper.readTree(Files.readString(file));
         } catch (JacksonException e) {
             throw new LinkageException("configuration " + file.getFileName() + ": not valid "
-                    + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + " (" + e.getOriginalMessage() + ")");
+                    + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + " (" + shortQuotes(e.getOriginalMessage()) + ")");
         } catch (java.io.IOException e) {
             throw new LinkageException("configuration " + file + ": cannot be read", e);
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(root, base, file.getFileName().toString());
+        try {
+            return parse(root, base, file.getFileName().toString());
+        } catch (JacksonException e) {
+            // A value read as a text or a number that is a list or an object ({"within-": "s:31"} in a
+            // YAML list of levels): found by the fuzzer, it escaped as Jackson's own exception.
+            throw new LinkageException("configuration " + file.getFileName() + ": a value is a list or an object where a"
+                    + " text or a number is expected");
+        }
     }
 
     static LinkageConfig parse(JsonNode root, Path base, String where) {
@@ -62,7 +69,7 @@ public final class LinkageConfigs {
         }
         for (String key : root.propertyNames()) {
             if (!TOP_LEVEL.contains(key)) {
-                throw new LinkageException("configuration " + where + ": unknown key '" + key + "'; expected one of " + TOP_LEVEL);
+                throw new LinkageException("configuration " + where + ": unknown key " + quoted(key) + "; expected one of " + TOP_LEVEL);
             }
         }
         Input left = input(required(root, "left", where), base, where + " left");
@@ -98,7 +105,7 @@ public final class LinkageConfigs {
     private static Decision decision(JsonNode d, boolean twoFiles, String where) {
         for (String key : d.propertyNames()) {
             if (!DECISION_KEYS.contains(key)) {
-                throw new LinkageException("configuration " + where + " decision: unknown key '" + key + "'; expected one of "
+                throw new LinkageException("configuration " + where + " decision: unknown key " + quoted(key) + "; expected one of "
                         + DECISION_KEYS);
             }
         }
@@ -117,15 +124,15 @@ public final class LinkageConfigs {
         } catch (IllegalArgumentException e) {
             List<String> names = java.util.Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-            throw new LinkageException("configuration " + where + ": '" + text + "' is not one of " + names);
+            throw new LinkageException("configuration " + where + ": " + quoted(text) + " is not one of " + names);
         }
     }
 
     private static LinkageConfig.Direct direct(JsonNode d, String where) {
         for (String key : d.propertyNames()) {
             if (!Set.of("column", "leftColumn", "rightColumn").contains(key)) {
-                throw new LinkageException("configuration " + where + " direct: unknown key '" + key
-                        + "'; expected column, or leftColumn and rightColumn");
+                throw new LinkageException("configuration " + where + " direct: unknown key " + quoted(key)
+                        + "; expected column, or leftColumn and rightColumn");
             }
         }
         String column = d.path("column").asString(null);
@@ -150,12 +157,12 @@ public final class LinkageConfigs {
         List<String> leftColumns = f.has("leftColumn") ? strings(f.get("leftColumn")) : column;
         List<String> rightColumns = f.has("rightColumn") ? strings(f.get("rightColumn")) : column;
         if (leftColumns.isEmpty() || rightColumns.isEmpty()) {
-            throw new LinkageException("configuration " + where + ": field " + name + " has an empty column list");
+            throw new LinkageException("configuration " + where + ": field " + cut(name) + " has an empty column list");
         }
         for (String key : f.propertyNames()) {
             if (!FIELD_KEYS.contains(key)) {
-                throw new LinkageException("configuration " + where + ": field " + name + ": unknown key '" + key
-                        + "'; expected one of " + FIELD_KEYS);
+                throw new LinkageException("configuration " + where + ": field " + cut(name) + ": unknown key " + quoted(key)
+                        + "; expected one of " + FIELD_KEYS);
             }
         }
         List<String> equivalences = new ArrayList<>();
@@ -186,5 +193,35 @@ public final class LinkageConfigs {
             out.add(array.asString());
         }
         return out;
+    }
+
+    /** Longest part of a value of the file a message repeats (a key, a name): enough to find it, never a whole text. */
+    static final int QUOTED = 40;
+
+    /** {@code value} in quotes, as {@link #cut}. */
+    static String quoted(String value) {
+        return "'" + cut(value) + "'";
+    }
+
+    /** {@code value} cut to {@value #QUOTED} characters, control characters shown as '?'. */
+    static String cut(String value) {
+        String shown = value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "... (" + value.length() + " characters)";
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** A parser's message with each quoted token of the input cut as {@link #quoted} does. */
+    static String shortQuotes(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|\"([^\"]*)\"").matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(quoted(token)));
+        }
+        m.appendTail(out);
+        String shown = out.toString();
+        return shown.length() <= 4 * QUOTED ? shown : shown.substring(0, 4 * QUOTED) + "...";
     }
 }

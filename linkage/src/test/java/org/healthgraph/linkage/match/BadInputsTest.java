@@ -77,4 +77,38 @@ class BadInputsTest {
                 .hasMessageContaining("line 4001");
         assertThat(out).doesNotExist();
     }
+
+    /** Found by the fuzzer (importers' LinkageConfigFuzzTest): the whole key was repeated in the message. */
+    @Test
+    void aLongUnknownKeyIsNamedByItsFirstFortyCharactersOnly() throws IOException {
+        String key = "mod" + "+".repeat(5_000) + "e";
+        Path config = Files.writeString(dir.resolve("link.json"), "{\"left\": {\"path\": \"a.csv\", \"id\": \"id\"},"
+                + " \"fields\": [{\"name\": \"nom\", \"type\": \"name\"}], \"blocking\": [[\"nom\"]],"
+                + " \"decision\": {\"" + key + "\": \"cluster\"}}");
+        assertThatThrownBy(() -> LinkageConfigs.read(config))
+                .hasMessageContaining("unknown key 'mod" + "+".repeat(37) + "... (5004 characters)'")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
+
+    /** A parser's message quotes the token it stopped at: only its start is repeated. */
+    @Test
+    void aLongBadTokenIsQuotedByItsStartOnly() throws IOException {
+        Path config = Files.writeString(dir.resolve("link.json"), "{\"left\": " + "x".repeat(3_000) + "}");
+        assertThatThrownBy(() -> LinkageConfigs.read(config))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("x".repeat(41)).hasSizeLessThan(400));
+    }
+
+    /** Found by the fuzzer: an object among a field's levels escaped as Jackson's own exception. */
+    @Test
+    void anObjectWhereALevelIsExpectedIsAClearLinkageError() throws IOException {
+        Path config = Files.writeString(dir.resolve("link.yaml"), """
+                left: {path: a.csv, id: id}
+                fields:
+                  - {name: d, type: date, format: yyyy-MM-dd, levels: [exact, "within-": s:31]}
+                blocking:
+                  - [d]
+                """);
+        assertThatThrownBy(() -> LinkageConfigs.read(config)).isInstanceOf(LinkageException.class)
+                .hasMessage("configuration link.yaml: a value is a list or an object where a text or a number is expected");
+    }
 }
