@@ -15,6 +15,7 @@ final class Scratch {
     Scratch(String name) {
         try {
             root = Files.createTempDirectory("fuzz-" + name);
+            FuzzProperty.SCRATCH_ROOTS.add(root.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,7 +48,7 @@ public final class LinkageConfigs {
             root = mapper.readTree(Files.readString(file));
         } catch (JacksonException e) {
             throw new LinkageException("configuration " + file.getFileName() + ": not valid "
-                    + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + " (" + shortQuotes(e.getOriginalMessage()) + ")");
+                    + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + where(e) + " (" + shortQuotes(firstLine(e.getOriginalMessage())) + ")");
         } catch (java.io.IOException e) {
             throw new LinkageException("configuration " + file + ": cannot be read", e);
         }
@@ -207,6 +207,26 @@ public final class LinkageConfigs {
     static String cut(String value) {
         String shown = value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "... (" + value.length() + " characters)";
         return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** ", line L, column C" of a parse error, when the parser knows it. */
+    private static String where(JacksonException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /**
+     * The parser's reason without what follows it: SnakeYAML adds the offending line of the file and a
+     * caret under it, which would echo the file's content (found by the fuzzer).
+     */
+    static String firstLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end);
+        int in = first.indexOf(" in 'reader'");
+        return (in < 0 ? first : first.substring(0, in)).strip();
     }
 
     /** A parser's message with each quoted token of the input cut as {@link #quoted} does. */

@@ -23,6 +23,16 @@ class BadInputsTest {
     Path dir;
 
     @Test
+    void malformedYamlIsNamedByItsPlaceAndReasonWithoutQuotingTheLine() throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "left:  {path: cohort.csv, id: id}\nright: {path: national.csv, id: id, \u0001secret-looking-value}\n");
+
+        assertThatThrownBy(() -> LinkageConfigs.read(config)).isInstanceOf(LinkageException.class)
+                .hasMessageContaining("configuration bad.yaml: not valid YAML at line ").hasMessageContaining("special characters")
+                .hasMessageNotContaining("secret-looking-value").hasMessageNotContaining("national.csv");
+    }
+
+    @Test
     void aRecordWithEveryComparedFieldMissingIsCountedAndNeverLinked() throws IOException {
         LinkageGenerator.Generated g = LinkageGenerator.generate(Situation.IDENTIFIERS, 5_000, 200, 11, dir);
         List<String> cohort = new ArrayList<>(Files.readAllLines(g.cohort()));
