@@ -75,6 +75,9 @@ class CohortCostIT {
         registry.add("healthgraph.graphql.timeout", () -> TIMEOUT_MS + "ms");
         // One heavy cohort (600 x 300 x 300 x 50 event tests, 2.7 M units) fits; two do not.
         registry.add("healthgraph.graphql.max-complexity", () -> "4000000");
+        // The cost and its limits are under test, not the disclosure control: small counts may show.
+        registry.add("healthgraph.security.suppression-floor", () -> "1");
+        registry.add("healthgraph.security.disclosure", () -> "EXACT");
         registry.add("healthgraph.cohorts.workers", () -> "1");
         registry.add("healthgraph.cohorts.queue", () -> "4");
         registry.add("healthgraph.cohorts.per-caller", () -> "2");

@@ -65,6 +65,9 @@ class CrossProcessFreshnessIT {
         registry.add("healthgraph.data-dir", dataDir::toString);
         registry.add("healthgraph.neo4j.embedded.bolt-port", () -> Integer.toString(boltPort));
         registry.add("healthgraph.freshness.check-interval", () -> "1h");
+        // Freshness is under test, not the disclosure control: counts of one or two patients, exact.
+        registry.add("healthgraph.security.suppression-floor", () -> "1");
+        registry.add("healthgraph.security.disclosure", () -> "EXACT");
     }
 
     @Autowired
