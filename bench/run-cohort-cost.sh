@@ -13,7 +13,7 @@
 # The cost limit is raised (healthgraph.graphql.max-complexity) so that the heavy cohort runs at all:
 # with the default limit it is refused before running (the refusal is printed first, with the cost).
 #   bench/run-cohort-cost.sh [patients=20000] [timeout=1s]   (the heavy cohort takes about 2 s on 20,000 patients)
-# Run it under `flock /work/bench.lock` so that no other benchmark runs meanwhile. BENCH_DATA_DIR=<folder>
+# Run it alone on the machine, so that no other benchmark runs meanwhile. BENCH_DATA_DIR=<folder>
 # keeps the imported data there and reuses it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,7 +4,7 @@
 #   bench/run-fuzz.sh [duration=5m]     (Jazzer durations: 30s, 5m, 1h)
 # A finding fails its target and is written under importers/src/test/resources/.../fuzz/<Target>Inputs/,
 # where every later build replays it; the corpus grown by each run is kept in importers/.cifuzz-corpus/
-# (not committed) and seeds the next run. Run it alone: flock /work/bench.lock bench/run-fuzz.sh 5m
+# (not committed) and seeds the next run. Run it alone on the machine, e.g. bench/run-fuzz.sh 5m
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

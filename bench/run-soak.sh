@@ -9,7 +9,7 @@
 # patients, imported into a fresh folder (BENCH_DATA_DIR=<folder> keeps and reuses it).
 # SOAK_CATALOG=tables imports the dictionary's tables and variables only (a copy of its schemas/ in the
 # data folder), without its 415,000 codes: minutes less of set-up on a loaded machine.
-# Run it alone: flock /work/bench.lock bench/run-soak.sh
+# Run it alone on the machine (no other benchmark or build meanwhile).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
