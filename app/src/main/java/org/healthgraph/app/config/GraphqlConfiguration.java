@@ -90,8 +90,7 @@ public class GraphqlConfiguration {
     /** Each request's cohort evaluations: its deadline, its cancellation when it ends, its caller, its allowance. */
     @Bean
     CohortRequests cohortRequests(HealthgraphProperties properties) {
-        return new CohortRequests(properties.graphql().timeout(), properties.cohorts().maxPerRequest(),
-                properties.security().patientDataTokenHashes());
+        return new CohortRequests(properties.graphql().timeout(), properties.cohorts().maxPerRequest());
     }
 
     @Bean

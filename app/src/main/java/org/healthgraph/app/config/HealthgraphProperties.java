@@ -157,7 +157,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     /**
      * @param workers cohort evaluations run at once, on the cohort engine's own threads (0: one fewer than the processors, at least 1)
      * @param queue cohort evaluations waiting for a worker; beyond it a cohort is answered 503 with Retry-After at once
-     * @param perCaller cohort evaluations one caller (its listed token, else its IP address) may have running or waiting; beyond it 503 with Retry-After
+     * @param perCaller cohort evaluations one caller (its user or API token, else its IP address) may have running or waiting; beyond it 503 with Retry-After
      * @param maxPerRequest cohort evaluations one request may ask for (each cohort field and each Cohort.patients field is one)
      */
     public record Cohorts(@DefaultValue("0") @Min(0) @Max(1024) int workers,
