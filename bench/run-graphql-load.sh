@@ -35,10 +35,10 @@ else
   ./healthgraph reindex --data-dir "$data" > /dev/null || true
   touch "$data/.bench-imported"
 fi
-bench_password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-bench_user="$(printf '%s\n' "$bench_password" | ./healthgraph password-hash bench --role READER --stdin | tail -1 | sed 's/^ *healthgraph.security.users=//')"
+. "$root/bench/bench-user.sh"
+bench_user READER ./healthgraph
 ./healthgraph serve --data-dir "$data" --port "$port" --setting healthgraph.security.anonymous=READER \
-  --setting "healthgraph.security.users=$bench_user" > "$log" 2>&1 &
+  --setting "$bench_setting" > "$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do
   curl -s -m 1 "http://127.0.0.1:$port/actuator/health" | grep -q UP && break
@@ -46,8 +46,7 @@ for _ in $(seq 1 240); do
 done
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; }
 cpu_before="$(cpu)"
-token="$(curl -s -d grant_type=password -d username=bench -d "password=$bench_password" "http://127.0.0.1:$port/auth/token" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+token="$(bench_token "http://127.0.0.1:$port")"
 load() { # $1: off|on, $2: warm-up seconds
   if [ "$1" = on ]; then auth="Bearer $token"; else auth=""; fi
   BENCH_AUTHORIZATION="$auth" "$root/bench/run-main.sh" org.healthgraph.bench.graphql.GraphqlLoad \

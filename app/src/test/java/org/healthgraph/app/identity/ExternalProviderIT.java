@@ -50,12 +50,13 @@ class ExternalProviderIT {
     @BeforeAll
     void startAServerThatTrustsThisOne() {
         String provider = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        relying = new SpringApplicationBuilder(HealthgraphApplication.class).properties(
-                "server.port=0", "healthgraph.graph.backend=gremlin", "healthgraph.data-dir=" + tempDir("healthgraph-relying-it-"),
-                "healthgraph.security.anonymous=NONE",
-                "healthgraph.security.oidc.jwk-set-uri=" + provider + "/auth/jwks",
-                "healthgraph.security.oidc.issuer=" + LocalIssuer.ISSUER,
-                "healthgraph.security.oidc.token-uri=" + provider + "/auth/token").run();
+        // as command-line arguments: they win over the tests' config/application.properties
+        relying = new SpringApplicationBuilder(HealthgraphApplication.class).run(
+                "--server.port=0", "--healthgraph.graph.backend=gremlin", "--healthgraph.data-dir=" + tempDir("healthgraph-relying-it-"),
+                "--healthgraph.security.anonymous=NONE",
+                "--healthgraph.security.oidc.jwk-set-uri=" + provider + "/auth/jwks",
+                "--healthgraph.security.oidc.issuer=" + LocalIssuer.ISSUER,
+                "--healthgraph.security.oidc.token-uri=" + provider + "/auth/token");
     }
 
     @AfterAll
