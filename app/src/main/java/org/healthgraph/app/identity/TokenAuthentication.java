@@ -1,5 +1,7 @@
 package org.healthgraph.app.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Authenticates a bearer token: a JWT (three dot-separated parts) is checked by the decoder (the
  * local issuer's key or the identity provider's key set: signature, issuer, audience, time) and its
@@ -25,10 +30,21 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class TokenAuthentication implements AuthenticationManager {
 
+    /** The clock skew the decoder's time check allows (Spring Security's default). */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final JwtDecoder decoder;
     private final RoleClaim roleClaim;
     private final String usernameClaim;
     private final AccessTokens apiTokens;
+    /**
+     * JWTs already checked, until they expire: a client sends the same token with every request, and
+     * checking its RSA signature and parsing its claims is most of what authentication adds to a
+     * request (bench/run-graphql-load.sh compares). A token is kept by its whole text, so an altered
+     * one is checked anew; its expiry is checked again at every use.
+     */
+    private final Cache<String, JwtAuthenticationToken> checked = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
 
     public TokenAuthentication(JwtDecoder decoder, RoleClaim roleClaim, String usernameClaim, AccessTokens apiTokens) {
         this.decoder = decoder;
@@ -51,6 +67,20 @@ public final class TokenAuthentication implements AuthenticationManager {
 
     /** The authentication of a JWT, or the reason it is refused. */
     public JwtAuthenticationToken jwt(String token) {
+        JwtAuthenticationToken known = checked.getIfPresent(token);
+        if (known != null) {
+            Instant expires = known.getToken().getExpiresAt();
+            if (expires == null || Instant.now().isBefore(expires.plus(CLOCK_SKEW))) {
+                return known;
+            }
+            checked.invalidate(token);
+        }
+        JwtAuthenticationToken authenticated = decode(token);
+        checked.put(token, authenticated);
+        return authenticated;
+    }
+
+    private JwtAuthenticationToken decode(String token) {
         Jwt jwt;
         try {
             jwt = decoder.decode(token);

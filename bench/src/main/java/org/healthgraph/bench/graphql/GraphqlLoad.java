@@ -84,6 +84,15 @@ public final class GraphqlLoad {
 
     /** The Authorization header every request carries (BENCH_AUTHORIZATION, e.g. "Bearer <JWT>"); none when unset. */
     private static final String AUTHORIZATION = System.getenv().getOrDefault("BENCH_AUTHORIZATION", "");
+    /**
+     * With BENCH_AUTH_SLICE_SECONDS=N (and an authorization), the measured run alternates slices of N
+     * seconds without and with the header, and reports the throughput of each: on a shared, noisy
+     * machine both see the same load, which separate runs minutes apart do not.
+     */
+    private static final long SLICE_NANOS = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("BENCH_AUTH_SLICE_SECONDS", "0"))).toNanos();
+    private static volatile long sliceStart = System.nanoTime();
+    private static final LongAdder[] COMPLETED = {new LongAdder(), new LongAdder()};
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/graphql");
@@ -108,8 +117,14 @@ public final class GraphqlLoad {
                 k.errors().reset();
             });
         }
+        COMPLETED[0].reset();
+        COMPLETED[1].reset();
+        sliceStart = System.nanoTime();
         double elapsed = run(http, url, kinds, clients, seconds, maxRequests);
         report(kinds, clients, elapsed);
+        if (SLICE_NANOS > 0 && !AUTHORIZATION.isEmpty()) {
+            reportSlices(elapsed);
+        }
     }
 
     /** Drives the mix from {@code clients} threads for {@code seconds} or {@code maxRequests}; returns the seconds taken. */
@@ -126,8 +141,10 @@ public final class GraphqlLoad {
                         Kind kind = pick(kinds, totalWeight);
                         Request request = kind.request(cursors);
                         long t0 = System.nanoTime();
-                        Optional<String> response = send(http, url, request.body());
+                        int slice = slice(t0);
+                        Optional<String> response = send(http, url, request.body(), slice == 1);
                         boolean ok = response.isPresent();
+                        COMPLETED[slice].increment();
                         kind.latencies().recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
                         if (!ok) {
                             kind.errors().increment();
@@ -153,12 +170,38 @@ public final class GraphqlLoad {
         }
     }
 
+    /** 1 when a request started at {@code nanos} carries the authorization, 0 when not. */
+    private static int slice(long nanos) {
+        if (AUTHORIZATION.isEmpty()) {
+            return 0;
+        }
+        return SLICE_NANOS == 0 ? 1 : (int) (((nanos - sliceStart) / SLICE_NANOS) % 2);
+    }
+
+    /** Throughput of the slices without and with authorization, and their ratio. */
+    private static void reportSlices(double elapsed) {
+        long elapsedNanos = (long) (elapsed * 1e9);
+        long full = elapsedNanos / SLICE_NANOS;
+        long rest = elapsedNanos % SLICE_NANOS;
+        double off = ((full + 1) / 2) * SLICE_NANOS / 1e9 + (full % 2 == 0 ? rest / 1e9 : 0);
+        double on = (full / 2) * SLICE_NANOS / 1e9 + (full % 2 == 1 ? rest / 1e9 : 0);
+        double offRate = COMPLETED[0].sum() / off;
+        double onRate = COMPLETED[1].sum() / on;
+        System.out.printf(Locale.ROOT, "slices of %d s alternated: authentication off %.0f requests/s (%.0f s), on %.0f requests/s"
+                + " (%.0f s); on / off %.3f%n", SLICE_NANOS / 1_000_000_000L, offRate, off, onRate, on, onRate / offRate);
+    }
+
     /** The response body when the request succeeded without GraphQL errors. */
     static Optional<String> send(HttpClient http, URI url, String body) {
+        return send(http, url, body, !AUTHORIZATION.isEmpty());
+    }
+
+    /** The same, with or without the authorization header. */
+    static Optional<String> send(HttpClient http, URI url, String body, boolean authorized) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (!AUTHORIZATION.isEmpty()) {
+            if (authorized && !AUTHORIZATION.isEmpty()) {
                 request.header("Authorization", AUTHORIZATION);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
