@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.healthgraph.catalog.Catalog;
@@ -57,8 +58,10 @@ public final class CatalogFreshness implements AutoCloseable {
     private Optional<Optional<CatalogStamp>> rebuilding = Optional.empty();
     /** The last stamp seen during a rebuild, whose cached reads were dropped. */
     private Optional<CatalogStamp> droppedAt = Optional.empty();
-    /** When the last check began ({@link System#nanoTime}), for {@link #checkBefore}. */
-    private long lastCheckStarted = System.nanoTime();
+    /** One check at a time; the requests that arrive meanwhile wait for it (see {@link #checkBefore}). */
+    private final ReentrantLock checking = new ReentrantLock();
+    /** When the last check that ended had begun ({@link System#nanoTime}; guarded by {@link #checking}). */
+    private long lastCheckEnded;
     private boolean closed;
 
     CatalogFreshness(Supplier<Optional<CatalogStamp>> graphStamp, CatalogWriter writer, Catalog cached,
@@ -71,7 +74,9 @@ public final class CatalogFreshness implements AutoCloseable {
         writer.addStampListener(this::ownMove);
         // Taken as current when the process starts: the index was made by `reindex` or kept by the
         // imports of this data folder; the server's first check compares from here.
+        long started = System.nanoTime();
         this.current = graphStamp.get();
+        this.lastCheckEnded = started;
     }
 
     /**
@@ -97,53 +102,67 @@ public final class CatalogFreshness implements AutoCloseable {
      * @return true when the index is current now
      */
     public boolean check() {
-        synchronized (this) {
-            lastCheckStarted = System.nanoTime();
-        }
-        Optional<CatalogStamp> graph = graphStamp.get();
-        synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            if (rebuilding.isPresent()) {
-                if (!graph.equals(rebuilding.get()) && !graph.equals(droppedAt)) {
-                    // Written again while the rebuild runs: the reads cached since are dropped too; the
-                    // rebuild may miss it, and the next check after it sees that.
-                    Catalogs.dropCached(cached);
-                    droppedAt = graph;
-                }
-                return false;
-            }
-            if (graph.equals(current) || ownSince(graph)) {
-                current = graph;
-                own.headMap(graph.map(CatalogStamp::version).orElse(0L), true).clear();
-                return true;
-            }
-            LOG.info("The graph's catalog is at stamp {}, the search index at {}: another process wrote; "
-                    + "rebuilding the index (searches answer 503 meanwhile)",
-                    graph.map(Object::toString).orElse("(none)"), current.map(Object::toString).orElse("(none)"));
-            Catalogs.dropCached(cached);
-            index.refuseSearches(CATCHING_UP);
-            tracker.building("catching up with catalog changes another process imported", 0);
-            rebuilding = Optional.of(graph);
-            droppedAt = graph;
-            rebuilder.execute(() -> rebuildFrom(graph));
-            return false;
+        checking.lock();
+        try {
+            return checkLocked();
+        } finally {
+            checking.unlock();
         }
     }
 
     /**
      * {@link #check} for a request that arrived at {@code arrivedNanos} ({@link System#nanoTime}):
-     * skipped when a check began after it arrived (that check saw every write committed before the
-     * request), so that concurrent requests share one reading of the stamp.
+     * skipped when a check that began after the request arrived has ended (it saw every write
+     * committed before the request), so that the requests waiting behind one check share it.
      */
     public void checkBefore(long arrivedNanos) {
-        synchronized (this) {
-            if (lastCheckStarted - arrivedNanos > 0) {
+        checking.lock();
+        try {
+            if (lastCheckEnded - arrivedNanos > 0) {
                 return;
             }
+            checkLocked();
+        } finally {
+            checking.unlock();
         }
-        check();
+    }
+
+    private boolean checkLocked() {
+        long started = System.nanoTime();
+        Optional<CatalogStamp> graph = graphStamp.get();
+        boolean fresh = compare(graph);
+        lastCheckEnded = started;
+        return fresh;
+    }
+
+    private synchronized boolean compare(Optional<CatalogStamp> graph) {
+        if (closed) {
+            return false;
+        }
+        if (rebuilding.isPresent()) {
+            if (!graph.equals(rebuilding.get()) && !graph.equals(droppedAt)) {
+                // Written again while the rebuild runs: the reads cached since are dropped too; the
+                // rebuild may miss it, and the next check after it sees that.
+                Catalogs.dropCached(cached);
+                droppedAt = graph;
+            }
+            return false;
+        }
+        if (graph.equals(current) || ownSince(graph)) {
+            current = graph;
+            own.headMap(graph.map(CatalogStamp::version).orElse(0L), true).clear();
+            return true;
+        }
+        LOG.info("The graph's catalog is at stamp {}, the search index at {}: another process wrote; "
+                + "rebuilding the index (searches answer 503 meanwhile)",
+                graph.map(Object::toString).orElse("(none)"), current.map(Object::toString).orElse("(none)"));
+        Catalogs.dropCached(cached);
+        index.refuseSearches(CATCHING_UP);
+        tracker.building("catching up with catalog changes another process imported", 0);
+        rebuilding = Optional.of(graph);
+        droppedAt = graph;
+        rebuilder.execute(() -> rebuildFrom(graph));
+        return false;
     }
 
     /** Whether every move from the index's stamp to {@code graph} was this process's. */
