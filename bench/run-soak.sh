@@ -49,8 +49,18 @@ else
   echo "run-soak: data imported in $(( $(date +%s) - t0 )) s ($patients patients, the SNDS dictionary${SOAK_CATALOG:+: $SOAK_CATALOG only})"
 fi
 
+# The clients stand for distinct users, but all come from 127.0.0.1, which the cohort engine's
+# per-caller share (healthgraph.cohorts.per-caller, default 2) takes for one caller: without a share
+# per client most cohort requests of a first run were answered 503 ("this caller has ...").
+# The concurrent re-import: a tenth of the patients, so that it ends before the kill on a loaded
+# machine (a first run re-importing all 20,000 over Bolt at load average 15 had committed nothing
+# when the server was killed 180 s later).
+[ -d "$data/reimport-extract" ] || ./healthgraph generate snds-extract \
+  --patients "$(( patients / 10 > 100 ? patients / 10 : 100 ))" "$data/reimport-extract" > /dev/null
+
 start_server() {
   ./healthgraph serve --data-dir "$data" --port "$port" --setting "healthgraph.neo4j.embedded.bolt-port=$bolt" \
+    --setting "healthgraph.cohorts.per-caller=$clients" \
     >> "$data/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -62,6 +72,14 @@ start_server() {
 }
 
 start_server
+# The timeline index opens in the background once the server is up: the load starts when a cohort is
+# answered (a run that started at once counted the 503s of the opening as errors outside the window).
+for _ in $(seq 1 600); do
+  curl -s -m 30 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"query": "{ cohort(query: {index: {event: {types: [DEATH]}}}) { count { value } } }"}' \
+    "http://127.0.0.1:$port/graphql" | grep -q 200 && break
+  sleep 0.5
+done
 # One request of each kind first, shown, so that a wrong query is seen before ten minutes of errors.
 for q in '{"query": "{ table(name: \"IR_BEN_R\") { name } }"}' '{"query": "{ search(query: \"sexe\", first: 1) { totalCount } }"}' \
          '{"query": "{ cohort(query: {index: {event: {types: [HOSPITAL_STAY]}}}) { count { value } } }"}'; do
@@ -79,7 +97,7 @@ sleep $(( seconds / 5 ))
 (
   echo "reimport-start $(now)" >> "$events"
   HEALTHGRAPH_NEO4J_PASSWORD="$(cat "$data/neo4j/.bolt-password")" ./healthgraph import snds-extract --load transactional \
-    --neo4j-uri "bolt://127.0.0.1:$bolt" --data-dir "$data/reimport-work" "$data/extract" > "$data/reimport.log" 2>&1 \
+    --neo4j-uri "bolt://127.0.0.1:$bolt" --data-dir "$data/reimport-work" "$data/reimport-extract" > "$data/reimport.log" 2>&1 \
     && reimport="exit 0" || reimport="exit $?"
   echo "reimport-end $(now)" >> "$events"
   echo "run-soak: re-import over Bolt: $reimport ($(tail -n 1 "$data/reimport.log"))"

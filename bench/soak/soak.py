@@ -43,6 +43,20 @@ lock = threading.Lock()
 results = []  # (start, kind, ms, outcome) outcome: ok | http-503 | http-NNN | graphql-error | refused | timeout
 
 
+def reason_503(e):
+    """Why a 503 was answered, from its message: an index catching up with another process's import,
+    a caller over its share of cohort work, the cohort engine busy, or something else."""
+    try:
+        text = e.read().decode("utf-8", "replace")
+    except Exception:
+        return "unread"
+    for needle, name in (("catching up", "catching-up"), ("this caller has", "caller-share"),
+                         ("is busy", "engine-busy"), ("is being", "index-building"), ("timeline index is", "index-building")):
+        if needle in text:
+            return name
+    return "other"
+
+
 def client(stop_at):
     while time.time() < stop_at:
         kind = random.choice(KINDS)
@@ -57,6 +71,8 @@ def client(stop_at):
                     outcome = "graphql-error:" + str(answer["errors"][0].get("extensions", {}).get("classification"))
         except urllib.error.HTTPError as e:
             outcome = "http-%d" % e.code
+            if e.code == 503:
+                outcome += ":" + reason_503(e)
         except (ConnectionError, urllib.error.URLError) as e:
             outcome = "refused"
             time.sleep(0.2)
@@ -102,7 +118,8 @@ def main():
                     window_end = t0
                     break
         window_end = window_end or stop_at
-    inside = lambda t0: kill is not None and kill <= t0 <= (window_end or stop_at)
+    # A request is inside the window when its time overlaps it: one in flight at the kill is inside.
+    inside = lambda r: kill is not None and r[0] <= (window_end or stop_at) and r[0] + r[2] / 1000.0 >= kill
     ok = [r for r in results if r[3] == "ok"]
     print("soak: %d clients, %.0f s, mix catalog 40%% / search 40%% / cohort 20%%" % (CLIENTS, SECONDS))
     print("requests: %d, answered ok: %d, throughput %.1f ok/s over the run" % (len(results), len(ok), len(ok) / SECONDS))
@@ -110,12 +127,13 @@ def main():
     for kind in ["catalog", "search", "cohort", "all"]:
         ms = [r[2] for r in ok if kind == "all" or r[1] == kind]
         print("%-8s %8d %8.1f %8.1f %8.1f" % (kind, len(ms), percentile(ms, 50), percentile(ms, 99), max(ms) if ms else 0))
-    for label, chosen in (("outside the restart window", [r for r in results if not inside(r[0])]),
-                          ("inside the restart window", [r for r in results if inside(r[0])])):
+    for label, chosen in (("outside the restart window", [r for r in results if not inside(r)]),
+                          ("inside the restart window", [r for r in results if inside(r)])):
         errors = {}
         for r in chosen:
             if r[3] != "ok":
-                errors[r[3]] = errors.get(r[3], 0) + 1
+                name = r[1] + " " + r[3]
+                errors[name] = errors.get(name, 0) + 1
         print("errors %s: %d of %d requests %s" % (label, sum(errors.values()), len(chosen), json.dumps(errors, sort_keys=True)))
     if kill is not None:
         print("restart window: kill at +%.1f s, server up at +%.1f s, every kind answered again at +%.1f s (%.1f s in all)"

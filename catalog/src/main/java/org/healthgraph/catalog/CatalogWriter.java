@@ -36,4 +36,11 @@ public interface CatalogWriter {
     void addListener(CatalogChangeListener listener);
 
     void removeListener(CatalogChangeListener listener);
+
+    /**
+     * Adds a listener told, after each commit that changed something and before the change
+     * listeners, the catalog stamp the commit moved the graph to (so that a process tells its own
+     * writes from another process's: {@code catalog.search.CatalogFreshness}).
+     */
+    void addStampListener(java.util.function.Consumer<org.healthgraph.catalog.store.CatalogStamp> listener);
 }

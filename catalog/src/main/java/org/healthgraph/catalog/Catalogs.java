@@ -33,6 +33,16 @@ public final class Catalogs {
         return cached;
     }
 
+    /**
+     * Drops what a catalog made by {@link #cached} holds, so that the next reads go to the graph (after
+     * a change written by another process); does nothing for another catalog.
+     */
+    public static void dropCached(Catalog catalog) {
+        if (catalog instanceof CachedCatalog cached) {
+            cached.committed(new CatalogChange("another process", java.util.Map.of(), 0, 0, 0, java.util.List.of(), false));
+        }
+    }
+
     /** A writer into the given graph; create one per application and share it (it holds the listeners). */
     public static CatalogWriter writer(GraphStore store) {
         return new GraphCatalogWriter(CatalogStores.on(store));

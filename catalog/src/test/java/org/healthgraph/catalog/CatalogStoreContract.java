@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.healthgraph.catalog.store.CatalogStamp;
+import org.healthgraph.catalog.store.CatalogStore;
+import org.healthgraph.catalog.store.CatalogStores;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.NodeRef;
@@ -52,6 +55,30 @@ public abstract class CatalogStoreContract {
         assertThat(catalog.code(new CodeRef(f.list(), "2"))).get().extracting(Code::label).isEqualTo("Féminin");
         assertThat(catalog.code(new CodeRef(f.list(), "2")).orElseThrow().columns()).containsEntry("COD", "2");
         assertThat(catalog.joins(f.b())).hasSize(2);
+    }
+
+    @Test
+    void everyCommittedChangeMovesTheCatalogStampOnceAndAnUnchangedWriteDoesNot() {
+        CatalogFixture f = CatalogFixture.create();
+        CatalogStore store = CatalogStores.on(graph());
+        List<CatalogStamp> told = new ArrayList<>();
+        writer.addStampListener(told::add);
+        long before = store.stamp().map(CatalogStamp::version).orElse(0L);
+
+        List<CatalogUnit> units = f.units("Identifiant");
+        units.forEach(writer::write);
+        CatalogStamp afterWrite = store.stamp().orElseThrow();
+        units.forEach(writer::write);
+        CatalogStamp afterRewrite = store.stamp().orElseThrow();
+        writer.delete("test", EntryKind.TABLE, List.of(f.a().value()));
+        CatalogStamp afterDelete = store.stamp().orElseThrow();
+
+        assertThat(afterWrite.version()).as("one move per unit written").isEqualTo(before + units.size());
+        assertThat(afterRewrite).as("units written again unchanged").isEqualTo(afterWrite);
+        assertThat(afterDelete.version()).isEqualTo(afterWrite.version() + 1);
+        assertThat(afterDelete.token()).isNotEqualTo(afterWrite.token());
+        assertThat(told).as("the writer tells each stamp it moved to").hasSize(units.size() + 1)
+                .contains(afterWrite, afterDelete);
     }
 
     @Test

@@ -28,6 +28,17 @@ class IdentifiersTest {
     }
 
     @Test
+    void aRejectedNameIsQuotedCutTo40CharactersWithControlCharactersShownAsQuestionMarks() {
+        String name = "A" + "\u0000".repeat(64);
+        assertThatThrownBy(() -> VariableRef.of("T1", name)).isInstanceOf(InvalidCatalogInputException.class)
+                .hasMessageContaining("'A" + "?".repeat(39) + "... (65 characters)'")
+                .hasMessageNotContaining("\u0000");
+        String description = "x".repeat(300) + "\n";
+        assertThatThrownBy(() -> VariableRef.of("T1", description)).hasMessageContaining("... (301 characters)")
+                .hasMessageNotContaining("x".repeat(41));
+    }
+
+    @Test
     void readsTheThreeFormsOfANomenclatureReference() {
         assertThat(CodedBy.parse("-")).isEmpty();
         assertThat(CodedBy.parse("IR_PHA_R")).contains(new CodedBy(NomenclatureName.of("IR_PHA_R"), Optional.empty()));

@@ -3,7 +3,6 @@ package org.healthgraph.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.healthgraph.importers.fhir.FhirImportException;
 import org.healthgraph.importers.fhir.FhirImporter;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.ImportReport;
@@ -36,12 +35,8 @@ public final class ImportFhirCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FhirImporter.Result result;
-        try {
-            result = new FhirImporter().read(path);
-        } catch (FhirImportException e) {
-            throw new CliException(e.getMessage(), e);
-        }
+        // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
+        FhirImporter.Result result = new FhirImporter().read(path);
         var out = spec.commandLine().getOut();
         FhirImporter.Report r = result.report();
         out.printf("read %,d files, %,d resources: %,d patients, %,d events; %,d codings of unknown systems,"

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.app.config.DataFolderLock;
 import org.healthgraph.app.config.HealthgraphProperties;
 import org.healthgraph.app.config.JourneyConfiguration;
 import org.healthgraph.app.config.SettingsReader;
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
-import org.healthgraph.importers.snds.SndsImportException;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.ImportReport;
 import org.healthgraph.journeys.JourneyImporter;
@@ -89,13 +89,9 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        SndsExtractImporter.Extract extract;
-        try {
-            extract = new SndsExtractImporter(Optional.ofNullable(separator), Optional.ofNullable(encoding).map(Charset::forName),
-                    maxLineLength).read(dir);
-        } catch (SndsImportException e) {
-            throw new CliException(e.getMessage(), e);
-        }
+        // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
+        SndsExtractImporter.Extract extract = new SndsExtractImporter(Optional.ofNullable(separator),
+                Optional.ofNullable(encoding).map(Charset::forName), maxLineLength).read(dir);
         var out = spec.commandLine().getOut();
         SndsExtractImporter.Report r = extract.report();
         out.printf("read %,d patients, %,d events in %.1f s; rows per table %s%n", r.patients(), r.events(),
@@ -116,6 +112,10 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         // Neo4j's batch importer writes the embedded Neo4j's files: not a server's, nor a Gremlin graph's.
         boolean embedded = settings.graphSettings().supportsBulkLoad();
         if (embedded) {
+            // The bulk load and its recovery write the data folder without opening the graph through the
+            // application's context, which takes the folder's lock: taken here, so that a server (or another
+            // command) using the folder is never written under (and the lock is this process's from now on).
+            DataFolderLock.acquire(settings.dataDir());
             // Said here, on the command's output: a bulk load killed half-way is finished or undone first.
             GraphBulkLoad.recoverInterrupted(settings.dataDir(), line -> out.println("  " + line));
         }
@@ -135,12 +135,8 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         }
         if (embedded && (load == Load.BULK || (load == Load.AUTO && large && JourneyImporter.bulkLoadAvailable()))) {
             long t1 = System.nanoTime();
-            Optional<ImportReport> bulk;
-            try {
-                bulk = JourneyImporter.bulkLoad(settings.dataDir(), extract.patients(), line -> out.println("  " + line));
-            } catch (RuntimeException e) {
-                throw new CliException(e.getMessage(), e);
-            }
+            Optional<ImportReport> bulk = JourneyImporter.bulkLoad(settings.dataDir(), extract.patients(),
+                    line -> out.println("  " + line));
             if (bulk.isPresent()) {
                 out.printf("bulk loaded %,d patients, %,d events in %.1f s%n", bulk.get().patients(), bulk.get().events(),
                         (System.nanoTime() - t1) / 1e9);

@@ -4,11 +4,17 @@ import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.search.CatalogDocuments;
+import org.healthgraph.catalog.search.CatalogFreshness;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.importers.TextLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * The catalog over the application's graph store: one writer per process (its listeners, the search
@@ -18,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogConfiguration.class);
 
     @Bean
     public CatalogWriter catalogWriter(GraphStore store) {
@@ -44,5 +52,39 @@ public class CatalogConfiguration {
         SearchIndex index = SearchIndex.open(properties.dataDir().resolve("search"));
         writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
         return index;
+    }
+
+    /**
+     * Notices catalog changes written by another process into the same graph (by the catalog stamp):
+     * drops the cached reads and rebuilds the search index, searches answering 503 meanwhile. Checked
+     * by {@link FreshnessCheck} on servers and before each GraphQL request ({@link #catalogFreshnessBeforeRequests}).
+     */
+    @Bean(destroyMethod = "close")
+    public CatalogFreshness catalogFreshness(GraphStore store, CatalogWriter writer, Catalog catalog, SearchIndex index,
+            IndexReadiness readiness) {
+        return CatalogFreshness.of(store, writer, catalog, index, readiness);
+    }
+
+    /**
+     * On a server, the catalog's freshness is checked before each GraphQL request (one read of the
+     * stamp, shared by the requests that arrived before it began), so that a search or catalog read
+     * made after another process's import never meets the old index or cache.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class FreshnessBeforeRequests {
+
+        @Bean
+        WebGraphQlInterceptor catalogFreshnessBeforeRequests(CatalogFreshness freshness) {
+            return (request, chain) -> {
+                try {
+                    freshness.checkBefore(System.nanoTime());
+                } catch (RuntimeException e) {
+                    // The database away: the request's own reads meet it and say so; the timer tries again.
+                    LOG.debug("Catalog freshness check before a request failed ({})", e.getClass().getSimpleName());
+                }
+                return chain.next(request);
+            };
+        }
     }
 }

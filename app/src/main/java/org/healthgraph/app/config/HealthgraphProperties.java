@@ -173,7 +173,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     }
 
     /**
-     * @param checkInterval how often a server compares the graph's import stamps with its indexes' and catches up with imports made by another process (also checked before each cohort and patient request)
+     * @param checkInterval how often a server compares the graph's import stamps with its indexes' and catches up with imports made by another process (also checked before each cohort and patient request, and the catalog stamp before each GraphQL request)
      */
     public record Freshness(@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration checkInterval) {
     }

@@ -3,6 +3,7 @@ package org.healthgraph.app.config;
 import java.util.List;
 import java.util.Optional;
 
+import org.healthgraph.catalog.search.CatalogFreshness;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.CohortService;
@@ -50,8 +51,8 @@ public class JourneyConfiguration {
 
     /** The server's checks that its indexes are current with imports made by other processes. */
     @Bean(destroyMethod = "close")
-    public FreshnessCheck freshnessCheck(CohortService cohorts, HealthgraphProperties properties) {
-        return new FreshnessCheck(properties.freshness().checkInterval(), List.of(cohorts::refreshIfStale));
+    public FreshnessCheck freshnessCheck(CohortService cohorts, CatalogFreshness catalog, HealthgraphProperties properties) {
+        return new FreshnessCheck(properties.freshness().checkInterval(), List.of(cohorts::refreshIfStale, catalog::check));
     }
 
     /**

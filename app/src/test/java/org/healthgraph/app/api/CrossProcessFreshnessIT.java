@@ -148,6 +148,54 @@ class CrossProcessFreshnessIT {
         assertThat(timelineHealth().path("patients").asLong()).isEqualTo(before + 6);
     }
 
+    /**
+     * A catalog change (a table) written by the other client: the server's next catalog read shows it
+     * (its cached "no such table" dropped), and its next search finds it or is 503 with Retry-After
+     * while the search index catches up, never the old answer.
+     */
+    @Test
+    void aTableWrittenByAnotherClientOfTheGraphIsInTheNextCatalogReadAndSearchOrSearchIs503() throws Exception {
+        String name = "FRESHTAB" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        String tableQuery = "{ table(name: \"" + name + "\") { name title } }";
+        String searchQuery = "{ search(query: \"" + name + "\", first: 5) { totalCount hits { key } } }";
+        HttpResponse<String> before = post(tableQuery);
+        assertThat(json.readTree(before.body()).path("data").path("table").isNull()).as(before.body()).isTrue();
+        assertThat(searchKeys(searchQuery)).doesNotContain(name);
+
+        org.healthgraph.catalog.CatalogWriter other = org.healthgraph.catalog.Catalogs.writer(secondWriter);
+        other.write(org.healthgraph.catalog.CatalogUnit.of(name + ".json")
+                .withDatasets(List.of(org.healthgraph.catalog.Dataset.named("FRESH")))
+                .withTables(List.of(new org.healthgraph.catalog.Table(org.healthgraph.catalog.TableName.of(name),
+                        "Table importée par un autre processus", "FRESH", "", "",
+                        new org.healthgraph.catalog.History("2020", "", List.of()), List.of()))));
+
+        HttpResponse<String> after = post(tableQuery);
+        assertThat(json.readTree(after.body()).path("data").path("table").path("title").asString())
+                .as(after.body()).isEqualTo("Table importée par un autre processus");
+        assertThat(searchKeys(searchQuery)).as("the first search answered after the other client's write").contains(name);
+        JsonNode search = json.readTree(new LocalHttp(environment).get("/actuator/health").body()).path("components")
+                .path("indexes").path("details").path("search index");
+        assertThat(search.path("state").asString()).isEqualTo("READY");
+    }
+
+    /** The keys a search finds once answered; every answer before must be a 503 with Retry-After. */
+    private List<String> searchKeys(String query) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = post(query);
+            if (r.statusCode() == 503) {
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                assertThat(r.body()).contains("catching up");
+                Thread.sleep(100);
+                continue;
+            }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            List<String> keys = new ArrayList<>();
+            json.readTree(r.body()).path("data").path("search").path("hits").forEach(h -> keys.add(h.path("key").asString()));
+            return keys;
+        }
+        throw new AssertionError("the search index did not catch up in 30 s");
+    }
+
     @Test
     void patientsImportedByTheServerItselfAreCountedInTheHealthEndpointWithoutARebuild() throws Exception {
         long before = countOnceCaughtUp();

@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.healthgraph.catalog.CatalogChange;
 import org.healthgraph.catalog.CatalogChangeListener;
@@ -25,6 +27,7 @@ import org.healthgraph.catalog.NomenclatureColumn;
 import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
+import org.healthgraph.catalog.store.CatalogStamp;
 import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphNames;
@@ -49,6 +52,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
 
     private final CatalogStore store;
     private final List<CatalogChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CatalogStamp>> stampListeners = new CopyOnWriteArrayList<>();
 
     public GraphCatalogWriter(CatalogStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -64,12 +68,33 @@ public final class GraphCatalogWriter implements CatalogWriter {
         Instant at = Instant.now();
         CatalogChange change;
         try {
-            change = store.write(tx -> new UnitWrite(tx, unit, at).run());
+            Stamped stamped = store.write(tx -> stamped(tx, new UnitWrite(tx, unit, at).run()));
+            change = stamped.change();
+            stamped.stamp().ifPresent(this::tellStamp);
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot write " + unit.source() + ": " + e.getMessage(), e);
         }
         tell(change);
         return change;
+    }
+
+    /** A committed change and the stamp its transaction moved the graph to (none when it changed nothing). */
+    private record Stamped(CatalogChange change, Optional<CatalogStamp> stamp) {
+    }
+
+    /** Moves the stamp, last in the transaction, when the change changed something. */
+    private static Stamped stamped(CatalogTransaction tx, CatalogChange change) {
+        return new Stamped(change, change.isEmpty() ? Optional.empty() : Optional.of(tx.moveStamp()));
+    }
+
+    private void tellStamp(CatalogStamp stamp) {
+        for (Consumer<CatalogStamp> listener : stampListeners) {
+            try {
+                listener.accept(stamp);
+            } catch (RuntimeException e) {
+                LOG.warn("A catalog stamp listener failed on {}; the write stands", stamp, e);
+            }
+        }
     }
 
     private void tell(CatalogChange change) {
@@ -93,7 +118,9 @@ public final class GraphCatalogWriter implements CatalogWriter {
         }
         CatalogChange change;
         try {
-            change = store.write(tx -> deleteIn(tx, source, kind, List.copyOf(keys)));
+            Stamped stamped = store.write(tx -> stamped(tx, deleteIn(tx, source, kind, List.copyOf(keys))));
+            change = stamped.change();
+            stamped.stamp().ifPresent(this::tellStamp);
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot delete " + kind + " entries for " + source + ": " + e.getMessage(), e);
         }
@@ -142,6 +169,11 @@ public final class GraphCatalogWriter implements CatalogWriter {
     @Override
     public void removeListener(CatalogChangeListener listener) {
         listeners.remove(listener);
+    }
+
+    @Override
+    public void addStampListener(Consumer<CatalogStamp> listener) {
+        stampListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The writing of one unit inside its transaction. */

@@ -86,6 +86,8 @@ public final class SearchIndex implements AutoCloseable {
     private static final int REBUILD_QUEUE = 8;
 
     private final Directory directory;
+    /** Why searches are refused now ({@link #refuseSearches}); null when they are answered. */
+    private volatile String refusal;
     /**
      * Serialises the writes (rebuild, upsert, delete, close): a rebuild's uncommitted state must
      * never be committed by a concurrent upsert, which waits for the rebuild to end instead.
@@ -378,8 +380,33 @@ public final class SearchIndex implements AutoCloseable {
         return withSearcher(s -> s.getIndexReader().numDocs());
     }
 
+    /**
+     * Refuses searches, suggestions and explanations ({@link ErrorKind#UNAVAILABLE}, with
+     * {@code reason}) until {@link #answerSearches}: for while the index is known to lag behind the
+     * graph (another process imported) and is being rebuilt. Writes go on. Moves the {@link #version},
+     * so that results kept from before are not served either.
+     */
+    public void refuseSearches(String reason) {
+        refusal = java.util.Objects.requireNonNull(reason, "reason");
+        version.incrementAndGet();
+    }
+
+    /** Answers searches again (after {@link #refuseSearches}). */
+    public void answerSearches() {
+        refusal = null;
+        version.incrementAndGet();
+    }
+
+    private void requireAnswering() {
+        String reason = refusal;
+        if (reason != null) {
+            throw new SearchException(ErrorKind.UNAVAILABLE, reason, null);
+        }
+    }
+
     /** Runs a search. Bad text gives an empty result, never an exception. */
     public SearchResult search(SearchRequest request) {
+        requireAnswering();
         int offset = decodeCursor(request.after());
         if (offset + request.first() > MAX_DEPTH) {
             throw new SearchException("cannot page past hit " + MAX_DEPTH + " (after cursor at " + offset
@@ -576,6 +603,7 @@ public final class SearchIndex implements AutoCloseable {
      * words start with its words. Fewer than two characters give no suggestion.
      */
     public List<Suggestion> suggest(String prefix, int n) {
+        requireAnswering();
         if (n < 1 || n > SearchRequest.MAX_FIRST) {
             throw new SearchException("suggestion count must be between 1 and " + SearchRequest.MAX_FIRST + ", was " + n);
         }
@@ -617,6 +645,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Lucene's explanation of the score of document {@code key} for {@code query}, if it is indexed. */
     public Optional<String> explain(String query, String key) {
+        requireAnswering();
         return withSearcher(s -> {
             TopDocs byKey = s.search(new TermQuery(new Term(Fields.KEY, key)), 1);
             if (byKey.scoreDocs.length == 0) {

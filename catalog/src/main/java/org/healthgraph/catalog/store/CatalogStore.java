@@ -19,6 +19,7 @@ import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphPath;
+import org.healthgraph.graph.Label;
 import org.healthgraph.graph.Neighbourhood;
 
 /**
@@ -37,8 +38,17 @@ public interface CatalogStore {
     /** The backend the store runs on. */
     GraphBackend backend();
 
-    /** Creates the key constraints and indexes the catalog needs; idempotent. */
+    /** The label of the one node holding the catalog stamp (key {@value #STAMP_KEY}). */
+    Label STAMP = new Label("CatalogStamp", "key");
+
+    /** The key of the stamp node. */
+    String STAMP_KEY = "catalog";
+
+    /** Creates the key constraints and indexes the catalog needs (the stamp's key too); idempotent. */
     void ensureSchema();
+
+    /** The graph's catalog stamp; empty when no catalog change was written since stamps exist. */
+    Optional<CatalogStamp> stamp();
 
     /** How much the catalog holds. */
     CatalogStats stats();

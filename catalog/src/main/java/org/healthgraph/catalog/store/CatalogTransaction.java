@@ -74,6 +74,13 @@ public interface CatalogTransaction {
     /** The keys of the codes under these code lists. */
     Set<String> codesOfLists(Collection<String> lists);
 
+    /**
+     * Moves the catalog stamp ({@link CatalogStamp}) in this transaction, so that it moves if and only
+     * if the transaction commits; returns the stamp it moves to. Concurrent transactions move it one
+     * after the other (each move holds the stamp's lock until its transaction ends).
+     */
+    CatalogStamp moveStamp();
+
     /** Deletes the entries of this kind with these keys, with their relationships; returns how many. */
     long delete(EntryKind kind, Collection<String> keys);
 

@@ -77,6 +77,8 @@ public final class FhirImporter {
     private long files;
     private long resources;
     private long unknownCodings;
+    /** Where the resource being accepted was read: the file, and its line in NDJSON ("" for a JSON file). */
+    private String place = "";
 
     /** Reads a file or every .json/.ndjson file of a folder. */
     public Result read(Path path) {
@@ -112,11 +114,13 @@ public final class FhirImporter {
                     for (line[0] = 1; readLine(in, bytes); line[0]++) {
                         String text = utf8(bytes.toByteArray());
                         if (!text.isBlank()) {
+                            place = file + " line " + line[0];
                             accept(parse(parser, text, file, line[0]), null);
                         }
                     }
                 }
             } else {
+                place = file.toString();
                 accept(parse(parser, utf8(Files.readAllBytes(file)), file, 1), null);
             }
         } catch (CharacterCodingException e) {
@@ -194,7 +198,7 @@ public final class FhirImporter {
                     : c.getRecordedDateElement()), null, EventType.CONDITION, "Condition", 0, codes(List.of(c.getCode()), CodeRole.OTHER,
                     List.of(), CodeRole.OTHER));
             case MedicationDispense d -> later(d.getSubject(), day(d.getWhenHandedOverElement()), null, EventType.DRUG_DISPENSING,
-                    "MedicationDispense", d.hasQuantity() ? d.getQuantity().getValue().intValue() : 0,
+                    "MedicationDispense", quantity(d),
                     d.hasMedicationCodeableConcept() ? codes(List.of(d.getMedicationCodeableConcept()), CodeRole.DRUG, List.of(),
                             CodeRole.DRUG) : List.of());
             case MedicationRequest m -> later(m.getSubject(), day(m.getAuthoredOnElement()), null, EventType.DRUG_PRESCRIPTION,
@@ -210,6 +214,28 @@ public final class FhirImporter {
                 // other resources are not care events
             }
         }
+    }
+
+    /**
+     * The units dispensed, a whole number (the events' quantity, as the SNDS extracts' counts); 0 when
+     * not given. A fraction (1.5) or a value beyond 0..2,147,483,647 is not silently cut (1.5 was taken
+     * as 1): the file is not imported, its place and the element named, never the value.
+     */
+    private int quantity(MedicationDispense d) {
+        if (!d.hasQuantity() || d.getQuantity().getValue() == null) {
+            return 0;
+        }
+        java.math.BigDecimal value = d.getQuantity().getValue();
+        try {
+            int units = value.intValueExact();
+            if (units >= 0) {
+                return units;
+            }
+        } catch (ArithmeticException e) {
+            // a fraction or out of range: reported below
+        }
+        throw new FhirImportException(place + ": MedicationDispense.quantity is not a whole number of units from 0 to "
+                + Integer.MAX_VALUE + " (a fraction would be cut): the file is not imported", null);
     }
 
     private void later(Reference subject, Optional<LocalDate> start, Optional<LocalDate> end, EventType type, String source,

@@ -61,6 +61,37 @@ class FhirImporterTest {
                 .hasMessageNotContaining("1980");
     }
 
+    private static String dispense(String quantity) {
+        return "{\"resourceType\": \"MedicationDispense\", \"status\": \"completed\", \"subject\": {\"reference\": \"Patient/a\"},"
+                + " \"whenHandedOver\": \"2023-03-05\"" + (quantity == null ? "" : ", \"quantity\": " + quantity) + "}\n";
+    }
+
+    @Test
+    void aDispensedQuantityWithAFractionIsAnErrorNamingFileLineAndElementNotCutToItsWholePart() throws IOException {
+        Path f = dir.resolve("d.ndjson");
+        Files.writeString(f, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n" + dispense("{\"value\": 2}")
+                + dispense("{\"value\": 1.75}"));
+        assertThatThrownBy(() -> new FhirImporter().read(f)).isInstanceOf(FhirImportException.class)
+                .hasMessageContaining("d.ndjson line 3: MedicationDispense.quantity is not a whole number")
+                .hasMessageNotContaining("1.75");
+    }
+
+    @Test
+    void aNegativeOrHugeDispensedQuantityIsAnErrorWhereAWholeOneOrNoneIsKept() throws IOException {
+        Path negative = dir.resolve("n.ndjson");
+        Files.writeString(negative, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n" + dispense("{\"value\": -3}"));
+        Path huge = dir.resolve("h.ndjson");
+        Files.writeString(huge, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n" + dispense("{\"value\": 4294967298}"));
+        Path fine = dir.resolve("f.ndjson");
+        Files.writeString(fine, "{\"resourceType\": \"Patient\", \"id\": \"a\"}\n" + dispense("{\"value\": 3.0}")
+                + dispense(null) + dispense("{\"unit\": \"box\"}"));
+
+        assertThatThrownBy(() -> new FhirImporter().read(negative)).hasMessageContaining("n.ndjson line 2: MedicationDispense.quantity");
+        assertThatThrownBy(() -> new FhirImporter().read(huge)).hasMessageContaining("h.ndjson line 2: MedicationDispense.quantity");
+        assertThat(new FhirImporter().read(fine).patients().getFirst().events()).extracting(CareEvent::quantity)
+                .containsExactlyInAnyOrder(3, 0, 0);
+    }
+
     @Test
     void aByteThatIsNotUtf8IsNamedWithItsLine() throws IOException {
         Path f = dir.resolve("p.ndjson");

@@ -32,6 +32,7 @@ import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.catalog.internal.CatalogRows;
+import org.healthgraph.catalog.store.CatalogStamp;
 import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphBackend;
@@ -53,7 +54,7 @@ import org.healthgraph.graph.gremlin.GremlinValues;
 public final class GremlinCatalogStore implements CatalogStore {
 
     static final List<Label> LABELS = List.of(GraphNames.DATASET, GraphNames.TABLE, GraphNames.VARIABLE,
-            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE);
+            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE, STAMP);
     /** Beyond Neo4j's: the look-ups a Gremlin graph makes by these properties (variable name, code list of a code). */
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.VARIABLE, "table"),
             new PropertyIndex(GraphNames.TABLE, "dataset"), new PropertyIndex(GraphNames.VARIABLE, "name"),
@@ -77,6 +78,26 @@ public final class GremlinCatalogStore implements CatalogStore {
     @Override
     public void ensureSchema() {
         graph.ensureSchema(LABELS, INDEXES);
+    }
+
+    @Override
+    public Optional<CatalogStamp> stamp() {
+        return graph.read(g -> stampOf(g, graph));
+    }
+
+    /** The stamp read in {@code g}; empty when the graph has none. */
+    static Optional<CatalogStamp> stampOf(GraphTraversalSource g, GremlinGraph graph) {
+        Object id = graph.vertexIds(g, STAMP, List.of(STAMP_KEY)).get(STAMP_KEY);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> p = GremlinValues.properties(g.V(id).elementMap().next());
+        Object version = p.get("version");
+        Object token = p.get("token");
+        if (!(version instanceof Number n) || n.longValue() < 1 || token == null || token.toString().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogStamp(n.longValue(), java.util.UUID.fromString(token.toString())));
     }
 
     @Override

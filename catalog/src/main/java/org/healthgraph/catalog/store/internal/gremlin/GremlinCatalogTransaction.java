@@ -21,6 +21,8 @@ import org.apache.tinkerpop.gremlin.structure.VertexProperty;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.internal.CatalogRows;
+import org.healthgraph.catalog.store.CatalogStamp;
+import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.Label;
@@ -60,6 +62,15 @@ final class GremlinCatalogTransaction implements CatalogTransaction {
     @Override
     public void clearFingerprints() {
         g.V().hasLabel("CatalogSource").properties("fingerprint").drop().iterate();
+    }
+
+    /** Safe as a read-then-write: the store's writes are serialised ({@link GremlinGraph#writeTraversal}). */
+    @Override
+    public CatalogStamp moveStamp() {
+        CatalogStamp next = CatalogStamp.after(GremlinCatalogStore.stampOf(g, graph));
+        w.upsertNodes(CatalogStore.STAMP, List.of(Map.of(CatalogStore.STAMP.keyProperty(), CatalogStore.STAMP_KEY,
+                "version", next.version(), "token", next.token().toString())));
+        return next;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.VariableRef;
 import org.healthgraph.catalog.internal.CatalogRows;
+import org.healthgraph.catalog.store.CatalogStamp;
 import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphBackend;
@@ -48,6 +49,22 @@ public final class Neo4jCatalogStore implements CatalogStore {
     @Override
     public void ensureSchema() {
         graph.ensureSchema(CatalogSchema.LABELS, CatalogSchema.INDEXES);
+    }
+
+    @Override
+    public Optional<CatalogStamp> stamp() {
+        return graph.read(CatalogSchema.READ_STAMP, Map.of("key", STAMP_KEY), Neo4jCatalogStore::stampOf).stream()
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** Empty for a stamp node caught between its creation and its first move (never committed so). */
+    static Optional<CatalogStamp> stampOf(Map<String, Object> row) {
+        Object version = row.get("version");
+        Object token = row.get("token");
+        if (!(version instanceof Number n) || n.longValue() < 1 || token == null || token.toString().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogStamp(n.longValue(), java.util.UUID.fromString(token.toString())));
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.VariableChange;
 import org.healthgraph.catalog.internal.CatalogRows;
+import org.healthgraph.catalog.store.CatalogStamp;
+import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.Label;
 import org.healthgraph.graph.neo4j.CypherWriter;
@@ -49,6 +51,14 @@ final class Neo4jCatalogTransaction implements CatalogTransaction {
     @Override
     public void clearFingerprints() {
         w.run("MATCH (s:CatalogSource) WHERE s.fingerprint IS NOT NULL REMOVE s.fingerprint", Map.of());
+    }
+
+    @Override
+    public CatalogStamp moveStamp() {
+        Map<String, Object> key = Map.of("key", CatalogStore.STAMP_KEY);
+        w.run(CatalogSchema.LOCK_STAMP, key);
+        return Neo4jCatalogStore.stampOf(w.run(CatalogSchema.MOVE_STAMP,
+                Map.of("key", CatalogStore.STAMP_KEY, "token", UUID.randomUUID().toString())).getFirst()).orElseThrow();
     }
 
     @Override
