@@ -58,9 +58,13 @@ fi
 [ -d "$data/reimport-extract" ] || ./healthgraph generate snds-extract \
   --patients "$(( patients / 10 > 100 ? patients / 10 : 100 ))" "$data/reimport-extract" > /dev/null
 
+# The clients log in as one researcher (a server outside the demo answers nobody without a login); its
+# token stays valid across the restart (the data folder keeps the issuer's key).
+. "$root/bench/bench-user.sh"
+bench_user RESEARCHER ./healthgraph
 start_server() {
   ./healthgraph serve --data-dir "$data" --port "$port" --setting "healthgraph.neo4j.embedded.bolt-port=$bolt" \
-    --setting "healthgraph.cohorts.per-caller=$clients" \
+    --setting "healthgraph.cohorts.per-caller=$clients" --setting "$bench_setting" \
     >> "$data/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -72,10 +76,11 @@ start_server() {
 }
 
 start_server
+SOAK_AUTHORIZATION="Bearer $(bench_token "http://127.0.0.1:$port")"; export SOAK_AUTHORIZATION
 # The timeline index opens in the background once the server is up: the load starts when a cohort is
 # answered (a run that started at once counted the 503s of the opening as errors outside the window).
 for _ in $(seq 1 600); do
-  curl -s -m 30 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  curl -s -m 30 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: $SOAK_AUTHORIZATION" \
     -d '{"query": "{ cohort(query: {index: {event: {types: [DEATH]}}}) { count { value } } }"}' \
     "http://127.0.0.1:$port/graphql" | grep -q 200 && break
   sleep 0.5
@@ -83,7 +88,7 @@ done
 # One request of each kind first, shown, so that a wrong query is seen before ten minutes of errors.
 for q in '{"query": "{ table(name: \"IR_BEN_R\") { name } }"}' '{"query": "{ search(query: \"sexe\", first: 1) { totalCount } }"}' \
          '{"query": "{ cohort(query: {index: {event: {types: [HOSPITAL_STAY]}}}) { count { value } } }"}'; do
-  echo "run-soak: probe $(curl -s -m 120 -H 'Content-Type: application/json' -d "$q" "http://127.0.0.1:$port/graphql" | head -c 200)"
+  echo "run-soak: probe $(curl -s -m 120 -H 'Content-Type: application/json' -H "Authorization: $SOAK_AUTHORIZATION" -d "$q" "http://127.0.0.1:$port/graphql" | head -c 200)"
 done
 echo "run-soak: server pid $pid on 127.0.0.1:$port, Bolt on 127.0.0.1:$bolt; load for $seconds s with $clients clients"
 python3 "$root/bench/soak/soak.py" "http://127.0.0.1:$port/graphql" "$seconds" "$clients" "$events" > "$data/soak.out" &

@@ -7,6 +7,7 @@ script appends to, so that errors can be put inside or outside the restart windo
 usage: soak.py URL SECONDS CLIENTS EVENTS_FILE
 """
 import json
+import os
 import random
 import sys
 import threading
@@ -14,6 +15,10 @@ import time
 import urllib.error
 import urllib.request
 
+# The researcher's token run-soak.sh logged in with (SOAK_AUTHORIZATION), sent with every request.
+HEADERS = {"Content-Type": "application/json"}
+if os.environ.get("SOAK_AUTHORIZATION"):
+    HEADERS["Authorization"] = os.environ["SOAK_AUTHORIZATION"]
 URL, SECONDS, CLIENTS, EVENTS = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 
 TABLES = ["IR_BEN_R", "ER_PRS_F", "ER_PHA_F", "T_MCOaaC", "T_MCOaaB", "KI_CCI_R", "IR_PHA_R"]
@@ -64,7 +69,7 @@ def client(stop_at):
         t0 = time.time()
         outcome = "ok"
         try:
-            req = urllib.request.Request(URL, data=data, headers={"Content-Type": "application/json"})
+            req = urllib.request.Request(URL, data=data, headers=HEADERS)
             with urllib.request.urlopen(req, timeout=30) as r:
                 answer = json.loads(r.read())
                 if answer.get("errors"):
