@@ -3,86 +3,29 @@ package org.healthgraph.catalog.curation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogException;
-import org.healthgraph.catalog.CatalogFixture;
 import org.healthgraph.catalog.CatalogUnit;
-import org.healthgraph.catalog.CatalogWriter;
-import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.Dataset;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.History;
 import org.healthgraph.catalog.Join;
 import org.healthgraph.catalog.KeyPair;
 import org.healthgraph.catalog.Table;
-import org.healthgraph.catalog.Variable;
 import org.healthgraph.catalog.VariableRef;
-import org.healthgraph.catalog.search.CatalogDocuments;
-import org.healthgraph.catalog.search.SearchHit;
-import org.healthgraph.catalog.search.SearchIndex;
-import org.healthgraph.catalog.search.SearchRequest;
 import org.healthgraph.graph.ErrorKind;
-import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
-import org.healthgraph.graph.audit.AuditTrail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reviewed curation on every graph backend: proposals, reviews, versions, history, the import's
  * respect of curated text, the search index kept current, and every refusal changing nothing and
  * being audited. Run on Neo4j ({@code Neo4jCurationIT}) and the embedded TinkerGraph
- * ({@code TinkerGraphCurationIT}); every test works in its own names ({@link CatalogFixture}).
+ * ({@code TinkerGraphCurationIT}).
  */
-public abstract class CurationContract {
-
-    /** The audit records of the test, in order. */
-    protected final List<AuditEvent> audited = Collections.synchronizedList(new ArrayList<>());
-    protected CatalogWriter writer;
-    protected Catalog catalog;
-    protected Curation curation;
-    protected CatalogFixture f;
-    private SearchIndex index;
-
-    /** The graph to run on, shared by the tests of the class. */
-    protected abstract GraphStore graph();
-
-    @BeforeEach
-    void open() {
-        writer = Catalogs.writer(graph());
-        writer.ensureSchema();
-        catalog = Catalogs.reader(graph());
-        index = SearchIndex.inMemory();
-        writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
-        AuditTrail trail = audited::add;
-        curation = Catalogs.curation(graph(), writer, trail, new CurationLimits(2_000, 200, 100));
-        f = CatalogFixture.create();
-        f.units("Identifiant du patient").forEach(writer::write);
-        CatalogDocuments.reindex(catalog, index);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
-
-    protected EntityRef var(String name) {
-        return EntityRef.of(EntryKind.VARIABLE, new VariableRef(f.a(), name).key());
-    }
-
-    protected EntityRef tableA() {
-        return EntityRef.of(EntryKind.TABLE, f.a().value());
-    }
-
-    protected String description(String name) {
-        return catalog.variable(new VariableRef(f.a(), name)).orElseThrow().description();
-    }
+public abstract class CurationContract extends CurationTestBase {
 
     @Test
     void anotherStewardApprovesAProposalAndItIsAppliedWithItsHistory() {
@@ -127,11 +70,11 @@ public abstract class CurationContract {
     void anApprovalIsSearchableAtOnce() {
         Proposal p = curation.propose("alice", "mot clé", List.of(
                 EntityEdit.of(var("ID")).withDescription("Identifiant zorglubien du patient")));
-        assertThat(search("zorglubien")).isEmpty();
+        assertThat(searchKeys("zorglubien")).isEmpty();
 
         curation.approve(p.id(), "bob", "ok");
 
-        assertThat(search("zorglubien")).contains(var("ID").key());
+        assertThat(searchKeys("zorglubien")).contains(var("ID").key());
     }
 
     @Test
@@ -307,15 +250,5 @@ public abstract class CurationContract {
                 .withTables(List.of(new Table(f.a(), "Table " + f.a(), f.dataset(), "", "", History.NONE, List.of()))));
         assertThat(catalog.datasets()).filteredOn(d -> d.name().equals(f.dataset())).singleElement()
                 .extracting(Dataset::title).isEqualTo("Produit");
-    }
-
-    private List<String> search(String word) {
-        return index.search(SearchRequest.of(word)).hits().stream().map(SearchHit::key).toList();
-    }
-
-    /** A variable of the fixture rewritten with another description. */
-    protected static Variable withDescription(Variable v, String description) {
-        return new Variable(v.ref(), v.position(), description, v.type(), v.length(), v.format(), v.constraints(),
-                v.codedBy(), v.history(), v.observation(), v.managementRule());
     }
 }
