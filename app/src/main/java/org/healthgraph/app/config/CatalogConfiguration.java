@@ -3,10 +3,14 @@ package org.healthgraph.app.config;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Catalogs;
+import org.healthgraph.catalog.curation.Curation;
+import org.healthgraph.catalog.curation.CurationLimits;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.importers.TextLimits;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,5 +48,23 @@ public class CatalogConfiguration {
         SearchIndex index = SearchIndex.open(properties.dataDir().resolve("search"));
         writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
         return index;
+    }
+
+    /**
+     * Reviewed curation, with the import's text limits ({@code healthgraph.imports.*}). Made after the
+     * search index, whose listener must hear the approvals a crash left untold: they are told at once.
+     */
+    @Bean
+    public Curation curation(GraphStore store, CatalogWriter writer, AuditTrail audit, HealthgraphProperties properties,
+                             SearchIndex searchIndex) {
+        Curation curation = Catalogs.curation(store, writer, audit, new CurationLimits(
+                properties.imports().maxTextLength(), properties.imports().maxLabelLength(),
+                CurationLimits.DEFAULTS.maxEntities()));
+        int told = curation.publishPending();
+        if (told > 0) {
+            LoggerFactory.getLogger(CatalogConfiguration.class)
+                    .warn("{} approved curation change(s) were committed but not indexed before a stop; indexed now", told);
+        }
+        return curation;
     }
 }

@@ -38,8 +38,11 @@ public interface Curation {
     /** The open proposals, oldest first (the review queue). */
     List<Proposal> openProposals();
 
-    /** The curated fields of an entry now. */
+    /** The curated fields of an entry now; NOT_FOUND when the catalog has no such entry. */
     EntityState state(EntityRef entity);
+
+    /** The curated fields of an entry now, if the catalog holds it. */
+    Optional<EntityState> find(EntityRef entity);
 
     /** The curated fields of an entry at a past (or the current) version. */
     EntityState stateAt(EntityRef entity, long version);

@@ -69,6 +69,8 @@ public final class GraphCuration implements Curation {
     static final int MAX_TAG = 100;
     /** The most tags one entry may carry. */
     static final int MAX_TAGS = 50;
+    /** The most joins one change of a table adds, and removes. */
+    static final int MAX_JOINS = 20;
 
     private final CatalogStore store;
     private final GraphCatalogWriter writer;
@@ -178,6 +180,10 @@ public final class GraphCuration implements Curation {
         });
         if (!e.addJoins().isEmpty() || !e.removeJoins().isEmpty()) {
             allowed(ref, "join");
+            if (e.addJoins().size() > MAX_JOINS || e.removeJoins().size() > MAX_JOINS) {
+                throw new InvalidCatalogInputException(ref + " join: at most " + MAX_JOINS
+                        + " joins added and " + MAX_JOINS + " removed in one change");
+            }
             out.addAll(joinChanges(ref, e));
         }
         return out;
@@ -486,6 +492,11 @@ public final class GraphCuration implements Curation {
             }
         }
         return new EntityState(entity, version(props), fields);
+    }
+
+    @Override
+    public Optional<EntityState> find(EntityRef entity) {
+        return store.properties(entity.kind(), List.of(entity.key())).isEmpty() ? Optional.empty() : Optional.of(state(entity));
     }
 
     @Override
