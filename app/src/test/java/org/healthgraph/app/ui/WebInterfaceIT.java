@@ -121,13 +121,15 @@ class WebInterfaceIT {
                 .contains("join path: 4 hops")
                 .contains("unknown table: \"La table « TABLE_INCONNUE » n’existe pas dans le catalogue.\"")
                 .contains("rule \"" + RULE + "\"")
+                .contains("curation history: ")
+                .contains("review queue refused: ")
                 .contains("code list CSV: NOM_CIM.csv with")
                 .contains("cohort: attrition")
                 .contains("English: ")
                 .contains("graphiql offline: ")
                 .contains("network: no request to anything but the application")
                 .contains("E2E OK");
-        for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable",
+        for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable", "06b-historique",
                 "07-nomenclature", "08-cohorte", "09-english", "10-graphiql")) {
             assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
             assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
