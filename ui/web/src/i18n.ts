@@ -42,6 +42,7 @@ const fr = {
     send: 'Envoyer pour relecture',
     proposed: 'Proposition enregistrée ; elle attend la relecture d’un autre intendant.',
     stewardOnly: 'Réservé aux intendants des données (rôle STEWARD).',
+    editLink: 'Historique et modification',
   },
   common: {
     loading: 'Chargement…',
@@ -236,6 +237,7 @@ const en: Messages = {
     send: 'Send for review',
     proposed: 'Proposal recorded; it waits for another steward’s review.',
     stewardOnly: 'For data stewards only (STEWARD role).',
+    editLink: 'History and editing',
   },
   common: {
     loading: 'Loading…',

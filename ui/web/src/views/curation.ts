@@ -20,8 +20,8 @@ interface EntryHistory {
   revisions: { totalCount: number; edges: { node: Revision }[] };
 }
 
-const QUEUE = `{ reviewQueue(first: 100) { edges { node { id author createdAt reason entryCount
-  changes(first: 100) { edges { node { kind key baseVersion fields { field oldValue newValue } } } } } } } }`;
+const QUEUE = `{ reviewQueue(first: 20) { edges { node { id author createdAt reason entryCount
+  changes(first: 20) { edges { node { kind key baseVersion fields { field oldValue newValue } } } } } } } }`;
 const REVIEW = (mutation: string) => `mutation($input: ReviewProposalInput!) { ${mutation}(input: $input) { proposal { id status } } }`;
 const HISTORY = `query($kind: CuratedKind!, $key: String!, $at: Int!) { catalogEntryHistory(kind: $kind, key: $key) {
   version current { version title description tags codeList joins } atVersion(version: $at) { version title description tags codeList joins }
