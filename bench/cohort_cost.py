@@ -1,5 +1,6 @@
 """The client side of bench/run-cohort-cost.sh: times cohort and trivial requests over HTTP."""
 import json
+import os
 import statistics
 import sys
 import threading
@@ -20,7 +21,10 @@ TRIVIAL = '{ version { healthgraph } }'
 
 def post(query):
     body = json.dumps({"query": query}).encode()
-    req = urllib.request.Request(URL, data=body, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("BENCH_AUTHORIZATION"):
+        headers["Authorization"] = os.environ["BENCH_AUTHORIZATION"]
+    req = urllib.request.Request(URL, data=body, headers=headers)
     t0 = time.perf_counter()
     try:
         with urllib.request.urlopen(req, timeout=120) as r:

@@ -39,20 +39,27 @@ if [ ! -f "$data/.bench-imported" ]; then
   touch "$data/.bench-imported"
 fi
 
+. "$root/bench/bench-user.sh"
+bench_user RESEARCHER hg
 serve() { # $1: max complexity
   # Started directly (not through hg), so that $! is the server's own pid.
   "$java" "${jvm[@]}" serve --data-dir "$data/db" --port "$port" --setting "healthgraph.graphql.timeout=$timeout" \
-    --setting healthgraph.cohorts.workers=1 --setting "healthgraph.graphql.max-complexity=$1" > "$data/server.log" 2>&1 &
+    --setting healthgraph.cohorts.workers=1 --setting "healthgraph.graphql.max-complexity=$1" --setting "$bench_setting" \
+    > "$data/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 480); do
-    curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    if [ -z "${BENCH_AUTHORIZATION:-}" ] && curl -s -m 1 "http://127.0.0.1:$port/actuator/health" | grep -q UP; then
+      BENCH_AUTHORIZATION="Bearer $(bench_token "http://127.0.0.1:$port")"; export BENCH_AUTHORIZATION
+    fi
+    [ -n "${BENCH_AUTHORIZATION:-}" ] && curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+      -H "Authorization: $BENCH_AUTHORIZATION" \
       -d '{"query":"{ cohort(query: {index: {event: {types: [DEATH]}}}) { count { suppressed } } }"}' \
       "http://127.0.0.1:$port/graphql" | grep -q 200 && return 0
     sleep 0.5
   done
   echo "run-cohort-cost: the server did not get ready (see $data/server.log)" >&2; exit 1
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; unset BENCH_AUTHORIZATION; }
 
 echo "run-cohort-cost: $patients patients, time limit $timeout, one cohort worker; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 serve 100000

@@ -64,7 +64,11 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  // A refused login is answered 401, which the browser reports on its console: expected while a wrong password is tried.
+  let refusedLoginExpected = false;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(refusedLoginExpected && m.text().includes('401'))) problems.push(`console error: ${m.text()}`);
+  });
 
   // 1. Home: the products and their tables, a placeholder naming things of the loaded catalog, a footer without addresses
   await page.goto(`${base}#/`);
@@ -240,8 +244,33 @@ try {
   console.log(`code list CSV: ${download.suggestedFilename()} with ${lines.length - 1} codes (the list has ${total}), header ${lines[0]}`);
   await shoot(page, '07-nomenclature');
 
-  // 10. Cohorte: the example query (MI then statin within 30 days), its attrition and pathways
+  // 10. Cohorte needs a researcher: anonymous, the page says so; the login page refuses a wrong password,
+  // then logs in (the header names the user) and comes back to the cohort page
   await page.goto(`${base}#/cohorte`);
+  await page.locator('#cohort-query').waitFor();
+  await page.locator('form.cohort-form button[type=submit]').click();
+  const refusedCohort = await page.locator('.cohort-form .error').filter({ hasText: 'rôle' }).innerText();
+  check(/Votre rôle ne permet pas/.test(refusedCohort), `anonymous cohort refused in French: "${refusedCohort}"`);
+  await page.locator('header .session a.login').click();
+  await page.locator('form.login-form').waitFor();
+  await page.goto(`${base}#/connexion?retour=cohorte`);
+  await page.locator('#login-user').fill('chercheur');
+  await page.locator('#login-password').fill('not-the-password');
+  refusedLoginExpected = true;
+  await page.locator('form.login-form button[type=submit]').click();
+  await page.locator('form.login-form .error', { hasText: 'incorrect' }).waitFor();
+  refusedLoginExpected = false;
+  await shoot(page, '11-connexion');
+  await page.locator('#login-password').fill('chercheur-test');
+  await page.locator('form.login-form button[type=submit]').click();
+  await page.locator('header .session .user[data-user="chercheur"]').waitFor();
+  const badge = await page.locator('header .session .user').innerText();
+  check(new URL(page.url()).hash.startsWith('#/cohorte'), `back on the cohort page after logging in: ${page.url()}`);
+  const cookies = await browser.cookies(origin);
+  const session = cookies.find((c) => c.name === 'healthgraph_session');
+  check(session && session.httpOnly && session.sameSite === 'Strict', `the session cookie is HttpOnly and SameSite=Strict: ${JSON.stringify(session && { httpOnly: session.httpOnly, sameSite: session.sameSite })}`);
+  check(await page.evaluate(() => !document.cookie.includes('healthgraph_session')), 'scripts cannot read the session cookie');
+  console.log(`login: a wrong password refused, then "${badge}" logged in`);
   await page.locator('#cohort-query').waitFor();
   await page.locator('form.cohort-form button[type=submit]').click();
   await page.locator('table.attrition tbody tr').first().waitFor({ timeout: 60_000 });

@@ -1,4 +1,8 @@
-// A small GraphQL client for the healthgraph API (same origin).
+// A small GraphQL client for the healthgraph API (same origin). The session cookie goes with every
+// request by itself; a 401 (not logged in, or the session expired) leads to the login page.
+
+import { t } from './i18n';
+import { askLogin } from './session';
 
 export interface GraphqlError {
   message: string;
@@ -17,6 +21,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
+  if (response.status === 401) {
+    askLogin();
+    throw new ApiError([{ message: t.session.required }]);
+  }
   if (!response.ok && response.status !== 503) {
     throw new ApiError([{ message: `HTTP ${response.status}` }]);
   }
@@ -31,7 +39,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     throw new ApiError(retry ? errors.map((e) => ({ ...e, message: `${e.message} (retry after ${retry} s)` })) : errors);
   }
   if (body.errors && body.errors.length > 0) {
-    throw new ApiError(body.errors);
+    // A field the caller's role may not read: say so in the page's language, and how to fix it.
+    throw new ApiError(body.errors.map((e) => (e.extensions?.classification === 'FORBIDDEN' ? { ...e, message: t.session.forbidden } : e)));
   }
   return body.data as T;
 }

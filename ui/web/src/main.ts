@@ -1,11 +1,13 @@
 import { clear, el } from './dom';
 import { lang, setLang, t } from './i18n';
 import { version } from './queries';
+import { askLogin, logout, me } from './session';
 import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { cohortView } from './views/cohort';
 import { historyView, reviewView } from './views/curation';
 import { joinPathView } from './views/joinpath';
+import { loginView } from './views/login';
 import { searchView } from './views/search';
 import { tablesView } from './views/tables';
 
@@ -24,12 +26,14 @@ const views: Record<string, View> = {
   cohorte: cohortView,
   relecture: reviewView,
   historique: historyView,
+  connexion: loginView,
 };
 
 function title(name: string): string {
   const n = t.nav;
   return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
-    jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, historique: t.curation.historyTitle('') } as Record<string, string>)[name] ?? 'healthgraph';
+    jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, historique: t.curation.historyTitle(''),
+    connexion: t.session.title } as Record<string, string>)[name] ?? 'healthgraph';
 }
 
 let generation = 0;
@@ -83,7 +87,28 @@ function header(): void {
     void status();
     void route();
   });
-  (document.getElementById('tools') as HTMLElement).replaceChildren(button);
+  const session = el('span', { class: 'session', title: t.session.badgeTitle });
+  (document.getElementById('tools') as HTMLElement).replaceChildren(session, button);
+  void badge(session);
+}
+
+/** Who is logged in, with a logout button; or a login link. */
+async function badge(into: HTMLElement): Promise<void> {
+  const m = t.session;
+  const who = await me();
+  if (who.authenticated && who.name) {
+    const roles = who.roles.filter((r) => !(who.roles.includes('ADMIN') && r !== 'ADMIN'))
+      .filter((r) => !(r === 'READER' && who.roles.length > 1)).map((r) => m.roles[r] ?? r).join(', ');
+    const out = el('button', { type: 'button', class: 'secondary logout' }, m.logout);
+    out.addEventListener('click', async () => {
+      await logout();
+      header();
+      if (who.anonymousAccess === 'NONE') askLogin(); else void route();
+    });
+    into.replaceChildren(el('span', { class: 'user', 'data-user': who.name }, m.badge(who.name, roles)), out);
+  } else {
+    into.replaceChildren(el('span', { class: 'muted' }, m.anonymous), ' ', el('a', { href: '#/connexion', class: 'login' }, m.login));
+  }
 }
 
 async function status(): Promise<void> {
@@ -98,5 +123,6 @@ async function status(): Promise<void> {
 document.documentElement.lang = lang;
 header();
 window.addEventListener('hashchange', () => void route());
+window.addEventListener('healthgraph:session', () => header());
 void route();
 void status();

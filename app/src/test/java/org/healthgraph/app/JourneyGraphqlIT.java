@@ -81,15 +81,24 @@ class JourneyGraphqlIT {
         return graphql(query, Optional.of("Bearer " + TOKEN));
     }
 
+    /** A researcher's bearer JWT (RESEARCHER: aggregates, suppressed and perturbed; no patient-level field). */
+    private Optional<String> researcher() {
+        return Optional.of("Bearer " + new org.healthgraph.app.testing.LocalHttp(environment).token("chercheur"));
+    }
+
     private String graphql(String query, Optional<String> authorization) throws Exception {
+        HttpResponse<String> response = send(query, authorization);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String query, Optional<String> authorization) throws Exception {
         String body = "{\"query\":" + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(query) + "}";
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/graphql"))
                 .header("Content-Type", "application/json");
         authorization.ifPresent(a -> builder.header("Authorization", a));
         var request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -114,19 +123,31 @@ class JourneyGraphqlIT {
     }
 
     @Test
-    void refusesPatientLevelFieldsWithoutAListedTokenButServesTheAggregates() throws Exception {
-        for (Optional<String> authorization : List.of(Optional.<String>empty(), Optional.of("Bearer wrong-token"),
-                Optional.of("Basic " + TOKEN), Optional.of("Bearer " + TOKEN + "x"))) {
-            String cohort = graphql(MI_STATIN, authorization);
-            assertThat(cohort).as("%s", authorization).contains("FORBIDDEN").contains("'Cohort.patients'")
-                    .contains("\"label\":\"statin within 30 days\"").doesNotContain("\"edges\"");
-            String patient = graphql("{ journeyPatient(id: \"P000000001\") { id } }", authorization);
-            assertThat(patient).contains("FORBIDDEN").contains("'Query.journeyPatient' needs the role ANALYST")
-                    .doesNotContain("P000000001\"}");
+    void aResearcherGetsTheAggregatesButNoPatientLevelFieldAndAnonymousCallersNoCohort() throws Exception {
+        String cohort = graphql(MI_STATIN, researcher());
+        assertThat(cohort).contains("FORBIDDEN").contains("'Cohort.patients'")
+                .contains("\"label\":\"statin within 30 days\"").doesNotContain("\"edges\"");
+        String patient = graphql("{ journeyPatient(id: \"P000000001\") { id } }", researcher());
+        assertThat(patient).contains("FORBIDDEN").contains("'Query.journeyPatient' needs the role ANALYST")
+                .doesNotContain("P000000001\"}");
+        for (Optional<String> anonymous : List.of(Optional.<String>empty(), Optional.of("Basic " + TOKEN))) {
+            assertThat(graphql(MI_STATIN, anonymous)).as("%s", anonymous).contains("FORBIDDEN")
+                    .contains("'Query.cohort' needs the role RESEARCHER").doesNotContain("statin within 30 days");
         }
         assertThat(trail()).anyMatch(r -> r.event().action() == AuditAction.ACCESS_DENIED
                 && r.event().target().equals("Cohort.patients") && r.event().detail().equals("needs the role ANALYST"));
         assertThat(graphql(MI_STATIN, Optional.of("bearer " + TOKEN))).doesNotContain("errors").contains("\"edges\"");
+    }
+
+    @Test
+    void anUnknownOrAlteredTokenIsRefusedWith401AndNothingIsAnswered() throws Exception {
+        for (String token : List.of("wrong-token", TOKEN + "x")) {
+            HttpResponse<String> response = send(MI_STATIN, Optional.of("Bearer " + token));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
+            assertThat(response.body()).contains("neither a valid JWT nor a listed API token").doesNotContain(token)
+                    .doesNotContain("statin");
+        }
     }
 
     private static final String SMALL_THRESHOLD = """
@@ -143,20 +164,20 @@ class JourneyGraphqlIT {
 
     @Test
     void aCallerWithoutPatientAccessCannotLowerTheThresholdUnderTheFloorAndTheAttemptIsAudited() throws Exception {
-        String refused = graphql(SMALL_THRESHOLD, Optional.empty());
+        String refused = graphql(SMALL_THRESHOLD, researcher());
         String allowed = graphql(SMALL_THRESHOLD);
 
         assertThat(refused).contains("FORBIDDEN").contains("query.suppressBelow: 2 is under the floor of 11")
                 .contains("healthgraph.security.suppression-floor");
         assertThat(allowed).doesNotContain("errors").contains("\"perturbed\":false");
         assertThat(trail()).anyMatch(r -> r.event().action() == AuditAction.ACCESS_DENIED
-                        && r.event().actor().startsWith("anonymous@127.0.0.1") && r.event().detail().contains("suppressBelow 2"))
+                        && r.event().actor().equals("user:chercheur") && r.event().detail().contains("suppressBelow 2"))
                 .anyMatch(r -> r.event().action() == AuditAction.THRESHOLD_LOWERED && r.event().actor().startsWith("token:"));
     }
 
     @Test
     void countsArePerturbedForCallersWithoutPatientAccessAndExactForOthers() throws Exception {
-        String anonymous = graphql(MI_COUNT, Optional.empty());
+        String anonymous = graphql(MI_COUNT, researcher());
         String authorised = graphql(MI_COUNT);
         long exact = cohorts.rawAttrition(CohortQueries.parse(
                 "{\"index\": {\"event\": {\"types\": [\"HOSPITAL_STAY\"], \"codes\": [{\"system\": \"ICD10\", \"prefix\": \"I21\"}]}}}"))[0];
@@ -166,14 +187,14 @@ class JourneyGraphqlIT {
         assertThat(anonymous).contains("\"perturbed\":true");
         long released = Long.parseLong(anonymous.replaceAll("(?s).*\"value\":(\\d+).*", "$1"));
         assertThat(released).isBetween(exact - 3, exact + 3);
-        assertThat(graphql(MI_COUNT, Optional.empty())).as("the same cohort is released the same every time").isEqualTo(anonymous);
+        assertThat(graphql(MI_COUNT, researcher())).as("the same cohort is released the same every time").isEqualTo(anonymous);
     }
 
     @Test
     void patientReadsCohortRunsAndFailedLoginsAreAuditedWithoutPatientIds() throws Exception {
         graphql("{ journeyPatient(id: \"P000000001\") { id } }");
         graphql(MI_STATIN);
-        graphql(MI_COUNT, Optional.of("Bearer not-a-listed-token"));
+        send(MI_COUNT, Optional.of("Bearer not-a-listed-token"));
 
         List<AuditRecord> trail = trail();
         assertThat(trail).anyMatch(r -> r.event().action() == AuditAction.PATIENT_READ

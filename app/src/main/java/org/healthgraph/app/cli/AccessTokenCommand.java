@@ -6,7 +6,7 @@ import org.healthgraph.graphql.access.AccessTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code healthgraph access-token}: makes a token that grants patient-level fields, and the hash to configure. */
+/** {@code healthgraph access-token}: makes an API token that holds the role ANALYST (machine clients), and the hash to configure. */
 @Command(name = "access-token", mixinStandardHelpOptions = true,
         description = {"Make a new token for patient-level GraphQL fields (cohort patient ids, a patient's events).",
                 "Give the token to the authorised user; list only its hash in the server's settings."})

@@ -33,6 +33,8 @@ public final class DemoCommand extends ServeCommand {
         resetDemoFolder(dir);
         Map<String, Object> props = new LinkedHashMap<>(graph.properties());
         props.put("healthgraph.demo.enabled", "true");
+        // the demo's catalog is open to anyone on this machine; its cohorts and curation need a login
+        props.putIfAbsent("healthgraph.security.anonymous", "READER");
         props.put("spring.graphql.schema.introspection.enabled", "true");
         start(props);
         return SERVING;

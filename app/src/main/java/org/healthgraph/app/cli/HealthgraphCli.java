@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Graph-based health data catalog and linkage engine.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
                 GenerateCommand.class, ReindexCommand.class, SearchCommand.class, LinkCommand.class, CohortCommand.class,
-                AccessTokenCommand.class, SettingsCommand.class, PseudonymiseCommand.class, AuditCommand.class,
+                AccessTokenCommand.class, PasswordHashCommand.class, SettingsCommand.class, PseudonymiseCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HealthgraphCli implements Runnable {
 

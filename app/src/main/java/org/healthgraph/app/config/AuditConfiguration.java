@@ -69,6 +69,8 @@ public class AuditConfiguration {
         event.getApplicationContext().getBean(AuditTrail.class).record(new AuditEvent("system", AuditAction.SETTINGS,
                 "healthgraph.security", java.util.OptionalLong.empty(), AuditEvent.Outcome.ALLOWED,
                 "server started: suppression-floor " + security.suppressionFloor() + ", disclosure " + security.disclosure()
-                        + ", patient-data tokens " + security.patientDataTokenHashes().stream().filter(h -> !h.isBlank()).count()));
+                        + ", API tokens " + security.patientDataTokenHashes().stream().filter(h -> !h.isBlank()).count()
+                        + ", anonymous " + security.anonymous() + ", identities " + (security.oidc().enabled()
+                                ? "provider " + security.oidc().issuer() : "local users " + security.users().stream().filter(u -> !u.isBlank()).count())));
     }
 }

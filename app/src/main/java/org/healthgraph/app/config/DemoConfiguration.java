@@ -1,6 +1,7 @@
 package org.healthgraph.app.config;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.healthgraph.app.demo.DemoDictionaryStep;
 import org.healthgraph.app.demo.DemoLoader;
@@ -8,6 +9,8 @@ import org.healthgraph.app.demo.DemoStep;
 import org.healthgraph.app.demo.JourneyDemoStep;
 import org.healthgraph.app.demo.ReadyAnnouncer;
 import org.healthgraph.app.demo.SearchIndexStep;
+import org.healthgraph.app.identity.DemoLogins;
+import org.healthgraph.app.identity.LocalLogins;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.search.SearchIndex;
@@ -15,6 +18,7 @@ import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.JourneyImporter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -28,8 +32,9 @@ import org.springframework.core.env.Environment;
 public class DemoConfiguration {
 
     @Bean
-    public ReadyAnnouncer readyAnnouncer(Environment environment) {
-        return new ReadyAnnouncer(environment);
+    public ReadyAnnouncer readyAnnouncer(Environment environment, ObjectProvider<LocalLogins> logins) {
+        return new ReadyAnnouncer(environment, () -> Optional.ofNullable(logins.getIfAvailable()).flatMap(LocalLogins::demo)
+                .map(DemoLogins::logins).orElse(List.of()));
     }
 
     /** The demo's steps and their loader. */

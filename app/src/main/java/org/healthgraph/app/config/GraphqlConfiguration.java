@@ -5,7 +5,6 @@ import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.AccessInterceptor;
-import org.healthgraph.graphql.access.Callers;
 import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
@@ -68,13 +67,8 @@ public class GraphqlConfiguration {
     }
 
     @Bean
-    Callers callers(HealthgraphProperties properties, AuditTrail audit) {
-        return new Callers(properties.security().patientDataTokenHashes(), audit);
-    }
-
-    @Bean
-    AccessInterceptor accessInterceptor(Callers callers) {
-        return new AccessInterceptor(callers);
+    AccessInterceptor accessInterceptor() {
+        return new AccessInterceptor();
     }
 
     /** Enforces the schema's {@code @policy} declarations before any field is fetched. */
@@ -97,8 +91,7 @@ public class GraphqlConfiguration {
     /** Each request's cohort evaluations: its deadline, its cancellation when it ends, its caller, its allowance. */
     @Bean
     CohortRequests cohortRequests(HealthgraphProperties properties) {
-        return new CohortRequests(properties.graphql().timeout(), properties.cohorts().maxPerRequest(),
-                properties.security().patientDataTokenHashes());
+        return new CohortRequests(properties.graphql().timeout(), properties.cohorts().maxPerRequest());
     }
 
     @Bean

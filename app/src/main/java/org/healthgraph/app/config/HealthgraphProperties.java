@@ -39,7 +39,7 @@ import jakarta.validation.constraints.NotNull;
  * @param graphql the GraphQL API's limits
  * @param cohorts the cohort engine's workers and limits
  * @param freshness how a server notices imports made by other processes
- * @param security access to patient-level data
+ * @param security identities, roles and disclosure control
  * @param demo the demonstration
  */
 @ConfigurationProperties("healthgraph")
@@ -157,7 +157,7 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     /**
      * @param workers cohort evaluations run at once, on the cohort engine's own threads (0: one fewer than the processors, at least 1)
      * @param queue cohort evaluations waiting for a worker; beyond it a cohort is answered 503 with Retry-After at once
-     * @param perCaller cohort evaluations one caller (its listed token, else its IP address) may have running or waiting; beyond it 503 with Retry-After
+     * @param perCaller cohort evaluations one caller (its user or API token, else its IP address) may have running or waiting; beyond it 503 with Retry-After
      * @param maxPerRequest cohort evaluations one request may ask for (each cohort field and each Cohort.patients field is one)
      */
     public record Cohorts(@DefaultValue("0") @Min(0) @Max(1024) int workers,
@@ -187,13 +187,50 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     }
 
     /**
-     * @param patientDataTokenHashes SHA-256 hashes of the tokens granting patient-level fields (access-token; docs/graphql.md, Access); empty: nobody
+     * @param patientDataTokenHashes SHA-256 hashes of API tokens that hold the role ANALYST (access-token; docs/security.md, Identities); empty: none
      * @param suppressionFloor lowest suppressBelow a caller without patient-level access may ask for (the SNDS "secret statistique": 11)
      * @param disclosure how counts are released to callers without patient-level access: CELL_KEY (perturbed against differencing, docs/security.md) or EXACT
+     * @param anonymous what a caller without a token may read: NONE (401, the default outside the demo) or READER (the catalog)
+     * @param users local users, each "name:ROLE[+ROLE...]:{bcrypt}hash" (make one with password-hash); they log in at /auth/login and /auth/token
+     * @param tokenTtl lifetime of the tokens this server issues to local users
+     * @param rolesClaim the JWT claim holding the role names, a dotted path for nested claims (Keycloak: realm_access.roles)
+     * @param oidc an external OpenID Connect identity provider (Keycloak, docs/security.md); when its jwk-set-uri is set, only its tokens are accepted
      */
     public record Security(@DefaultValue List<String> patientDataTokenHashes,
                            @DefaultValue("11") @Min(1) int suppressionFloor,
-                           @DefaultValue("CELL_KEY") @NotNull DisclosureMode disclosure) {
+                           @DefaultValue("CELL_KEY") @NotNull DisclosureMode disclosure,
+                           @DefaultValue("NONE") @NotNull AnonymousAccess anonymous,
+                           @DefaultValue List<String> users,
+                           @DefaultValue("8h") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
+                           @DefaultValue("roles") @NotBlank String rolesClaim,
+                           @DefaultValue @Valid Oidc oidc) {
+    }
+
+    /** What a caller without a token may read. */
+    public enum AnonymousAccess {
+        /** Nothing but the web page's shell and the probes: every other request answers 401. */
+        NONE,
+        /** The catalog (the role READER). */
+        READER
+    }
+
+    /**
+     * @param jwkSetUri where the provider publishes its signing keys (Keycloak: .../realms/<realm>/protocol/openid-connect/certs); empty: local users only
+     * @param issuer the "iss" every accepted token must carry (Keycloak: .../realms/<realm>)
+     * @param audience an "aud" every accepted token must carry; empty: not checked
+     * @param tokenUri the provider's token endpoint, to which the login page passes a user's name and password (password grant); empty: no login page with this provider
+     * @param clientId the client the login page logs in as (a public client with direct access grants)
+     * @param usernameClaim the claim that names a user in the audit trail (falls back to "sub")
+     */
+    public record Oidc(@DefaultValue("") String jwkSetUri, @DefaultValue("") String issuer,
+                       @DefaultValue("") String audience, @DefaultValue("") String tokenUri,
+                       @DefaultValue("healthgraph") String clientId,
+                       @DefaultValue("preferred_username") String usernameClaim) {
+
+        /** Whether an external provider is configured. */
+        public boolean enabled() {
+            return !jwkSetUri.isBlank();
+        }
     }
 
     /** How counts are released to callers without patient-level access. */

@@ -1,11 +1,11 @@
 package org.healthgraph.app.config;
 
+import org.healthgraph.app.identity.Identities;
 import org.healthgraph.app.web.CodeListCsv;
 import org.healthgraph.app.web.EndpointPolicyFilter;
 import org.healthgraph.app.web.WebRoutes;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.graph.audit.AuditTrail;
-import org.healthgraph.graphql.access.Callers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +22,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
+    /** The order of Spring Security's filter chain (Spring Boot's default, SecurityFilterProperties.DEFAULT_FILTER_ORDER). */
+    static final int SECURITY_FILTER_ORDER = -100;
+
     @Bean
     FilterRegistrationBean<SecurityHeaders> securityHeaders() {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
@@ -30,12 +33,21 @@ public class WebConfiguration {
         return registration;
     }
 
-    /** Right after the headers: an undeclared path or a caller without the endpoint's role stops here. */
+    /** Who a request's caller is, from what Spring Security authenticated (IdentityConfiguration). */
     @Bean
-    FilterRegistrationBean<EndpointPolicyFilter> endpointPolicies(Callers callers, AuditTrail audit) {
-        FilterRegistrationBean<EndpointPolicyFilter> registration = new FilterRegistrationBean<>(new EndpointPolicyFilter(callers, audit));
+    Identities identities(HealthgraphProperties properties) {
+        return new Identities(properties.security().anonymous());
+    }
+
+    /**
+     * Right after Spring Security has checked the request's token (its filter chain runs at order
+     * -100): an undeclared path, a caller without credentials or without the endpoint's role stops here.
+     */
+    @Bean
+    FilterRegistrationBean<EndpointPolicyFilter> endpointPolicies(Identities identities, AuditTrail audit) {
+        FilterRegistrationBean<EndpointPolicyFilter> registration = new FilterRegistrationBean<>(new EndpointPolicyFilter(identities, audit));
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(SECURITY_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -1,7 +1,10 @@
 package org.healthgraph.app.demo;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
 
+import org.healthgraph.app.identity.DemoLogins;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -10,9 +13,12 @@ import org.springframework.core.env.Environment;
 public final class ReadyAnnouncer {
 
     private final Environment environment;
+    private final Supplier<List<DemoLogins.Login>> logins;
 
-    public ReadyAnnouncer(Environment environment) {
+    /** @param logins the demo's users and passwords, printed with the address; none outside the demo */
+    public ReadyAnnouncer(Environment environment, Supplier<List<DemoLogins.Login>> logins) {
         this.environment = environment;
+        this.logins = logins;
     }
 
     @EventListener
@@ -26,6 +32,14 @@ public final class ReadyAnnouncer {
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf("healthgraph is ready after %.1f s at %s/%n  GraphQL: %s/graphql   (GraphiQL: %s/graphiql)%n"
                 + "  health:  %s/actuator/health%n", uptime / 1000.0, base, base, base, base);
+        List<DemoLogins.Login> users = logins.get();
+        if (!users.isEmpty()) {
+            System.out.println("  Se connecter / log in (" + base + "/#/connexion), one user a role, passwords drawn for this run:");
+            for (DemoLogins.Login login : users) {
+                System.out.printf("    %-13s %-14s %s%n", login.name(), login.password(), login.role());
+            }
+            System.out.println("  Machine clients: curl -d username=chercheur -d password=... " + base + "/auth/token");
+        }
         System.out.flush();
     }
 }

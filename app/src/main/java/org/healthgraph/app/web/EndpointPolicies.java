@@ -12,6 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The declared access policy of every HTTP endpoint of the application, in one table (docs/security.md,
  * Access): a path that no line declares is not served (404), so that a new endpoint cannot be left
  * open by mistake; a test lists every route the application has and fails when one is not declared.
+ * Only SESSION, FIELDS and ROLE paths look at the caller's token; PUBLIC ones are served without.
  */
 public final class EndpointPolicies {
 
@@ -19,7 +20,9 @@ public final class EndpointPolicies {
     public enum Gate {
         /** Anyone: the web application's shell and probes; they carry no data. */
         PUBLIC,
-        /** Anyone may call it; each GraphQL field's {@code @policy} decides what is answered. */
+        /** Anyone may call it; the caller is identified (a refused token answers 401), and the answer says who it is. */
+        SESSION,
+        /** A caller holding a role (anonymous callers too where anonymous access is on); each GraphQL field's {@code @policy} decides what is answered. */
         FIELDS,
         /** Holders of a role (or of one that includes it). */
         ROLE
@@ -46,6 +49,11 @@ public final class EndpointPolicies {
             Policy.role("/export/nomenclature/{file}", Role.READER, "a code list of the catalog as CSV"),
             Policy.role("/graphiql", Role.READER, "the GraphQL explorer (redirect)"),
             Policy.role("/graphiql.html", Role.READER, "the GraphQL explorer"),
+            Policy.of("/auth/login", Gate.PUBLIC, "the login: takes a user name and password, sets the session cookie"),
+            Policy.of("/auth/token", Gate.PUBLIC, "tokens for machine clients (OAuth 2 password grant)"),
+            Policy.of("/auth/logout", Gate.PUBLIC, "deletes the session cookie"),
+            Policy.of("/auth/jwks", Gate.PUBLIC, "the public keys of the tokens this server issues"),
+            Policy.of("/auth/me", Gate.SESSION, "who the caller is and which roles they hold"),
             Policy.of("/", Gate.PUBLIC, "the web application's shell; its data comes through /graphql"),
             Policy.of("/index.html", Gate.PUBLIC, "the web application's shell"),
             Policy.of("/assets/{*file}", Gate.PUBLIC, "the web application's scripts, styles and fonts"),
@@ -56,6 +64,11 @@ public final class EndpointPolicies {
             .map(p -> PathPatternParser.defaultInstance.parse(p.pattern())).toList();
 
     private EndpointPolicies() {
+    }
+
+    /** Whether a request to {@code path} identifies its caller (an undeclared path does not: it answers 404). */
+    public static boolean identifies(String path) {
+        return of(path).map(p -> p.gate() != Gate.PUBLIC).orElse(false);
     }
 
     /** The policy of {@code path} (relative to the application's context path); empty when none is declared. */

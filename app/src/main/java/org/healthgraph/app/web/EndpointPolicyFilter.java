@@ -1,14 +1,15 @@
 package org.healthgraph.app.web;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
+import org.healthgraph.app.identity.Identities;
+import org.healthgraph.app.identity.Unauthorized;
 import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.Caller;
-import org.healthgraph.graphql.access.Callers;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -17,17 +18,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Applies {@link EndpointPolicies} to every request: an undeclared path answers 404 without reaching
- * a handler, a ROLE path answers 403 (audited) to a caller without the role, PUBLIC and FIELDS paths go
- * on (GraphQL checks each field itself).
+ * Applies {@link EndpointPolicies} to every request, after Spring Security has checked its token:
+ * an undeclared path answers 404 without reaching a handler; on other paths but PUBLIC ones the
+ * caller is made once ({@link Identities}) and kept as the request attribute {@link Caller#CONTEXT_KEY}
+ * (GraphQL reads it from there); an anonymous caller holding no role (anonymous access off) gets 401
+ * on FIELDS and ROLE paths, a
+ * caller without the path's role 403 (audited).
  */
 public final class EndpointPolicyFilter extends OncePerRequestFilter {
 
-    private final Callers callers;
+    private final Identities identities;
     private final AuditTrail audit;
 
-    public EndpointPolicyFilter(Callers callers, AuditTrail audit) {
-        this.callers = callers;
+    public EndpointPolicyFilter(Identities identities, AuditTrail audit) {
+        this.identities = identities;
         this.audit = audit;
     }
 
@@ -40,10 +44,16 @@ public final class EndpointPolicyFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (policy.get().gate() == EndpointPolicies.Gate.ROLE) {
-            Caller caller = callers.identify(request.getHeader("Authorization"),
-                    new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
-            if (!caller.roles().contains(policy.get().role().orElseThrow())) {
+        EndpointPolicies.Gate gate = policy.get().gate();
+        if (gate != EndpointPolicies.Gate.PUBLIC) {
+            Caller caller = identities.caller(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddr());
+            request.setAttribute(Caller.CONTEXT_KEY, caller);
+            if (caller.anonymous() && caller.nobody() && gate != EndpointPolicies.Gate.SESSION) {
+                Unauthorized.write(response, "Bearer", "unauthenticated", "this server needs a logged-in caller: log in at"
+                        + " /auth/login (web) or send a token (Authorization: Bearer); see docs/security.md");
+                return;
+            }
+            if (gate == EndpointPolicies.Gate.ROLE && !caller.roles().contains(policy.get().role().orElseThrow())) {
                 audit.record(AuditEvent.refused(caller.actor(), AuditAction.ACCESS_DENIED, policy.get().pattern(),
                         "needs the role " + policy.get().role().orElseThrow()));
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);

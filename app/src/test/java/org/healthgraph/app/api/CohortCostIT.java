@@ -116,7 +116,7 @@ class CohortCostIT {
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
     private HttpResponse<String> post(String query) {
-        return new LocalHttp(environment).post("/graphql", json.writeValueAsString(Map.of("query", query)));
+        return new LocalHttp(environment).as("chercheur").post("/graphql", json.writeValueAsString(Map.of("query", query)));
     }
 
     private JsonNode body(HttpResponse<String> response) {

@@ -108,7 +108,7 @@ class CrossProcessFreshnessIT {
     }
 
     private HttpResponse<String> post(String query) {
-        return new LocalHttp(environment).post("/graphql", json.writeValueAsString(Map.of("query", query)));
+        return new LocalHttp(environment).as("chercheur").post("/graphql", json.writeValueAsString(Map.of("query", query)));
     }
 
     /** The cohort's count once answered; every answer before must be a 503 with Retry-After, never another count. */

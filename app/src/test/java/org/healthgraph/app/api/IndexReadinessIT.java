@@ -67,7 +67,7 @@ class IndexReadinessIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> post(String query) {
-        return new LocalHttp(environment).post("/graphql", json.writeValueAsString(java.util.Map.of("query", query)));
+        return new LocalHttp(environment).as("chercheur").post("/graphql", json.writeValueAsString(java.util.Map.of("query", query)));
     }
 
     @AfterAll

@@ -124,13 +124,14 @@ class WebInterfaceIT {
                 .contains("curation history: ")
                 .contains("review queue refused: ")
                 .contains("code list CSV: NOM_CIM.csv with")
+                .contains("login: a wrong password refused, then \"chercheur (chercheur)\" logged in")
                 .contains("cohort: attrition")
                 .contains("English: ")
                 .contains("graphiql offline: ")
                 .contains("network: no request to anything but the application")
                 .contains("E2E OK");
-        for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable", "06b-historique",
-                "07-nomenclature", "08-cohorte", "09-english", "10-graphiql")) {
+        for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable",
+                "06b-historique", "07-nomenclature", "08-cohorte", "09-english", "10-graphiql", "11-connexion")) {
             assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
             assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
         }

@@ -82,6 +82,9 @@ public final class GraphqlLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The Authorization header every request carries (BENCH_AUTHORIZATION, e.g. "Bearer <JWT>"); none when unset. */
+    private static final String AUTHORIZATION = System.getenv().getOrDefault("BENCH_AUTHORIZATION", "");
+
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/graphql");
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
@@ -153,10 +156,12 @@ public final class GraphqlLoad {
     /** The response body when the request succeeded without GraphQL errors. */
     static Optional<String> send(HttpClient http, URI url, String body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (!AUTHORIZATION.isEmpty()) {
+                request.header("Authorization", AUTHORIZATION);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && !response.body().contains("\"errors\"")
                     ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {

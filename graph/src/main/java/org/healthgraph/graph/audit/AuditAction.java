@@ -8,7 +8,9 @@ public enum AuditAction {
     COHORT_RUN,
     /** A request asked for something its caller may not have (a patient-level field, a threshold under the floor). */
     ACCESS_DENIED,
-    /** Credentials were presented and refused (an unknown token). */
+    /** A user logged in (a token was issued to them, or their provider's token accepted at the login page). */
+    LOGIN,
+    /** Credentials were presented and refused (a wrong password, an expired, wrongly signed or unknown token). */
     LOGIN_FAILURE,
     /** A caller allowed to do so released counts under the default suppression threshold. */
     THRESHOLD_LOWERED,

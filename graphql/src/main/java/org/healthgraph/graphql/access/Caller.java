@@ -5,21 +5,26 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who sent a request, as the audit trail names them, and what they may read; put in the GraphQL
- * context by {@link AccessInterceptor} under {@link #CONTEXT_KEY}.
+ * Who sent a request, as the audit trail names them, and what they may read; made once per HTTP
+ * request by the application's identification (a JWT, a listed API token, or nobody) and put in the
+ * GraphQL context by {@link AccessInterceptor} under {@link #CONTEXT_KEY}.
  *
- * @param actor  {@code token:<first 12 hex digits of the token's SHA-256>} for a listed patient-data
- *               token, {@code anonymous@<client address>} otherwise; never a secret
- * @param access what the request may read
- * @param roles  the roles the caller holds, with those they include (see {@link #Caller(String, Access)})
+ * @param actor  {@code user:<name>} for a JWT's subject, {@code token:<first 12 hex digits of the
+ *               token's SHA-256>} for a listed API token, {@code anonymous@<client address>} otherwise;
+ *               never a secret
+ * @param access what the request may read, following from the roles (ANALYST: patient-level data)
+ * @param roles  the roles the caller holds, with those they include
  */
 public record Caller(String actor, Access access, Set<Role> roles) {
 
-    /** The GraphQL context key under which a request's caller is kept. */
+    /** The GraphQL context key (and HTTP request attribute) under which a request's caller is kept. */
     public static final String CONTEXT_KEY = "healthgraph.caller";
 
-    /** The caller of a request that went through no interceptor (tests of a bare schema): anonymous, catalog only. */
-    public static final Caller UNKNOWN = new Caller("anonymous", Access.CATALOG);
+    /**
+     * The caller of a request that went through no identification (tests of a bare schema, without
+     * the application's HTTP layer): anonymous, catalog only.
+     */
+    public static final Caller UNKNOWN = of("anonymous", EnumSet.of(Role.READER));
 
     public Caller {
         Objects.requireNonNull(actor, "actor");
@@ -27,17 +32,25 @@ public record Caller(String actor, Access access, Set<Role> roles) {
         roles = Set.copyOf(Role.closure(roles));
     }
 
-    /**
-     * A caller whose roles follow from its access, until identities exist (issue 13): a caller with a
-     * patient-data token holds ANALYST, every other caller RESEARCHER.
-     */
-    public Caller(String actor, Access access) {
-        this(actor, access, EnumSet.of(access == Access.PATIENT_DATA ? Role.ANALYST : Role.RESEARCHER));
+    /** A caller holding {@code roles} (and those they include); patient-level access comes with ANALYST. */
+    public static Caller of(String actor, Set<Role> roles) {
+        Set<Role> all = Role.closure(roles);
+        return new Caller(actor, all.contains(Role.ANALYST) ? Access.PATIENT_DATA : Access.CATALOG, all);
     }
 
     /** Whether the caller may read patient-level data (and exact, lower-threshold counts). */
     public boolean patientData() {
         return access == Access.PATIENT_DATA;
+    }
+
+    /** Whether the caller holds no role at all (an anonymous caller where anonymous access is off). */
+    public boolean nobody() {
+        return roles.isEmpty();
+    }
+
+    /** Whether the caller presented no credentials. */
+    public boolean anonymous() {
+        return actor.startsWith("anonymous");
     }
 
     /** {@code caller}, or {@link #UNKNOWN} when the context holds none. */

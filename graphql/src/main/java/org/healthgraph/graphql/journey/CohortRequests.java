@@ -2,10 +2,9 @@ package org.healthgraph.graphql.journey;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
-import org.healthgraph.graphql.access.AccessTokens;
+import org.healthgraph.graphql.access.Caller;
 import org.healthgraph.journeys.Cancellation;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -19,28 +18,24 @@ import reactor.core.publisher.Mono;
  * client gone), so that no cohort evaluation outlives its request; and the caller key for the
  * engine's per-caller share.
  *
- * <p>The caller, until identities exist, is the hash of the bearer token when the token is one of
- * the listed patient-data tokens, else the client's IP address: an unlisted token is not a
- * caller of its own, or anybody could dodge the share by sending a new token each time.
+ * <p>The caller is the one the HTTP layer identified ({@link Caller#actor()}: a user, a listed API
+ * token's hash prefix), and an anonymous caller is its client's IP address: a refused token never
+ * gets this far, so nobody dodges the share by sending a new token each time.
  */
 public final class CohortRequests implements WebGraphQlInterceptor {
 
-    private static final String BEARER = "bearer ";
     private static final String TIMEOUT_SETTING = "healthgraph.graphql.timeout";
 
     private final Duration timeout;
     private final int maxPerRequest;
-    private final AccessTokens tokens;
 
     /**
      * @param timeout the request's time limit ({@code healthgraph.graphql.timeout})
      * @param maxPerRequest cohort evaluations a request may ask for ({@code healthgraph.cohorts.max-per-request})
-     * @param tokenHashes the listed patient-data tokens' hashes
      */
-    public CohortRequests(Duration timeout, int maxPerRequest, List<String> tokenHashes) {
+    public CohortRequests(Duration timeout, int maxPerRequest) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.maxPerRequest = maxPerRequest;
-        this.tokens = AccessTokens.of(tokenHashes);
     }
 
     @Override
@@ -52,12 +47,8 @@ public final class CohortRequests implements WebGraphQlInterceptor {
     }
 
     private String caller(WebGraphQlRequest request) {
-        String header = request.getHeaders().getFirst("Authorization");
-        if (header != null && header.length() > BEARER.length() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String token = header.substring(BEARER.length()).strip();
-            if (tokens.grantsPatientData(token)) {
-                return "token:" + AccessTokens.hash(token).substring(0, 16);
-            }
+        if (request.getAttributes().get(Caller.CONTEXT_KEY) instanceof Caller caller && !caller.anonymous()) {
+            return caller.actor();
         }
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "address:unknown" : "address:" + remote.getAddress().getHostAddress();
