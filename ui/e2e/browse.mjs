@@ -215,6 +215,22 @@ try {
   const same = await page.locator('table.same-name tbody tr').allInnerTexts();
   console.log(`same-name variables of PAT_IDT_R.PAT_IDT: ${same.map((s) => s.split(/\s/)[0]).join(', ')}`);
 
+  // 8b. The variable's curation history: the second edition's import made version 1, version 0 reads
+  // back; the review queue is the stewards' (the demo's anonymous caller gets the API's refusal)
+  await page.goto(`${base}#/historique/VARIABLE/PAT_IDT_R.PAT_DCD_DTE?version=0`);
+  await page.locator('table.revisions').waitFor();
+  const revisions = await page.locator('table.revisions tbody tr').allInnerTexts();
+  const atZero = oneLine(await page.locator('dl.state dd.description').innerText());
+  check(revisions.some((r) => r.includes('description') && r.includes('import:')) && atZero === 'Date de décès du patient',
+    `history ${revisions} and the description at version 0 "${atZero}"`);
+  console.log(`curation history: ${revisions.length} revision(s); description at version 0 "${atZero}"`);
+  await shoot(page, '06b-historique');
+  await page.goto(`${base}#/relecture`);
+  await page.locator('p.error').waitFor();
+  const refused = await page.locator('p.error').innerText();
+  check(refused.includes('STEWARD') || refused.includes('rôle'), `review queue without the steward role: "${refused}"`);
+  console.log(`review queue refused: "${oneLine(refused)}"`);
+
   // 9. A code list, downloaded whole as CSV
   await page.goto(`${base}#/nomenclature/NOM_CIM`);
   await page.locator('table.codes tbody tr').first().waitFor();

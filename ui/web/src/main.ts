@@ -5,6 +5,7 @@ import { askLogin, logout, me } from './session';
 import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { cohortView } from './views/cohort';
+import { historyView, reviewView } from './views/curation';
 import { joinPathView } from './views/joinpath';
 import { loginView } from './views/login';
 import { searchView } from './views/search';
@@ -23,13 +24,16 @@ const views: Record<string, View> = {
   nomenclature: nomenclatureView,
   jointure: joinPathView,
   cohorte: cohortView,
+  relecture: reviewView,
+  historique: historyView,
   connexion: loginView,
 };
 
 function title(name: string): string {
   const n = t.nav;
   return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
-    jointure: n.joinPath, cohorte: n.cohort, connexion: t.session.title } as Record<string, string>)[name] ?? 'healthgraph';
+    jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, historique: t.curation.historyTitle(''),
+    connexion: t.session.title } as Record<string, string>)[name] ?? 'healthgraph';
 }
 
 let generation = 0;
@@ -71,7 +75,7 @@ function header(): void {
   nav.setAttribute('aria-label', n.label);
   nav.replaceChildren(
     el('a', { href: '#/' }, n.catalogue), el('a', { href: '#/tables' }, n.tables), el('a', { href: '#/jointure' }, n.joinPath),
-    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
+    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
   const skip = document.querySelector('a.skip');
   if (skip) skip.textContent = n.skip;
   const other = lang === 'fr' ? 'en' : 'fr';

@@ -6,6 +6,7 @@ import { canonicalTable, loadIndex } from '../catalog-index';
 import { clear, count, el, link, loading } from '../dom';
 import { drawGraph, ringLayout, type GraphEdge, type GraphNode } from '../graph';
 import { t } from '../i18n';
+import { historyHref } from './curation';
 import {
   neighbourhood, nomenclature, table, tableVariables, variable,
   type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
@@ -88,7 +89,8 @@ export async function tableView(root: HTMLElement, params: URLSearchParams, path
       ...historyRows(tb.history, t.table),
       [t.table.observation, tb.observation],
     ]),
-    el('p', {}, link(joinPathHref(tb.name), t.table.joinPathFrom)),
+    el('p', {}, link(joinPathHref(tb.name), t.table.joinPathFrom), ' · ',
+      link(historyHref('TABLE', tb.name), t.curation.editLink)),
   );
   const graphSection = el('section', { class: 'join-graph', 'aria-labelledby': 'graph-title' });
   root.append(graphSection);
@@ -208,6 +210,7 @@ export async function variableView(root: HTMLElement, _params: URLSearchParams, 
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', link(tableHref(v.table), v.table), ' › ', v.name),
     el('h1', {}, el('span', { class: 'badge kind-variable' }, t.kind.VARIABLE), el('span', { class: 'key' }, v.key)),
     el('p', { class: 'lead' }, v.description),
+    el('p', {}, link(historyHref('VARIABLE', v.key), t.curation.editLink)),
     dl([
       [m.table, link(tableHref(v.table), v.table)],
       [m.type, v.type],

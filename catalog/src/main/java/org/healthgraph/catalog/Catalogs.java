@@ -2,11 +2,15 @@ package org.healthgraph.catalog;
 
 import java.time.Duration;
 
+import org.healthgraph.catalog.curation.Curation;
+import org.healthgraph.catalog.curation.CurationLimits;
 import org.healthgraph.catalog.internal.CachedCatalog;
 import org.healthgraph.catalog.internal.GraphCatalog;
 import org.healthgraph.catalog.internal.GraphCatalogWriter;
+import org.healthgraph.catalog.internal.GraphCuration;
 import org.healthgraph.catalog.store.CatalogStores;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.audit.AuditTrail;
 
 /** Opens the catalog over a graph store. */
 public final class Catalogs {
@@ -41,6 +45,19 @@ public final class Catalogs {
         if (catalog instanceof CachedCatalog cached) {
             cached.committed(new CatalogChange("another process", java.util.Map.of(), 0, 0, 0, java.util.List.of(), false));
         }
+    }
+
+    /**
+     * Reviewed curation of the catalog in the given graph, telling {@code writer}'s listeners (search
+     * index, cache) what each approval changed, and recording every mutation in {@code audit}.
+     *
+     * @param writer a writer made by {@link #writer} on the same graph
+     */
+    public static Curation curation(GraphStore store, CatalogWriter writer, AuditTrail audit, CurationLimits limits) {
+        if (!(writer instanceof GraphCatalogWriter graphWriter)) {
+            throw new IllegalArgumentException("curation needs the writer made by Catalogs.writer");
+        }
+        return new GraphCuration(CatalogStores.on(store), graphWriter, audit, limits);
     }
 
     /** A writer into the given graph; create one per application and share it (it holds the listeners). */

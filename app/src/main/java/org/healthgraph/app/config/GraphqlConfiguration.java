@@ -9,6 +9,7 @@ import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
 import org.healthgraph.graphql.catalog.CatalogNavigationController;
+import org.healthgraph.graphql.curation.CurationController;
 import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
@@ -37,7 +38,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  * interceptor, resolver and configurer beans by type.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class})
+@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, CurationController.class})
 public class GraphqlConfiguration {
 
     @Bean

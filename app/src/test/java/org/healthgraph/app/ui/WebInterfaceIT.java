@@ -121,6 +121,8 @@ class WebInterfaceIT {
                 .contains("join path: 4 hops")
                 .contains("unknown table: \"La table « TABLE_INCONNUE » n’existe pas dans le catalogue.\"")
                 .contains("rule \"" + RULE + "\"")
+                .contains("curation history: ")
+                .contains("review queue refused: ")
                 .contains("code list CSV: NOM_CIM.csv with")
                 .contains("login: a wrong password refused, then \"chercheur (chercheur)\" logged in")
                 .contains("cohort: attrition")
@@ -129,7 +131,7 @@ class WebInterfaceIT {
                 .contains("network: no request to anything but the application")
                 .contains("E2E OK");
         for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable",
-                "07-nomenclature", "08-cohorte", "09-english", "10-graphiql", "11-connexion")) {
+                "06b-historique", "07-nomenclature", "08-cohorte", "09-english", "10-graphiql", "11-connexion")) {
             assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
             assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
         }

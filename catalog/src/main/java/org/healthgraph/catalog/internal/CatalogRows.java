@@ -35,6 +35,15 @@ import org.healthgraph.graph.Label;
  */
 public final class CatalogRows {
 
+    /** A proposed change of catalog entries (see {@code GraphCuration}); key: a random id. */
+    public static final Label PROPOSAL = new Label("Proposal", "id");
+    /** One field of one entry changed by an approval or an import; key: a random id. */
+    public static final Label REVISION = new Label("Revision", "id");
+    /** An import's value of a curated field, kept aside; key: entry, field and source. */
+    public static final Label IMPORT_CONFLICT = new Label("ImportConflict", "id");
+    /** The labels of curation records. */
+    public static final List<Label> CURATION_LABELS = List.of(PROPOSAL, REVISION, IMPORT_CONFLICT);
+
     private CatalogRows() {
     }
 

@@ -21,6 +21,7 @@ import org.healthgraph.catalog.CatalogException;
 import org.healthgraph.catalog.CatalogUnit;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodedBy;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.NomenclatureColumn;
@@ -95,6 +96,16 @@ public final class GraphCatalogWriter implements CatalogWriter {
                 LOG.warn("A catalog stamp listener failed on {}; the write stands", stamp, e);
             }
         }
+    }
+
+    /** Tells the stamp listeners of a stamp moved by another writer of the catalog in this process (curation). */
+    void publishStamp(CatalogStamp stamp) {
+        tellStamp(stamp);
+    }
+
+    /** Tells the listeners a change committed by another writer of the catalog (curation). */
+    void publish(CatalogChange change) {
+        tell(change);
     }
 
     private void tell(CatalogChange change) {
@@ -215,17 +226,17 @@ public final class GraphCatalogWriter implements CatalogWriter {
             // A table's unit names its dataset without a title: never blank out a title set elsewhere.
             List<Map<String, Object>> rows = unit.datasets().stream().map(CatalogRows::dataset)
                     .map(UnitWrite::withoutNulls).toList();
-            List<Map<String, Object>> toWrite = diff(GraphNames.DATASET, EntryKind.DATASET, rows, (before, after) -> {
+            java.util.function.BinaryOperator<Map<String, Object>> merge = (before, after) -> {
                 Map<String, Object> merged = new HashMap<>(before);
                 merged.putAll(after);
                 return merged;
-            });
-            tx.upsert(EntryKind.DATASET, toWrite);
+            };
+            tx.upsert(EntryKind.DATASET, curatedDiff(EntryKind.DATASET, rows, merge));
         }
 
         private void writeTables() {
             List<Map<String, Object>> rows = unit.tables().stream().map(CatalogRows::table).toList();
-            tx.upsert(EntryKind.TABLE, diff(GraphNames.TABLE, EntryKind.TABLE, rows, null));
+            tx.upsert(EntryKind.TABLE, curatedDiff(EntryKind.TABLE, rows, null));
             Set<String> datasets = new LinkedHashSet<>();
             unit.tables().forEach(t -> datasets.add(t.dataset()));
             unit.datasets().forEach(d -> datasets.remove(d.name()));
@@ -236,7 +247,7 @@ public final class GraphCatalogWriter implements CatalogWriter {
 
         private void writeNomenclatures() {
             List<Map<String, Object>> rows = unit.nomenclatures().stream().map(CatalogRows::nomenclature).toList();
-            tx.upsert(EntryKind.NOMENCLATURE, diff(GraphNames.NOMENCLATURE, EntryKind.NOMENCLATURE, rows, null));
+            tx.upsert(EntryKind.NOMENCLATURE, curatedDiff(EntryKind.NOMENCLATURE, rows, null));
         }
 
         private void writeVariables() {
@@ -248,15 +259,130 @@ public final class GraphCatalogWriter implements CatalogWriter {
             unit.tables().forEach(t -> tables.remove(t.name().value()));
             requireExisting(EntryKind.TABLE, tables, "table");
             List<Map<String, Object>> rows = unit.variables().stream().map(CatalogRows::variable).toList();
-            Map<String, Map<String, Object>> before = tx.existing(EntryKind.VARIABLE, keys(GraphNames.VARIABLE, rows));
+            Map<String, Map<String, Object>> before = lockedBefore(EntryKind.VARIABLE, rows, null);
+            keepCurated(EntryKind.VARIABLE, rows, before);
             List<Map<String, Object>> toWrite = diff(EntryKind.VARIABLE, GraphNames.VARIABLE, rows, before, null);
             recordHistory(toWrite, before);
+            bumpVersions(EntryKind.VARIABLE, toWrite, before);
             tx.upsert(EntryKind.VARIABLE, toWrite);
             // Links are rewritten for every variable, changed or not: a code list imported after its
-            // variables must still get linked.
-            tx.linkVariables(unit.variables().stream().map(v -> new CatalogTransaction.VariableLink(v.ref().key(),
-                    v.ref().table().value(), v.codedBy().map(c -> c.nomenclature().value()),
-                    v.codedBy().flatMap(c -> c.column()))).toList());
+            // variables must still get linked. They follow the rows, where a curated code list was kept.
+            tx.linkVariables(rows.stream().map(r -> {
+                Optional<CodedBy> coded = CodedBy.parse((String) r.get("codedBy"));
+                return new CatalogTransaction.VariableLink((String) r.get("key"), (String) r.get("table"),
+                        coded.map(c -> c.nomenclature().value()), coded.flatMap(CodedBy::column));
+            }).toList());
+        }
+
+        /**
+         * The rows of a kind that differ from the stored entries, once curated fields are kept and the
+         * versions of entries whose curatable fields change are moved on.
+         */
+        private List<Map<String, Object>> curatedDiff(EntryKind kind, List<Map<String, Object>> rows,
+                                                      java.util.function.BinaryOperator<Map<String, Object>> merge) {
+            Map<String, Map<String, Object>> before = lockedBefore(kind, rows, merge);
+            keepCurated(kind, rows, before);
+            List<Map<String, Object>> toWrite = diff(kind, CatalogRows.label(kind), rows, before, merge);
+            bumpVersions(kind, toWrite, before);
+            return toWrite;
+        }
+
+        /**
+         * The stored entries of these rows; those the unit changes are locked first and read again, so
+         * that an approval committing meanwhile is neither overwritten nor missed (an unchanged
+         * re-import takes no lock).
+         */
+        private Map<String, Map<String, Object>> lockedBefore(EntryKind kind, List<Map<String, Object>> rows,
+                                                              java.util.function.BinaryOperator<Map<String, Object>> merge) {
+            Label label = CatalogRows.label(kind);
+            Map<String, Map<String, Object>> before = new HashMap<>(tx.existing(kind, keys(label, rows)));
+            List<String> touched = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                String key = (String) row.get(label.keyProperty());
+                Map<String, Object> old = before.get(key);
+                if (old != null && !sameProperties(old, merge == null ? row : merge.apply(old, row))) {
+                    touched.add(key);
+                }
+            }
+            if (!touched.isEmpty()) {
+                tx.lock(label, touched);
+                before.putAll(tx.existing(kind, touched));
+            }
+            return before;
+        }
+
+        /**
+         * Puts back the stored value of every curated field the unit would change, and records the
+         * import's value as a conflict for stewards (one per entry, field and source: importing the file
+         * again updates it rather than adding another).
+         */
+        private void keepCurated(EntryKind kind, List<Map<String, Object>> rows, Map<String, Map<String, Object>> before) {
+            Label label = CatalogRows.label(kind);
+            List<Map<String, Object>> conflicts = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                String key = (String) row.get(label.keyProperty());
+                Map<String, Object> old = before.get(key);
+                if (old == null) {
+                    continue;
+                }
+                for (String field : CatalogRows.strings(old, "curated")) {
+                    if (row.containsKey(field) && !Objects.equals(normalise(old.get(field)), normalise(row.get(field)))) {
+                        String entity = kind + ":" + key;
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        c.put("id", java.util.UUID.nameUUIDFromBytes((entity + "|" + field + "|" + unit.source())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+                        c.put("entity", entity);
+                        c.put("field", field);
+                        c.put("curated", display(normalise(old.get(field))));
+                        c.put("imported", display(normalise(row.get(field))));
+                        c.put("source", unit.source());
+                        c.put("at", at.toString());
+                        c.put("status", "OPEN");
+                        conflicts.add(c);
+                        row.put(field, old.get(field));
+                    }
+                }
+            }
+            if (!conflicts.isEmpty()) {
+                LOG.info("{}: {} curated field(s) kept; the imported values are recorded as conflicts for stewards",
+                        unit.source(), conflicts.size());
+                tx.putRecords(CatalogRows.IMPORT_CONFLICT, conflicts);
+            }
+        }
+
+        /**
+         * Moves on the version of every existing entry whose curatable fields the import changes, with a
+         * revision per field (author {@code import:<source>}): a proposal made on the version before is
+         * then stale, and every version of the entry can be read back.
+         */
+        private void bumpVersions(EntryKind kind, List<Map<String, Object>> toWrite, Map<String, Map<String, Object>> before) {
+            Label label = CatalogRows.label(kind);
+            List<String> curatable = GraphCuration.FIELDS.get(kind);
+            List<Map<String, Object>> revisions = new ArrayList<>();
+            for (Map<String, Object> row : toWrite) {
+                String key = (String) row.get(label.keyProperty());
+                Map<String, Object> old = before.get(key);
+                if (old == null) {
+                    continue;
+                }
+                long version = GraphCuration.version(old) + 1;
+                boolean moved = false;
+                for (String field : curatable) {
+                    if (row.containsKey(field) && !Objects.equals(normalise(old.get(field)), normalise(row.get(field)))) {
+                        moved = true;
+                        revisions.add(GraphCuration.revisionRow(new org.healthgraph.catalog.curation.Revision(
+                                org.healthgraph.catalog.curation.EntityRef.of(kind, key), version, field,
+                                display(normalise(old.get(field))), display(normalise(row.get(field))),
+                                "import:" + unit.source(), "", at, "", "")));
+                    }
+                }
+                if (moved) {
+                    row.put("version", version);
+                }
+            }
+            if (!revisions.isEmpty()) {
+                tx.putRecords(CatalogRows.REVISION, revisions);
+            }
         }
 
         private void recordHistory(List<Map<String, Object>> toWrite, Map<String, Map<String, Object>> before) {
@@ -368,11 +494,6 @@ public final class GraphCatalogWriter implements CatalogWriter {
         }
 
         /** Rows that differ from the stored nodes, counting and noting the changed keys. */
-        private List<Map<String, Object>> diff(Label label, EntryKind kind, List<Map<String, Object>> rows,
-                                               java.util.function.BinaryOperator<Map<String, Object>> merge) {
-            return diff(kind, label, rows, tx.existing(kind, keys(label, rows)), merge);
-        }
-
         private List<Map<String, Object>> diff(EntryKind kind, Label label, List<Map<String, Object>> rows,
                                                Map<String, Map<String, Object>> before,
                                                java.util.function.BinaryOperator<Map<String, Object>> merge) {

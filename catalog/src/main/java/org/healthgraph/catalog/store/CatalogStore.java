@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.Table;
@@ -121,6 +122,22 @@ public interface CatalogStore {
 
     /** The tables within {@code depth} joins of a table, at most {@code limit}, with the joins among them. */
     Neighbourhood joinNeighbourhood(TableName table, int depth, int limit);
+
+    /**
+     * The stored properties of the entries of this kind with these keys, by key (their curated
+     * fields, {@code version}, {@code tags}, {@code curated} included).
+     */
+    Map<String, Map<String, Object>> properties(EntryKind kind, Collection<String> keys);
+
+    /**
+     * The curation records of a label ({@code CatalogRows.PROPOSAL}, {@code REVISION},
+     * {@code IMPORT_CONFLICT}) whose {@code property} equals {@code value}, in no order; the property
+     * is indexed.
+     */
+    List<Map<String, Object>> records(Label label, String property, String value);
+
+    /** The curation records of a label with these keys, by key. */
+    Map<String, Map<String, Object>> records(Label label, Collection<String> keys);
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws

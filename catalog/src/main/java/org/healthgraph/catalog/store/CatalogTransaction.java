@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.VariableChange;
+import org.healthgraph.graph.Label;
 
 /**
  * The writes of one catalog transaction, as typed primitives. Node rows are property maps laid out by
@@ -83,6 +84,22 @@ public interface CatalogTransaction {
 
     /** Deletes the entries of this kind with these keys, with their relationships; returns how many. */
     long delete(EntryKind kind, Collection<String> keys);
+
+    /**
+     * Takes the write locks of these nodes for the rest of the transaction, so that what it reads of
+     * them afterwards is their last committed state and no other transaction changes them before it
+     * ends (absent keys are ignored). Where the backend serialises writes already, nothing to do.
+     */
+    void lock(Label label, Collection<String> keys);
+
+    /** The curation records of a label with these keys, by key. */
+    Map<String, Map<String, Object>> records(Label label, Collection<String> keys);
+
+    /** Creates or updates curation records ({@code CatalogRows.PROPOSAL}, ...), keyed by {@code id}. */
+    void putRecords(Label label, List<Map<String, Object>> rows);
+
+    /** Deletes the joins with these ids; absent ids are ignored. */
+    void deleteJoins(Collection<String> ids);
 
     /** A table and the dataset it belongs to. */
     record TablePlacement(String dataset, String table) {

@@ -17,5 +17,11 @@ public enum AuditAction {
     /** The security settings a server started with. */
     SETTINGS,
     /** Patient-level data was written into the graph (an import of journeys). */
-    PATIENT_IMPORT
+    PATIENT_IMPORT,
+    /** A steward proposed a change of the catalog (refused: the rule it broke). */
+    PROPOSAL,
+    /** A steward approved another's proposal, which was applied (refused: why not). */
+    APPROVAL,
+    /** A steward rejected a proposal (or its author withdrew it). */
+    REJECTION
 }

@@ -24,6 +24,7 @@ import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.Table;
@@ -54,10 +55,13 @@ import org.healthgraph.graph.gremlin.GremlinValues;
 public final class GremlinCatalogStore implements CatalogStore {
 
     static final List<Label> LABELS = List.of(GraphNames.DATASET, GraphNames.TABLE, GraphNames.VARIABLE,
-            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE, STAMP);
+            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE, STAMP,
+            CatalogRows.PROPOSAL, CatalogRows.REVISION, CatalogRows.IMPORT_CONFLICT);
     /** Beyond Neo4j's: the look-ups a Gremlin graph makes by these properties (variable name, code list of a code). */
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.VARIABLE, "table"),
-            new PropertyIndex(GraphNames.TABLE, "dataset"), new PropertyIndex(GraphNames.VARIABLE, "name"),
+            new PropertyIndex(GraphNames.TABLE, "dataset"),
+            new PropertyIndex(CatalogRows.PROPOSAL, "status"), new PropertyIndex(CatalogRows.REVISION, "entity"),
+            new PropertyIndex(CatalogRows.IMPORT_CONFLICT, "status"), new PropertyIndex(GraphNames.VARIABLE, "name"),
             new PropertyIndex(GraphNames.CODE, "nomenclature"));
 
     private static final Comparator<Variable> IN_TABLE_ORDER = Comparator
@@ -275,6 +279,28 @@ public final class GremlinCatalogStore implements CatalogStore {
     @Override
     public Neighbourhood joinNeighbourhood(TableName table, int depth, int limit) {
         return graph.neighbourhood(NodeRef.of(GraphNames.TABLE, table.value()), Set.of(GraphNames.JOINS), depth, limit);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> properties(EntryKind kind, Collection<String> keys) {
+        return records(CatalogRows.label(kind), keys);
+    }
+
+    @Override
+    public List<Map<String, Object>> records(Label label, String property, String value) {
+        if (!CatalogRows.CURATION_LABELS.contains(label)) {
+            throw new IllegalArgumentException("not a curation label: " + label.name());
+        }
+        return graph.read(g -> g.V().has(label.name(), property, value).elementMap().toList().stream()
+                .map(GremlinValues::properties).toList());
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> records(Label label, Collection<String> keys) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        graph.read(g -> Lookups.vertices(graph, g, label, keys))
+                .forEach(p -> out.put(CatalogRows.str(p, label.keyProperty()), p));
+        return out;
     }
 
     @Override

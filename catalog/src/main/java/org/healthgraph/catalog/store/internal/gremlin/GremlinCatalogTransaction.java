@@ -263,6 +263,33 @@ final class GremlinCatalogTransaction implements CatalogTransaction {
         return w.deleteNodes(CatalogRows.label(kind), keys);
     }
 
+    /** Writes to a Gremlin graph are serialised by the graph store already (one writer at a time). */
+    @Override
+    public void lock(Label label, Collection<String> keys) {
+        // Nothing to take: no other write runs until this one ends.
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> records(Label label, Collection<String> keys) {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        Lookups.vertices(graph, g, label, keys).forEach(p -> out.put(CatalogRows.str(p, label.keyProperty()), p));
+        return out;
+    }
+
+    @Override
+    public void putRecords(Label label, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            w.upsertNodes(label, rows);
+        }
+    }
+
+    @Override
+    public void deleteJoins(Collection<String> ids) {
+        for (List<String> chunk : Lookups.chunks(List.copyOf(ids), Lookups.IDS)) {
+            g.E().has("JOINS", "id", P.within(chunk)).drop().iterate();
+        }
+    }
+
     private Set<String> valuesOf(List<Object> ids, String property) {
         Set<String> out = new LinkedHashSet<>();
         for (List<Object> chunk : Lookups.chunks(ids, Lookups.IDS)) {

@@ -2,6 +2,7 @@ package org.healthgraph.catalog.store.internal.neo4j;
 
 import java.util.List;
 
+import org.healthgraph.catalog.internal.CatalogRows;
 import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.Label;
@@ -11,9 +12,12 @@ import org.healthgraph.graph.PropertyIndex;
 final class CatalogSchema {
 
     static final List<Label> LABELS = List.of(GraphNames.DATASET, GraphNames.TABLE, GraphNames.VARIABLE,
-            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE, CatalogStore.STAMP);
+            GraphNames.NOMENCLATURE, GraphNames.CODE, GraphNames.CHANGE, GraphNames.CATALOG_SOURCE, CatalogStore.STAMP,
+            CatalogRows.PROPOSAL, CatalogRows.REVISION, CatalogRows.IMPORT_CONFLICT);
     static final List<PropertyIndex> INDEXES = List.of(new PropertyIndex(GraphNames.VARIABLE, "table"),
-            new PropertyIndex(GraphNames.TABLE, "dataset"));
+            new PropertyIndex(GraphNames.TABLE, "dataset"),
+            new PropertyIndex(CatalogRows.PROPOSAL, "status"), new PropertyIndex(CatalogRows.REVISION, "entity"),
+            new PropertyIndex(CatalogRows.IMPORT_CONFLICT, "status"));
 
     /**
      * The stamp moves last in a transaction, in two statements: the first takes the node's write lock

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.Table;
@@ -28,6 +29,7 @@ import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphBackend;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphPath;
+import org.healthgraph.graph.Label;
 import org.healthgraph.graph.Neighbourhood;
 import org.healthgraph.graph.NodeRef;
 import org.healthgraph.graph.neo4j.Neo4jGraph;
@@ -221,6 +223,34 @@ public final class Neo4jCatalogStore implements CatalogStore {
     @Override
     public Neighbourhood joinNeighbourhood(TableName table, int depth, int limit) {
         return graph.neighbourhood(NodeRef.of(GraphNames.TABLE, table.value()), Set.of(GraphNames.JOINS), depth, limit);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> properties(EntryKind kind, Collection<String> keys) {
+        return byKey(CatalogRows.label(kind), keys);
+    }
+
+    @Override
+    public List<Map<String, Object>> records(Label label, String property, String value) {
+        if (!CatalogRows.CURATION_LABELS.contains(label)) {
+            throw new IllegalArgumentException("not a curation label: " + label.name());
+        }
+        return graph.read("MATCH (n:" + label.name() + ") WHERE n." + property + " = $value RETURN properties(n) AS p",
+                Map.of("value", value), Neo4jCatalogStore::props);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> records(Label label, Collection<String> keys) {
+        return byKey(label, keys);
+    }
+
+    private Map<String, Map<String, Object>> byKey(Label label, Collection<String> keys) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> p : graph.read("MATCH (n:" + label.name() + ") WHERE n." + label.keyProperty()
+                + " IN $keys RETURN properties(n) AS p", keys(keys), Neo4jCatalogStore::props)) {
+            out.put(String.valueOf(p.get(label.keyProperty())), p);
+        }
+        return out;
     }
 
     @Override

@@ -211,6 +211,42 @@ final class Neo4jCatalogTransaction implements CatalogTransaction {
         return deleted;
     }
 
+    /**
+     * Setting a property takes the node's write lock until the transaction ends (Neo4j's documented way
+     * to lock explicitly); removing it at once leaves the node as it was.
+     */
+    @Override
+    public void lock(Label label, Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            w.run("UNWIND $keys AS k MATCH (n:" + label.name() + " {" + label.keyProperty() + ": k})"
+                    + " SET n.curationLock = true REMOVE n.curationLock", Map.of("keys", keys.stream().sorted().toList()));
+        }
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> records(Label label, Collection<String> keys) {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        for (Map<String, Object> r : w.run("MATCH (n:" + label.name() + ") WHERE n." + label.keyProperty()
+                + " IN $keys RETURN properties(n) AS p", Map.of("keys", List.copyOf(keys)))) {
+            Map<String, Object> p = Neo4jCatalogStore.props(r);
+            out.put((String) p.get(label.keyProperty()), p);
+        }
+        return out;
+    }
+
+    @Override
+    public void putRecords(Label label, List<Map<String, Object>> rows) {
+        batches(rows, b -> w.run("UNWIND $rows AS r MERGE (n:" + label.name() + " {" + label.keyProperty() + ": r."
+                + label.keyProperty() + "}) SET n += r", Map.of("rows", b)));
+    }
+
+    @Override
+    public void deleteJoins(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            w.run("MATCH ()-[j:JOINS]->() WHERE j.id IN $ids DELETE j", Map.of("ids", List.copyOf(ids)));
+        }
+    }
+
     private Set<String> keys(String statement, Collection<String> keys) {
         return new LinkedHashSet<>(w.run(statement, Map.of("keys", List.copyOf(keys))).stream()
                 .map(r -> (String) r.get("k")).toList());
