@@ -174,8 +174,10 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
 
     /**
      * @param checkInterval how often a server compares the graph's import stamps with its indexes' and catches up with imports made by another process (also checked before each cohort and patient request, and the catalog stamp before each GraphQL request)
+     * @param requestTolerance how old a catalog check may be when a GraphQL request arrives before the request checks again (0: every request reads the catalog stamp)
      */
-    public record Freshness(@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration checkInterval) {
+    public record Freshness(@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration checkInterval,
+                            @DefaultValue("250ms") @NotNull @DurationMin(millis = 0) Duration requestTolerance) {
     }
 
     /**

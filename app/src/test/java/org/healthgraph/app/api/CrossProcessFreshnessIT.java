@@ -65,6 +65,8 @@ class CrossProcessFreshnessIT {
         registry.add("healthgraph.data-dir", dataDir::toString);
         registry.add("healthgraph.neo4j.embedded.bolt-port", () -> Integer.toString(boltPort));
         registry.add("healthgraph.freshness.check-interval", () -> "1h");
+        // every request reads the catalog stamp: the test writes and reads again at once
+        registry.add("healthgraph.freshness.request-tolerance", () -> "0s");
         // Freshness is under test, not the disclosure control: counts of one or two patients, exact.
         registry.add("healthgraph.security.suppression-floor", () -> "1");
         registry.add("healthgraph.security.disclosure", () -> "EXACT");

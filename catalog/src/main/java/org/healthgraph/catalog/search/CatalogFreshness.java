@@ -60,8 +60,8 @@ public final class CatalogFreshness implements AutoCloseable {
     private Optional<CatalogStamp> droppedAt = Optional.empty();
     /** One check at a time; the requests that arrive meanwhile wait for it (see {@link #checkBefore}). */
     private final ReentrantLock checking = new ReentrantLock();
-    /** When the last check that ended had begun ({@link System#nanoTime}; guarded by {@link #checking}). */
-    private long lastCheckEnded;
+    /** When the last check that ended had begun ({@link System#nanoTime}; written under {@link #checking}). */
+    private volatile long lastCheckEnded;
     private boolean closed;
 
     CatalogFreshness(Supplier<Optional<CatalogStamp>> graphStamp, CatalogWriter writer, Catalog cached,
@@ -116,9 +116,22 @@ public final class CatalogFreshness implements AutoCloseable {
      * committed before the request), so that the requests waiting behind one check share it.
      */
     public void checkBefore(long arrivedNanos) {
+        checkBefore(arrivedNanos, 0);
+    }
+
+    /**
+     * The same, also skipped when the last check began at most {@code toleranceNanos} before the
+     * request arrived: the request may then be answered from a catalog up to that much older than its
+     * arrival, and a busy server reads the stamp at most once a tolerance instead of once a request.
+     * The skip is decided without the lock.
+     */
+    public void checkBefore(long arrivedNanos, long toleranceNanos) {
+        if (lastCheckEnded - (arrivedNanos - toleranceNanos) > 0) {
+            return;
+        }
         checking.lock();
         try {
-            if (lastCheckEnded - arrivedNanos > 0) {
+            if (lastCheckEnded - (arrivedNanos - toleranceNanos) > 0) {
                 return;
             }
             checkLocked();
