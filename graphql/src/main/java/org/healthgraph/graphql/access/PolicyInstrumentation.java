@@ -121,7 +121,6 @@ public final class PolicyInstrumentation extends SimplePerformantInstrumentation
     }
 
     private static String hint(Role role) {
-        return role == Role.ANALYST ? " (patient-level data): send 'Authorization: Bearer <token>' with a token whose"
-                + " SHA-256 is listed in " + AccessTokens.SETTING : "";
+        return role == Role.ANALYST ? " (patient-level data): log in as a user holding it, or send a listed API token" : "";
     }
 }

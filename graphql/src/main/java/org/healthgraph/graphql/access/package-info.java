@@ -1,6 +1,7 @@
 /**
- * Who may read what. Catalog fields are open; patient-level fields (cohort patient ids, a patient's
- * events) need a bearer token whose SHA-256 hash is listed in
- * {@code healthgraph.security.patient-data-token-hashes}. The tokens themselves are never stored or logged.
+ * Who may read what: the roles, the caller of a request (identified by the application's HTTP layer:
+ * a JWT's user, a listed API token, or an anonymous caller), and the one enforcement point of the
+ * schema's {@code @policy} declarations. API tokens are configured by their SHA-256 hashes only; the
+ * tokens themselves are never stored or logged.
  */
 package org.healthgraph.graphql.access;
