@@ -19,6 +19,8 @@ public final class GraphNames {
     /** Key: {@code SYSTEM:VALUE}. */
     public static final Label PSEUDONYM = new Label("Pseudonym", "key");
     public static final Label CARE_EVENT = new Label("CareEvent", "id");
+    /** An approved study (SNDS "projet") whose patients an analyst may be granted. */
+    public static final Label PROJECT = new Label("Project", "key");
     public static final Label RECORD = new Label("Record", "key");
     /** A recorded change of a catalog entry (field, old, new, source, at); key: a random id. */
     public static final Label CHANGE = new Label("Change", "id");
@@ -32,13 +34,14 @@ public final class GraphNames {
     public static final RelType JOINS = new RelType("JOINS", TABLE, TABLE);
     public static final RelType HAS_ALIAS = new RelType("HAS_ALIAS", PATIENT, PSEUDONYM);
     public static final RelType HAD = new RelType("HAD", PATIENT, CARE_EVENT);
+    public static final RelType IN_PROJECT = new RelType("IN_PROJECT", PATIENT, PROJECT);
     public static final RelType CODED_AS = new RelType("CODED_AS", CARE_EVENT, CODE);
     public static final RelType LINKED_TO = new RelType("LINKED_TO", RECORD, PATIENT);
     public static final RelType HAS_CHANGE = new RelType("HAS_CHANGE", VARIABLE, CHANGE);
 
     public static final List<Label> LABELS =
             List.of(DATASET, TABLE, VARIABLE, NOMENCLATURE, CODE, PATIENT, PSEUDONYM, CARE_EVENT, RECORD, CHANGE,
-                    CATALOG_SOURCE);
+                    CATALOG_SOURCE, PROJECT);
 
     private GraphNames() {
     }

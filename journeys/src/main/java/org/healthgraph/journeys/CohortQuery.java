@@ -9,10 +9,11 @@ import java.util.Set;
  * A cohort: an index event, inclusion rules applied in order (the attrition table counts patients
  * after each), optional pathways, and the suppression threshold for aggregate counts (default 11,
  * never below 1). A patient is in the cohort when one of its candidate index events satisfies every
- * rule; it reaches step k when one candidate satisfies rules 1..k.
+ * rule; it reaches step k when one candidate satisfies rules 1..k. A query may be restricted to the
+ * patients of one project ({@code project}): its population is then that project's patients only.
  */
 public record CohortQuery(IndexEvent index, List<InclusionRule> rules, PathwaySpec pathways,
-                          Integer suppressBelow) {
+                          Integer suppressBelow, String project) {
 
     public static final int DEFAULT_SUPPRESSION = 11;
     /** Most inclusion rules a query may have. */
@@ -25,6 +26,13 @@ public record CohortQuery(IndexEvent index, List<InclusionRule> rules, PathwaySp
             throw new InvalidQueryException("a cohort query has at most " + MAX_RULES + " rules, got " + rules.size());
         }
         suppressBelow = suppressBelow == null ? DEFAULT_SUPPRESSION : suppressBelow;
+        if (project != null) {
+            try {
+                new ProjectCode(project);
+            } catch (JourneyException e) {
+                throw new InvalidQueryException("project: " + e.getMessage());
+            }
+        }
         if (suppressBelow < 1) {
             throw new InvalidQueryException("suppressBelow must be at least 1, got " + suppressBelow);
         }
@@ -53,8 +61,23 @@ public record CohortQuery(IndexEvent index, List<InclusionRule> rules, PathwaySp
         }
     }
 
+    /** A query over every patient. */
+    public CohortQuery(IndexEvent index, List<InclusionRule> rules, PathwaySpec pathways, Integer suppressBelow) {
+        this(index, rules, pathways, suppressBelow, null);
+    }
+
     /** A query with just an index and rules. */
     public static CohortQuery of(IndexEvent index, List<InclusionRule> rules) {
         return new CohortQuery(index, rules, null, null);
+    }
+
+    /** The project the query's population is restricted to; empty: every patient. */
+    public java.util.Optional<ProjectCode> projectCode() {
+        return java.util.Optional.ofNullable(project).map(ProjectCode::new);
+    }
+
+    /** This query, restricted to {@code code}'s patients (or to none: every patient). */
+    public CohortQuery inProject(java.util.Optional<ProjectCode> code) {
+        return new CohortQuery(index, rules, pathways, suppressBelow, code.map(ProjectCode::value).orElse(null));
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,6 +117,15 @@ public final class CohortService implements AutoCloseable {
 
     private volatile Snapshot current;
 
+    /** The positions of a project's patients in one index (the one they were computed for). */
+    private record Population(TimelineIndex index, BitSet members) {
+    }
+
+    /** Populations of the projects queries were restricted to, each valid for the index it names. */
+    private final ConcurrentHashMap<ProjectCode, Population> populations = new ConcurrentHashMap<>();
+    /** The projects of an in-memory service's patients (a store-backed service asks its store). */
+    private Map<ProjectCode, List<PatientId>> memoryProjects = Map.of();
+
     private CohortService(Optional<JourneyStore> store, Optional<Path> dir, IndexReadiness readiness, CohortWorkers workers) {
         this.store = store;
         this.dir = dir;
@@ -161,6 +172,9 @@ public final class CohortService implements AutoCloseable {
         CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness(), workers);
         synchronized (s.lock) {
             s.current = new Snapshot(TimelineIndex.empty().replacing(patients), Optional.empty());
+            Map<ProjectCode, List<PatientId>> projects = new HashMap<>();
+            patients.forEach(p -> p.projects().forEach(c -> projects.computeIfAbsent(c, k -> new ArrayList<>()).add(p.id())));
+            s.memoryProjects = Map.copyOf(projects);
             s.phase = Phase.READY;
             s.lastOpen = new OpenReport(false, "held in memory", 0, 0);
             s.reportReady();
@@ -550,7 +564,7 @@ public final class CohortService implements AutoCloseable {
 
     /** Evaluates {@code query} once: its released result, and its raw patient count for the audit trail. */
     public Released release(CohortQuery query, Disclosure disclosure) {
-        var outcome = new TimelineEngine(index(), query).run();
+        var outcome = engine(query).run();
         return new Released(outcome.result(disclosure), outcome.rawCount());
     }
 
@@ -639,7 +653,65 @@ public final class CohortService implements AutoCloseable {
     }
 
     private TimelineEngine engine(CohortQuery query) {
-        return new TimelineEngine(index(), query);
+        TimelineIndex x = index();
+        return new TimelineEngine(x, query, query.projectCode().map(code -> population(code, x)).orElse(null));
+    }
+
+    /**
+     * The positions of {@code project}'s patients in {@code x}: read from the graph once per index
+     * (an import makes a new index, so the next query reads them again).
+     */
+    private BitSet population(ProjectCode project, TimelineIndex x) {
+        Population known = populations.get(project);
+        if (known != null && known.index() == x) {
+            return known.members();
+        }
+        BitSet members = x.positions(members(project));
+        populations.put(project, new Population(x, members));
+        return members;
+    }
+
+    private List<PatientId> members(ProjectCode project) {
+        if (store.isEmpty()) {
+            return memoryProjects.getOrDefault(project, List.of());
+        }
+        List<PatientId> out = new ArrayList<>();
+        Optional<PatientId> after = Optional.empty();
+        while (true) {
+            List<PatientId> page = store.get().projectMembers(project, after, PAGE);
+            out.addAll(page);
+            if (page.size() < PAGE) {
+                return out;
+            }
+            after = Optional.of(page.getLast());
+        }
+    }
+
+    /**
+     * The projects a patient is in (in a store-backed service, as the graph says now); empty for a
+     * patient in none, or unknown.
+     */
+    public java.util.Set<ProjectCode> projectsOf(PatientId patient) {
+        if (store.isEmpty()) {
+            java.util.Set<ProjectCode> out = new java.util.TreeSet<>();
+            memoryProjects.forEach((code, ids) -> {
+                if (ids.contains(patient)) {
+                    out.add(code);
+                }
+            });
+            return out;
+        }
+        return store.get().projectsOf(patient);
+    }
+
+    /** Every project the graph knows, with its number of patients. */
+    public Map<ProjectCode, Long> projects() {
+        if (store.isEmpty()) {
+            Map<ProjectCode, Long> out = new TreeMap<>();
+            memoryProjects.forEach((code, ids) -> out.put(code, (long) ids.size()));
+            return out;
+        }
+        return store.get().projects();
     }
 
     private <T> CompletableFuture<T> submit(CohortCall call, Supplier<T> work) {
@@ -701,13 +773,13 @@ public final class CohortService implements AutoCloseable {
 
     /** Raw (unsuppressed) patients after each step, by the timeline engine: for tests and benchmarks. */
     public long[] rawAttrition(CohortQuery query) {
-        return new TimelineEngine(index(), query).run().rawAttrition();
+        return engine(query).run().rawAttrition();
     }
 
     /** A page of the ids of the patients in the cohort, in id order (for authorised users only). */
     public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
         requirePage(offset, limit);
-        return new TimelineEngine(index(), query).run().patientIds(offset, limit).stream().map(PatientId::new).toList();
+        return engine(query).run().patientIds(offset, limit).stream().map(PatientId::new).toList();
     }
 
     /** All events of a patient, in timeline order; empty when the patient is unknown. */
@@ -723,7 +795,7 @@ public final class CohortService implements AutoCloseable {
 
     /** The events a query matched for a patient (index first, then named events), if it is in the cohort. */
     public Optional<List<MatchedEvent>> matchedEvents(CohortQuery query, PatientId id) {
-        return new TimelineEngine(index(), query).matchedEvents(id.value());
+        return engine(query).matchedEvents(id.value());
     }
 
     /** The same query in the graph's own query language (Cypher): raw patients after each step. */

@@ -186,6 +186,38 @@ class CohortSemanticsTest {
     }
 
     @Test
+    void aQueryRestrictedToAProjectCountsOnlyThatProjectsPatients() {
+        ProjectCode avc = new ProjectCode("etude-avc");
+        CohortService j = load(
+                patient("A", 1950, stay(0, 5, "I210")).inProjects(Set.of(avc)),
+                patient("B", 1950, stay(0, 5, "I210")),
+                patient("C", 1950, stay(0, 5, "I210")).inProjects(Set.of(avc, new ProjectCode("autre"))),
+                patient("D", 1950, drug(0, "C10AA05")).inProjects(Set.of(avc)));
+        CohortQuery everyone = miThen();
+
+        CohortQuery inProject = everyone.inProject(Optional.of(avc));
+
+        assertThat(ids(j, everyone)).containsExactly("A", "B", "C");
+        assertThat(ids(j, inProject)).containsExactly("A", "C");
+        assertThat(j.rawAttrition(inProject)).containsExactly(2);
+        assertThat(ids(j, everyone.inProject(Optional.of(new ProjectCode("inconnu"))))).isEmpty();
+        assertThat(j.matchedEvents(inProject, new PatientId("B"))).isEmpty();
+        assertThat(j.matchedEvents(inProject, new PatientId("A"))).isPresent();
+        assertThat(j.projectsOf(new PatientId("C"))).containsExactlyInAnyOrder(avc, new ProjectCode("autre"));
+        assertThat(j.projects()).containsEntry(avc, 3L);
+    }
+
+    @Test
+    void aProjectCodeInAQueryFollowsTheRulesOfProjectCodesAndTravelsThroughJson() {
+        CohortQuery q = miThen().inProject(Optional.of(new ProjectCode("etude-avc")));
+
+        assertThat(CohortQueries.parse(CohortQueries.toJson(q))).isEqualTo(q);
+        assertThat(CohortQueries.parse(CohortQueries.toJson(miThen())).project()).isNull();
+        assertThatThrownBy(() -> new CohortQuery(q.index(), q.rules(), null, 1, "bad code!"))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("project");
+    }
+
+    @Test
     void countsBelowTheThresholdAreSuppressedAndMarked() {
         List<PatientJourney> many = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

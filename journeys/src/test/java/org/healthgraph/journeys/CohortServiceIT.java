@@ -343,6 +343,21 @@ class CohortServiceIT {
         }
 
         @Override
+        public List<PatientId> projectMembers(ProjectCode project, Optional<PatientId> after, int limit) {
+            return store.projectMembers(project, after, limit);
+        }
+
+        @Override
+        public java.util.Set<ProjectCode> projectsOf(PatientId patient) {
+            return store.projectsOf(patient);
+        }
+
+        @Override
+        public java.util.Map<ProjectCode, Long> projects() {
+            return store.projects();
+        }
+
+        @Override
         public Optional<JourneysStamp> stamp() {
             return store.stamp();
         }

@@ -14,6 +14,7 @@ import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.store.CohortCrossCheck;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneysStamp;
@@ -138,6 +139,21 @@ class IndexReadinessIT {
                 Thread.currentThread().interrupt();
             }
             return store.patients(after, limit);
+        }
+
+        @Override
+        public List<PatientId> projectMembers(ProjectCode project, Optional<PatientId> after, int limit) {
+            return store.projectMembers(project, after, limit);
+        }
+
+        @Override
+        public java.util.Set<ProjectCode> projectsOf(PatientId patient) {
+            return store.projectsOf(patient);
+        }
+
+        @Override
+        public java.util.Map<ProjectCode, Long> projects() {
+            return store.projects();
         }
 
         @Override

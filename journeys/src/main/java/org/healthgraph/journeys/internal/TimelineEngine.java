@@ -1,6 +1,7 @@
 package org.healthgraph.journeys.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class TimelineEngine {
     /** Patients evaluated between two looks at the cancellation: well under a millisecond of work for usual timelines. */
     static final int CHUNK = 256;
 
+    /** What {@code evaluate} says of a patient without an index event: level -1. */
+    private static final long OUT = -1L << 32;
+
     private final TimelineIndex x;
     private final CohortQuery query;
     private final CompiledCriterion index;
@@ -35,9 +39,21 @@ public final class TimelineEngine {
     /** Looked at between chunks of patients and before each candidate index event (one patient may be seconds of work). */
     private Cancellation cancellation = Cancellation.none();
 
+    /** The patients (index positions) the query is about; null: every patient. */
+    private final BitSet population;
+
     public TimelineEngine(TimelineIndex index, CohortQuery query) {
+        this(index, query, null);
+    }
+
+    /**
+     * An engine over the patients of {@code population} only (positions in the index; a project's
+     * patients, say); null: every patient. Others are out of the cohort as if they had no index event.
+     */
+    public TimelineEngine(TimelineIndex index, CohortQuery query, BitSet population) {
         this.x = index;
         this.query = query;
+        this.population = population;
         this.index = new CompiledCriterion(query.index().event(), index);
         for (InclusionRule rule : query.rules()) {
             compile(rule.condition());
@@ -76,7 +92,7 @@ public final class TimelineEngine {
         (parallel ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
             for (int p = c * CHUNK, end = Math.min(n, p + CHUNK); p < end; p++) {
-                long r = evaluate(p, null);
+                long r = population != null && !population.get(p) ? OUT : evaluate(p, null);
                 level[p] = (int) (r >> 32);
                 chosen[p] = (int) r;
             }
@@ -87,7 +103,7 @@ public final class TimelineEngine {
 
     /** The index and named events the query matched for one patient, when it is in the cohort. */
     public Optional<List<MatchedEvent>> matchedEvents(String patientId) {
-        return x.patient(patientId).flatMap(p -> {
+        return x.patient(patientId).filter(p -> population == null || population.get(p)).flatMap(p -> {
             int[] bound = new int[slots.size()];
             long r = evaluate(p, bound);
             if ((int) (r >> 32) < query.rules().size()) {
@@ -120,7 +136,7 @@ public final class TimelineEngine {
             }
         }
         if (firstMatch < 0) {
-            return -1L << 32;
+            return OUT;
         }
         int rules = query.rules().size();
         for (int e = firstMatch; e <= lastMatch && best < rules; e++) {

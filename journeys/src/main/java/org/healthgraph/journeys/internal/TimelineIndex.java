@@ -3,6 +3,7 @@ package org.healthgraph.journeys.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -144,6 +145,18 @@ public final class TimelineIndex {
     Optional<Integer> patient(String id) {
         int p = Arrays.binarySearch(ids, id);
         return p >= 0 ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The positions of those of {@code patients} this index holds. */
+    public BitSet positions(Iterable<PatientId> patients) {
+        BitSet out = new BitSet(ids.length);
+        for (PatientId id : patients) {
+            int p = Arrays.binarySearch(ids, id.value());
+            if (p >= 0) {
+                out.set(p);
+            }
+        }
+        return out;
     }
 
     /** The events of one patient, rebuilt as values. */

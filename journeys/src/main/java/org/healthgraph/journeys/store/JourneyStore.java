@@ -1,16 +1,20 @@
 package org.healthgraph.journeys.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.healthgraph.graph.Label;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 
 /**
  * Where patients and their care events live in the graph: {@code (:Patient)-[:HAD]->(:CareEvent)
- * -[:CODED_AS {role}]->(:Code)}, {@code (:Patient)-[:HAS_ALIAS]->(:Pseudonym)}, and one stamp node
+ * -[:CODED_AS {role}]->(:Code)}, {@code (:Patient)-[:HAS_ALIAS]->(:Pseudonym)},
+ * {@code (:Patient)-[:IN_PROJECT]->(:Project)}, and one stamp node
  * ({@link #STAMP}) whose {@link JourneysStamp} every write moves. Codes are the catalog's Code
  * nodes, keyed {@code NOMENCLATURE:CODE}, created when absent. Implementations are thread-safe;
  * every method runs in its own transaction. Open one with {@link JourneyStores#on}.
@@ -49,6 +53,21 @@ public interface JourneyStore {
      * @param limit at most this many patients
      */
     List<PatientJourney> patients(Optional<PatientId> after, int limit);
+
+    /**
+     * A page of the ids of a project's patients, in id order; empty for a project the graph does not
+     * know.
+     *
+     * @param after the page starts after this id; empty: from the first patient
+     * @param limit at most this many ids
+     */
+    List<PatientId> projectMembers(ProjectCode project, Optional<PatientId> after, int limit);
+
+    /** The projects a patient is in; empty for a patient in none, or unknown. */
+    Set<ProjectCode> projectsOf(PatientId patient);
+
+    /** Every project, with its number of patients, in code order. */
+    Map<ProjectCode, Long> projects();
 
     /** Every patient, in id order, read page by page ({@code pageSize} a page). */
     default void forEachPatient(int pageSize, Consumer<PatientJourney> sink) {

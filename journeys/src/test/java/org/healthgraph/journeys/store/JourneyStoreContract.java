@@ -25,6 +25,7 @@ import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +109,38 @@ public abstract class JourneyStoreContract {
         assertThat(read.events()).isEqualTo(written.events());
         assertThat(read.events().getFirst().codes()).containsExactlyInAnyOrder(
                 new EventCode(CodeSystem.ICD10, "I214", CodeRole.PRINCIPAL), new EventCode(CodeSystem.ICD10, "E119", CodeRole.ASSOCIATED));
+    }
+
+    @Test
+    void aPatientIsInTheProjectsItWasImportedIntoAndAWriteAddsProjectsWithoutRemovingAny() {
+        ProjectCode first = new ProjectCode(unique("proj"));
+        ProjectCode second = new ProjectCode(unique("proj"));
+        String x = unique("P");
+        String y = unique("P");
+        // a before b in id order, as pages list them
+        String a = x.compareTo(y) < 0 ? x : y;
+        String b = a.equals(x) ? y : x;
+        store().write(List.of(patient(a, drug(0, "A10BA02", 1)).inProjects(Set.of(first)),
+                patient(b, drug(0, "A10BA02", 1)).inProjects(Set.of(first))));
+
+        store().write(List.of(patient(a, drug(5, "C10AA05", 1)).inProjects(Set.of(second))));
+
+        assertThat(store().projectsOf(new PatientId(a))).containsExactlyInAnyOrder(first, second);
+        assertThat(store().projectsOf(new PatientId(b))).containsExactly(first);
+        assertThat(store().projectMembers(first, Optional.empty(), 10)).extracting(PatientId::value).containsExactly(a, b);
+        assertThat(store().projectMembers(first, Optional.of(new PatientId(a)), 10)).extracting(PatientId::value).containsExactly(b);
+        assertThat(store().projectMembers(first, Optional.empty(), 1)).extracting(PatientId::value).containsExactly(a);
+        assertThat(store().projectMembers(second, Optional.empty(), 10)).extracting(PatientId::value).containsExactly(a);
+        assertThat(store().projects()).containsEntry(first, 2L).containsEntry(second, 1L);
+    }
+
+    @Test
+    void aPatientWrittenWithoutProjectsIsInNoneAndAnUnknownProjectHasNoMembers() {
+        String id = unique("P");
+        store().write(List.of(patient(id, drug(0, "A10BA02", 1))));
+
+        assertThat(store().projectsOf(new PatientId(id))).isEmpty();
+        assertThat(store().projectMembers(new ProjectCode(unique("none")), Optional.empty(), 10)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.healthgraph.graph.GraphSettings;
 import org.healthgraph.graph.GraphStore;
@@ -17,6 +18,7 @@ import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,9 @@ class Neo4jJourneyBulkLoadIT {
 
     @Test
     void aFirstLoadGivesTheGraphItsPatientsAndAFirstStamp(@TempDir Path dir) {
-        List<PatientJourney> patients = List.of(patient("A", 0), patient("B", 3), patient("C", 7));
+        ProjectCode study = new ProjectCode("etude-avc");
+        List<PatientJourney> patients = List.of(patient("A", 0).inProjects(Set.of(study)), patient("B", 3),
+                patient("C", 7).inProjects(Set.of(study, new ProjectCode("etude-diabete"))));
 
         Optional<JourneyStores.BulkLoaded> loaded = JourneyStores.bulkLoad(dir, patients, line -> { });
 
@@ -45,6 +49,9 @@ class Neo4jJourneyBulkLoadIT {
             store.ensureSchema();
             assertThat(store.stamp()).isEqualTo(loaded.map(JourneyStores.BulkLoaded::stamp));
             assertThat(store.patients(Optional.empty(), 10)).extracting(p -> p.id().value()).containsExactly("A", "B", "C");
+            assertThat(store.projectMembers(study, Optional.empty(), 10)).extracting(PatientId::value).containsExactly("A", "C");
+            assertThat(store.projects()).containsExactly(java.util.Map.entry(study, 2L),
+                    java.util.Map.entry(new ProjectCode("etude-diabete"), 1L));
             assertThat(store.write(List.of(patient("D", 1))).version()).isEqualTo(2);
         }
         assertThat(JourneyStores.bulkLoad(dir, List.of(patient("E", 0)), line -> { })).isEmpty();

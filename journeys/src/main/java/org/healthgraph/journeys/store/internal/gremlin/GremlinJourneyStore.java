@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.tinkerpop.gremlin.process.traversal.Order;
@@ -38,6 +41,7 @@ import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneysStamp;
 
@@ -155,6 +159,7 @@ public final class GremlinJourneyStore implements JourneyStore {
             dropEvents(w.g(), existing.values());
             writePatients(w.chain(), batch, existing, codes);
             writeAliases(w, batch);
+            writeProjects(w, batch);
             return moveStamp(w, graph);
         });
     }
@@ -264,7 +269,50 @@ public final class GremlinJourneyStore implements JourneyStore {
         }
     }
 
+    private static void writeProjects(GremlinWriter w, List<PatientJourney> batch) {
+        Map<String, Map<String, Object>> projects = new LinkedHashMap<>();
+        List<RelationshipRow> members = new ArrayList<>();
+        for (PatientJourney j : batch) {
+            for (ProjectCode project : j.projects()) {
+                projects.putIfAbsent(project.value(), Map.of("key", project.value()));
+                members.add(RelationshipRow.of(j.id().value(), project.value()));
+            }
+        }
+        if (!members.isEmpty()) {
+            w.upsertNodes(GraphNames.PROJECT, new ArrayList<>(projects.values()));
+            w.upsertRelationships(GraphNames.IN_PROJECT, members);
+        }
+    }
+
     // ---------------------------------------------------------------- reads
+
+    @Override
+    public List<PatientId> projectMembers(ProjectCode project, Optional<PatientId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return graph.read(g -> g.V().has("Project", "key", project.value()).in("IN_PROJECT")
+                .has("id", P.gt(after.map(PatientId::value).orElse(""))).<String>values("id").order().limit(limit)
+                .toList().stream().map(PatientId::new).toList());
+    }
+
+    @Override
+    public Set<ProjectCode> projectsOf(PatientId patient) {
+        return graph.read(g -> g.V().has("Patient", "id", patient.value()).out("IN_PROJECT").<String>values("key").toList()
+                .stream().map(ProjectCode::new).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Override
+    public Map<ProjectCode, Long> projects() {
+        return graph.read(g -> {
+            Map<ProjectCode, Long> out = new TreeMap<>();
+            for (Map<String, Object> row : g.V().hasLabel("Project").<Object>project("k", "n").by("key").by(__.in("IN_PROJECT").count())
+                    .toList()) {
+                out.put(new ProjectCode(String.valueOf(row.get("k"))), ((Number) row.get("n")).longValue());
+            }
+            return out;
+        });
+    }
 
     @Override
     public List<PatientJourney> patients(Optional<PatientId> after, int limit) {

@@ -15,6 +15,7 @@ import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneysStamp;
 
@@ -22,7 +23,7 @@ import org.healthgraph.journeys.store.JourneysStamp;
  * Patients as a {@link BulkSource}: the same nodes, properties and relationships as
  * {@link Neo4jJourneyStore#write} creates (Patient, CareEvent with its {@code id = patient#seq}, HAD,
  * CODED_AS with its role to the catalog's Code node, created when absent, HAS_ALIAS to a Pseudonym
- * merged by key, and the stamp node), numbered so that chunks of patients can be written
+ * merged by key, IN_PROJECT to a Project merged by key, and the stamp node), numbered so that chunks of patients can be written
  * independently. The batch importer only adds nodes: it could not move a stamp that the graph holds
  * already, so a graph with a stamp is refused ({@link NotAFirstLoad}) before anything is written.
  */
@@ -38,6 +39,8 @@ final class JourneyBulkSource implements BulkSource {
     private static final String[] CODE_KEYS = {"key", "code", "nomenclature"};
     private static final String[] PSEUDONYM = {GraphNames.PSEUDONYM.name()};
     private static final String[] PSEUDONYM_KEYS = {"key", "system"};
+    private static final String[] PROJECT = {GraphNames.PROJECT.name()};
+    private static final String[] PROJECT_KEYS = {"key"};
     private static final String[] ROLE_KEYS = {"role"};
     private static final String[] STAMP = {JourneyStore.STAMP.name()};
     private static final String[] STAMP_KEYS = {JourneyStore.STAMP.keyProperty(), "version", "token"};
@@ -51,9 +54,12 @@ final class JourneyBulkSource implements BulkSource {
     private final Map<String, Long> aliasIds = new HashMap<>();
     private final List<Object[]> newCodes = new ArrayList<>();
     private final List<String> newAliases = new ArrayList<>();
+    private final Map<String, Long> projectIds = new HashMap<>();
+    private final List<String> newProjects = new ArrayList<>();
     private long[] patientIds;
     private long firstNewCode;
     private long firstNewAlias;
+    private long firstNewProject;
     private long stampId;
     private long relationships;
 
@@ -85,6 +91,7 @@ final class JourneyBulkSource implements BulkSource {
         firstNewCode = next;
         Map<String, EventCode> codes = new LinkedHashMap<>();
         Map<String, Boolean> aliases = new LinkedHashMap<>();
+        Map<String, Boolean> projects = new LinkedHashMap<>();
         for (PatientJourney p : patients) {
             for (CareEvent e : p.events()) {
                 for (EventCode c : e.codes()) {
@@ -96,6 +103,10 @@ final class JourneyBulkSource implements BulkSource {
                 aliases.put(a, Boolean.TRUE);
             }
             relationships += p.aliases().size();
+            for (ProjectCode project : p.projects()) {
+                projects.put(project.value(), Boolean.TRUE);
+            }
+            relationships += p.projects().size();
         }
         for (Map.Entry<String, EventCode> c : codes.entrySet()) {
             OptionalLong id = existing.find(GraphNames.CODE, c.getKey());
@@ -116,6 +127,16 @@ final class JourneyBulkSource implements BulkSource {
                 newAliases.add(a);
             }
         }
+        firstNewProject = next;
+        for (String project : projects.keySet()) {
+            OptionalLong id = existing.find(GraphNames.PROJECT, project);
+            if (id.isPresent()) {
+                projectIds.put(project, id.getAsLong());
+            } else {
+                projectIds.put(project, next++);
+                newProjects.add(project);
+            }
+        }
         stampId = next++;
         patientIds = new long[patients.size()];
         for (int i = 0; i < patients.size(); i++) {
@@ -124,9 +145,9 @@ final class JourneyBulkSource implements BulkSource {
         }
     }
 
-    /** Nodes numbered before the patients: new codes, new pseudonyms, the stamp. */
+    /** Nodes numbered before the patients: new codes, new pseudonyms, new projects, the stamp. */
     private int lookupNodes() {
-        return newCodes.size() + newAliases.size() + 1;
+        return newCodes.size() + newAliases.size() + newProjects.size() + 1;
     }
 
     private int lookupChunks() {
@@ -152,10 +173,13 @@ final class JourneyBulkSource implements BulkSource {
                 } else if (i == lookupNodes() - 1) {
                     sink.node(stampId, STAMP, STAMP_KEYS, new Object[] {JourneyStore.STAMP_KEY, stamp.version(),
                             stamp.token().toString()});
-                } else {
+                } else if (i < newCodes.size() + newAliases.size()) {
                     String key = newAliases.get(i - newCodes.size());
                     sink.node(firstNewAlias + i - newCodes.size(), PSEUDONYM, PSEUDONYM_KEYS,
                             new Object[] {key, GraphKeys.prefix(key)});
+                } else {
+                    int k = i - newCodes.size() - newAliases.size();
+                    sink.node(firstNewProject + k, PROJECT, PROJECT_KEYS, new Object[] {newProjects.get(k)});
                 }
             }
             return;
@@ -189,6 +213,9 @@ final class JourneyBulkSource implements BulkSource {
             long id = patientIds[i];
             for (String a : p.aliases().stream().distinct().toList()) {
                 sink.relationship(id, GraphNames.HAS_ALIAS.name(), aliasIds.get(a), NONE, NO_VALUES);
+            }
+            for (ProjectCode project : p.projects()) {
+                sink.relationship(id, GraphNames.IN_PROJECT.name(), projectIds.get(project.value()), NONE, NO_VALUES);
             }
             int seq = 0;
             for (CareEvent e : p.events()) {

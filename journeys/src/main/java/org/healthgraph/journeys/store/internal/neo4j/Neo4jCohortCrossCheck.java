@@ -71,7 +71,12 @@ final class Neo4jCohortCrossCheck implements CohortCrossCheck {
         Builder b = new Builder();
         IndexEvent ix = q.index();
         StringBuilder s = new StringBuilder();
-        s.append("MATCH (p:Patient)-[:HAD]->(a:CareEvent)\nWHERE ").append(b.criterion(ix.event(), "a")).append('\n');
+        s.append("MATCH (p:Patient)-[:HAD]->(a:CareEvent)\nWHERE ").append(b.criterion(ix.event(), "a"));
+        q.projectCode().ifPresent(project -> {
+            b.params.put("project", project.value());
+            s.append(" AND EXISTS { MATCH (p)-[:IN_PROJECT]->(:Project {key: $project}) }");
+        });
+        s.append('\n');
         switch (ix.occurrence()) {
             case FIRST -> s.append("WITH p, a ORDER BY a.seq\nWITH p, collect(a)[0] AS a\n");
             case LAST -> s.append("WITH p, a ORDER BY a.seq\nWITH p, collect(a)[-1] AS a\n");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -28,6 +29,7 @@ import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.store.CohortCrossCheck;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneysStamp;
@@ -94,6 +96,25 @@ public final class Neo4jJourneyStore implements JourneyStore {
             MERGE (s:Pseudonym {key: row[1]})
             ON CREATE SET s.system = split(row[1], ':')[0]
             MERGE (p)-[:HAS_ALIAS]->(s)
+            """;
+    private static final String WRITE_PROJECTS = REPLAN_SKIP + """
+            UNWIND $rows AS row
+            MATCH (p:Patient {id: row[0]})
+            MERGE (s:Project {key: row[1]})
+            MERGE (p)-[:IN_PROJECT]->(s)
+            """;
+    private static final String PROJECT_MEMBERS = """
+            MATCH (:Project {key: $project})<-[:IN_PROJECT]-(p:Patient) WHERE p.id > $after
+            WITH p.id AS id ORDER BY id LIMIT $limit
+            RETURN id
+            """;
+    private static final String PROJECTS_OF = """
+            MATCH (:Patient {id: $id})-[:IN_PROJECT]->(s:Project)
+            RETURN s.key AS key ORDER BY key
+            """;
+    private static final String PROJECTS = """
+            MATCH (s:Project)
+            RETURN s.key AS key, COUNT { (s)<-[:IN_PROJECT]-(:Patient) } AS patients ORDER BY key
             """;
     private static final String READ_PATIENTS = """
             MATCH (p:Patient) WHERE p.id > $after
@@ -238,15 +259,20 @@ public final class Neo4jJourneyStore implements JourneyStore {
             List<List<Object>> created = new ArrayList<>(batch.size());
             List<List<Object>> updated = new ArrayList<>(existing.size());
             List<List<Object>> aliases = new ArrayList<>(batch.size());
+            List<List<Object>> projects = new ArrayList<>();
             for (PatientJourney j : batch) {
                 (existing.contains(j.id().value()) ? updated : created).add(row(j, refs));
                 for (String alias : j.aliases()) {
                     aliases.add(List.of(j.id().value(), alias));
                 }
+                for (ProjectCode project : j.projects()) {
+                    projects.add(List.of(j.id().value(), project.value()));
+                }
             }
             runByEvents(w, WRITE_NEW_PATIENTS, created);
             runByEvents(w, WRITE_EXISTING_PATIENTS, updated);
             runChunked(w, WRITE_ALIASES, aliases);
+            runChunked(w, WRITE_PROJECTS, projects);
             return moveStamp(w);
         });
     }
@@ -285,6 +311,30 @@ public final class Neo4jJourneyStore implements JourneyStore {
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             out.addAll(w.run(statement, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))));
         }
+        return out;
+    }
+
+    @Override
+    public List<PatientId> projectMembers(ProjectCode project, Optional<PatientId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return store.read(PROJECT_MEMBERS, Map.of("project", project.value(), "after", after.map(PatientId::value).orElse(""),
+                "limit", limit)).stream().map(r -> new PatientId((String) r.get("id"))).toList();
+    }
+
+    @Override
+    public Set<ProjectCode> projectsOf(PatientId patient) {
+        Set<ProjectCode> out = new TreeSet<>();
+        store.read(PROJECTS_OF, Map.of("id", patient.value())).forEach(r -> out.add(new ProjectCode((String) r.get("key"))));
+        return out;
+    }
+
+    @Override
+    public Map<ProjectCode, Long> projects() {
+        Map<ProjectCode, Long> out = new TreeMap<>();
+        store.read(PROJECTS, Map.of()).forEach(r -> out.put(new ProjectCode((String) r.get("key")),
+                ((Number) r.get("patients")).longValue()));
         return out;
     }
 
