@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.healthgraph.app.config.AuditConfiguration;
 import org.healthgraph.graph.audit.AuditAction;
@@ -19,7 +21,15 @@ import org.healthgraph.graphql.access.AccessTokens;
 import org.healthgraph.journeys.CohortQueries;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
+import org.healthgraph.journeys.CareEvent;
+import org.healthgraph.journeys.CodeRole;
+import org.healthgraph.journeys.CodeSystem;
 import org.healthgraph.journeys.CohortService;
+import org.healthgraph.journeys.EventCode;
+import org.healthgraph.journeys.EventType;
+import org.healthgraph.journeys.PatientId;
+import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.JourneyImporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +84,74 @@ class JourneyGraphqlIT {
         Path extract = Files.createTempDirectory("healthgraph-journey-it-extract-");
         new SndsExtractGenerator(42).generate(3000, extract);
         journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+        journeys.importPatients(STUDY_PATIENTS.stream().map(id -> miPatient(id).inProjects(Set.of(STUDY))).toList());
         cohorts.awaitReady();
+    }
+
+    /** A study's patients, five myocardial infarctions, imported into the project granted to the student analyst. */
+    private static final ProjectCode STUDY = new ProjectCode("etude-avc");
+    private static final List<String> STUDY_PATIENTS = List.of("AVC-1", "AVC-2", "AVC-3", "AVC-4", "AVC-5");
+
+    private static PatientJourney miPatient(String id) {
+        return new PatientJourney(new PatientId(id), List.of(), Optional.of(LocalDate.of(1950, 1, 1)), 2, "33", Optional.empty(),
+                List.of(new CareEvent(EventType.HOSPITAL_STAY, LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 6), "T_MCO22C", 0,
+                        List.of(new EventCode(CodeSystem.ICD10, "I214", CodeRole.PRINCIPAL)))));
+    }
+
+    private Optional<String> as(String user) {
+        return Optional.of("Bearer " + new org.healthgraph.app.testing.LocalHttp(environment).token(user));
+    }
+
+    private static String miCohort(String project, int suppressBelow) {
+        return "{ cohort(query: {index: {event: {types: [HOSPITAL_STAY], codes: [{system: \"ICD10\", prefix: \"I21\"}]}},"
+                + (project == null ? "" : " project: \"" + project + "\",") + " suppressBelow: " + suppressBelow + "})"
+                + " { count { value suppressed perturbed } patients(first: 10) { totalCount edges { node } } } }";
+    }
+
+    @Test
+    void anAnalystReadsThePatientsOfTheProjectsGrantedToThemAndNoOthers() throws Exception {
+        String inStudy = graphql(miCohort("etude-avc", 11), as("etudiant"));
+        String everyone = graphql(miCohort(null, 11), as("etudiant"));
+        String studyPatient = graphql("{ journeyPatient(id: \"AVC-3\") { id } }", as("etudiant"));
+        String otherPatient = graphql("{ journeyPatient(id: \"P000000001\") { id } }", as("etudiant"));
+
+        assertThat(inStudy).doesNotContain("errors").contains("\"totalCount\":5")
+                .contains("\"AVC-1\"").contains("\"AVC-5\"").doesNotContain("\"P0");
+        assertThat(everyone).contains("FORBIDDEN").contains("need a grant of every project ('*') (yours: etude-avc)")
+                .contains("\"perturbed\":true").doesNotContain("\"edges\"");
+        assertThat(studyPatient).doesNotContain("errors").contains("\"id\":\"AVC-3\"");
+        assertThat(otherPatient).doesNotContain("errors").contains("\"journeyPatient\":null");
+        assertThat(graphql(miCohort(null, 11), as("analyste"))).as("a grant of every project").doesNotContain("errors")
+                .contains("\"perturbed\":false").contains("\"edges\"");
+        assertThat(trail()).anyMatch(r -> r.event().action() == AuditAction.ACCESS_DENIED && r.event().actor().equals("user:etudiant")
+                        && r.event().target().equals("Query.journeyPatient") && r.event().detail().contains("grants: etude-avc"))
+                .anyMatch(r -> r.event().action() == AuditAction.PATIENT_READ && r.event().actor().equals("user:etudiant")
+                        && r.event().target().equals("Cohort.patients") && r.event().detail().contains("(project etude-avc)"));
+    }
+
+    @Test
+    void onlyAnAnalystGrantedTheProjectMayLowerTheThresholdInsideIt() throws Exception {
+        String student = graphql(miCohort("etude-avc", 1).replace(" patients(first: 10) { totalCount edges { node } }", ""),
+                as("etudiant"));
+        String researcher = graphql(miCohort("etude-avc", 1).replace(" patients(first: 10) { totalCount edges { node } }", ""),
+                researcher());
+        String studentEverywhere = graphql(miCohort(null, 1).replace(" patients(first: 10) { totalCount edges { node } }", ""),
+                as("etudiant"));
+
+        assertThat(student).doesNotContain("errors").contains("{\"value\":5,\"suppressed\":false,\"perturbed\":false}");
+        assertThat(researcher).contains("FORBIDDEN").contains("under the floor of 11");
+        assertThat(studentEverywhere).contains("FORBIDDEN").contains("patient-level access to every patient");
+    }
+
+    @Test
+    void projectsAreListedWithTheirSizesExactOnlyForThoseGrantedThem() throws Exception {
+        String student = graphql("{ projects { code patients { value suppressed } granted } }", as("etudiant"));
+        String researcher = graphql("{ projects { code patients { value suppressed } granted } }", researcher());
+
+        assertThat(student).doesNotContain("errors")
+                .contains("{\"code\":\"etude-avc\",\"patients\":{\"value\":5,\"suppressed\":false},\"granted\":true}");
+        assertThat(researcher).doesNotContain("errors")
+                .contains("{\"code\":\"etude-avc\",\"patients\":{\"value\":null,\"suppressed\":true},\"granted\":false}");
     }
 
     private String graphql(String query) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.healthgraph.app.config.DataFolderLock;
+import org.healthgraph.app.demo.JourneyDemoStep;
 
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,8 @@ public final class DemoCommand extends ServeCommand {
         props.put("healthgraph.demo.enabled", "true");
         // the demo's catalog is open to anyone on this machine; its cohorts and curation need a login
         props.putIfAbsent("healthgraph.security.anonymous", "READER");
+        // the demo's analyst reads the patients of the demo's project, and no other
+        props.putIfAbsent("healthgraph.security.grants", "analyste:" + JourneyDemoStep.PROJECT.value());
         props.put("spring.graphql.schema.introspection.enabled", "true");
         start(props);
         return SERVING;

@@ -25,6 +25,9 @@ public final class ImportFhirCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
+    @Mixin
+    ProjectOption project = new ProjectOption();
+
     @Parameters(index = "0", paramLabel = "PATH", description = "A .json or .ndjson file, or a folder of them.")
     Path path;
 
@@ -36,6 +39,7 @@ public final class ImportFhirCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
+        project.projects(); // a bad --project is refused before the files are read
         FhirImporter.Result result = new FhirImporter().read(path);
         var out = spec.commandLine().getOut();
         FhirImporter.Report r = result.report();
@@ -45,9 +49,9 @@ public final class ImportFhirCommand implements Callable<Integer> {
         try (JobContext ctx = JobContext.open(graph)) {
             SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
             ImportReport report = atomic
-                    ? ctx.bean(JourneyImporter.class).importPatients(result.patients(), Math.max(1, result.patients().size()),
-                            n -> { })
-                    : ctx.bean(JourneyImporter.class).importPatients(result.patients());
+                    ? ctx.bean(JourneyImporter.class).importPatients(project.apply(result.patients()),
+                            Math.max(1, result.patients().size()), n -> { })
+                    : ctx.bean(JourneyImporter.class).importPatients(project.apply(result.patients()));
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
                     report.millis() / 1000.0);
             saved.updateAfterImport(out);

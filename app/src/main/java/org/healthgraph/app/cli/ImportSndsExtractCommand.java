@@ -34,6 +34,9 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
+    @Mixin
+    ProjectOption project = new ProjectOption();
+
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of the extract's CSV files, named after the tables.")
     Path dir;
 
@@ -89,6 +92,7 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        project.projects(); // a bad --project is refused before the extract is read
         // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
         SndsExtractImporter.Extract extract = new SndsExtractImporter(Optional.ofNullable(separator),
                 Optional.ofNullable(encoding).map(Charset::forName), maxLineLength).read(dir);
@@ -135,7 +139,7 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         }
         if (embedded && (load == Load.BULK || (load == Load.AUTO && large && JourneyImporter.bulkLoadAvailable()))) {
             long t1 = System.nanoTime();
-            Optional<ImportReport> bulk = JourneyImporter.bulkLoad(settings.dataDir(), extract.patients(),
+            Optional<ImportReport> bulk = JourneyImporter.bulkLoad(settings.dataDir(), project.apply(extract.patients()),
                     line -> out.println("  " + line));
             if (bulk.isPresent()) {
                 out.printf("bulk loaded %,d patients, %,d events in %.1f s%n", bulk.get().patients(), bulk.get().events(),
@@ -152,7 +156,7 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
         try (JobContext ctx = JobContext.open(graph)) {
             SavedIndex saved = SavedIndex.openBeforeImport(ctx.bean(CohortService.class));
             int perTransaction = atomic ? Math.max(1, extract.patients().size()) : batch;
-            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(extract.patients(), perTransaction,
+            ImportReport report = ctx.bean(JourneyImporter.class).importPatients(project.apply(extract.patients()), perTransaction,
                     n -> { if (n % 100_000 == 0) { out.printf("  %,d patients written%n", n); } });
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
                     report.millis() / 1000.0);

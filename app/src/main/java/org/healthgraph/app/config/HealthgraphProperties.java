@@ -189,13 +189,15 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     }
 
     /**
-     * @param patientDataTokenHashes SHA-256 hashes of API tokens that hold the role ANALYST (access-token; docs/security.md, Identities); empty: none
+     * @param patientDataTokenHashes SHA-256 hashes of API tokens that hold the role ANALYST with a grant of every project (access-token; docs/security.md, Identities); empty: none
      * @param suppressionFloor lowest suppressBelow a caller without patient-level access may ask for (the SNDS "secret statistique": 11)
      * @param disclosure how counts are released to callers without patient-level access: CELL_KEY (perturbed against differencing, docs/security.md) or EXACT
      * @param anonymous what a caller without a token may read: NONE (401, the default outside the demo) or READER (the catalog)
      * @param users local users, each "name:ROLE[+ROLE...]:{bcrypt}hash" (make one with password-hash); they log in at /auth/login and /auth/token
      * @param tokenTtl lifetime of the tokens this server issues to local users
      * @param rolesClaim the JWT claim holding the role names, a dotted path for nested claims (Keycloak: realm_access.roles)
+     * @param grants projects whose patient-level data a user holding ANALYST may read, each "user:PROJECT[+PROJECT...]" or "user:*" for every project; added to those of the token's projects claim
+     * @param projectsClaim the JWT claim holding the codes of the projects granted to the user (a list; "*" for every project), a dotted path for nested claims
      * @param oidc an external OpenID Connect identity provider (Keycloak, docs/security.md); when its jwk-set-uri is set, only its tokens are accepted
      */
     public record Security(@DefaultValue List<String> patientDataTokenHashes,
@@ -205,6 +207,8 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                            @DefaultValue List<String> users,
                            @DefaultValue("8h") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
                            @DefaultValue("roles") @NotBlank String rolesClaim,
+                           @DefaultValue List<String> grants,
+                           @DefaultValue("projects") @NotBlank String projectsClaim,
                            @DefaultValue @Valid Oidc oidc) {
     }
 

@@ -15,6 +15,7 @@ import org.healthgraph.app.identity.LocalIssuer;
 import org.healthgraph.app.identity.LocalLogins;
 import org.healthgraph.app.identity.LocalUsers;
 import org.healthgraph.app.identity.LoginThrottle;
+import org.healthgraph.app.identity.ProjectClaim;
 import org.healthgraph.app.identity.RoleClaim;
 import org.healthgraph.app.identity.TokenAuthentication;
 import org.healthgraph.app.identity.Unauthorized;
@@ -74,7 +75,8 @@ public class IdentityConfiguration {
     TokenAuthentication tokenAuthentication(HealthgraphProperties properties, LocalLogins local) {
         HealthgraphProperties.Security security = properties.security();
         JwtDecoder decoder = local.issuer().map(LocalIssuer::decoder).orElseGet(() -> providerDecoder(security.oidc()));
-        return new TokenAuthentication(decoder, new RoleClaim(security.rolesClaim()), security.oidc().usernameClaim(),
+        return new TokenAuthentication(decoder, new RoleClaim(security.rolesClaim()), new ProjectClaim(security.projectsClaim()),
+                security.oidc().usernameClaim(),
                 AccessTokens.of(security.patientDataTokenHashes()));
     }
 

@@ -36,7 +36,7 @@ public class WebConfiguration {
     /** Who a request's caller is, from what Spring Security authenticated (IdentityConfiguration). */
     @Bean
     Identities identities(HealthgraphProperties properties) {
-        return new Identities(properties.security().anonymous());
+        return new Identities(properties.security().anonymous(), properties.security().grants());
     }
 
     /**

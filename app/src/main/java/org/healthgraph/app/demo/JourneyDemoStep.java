@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.ImportReport;
 import org.healthgraph.journeys.JourneyImporter;
+import org.healthgraph.journeys.ProjectCode;
 
 /**
  * The demo's synthetic population: an SNDS-shaped extract generated with a fixed seed and imported
@@ -17,6 +19,9 @@ import org.healthgraph.journeys.JourneyImporter;
  * (myocardial infarctions followed by statins, metformin treatments...).
  */
 public final class JourneyDemoStep implements DemoStep {
+
+    /** The project the demo's population is imported into (the demo's analyst is granted it). */
+    public static final ProjectCode PROJECT = new ProjectCode("demo");
 
     private final JourneyImporter journeys;
     private final int patients;
@@ -44,7 +49,7 @@ public final class JourneyDemoStep implements DemoStep {
             dir = Files.createTempDirectory("healthgraph-demo-extract-");
             new SndsExtractGenerator(42).generate(patients, dir);
             SndsExtractImporter.Extract extract = new SndsExtractImporter().read(dir);
-            ImportReport r = journeys.importPatients(extract.patients());
+            ImportReport r = journeys.importPatients(extract.patients().stream().map(p -> p.inProjects(Set.of(PROJECT))).toList());
             return r.patients() + " patients, " + r.events() + " care events";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo extract: " + e.getMessage(), e);

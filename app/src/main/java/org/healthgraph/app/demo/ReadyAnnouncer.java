@@ -36,7 +36,8 @@ public final class ReadyAnnouncer {
         if (!users.isEmpty()) {
             System.out.println("  Se connecter / log in (" + base + "/#/connexion), one user a role, passwords drawn for this run:");
             for (DemoLogins.Login login : users) {
-                System.out.printf("    %-13s %-14s %s%n", login.name(), login.password(), login.role());
+                System.out.printf("    %-13s %-14s %s%s%n", login.name(), login.password(), login.role(),
+                        login.name().equals("analyste") ? " (project '" + JourneyDemoStep.PROJECT + "')" : "");
             }
             System.out.println("  Machine clients: curl -d username=chercheur -d password=... " + base + "/auth/token");
         }

@@ -19,6 +19,7 @@ import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graphql.access.Caller;
+import org.healthgraph.graphql.access.ProjectGrants;
 import org.healthgraph.graphql.access.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -171,14 +172,15 @@ public final class AuthRoutes {
         }
         throttle.succeeded(credentials.username());
         audit.record(AuditEvent.allowed(session.get().caller().actor() + " from " + address, AuditAction.LOGIN, request.path(), 0,
-                "roles " + session.get().caller().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","))));
+                "roles " + session.get().caller().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","))
+                        + "; projects " + String.join(",", session.get().caller().grants().shown())));
         return session.get();
     }
 
     private Optional<Session> local(Credentials credentials) {
         return users.authenticate(credentials.username(), credentials.password()).map(user -> {
             LocalIssuer.IssuedToken token = issuer.orElseThrow().issue(user, ttl);
-            return new Session(token.value(), token.expiresAt(), Caller.of("user:" + user.name(), user.roles()));
+            return new Session(token.value(), token.expiresAt(), identities.user(user.name(), user.roles(), ProjectGrants.none()));
         });
     }
 
@@ -225,6 +227,8 @@ public final class AuthRoutes {
         body.put("authenticated", authenticated);
         body.put("name", authenticated ? caller.actor().substring(caller.actor().indexOf(':') + 1) : null);
         body.put("roles", caller.roles().stream().map(Role::name).sorted().toList());
+        // the projects whose patient-level data the caller reads (with ANALYST): "*" for every one
+        body.put("projects", caller.patientData() ? List.copyOf(caller.grants().shown()) : List.of());
         body.put("anonymousAccess", identities.anonymousAllowed() ? "READER" : "NONE");
         body.put("provider", provider.isPresent() ? "oidc" : "local");
         return body;

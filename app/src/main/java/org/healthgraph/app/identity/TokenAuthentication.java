@@ -35,6 +35,7 @@ public final class TokenAuthentication implements AuthenticationManager {
 
     private final JwtDecoder decoder;
     private final RoleClaim roleClaim;
+    private final ProjectClaim projectClaim;
     private final String usernameClaim;
     private final AccessTokens apiTokens;
     /**
@@ -46,9 +47,11 @@ public final class TokenAuthentication implements AuthenticationManager {
     private final Cache<String, JwtAuthenticationToken> checked = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    public TokenAuthentication(JwtDecoder decoder, RoleClaim roleClaim, String usernameClaim, AccessTokens apiTokens) {
+    public TokenAuthentication(JwtDecoder decoder, RoleClaim roleClaim, ProjectClaim projectClaim, String usernameClaim,
+                               AccessTokens apiTokens) {
         this.decoder = decoder;
         this.roleClaim = roleClaim;
+        this.projectClaim = projectClaim;
         this.usernameClaim = usernameClaim;
         this.apiTokens = apiTokens;
     }
@@ -90,6 +93,9 @@ public final class TokenAuthentication implements AuthenticationManager {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Role role : roleClaim.roles(jwt.getClaims())) {
             authorities.add(new SimpleGrantedAuthority(Identities.ROLE_PREFIX + role.name()));
+        }
+        for (String project : projectClaim.grants(jwt.getClaims()).shown()) {
+            authorities.add(new SimpleGrantedAuthority(Identities.PROJECT_PREFIX + project));
         }
         String name = jwt.getClaimAsString(usernameClaim);
         return new JwtAuthenticationToken(jwt, authorities, name == null || name.isBlank() ? jwt.getSubject() : name);

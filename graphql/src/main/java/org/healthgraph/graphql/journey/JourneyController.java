@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.healthgraph.graph.audit.AuditAction;
@@ -24,6 +25,7 @@ import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.Pathways;
+import org.healthgraph.journeys.ProjectCode;
 import org.healthgraph.journeys.SuppressedCount;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -101,7 +103,7 @@ public final class JourneyController {
         Caller who = Caller.orUnknown(caller);
         CohortQuery q = parse(query);
         checkThreshold(q, who);
-        return orLocal(request).evaluate("cohort", call -> journeys.release(q, disclosure.disclosureFor(who), call))
+        return orLocal(request).evaluate("cohort", call -> journeys.release(q, disclosure.disclosureFor(who, q.projectCode()), call))
                 .thenApply(released -> {
                     audit.record(AuditEvent.allowed(who.actor(), AuditAction.COHORT_RUN, "Query.cohort", released.patients(),
                             CohortQueries.toJson(q)));
@@ -120,12 +122,12 @@ public final class JourneyController {
         if (q.suppressBelow() >= disclosure.floor()) {
             return;
         }
-        if (!who.patientData()) {
+        if (!who.patientData(q.projectCode())) {
             audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, "Query.cohort",
-                    "suppressBelow " + q.suppressBelow() + " under the floor " + disclosure.floor()));
+                    "suppressBelow " + q.suppressBelow() + " under the floor " + disclosure.floor() + scope(q)));
             throw ClientError.forbidden("query.suppressBelow: " + q.suppressBelow() + " is under the floor of "
                     + disclosure.floor() + " (" + DisclosurePolicy.FLOOR_SETTING + ") for callers without patient-level"
-                    + " access; leave it out or ask for at least " + disclosure.floor());
+                    + " access to " + population(q) + "; leave it out or ask for at least " + disclosure.floor());
         }
         audit.record(new AuditEvent(who.actor(), AuditAction.THRESHOLD_LOWERED, "Query.cohort",
                 java.util.OptionalLong.empty(), AuditEvent.Outcome.ALLOWED,
@@ -138,18 +140,57 @@ public final class JourneyController {
                                        @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller,
                                        @ContextValue(name = CohortRequest.CONTEXT_KEY, required = false) CohortRequest request) {
         Caller who = Caller.orUnknown(caller);
+        CohortQuery q = cohort.query();
+        if (!who.patientData(q.projectCode())) {
+            audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, "Cohort.patients",
+                    "patient ids of " + population(q) + " not granted" + scope(q)));
+            throw ClientError.forbidden("Cohort.patients: the patient ids of " + population(q) + " need a grant of "
+                    + q.projectCode().map(p -> "the project '" + p + "'").orElse("every project ('*')")
+                    + " (yours: " + granted(who) + "); restrict the query to a project granted to you (query.project),"
+                    + " or ask an administrator for a grant (healthgraph.security.grants)");
+        }
         PageRequest page = PageRequest.of(first, after);
         return orLocal(request).evaluate("Cohort.patients",
                         call -> journeys.patients(cohort.query(), page.offset(), page.limit(), call))
                 .thenApply(p -> {
                     audit.record(AuditEvent.allowed(who.actor(), AuditAction.PATIENT_READ, "Cohort.patients", p.ids().size(),
-                            "page of cohort patient ids from offset " + page.offset()));
+                            "page of cohort patient ids from offset " + page.offset() + scope(q)));
                     return Connection.fromSlice(p.ids().stream().map(PatientId::value).toList(), page, p.total());
                 });
     }
 
+    private static String population(CohortQuery q) {
+        return q.projectCode().map(p -> "the project '" + p + "'").orElse("every patient");
+    }
+
+    /** The query's project as the audit trail records it (a project code is not patient-level data). */
+    private static String scope(CohortQuery q) {
+        return q.projectCode().map(p -> " (project " + p + ")").orElse("");
+    }
+
+    private static String granted(Caller who) {
+        return who.grants().shown().isEmpty() ? "none" : String.join(", ", who.grants().shown());
+    }
+
     private static CohortRequest orLocal(CohortRequest request) {
         return request == null ? CohortRequest.local() : request;
+    }
+
+    /** A project as served. */
+    public record ProjectView(String code, Count patients, boolean granted) {
+    }
+
+    /** The projects, their sizes exact for those granted and suppressed below the floor for others. */
+    @QueryMapping
+    public List<ProjectView> projects(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Caller who = Caller.orUnknown(caller);
+        List<ProjectView> out = new ArrayList<>();
+        journeys.projects().forEach((code, n) -> {
+            boolean granted = who.patientData(Optional.of(code));
+            out.add(new ProjectView(code.value(), Count.of(granted ? SuppressedCount.of(n, 1)
+                    : SuppressedCount.of(n, disclosure.floor())), granted));
+        });
+        return out;
     }
 
     /** Patient-level: the schema's {@code @policy(role: ANALYST)} lets only holders of that role reach it. */
@@ -162,6 +203,15 @@ public final class JourneyController {
             patient = new PatientId(id);
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("id: " + e.getMessage());
+        }
+        // A patient outside the caller's projects is answered like an unknown one (null), so that
+        // the answer does not tell whether the id exists; the trail says which it was.
+        Set<ProjectCode> projects = who.grants().every() ? Set.of() : journeys.projectsOf(patient);
+        if (!who.grants().coversAnyOf(projects)) {
+            audit.record(AuditEvent.refused(who.actor(), AuditAction.ACCESS_DENIED, "Query.journeyPatient",
+                    projects.isEmpty() ? "no such patient in a project granted (grants: " + granted(who) + ")"
+                            : "a patient of projects not granted (grants: " + granted(who) + ")"));
+            return Optional.empty();
         }
         Optional<PatientView> found = journeys.freshEvents(patient).map(e -> new PatientView(id));
         // The id itself is not recorded: the trail never holds patient ids.

@@ -26,7 +26,6 @@ import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
 import org.healthgraph.graph.audit.AuditTrail;
 import org.healthgraph.graph.testing.SharedNeo4j;
-import org.healthgraph.graphql.access.Access;
 import org.healthgraph.graphql.access.Caller;
 import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.access.Role;
@@ -222,11 +221,11 @@ class CurationControllerIT {
     }
 
     private static Caller steward(String name) {
-        return new Caller(name, Access.CATALOG, EnumSet.of(Role.STEWARD));
+        return Caller.of(name, EnumSet.of(Role.STEWARD));
     }
 
     private static Caller reader() {
-        return new Caller("anonymous@127.0.0.1", Access.CATALOG, EnumSet.of(Role.READER));
+        return Caller.of("anonymous@127.0.0.1", EnumSet.of(Role.READER));
     }
 
     private ExecutionGraphQlResponse run(Caller caller, String document, Map<String, Object> variables) {
