@@ -39,7 +39,6 @@ public final class ImportFhirCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
-        project.projects(); // a bad --project is refused before the files are read
         FhirImporter.Result result = new FhirImporter().read(path);
         var out = spec.commandLine().getOut();
         FhirImporter.Report r = result.report();

@@ -92,7 +92,6 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        project.projects(); // a bad --project is refused before the extract is read
         // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
         SndsExtractImporter.Extract extract = new SndsExtractImporter(Optional.ofNullable(separator),
                 Optional.ofNullable(encoding).map(Charset::forName), maxLineLength).read(dir);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.app.testing.CliRun;
@@ -35,7 +36,13 @@ class ImportSndsExtractCommandIT {
         String data = dir.resolve("data").toString();
         System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
         try {
-            CliRun bulk = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "bulk");
+            CliRun badProject = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--project", "etude a");
+            assertThat(badProject.exit()).isEqualTo(2);
+            assertThat(badProject.err()).contains("--project: a project code must be");
+            assertThat(Path.of(data, "neo4j")).as("refused before anything is written").doesNotExist();
+
+            CliRun bulk = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "bulk",
+                    "--project", "etude-a");
             assertThat(bulk.exit()).as(bulk.err()).isZero();
             assertThat(bulk.out()).contains("bulk loaded 150 patients").contains("timeline index saved");
 
@@ -43,7 +50,7 @@ class ImportSndsExtractCommandIT {
             assertThat(again.exit()).isEqualTo(1);
             assertThat(again.err()).contains("holds patients already").contains("--load transactional");
 
-            CliRun auto = run("import", "snds-extract", extract.toString(), "--data-dir", data);
+            CliRun auto = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--project", "etude-b");
             assertThat(auto.exit()).as(auto.err()).isZero();
             assertThat(auto.out()).contains("imported 150 patients").contains("timeline index saved, current with this import");
 
@@ -65,6 +72,21 @@ class ImportSndsExtractCommandIT {
             assertThat(rebuilt.out()).contains("timeline index rebuilt from the graph").contains("it is truncated")
                     .contains("150 patients indexed");
             assertThat(count(rebuilt.out())).isEqualTo(count(loaded.out())).isNotEmpty();
+
+            // the bulk load put every patient in etude-a, the transactional import added etude-b; etude-z has none
+            Path inB = dir.resolve("in-b.json");
+            Path inNone = dir.resolve("in-none.json");
+            String base = Files.readString(query);
+            Files.writeString(inB, base.replace("\"suppressBelow\": 1", "\"suppressBelow\": 1, \"project\": \"etude-b\""));
+            Files.writeString(inNone, base.replace("\"suppressBelow\": 1", "\"suppressBelow\": 1, \"project\": \"etude-z\""));
+            Path inA = dir.resolve("in-a.json");
+            Files.writeString(inA, base.replace("\"suppressBelow\": 1", "\"suppressBelow\": 1, \"project\": \"etude-a\""));
+            CliRun a = run("cohort", "--query", inA.toString(), "--data-dir", data);
+            CliRun b = run("cohort", "--query", inB.toString(), "--data-dir", data);
+            CliRun none = run("cohort", "--query", inNone.toString(), "--data-dir", data);
+            assertThat(count(a.out())).as(a.err()).isEqualTo(count(loaded.out()));
+            assertThat(count(b.out())).as(b.err()).isEqualTo(count(loaded.out()));
+            assertThat(count(none.out())).as(none.err()).startsWith("cohort: 0 patients");
 
             CliRun wrong = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "fast");
             assertThat(wrong.exit()).isEqualTo(2);
