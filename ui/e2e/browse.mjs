@@ -283,6 +283,16 @@ try {
   check(new URL(page.url()).hash.startsWith('#/cohorte?q='), `the query is in the address: ${page.url().slice(0, 80)}`);
   console.log(`cohort: attrition ${attrition.join(' | ')}; count ${cohortCount}; ${sankeyNodes} pathway nodes`);
   await shoot(page, '08-cohorte');
+  // the population can be one project's patients: the select lists the projects, the query carries it
+  await page.locator('#cohort-project option[value="demo"]').waitFor({ state: 'attached' });
+  const projectOption = await page.locator('#cohort-project option[value="demo"]').innerText();
+  check(/^Projet demo \(/.test(projectOption) && !/individuelles/.test(projectOption), `the project offered to a researcher, not granted: "${projectOption}"`);
+  await page.locator('#cohort-project').selectOption('demo');
+  await page.locator('form.cohort-form button[type=submit]').click();
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('"project":"demo"'));
+  await page.locator('table.attrition tbody tr').first().waitFor({ timeout: 60_000 });
+  const projectCount = await page.locator('.cohort-count .count').innerText();
+  console.log(`cohort in project demo: count ${projectCount}`);
 
   // 11. English: the switch changes the page's words, and back
   await page.goto(`${base}#/`);

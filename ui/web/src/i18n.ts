@@ -208,6 +208,10 @@ const fr = {
     sankey: 'Diagramme des parcours',
     step: (n: number) => `Étape ${n}`,
     linkTitle: (source: string, target: string, patients: string) => `${source} → ${target} : ${patients} patients`,
+    project: 'Population',
+    everyPatient: 'Tous les patients',
+    projectOption: (code: string, patients: string, granted: boolean) =>
+      `Projet ${code} (${patients} patients${granted ? ', accès aux données individuelles' : ''})`,
   },
   footer: { version: (v: string) => `healthgraph ${v}` },
 };
@@ -414,6 +418,10 @@ const en: Messages = {
     sankey: 'Pathway diagram',
     step: (n) => `Step ${n}`,
     linkTitle: (source, target, patients) => `${source} → ${target}: ${patients} patients`,
+    project: 'Population',
+    everyPatient: 'Every patient',
+    projectOption: (code, patients, granted) =>
+      `Project ${code} (${patients} patients${granted ? ', patient-level access' : ''})`,
   },
   footer: { version: (v) => `healthgraph ${v}` },
 };

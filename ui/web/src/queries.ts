@@ -213,6 +213,14 @@ export interface CohortResult {
 }
 
 /** Runs a cohort query (the CohortQuery input of journey.graphqls, as JSON). */
+/** A project (approved study): its code, its size as released to the caller, whether the caller reads its patients. */
+export interface Project { code: string; patients: SuppressedCount; granted: boolean }
+
+export async function projects(): Promise<Project[]> {
+  const data = await gql<{ projects: Project[] }>(`{ projects { code patients { value suppressed } granted } }`);
+  return data.projects;
+}
+
 export async function cohort(query: unknown): Promise<CohortResult> {
   const data = await gql<{ cohort: CohortResult }>(
     `query Cohort($query: CohortQuery!) {

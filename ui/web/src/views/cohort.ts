@@ -5,7 +5,7 @@
 import { clear, count, el } from '../dom';
 import { t } from '../i18n';
 import { keepInAddress } from '../share';
-import { cohort, type CohortResult, type SuppressedCount } from '../queries';
+import { cohort, projects, type CohortResult, type SuppressedCount } from '../queries';
 
 const EXAMPLE = {
   index: {
@@ -46,18 +46,28 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
   const reset = el('button', { type: 'button', class: 'secondary' }, m.reset);
   const message = el('p', { class: 'error', role: 'alert', hidden: '' });
   const output = el('section', { class: 'cohort-result', 'aria-label': m.result });
-  const form = el('form', { class: 'cohort-form' }, editor, el('div', { class: 'actions' }, run, reset), message);
+  // The population: every patient, or one project's (an approved study's) patients only.
+  const population = el('select', { id: 'cohort-project' }, el('option', { value: '' }, m.everyPatient));
+  void projects().then((list) => {
+    for (const p of list) {
+      population.append(el('option', { value: p.code }, m.projectOption(p.code, shown(p.patients, 11), p.granted)));
+    }
+  }).catch(() => { /* not allowed to list them (no role): the select offers every patient only */ });
+  const form = el('form', { class: 'cohort-form' },
+    el('label', { for: 'cohort-project' }, m.project, ' ', population), editor,
+    el('div', { class: 'actions' }, run, reset), message);
   reset.addEventListener('click', () => { editor.value = JSON.stringify(EXAMPLE, null, 2); localStorage.removeItem(DRAFT_KEY); });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.hidden = true;
-    let query: { suppressBelow?: number };
+    let query: { suppressBelow?: number; project?: string };
     try {
       query = JSON.parse(editor.value);
     } catch (e) {
       showError(message, m.invalidJson((e as Error).message));
       return;
     }
+    if (population.value) query.project = population.value;
     localStorage.setItem(DRAFT_KEY, editor.value);
     keepInAddress(`#/cohorte?${new URLSearchParams({ q: JSON.stringify(query) }).toString()}`);
     run.disabled = true;

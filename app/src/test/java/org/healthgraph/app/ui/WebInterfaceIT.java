@@ -88,7 +88,9 @@ class WebInterfaceIT {
         SndsExtractGenerator.Summary webInterfacePopulation(JourneyImporter journeys, CohortService cohorts) throws IOException {
             Path extract = Files.createTempDirectory("healthgraph-ui-extract-");
             SndsExtractGenerator.Summary summary = new SndsExtractGenerator(42).generate(POPULATION, extract);
-            journeys.importPatients(new SndsExtractImporter().read(extract).patients());
+            // into a project, which the cohort page offers as its population
+            journeys.importPatients(new SndsExtractImporter().read(extract).patients().stream()
+                    .map(p -> p.inProjects(java.util.Set.of(new org.healthgraph.journeys.ProjectCode("demo")))).toList());
             // The cohort page is opened at once: its index must be ready (while it is built the API answers 503).
             cohorts.awaitReady();
             return summary;
