@@ -38,6 +38,8 @@ import org.springframework.stereotype.Controller;
 public final class JourneyController {
 
     private static final int MAX_PATHWAY_ITEMS = 5_000;
+    /** Most projects {@code Query.projects} lists (its schema says so). */
+    private static final int MAX_PROJECTS = 1_000;
 
     /** A released count. */
     public record Count(Long value, boolean suppressed, boolean perturbed) {
@@ -185,7 +187,9 @@ public final class JourneyController {
     public List<ProjectView> projects(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
         Caller who = Caller.orUnknown(caller);
         List<ProjectView> out = new ArrayList<>();
-        journeys.projects().forEach((code, n) -> {
+        journeys.projects().entrySet().stream().limit(MAX_PROJECTS).forEach(e -> {
+            ProjectCode code = e.getKey();
+            long n = e.getValue();
             boolean granted = who.patientData(Optional.of(code));
             out.add(new ProjectView(code.value(), Count.of(granted ? SuppressedCount.of(n, 1)
                     : SuppressedCount.of(n, disclosure.floor())), granted));
