@@ -694,6 +694,24 @@ public final class Linkage {
         return withRecordStep(e, records, sum[0], count[0]);
     }
 
+    /**
+     * The compared values of a pair, per configured field: its left and right column's values as
+     * read (empty when missing). Patient-level: for the review of a pair, never for a message.
+     */
+    public List<String[]> comparedValues(String leftId, String rightId) {
+        int[] ij = indexes(leftId, rightId);
+        List<String[]> values = new ArrayList<>();
+        for (LinkageConfig.Field f : config.fields()) {
+            values.add(new String[] {f.name(), value(left, f.leftColumn(), ij[0]), value(right, f.rightColumn(), ij[1])});
+        }
+        return values;
+    }
+
+    private static String value(Table t, String column, int row) {
+        String[] values = t.column(column);
+        return values == null || values[row] == null ? "" : values[row];
+    }
+
     private int[] indexes(String leftId, String rightId) {
         synchronized (this) {
             if (leftIndex == null) {
