@@ -22,7 +22,8 @@ import org.healthgraph.linkage.store.RunPair;
 /**
  * Keeps what a run decided so that the graph can hold it: listens to {@link LinkageJob} and, while
  * the linkage is in memory, explains each link (waterfall, record-level step) and copies the
- * compared values of both records; {@link #run} then assembles the {@link LinkRun}.
+ * compared values of both records, and keeps the near misses of the review band (the best candidate
+ * of a record left unlinked); {@link #run} then assembles the {@link LinkRun}.
  */
 public final class RunRecorder implements LinkageJob.Observer {
 
@@ -69,6 +70,31 @@ public final class RunRecorder implements LinkageJob.Observer {
                     Double.isInfinite(l.weight()) ? OptionalDouble.empty() : OptionalDouble.of(l.weight()), l.method(), true,
                     band.contains(l.decisionProbability()), explanation, values));
         }
+        if (linkage.isPresent() && model.isPresent() && !linkage.get().deduplicates()) {
+            nearMisses(linkage.get(), model.get(), result, links);
+        }
+    }
+
+    /**
+     * The best candidate of each left record the engine did not link, kept as a pair when its
+     * decision probability falls in the review band: the near misses a steward may accept.
+     */
+    private void nearMisses(Linkage linkage, LinkageModel model, LinkageResult result, List<Link> links) {
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        links.forEach(l -> linked.add(l.leftId()));
+        List<String> unlinked = linkage.leftIds().stream().filter(l -> !linked.contains(l)).sorted().toList();
+        for (Explanation e : linkage.bestCandidates(model, result.counterpartShare(), unlinked)) {
+            double pairwise = e.probability();
+            OptionalDouble record = e.recordStep().map(r -> OptionalDouble.of(r.probability())).orElse(OptionalDouble.empty());
+            double decision = record.orElse(pairwise);
+            if (!band.contains(decision)) {
+                continue;
+            }
+            List<RunPair.FieldValues> values = linkage.comparedValues(e.leftId(), e.rightId()).stream()
+                    .map(v -> new RunPair.FieldValues(v[0], v[1], v[2])).toList();
+            pairs.add(new RunPair(id, pairs.size(), e.leftId(), e.rightId(), pairwise, record, OptionalDouble.of(e.weight()),
+                    "fellegi-sunter", false, true, Optional.of(e), values));
+        }
     }
 
     /** The pairs kept, in the run's order. */
@@ -100,9 +126,9 @@ public final class RunRecorder implements LinkageJob.Observer {
                 band, result.candidatePairs(), result.links().size(), histogram(pairs));
     }
 
-    /** The pairs' match weights in {@value #BINS} bins of equal width (none when no pair has a weight). */
+    /** The linked pairs' match weights in {@value #BINS} bins of equal width (none when no pair has a weight). */
     static List<LinkRun.Bin> histogram(List<RunPair> pairs) {
-        double[] weights = pairs.stream().filter(p -> p.weight().isPresent()).mapToDouble(p -> p.weight().getAsDouble()).toArray();
+        double[] weights = pairs.stream().filter(p -> p.linked() && p.weight().isPresent()).mapToDouble(p -> p.weight().getAsDouble()).toArray();
         if (weights.length == 0) {
             return List.of();
         }

@@ -35,12 +35,13 @@ class RunRecorderTest {
         LinkRun run = recorder.run("COHORT", config, s);
         List<RunPair> pairs = recorder.pairs();
 
-        assertThat(pairs).hasSize(s.result().links().size()).isNotEmpty();
-        assertThat(run.links()).isEqualTo(pairs.size());
+        List<RunPair> linked = pairs.stream().filter(RunPair::linked).toList();
+        assertThat(linked).hasSize(s.result().links().size()).isNotEmpty();
+        assertThat(run.links()).isEqualTo(linked.size());
         assertThat(run.rules()).extracting(LinkRun.Rule::pairs).containsExactlyElementsOf(s.blockingPairs().values());
         assertThat(run.inputs()).extracting(LinkRun.Input::name).noneMatch(n -> n.contains("/"));
         assertThat(run.model()).isEqualTo(s.model());
-        assertThat(run.weightHistogram().stream().mapToLong(LinkRun.Bin::count).sum()).isEqualTo(pairs.size());
+        assertThat(run.weightHistogram().stream().mapToLong(LinkRun.Bin::count).sum()).isEqualTo(linked.size());
         assertThat(run.estimates().precision()).isEqualTo(s.result().expectedPrecision());
         for (RunPair p : pairs) {
             Explanation e = p.explanation().orElseThrow();
@@ -53,6 +54,24 @@ class RunRecorderTest {
         }
         assertThat(pairs).anyMatch(RunPair::review);
         assertThat(pairs).extracting(RunPair::ordinal).isSorted();
+    }
+
+    @Test
+    void keepsTheBestCandidateOfAnUnlinkedRecordWhenItFallsInTheBandAndNeverALinkedRecordTwice() {
+        LinkageGenerator.Generated g = LinkageGenerator.generate(LinkageGenerator.Situation.REGISTER, 3_000, 300, 42, dir);
+        LinkageConfig config = LinkageConfigs.read(g.config());
+        LinkRun.ReviewBand band = new LinkRun.ReviewBand(0.01, 0.9);
+        RunRecorder recorder = new RunRecorder(band, Clock.systemUTC());
+
+        LinkageJob.run(config, LinkageJob.Strategy.FELLEGI_SUNTER, dir.resolve("out.csv"), LinkageProgress.NONE, recorder);
+
+        List<RunPair> misses = recorder.pairs().stream().filter(p -> !p.linked()).toList();
+        assertThat(misses).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.review()).isTrue();
+            assertThat(band.contains(p.decisionProbability())).isTrue();
+            assertThat(p.explanation()).isPresent();
+        });
+        assertThat(recorder.pairs()).extracting(RunPair::leftId).doesNotHaveDuplicates();
     }
 
     @Test
