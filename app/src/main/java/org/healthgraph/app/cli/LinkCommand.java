@@ -16,6 +16,7 @@ import org.healthgraph.linkage.match.LinkageConfigs;
 import org.healthgraph.linkage.match.LinkageException;
 import org.healthgraph.linkage.match.LinkageJob;
 import org.healthgraph.linkage.match.LinkageModel;
+import org.healthgraph.linkage.review.ReviewTraining;
 import org.healthgraph.linkage.review.RunRecorder;
 import org.healthgraph.linkage.store.LinkRun;
 import org.healthgraph.linkage.store.LinkStore;
@@ -64,6 +65,11 @@ public final class LinkCommand implements Callable<Integer> {
                     + "(summary, model, estimates, explained pairs, review queue of healthgraph.linkage.review-band) for the API.")
     String graphSource;
 
+    @Option(names = "--labels-from-review", paramLabel = "RUN",
+            description = "Re-estimate the model's m with the clerical review decisions of an earlier run kept in the graph "
+                    + "(its id) as labelled pairs; the run must have the same fields and levels (docs/linkage.md, Clerical review).")
+    String labelsFromReview;
+
     @Mixin
     GraphOptions graph;
 
@@ -73,8 +79,8 @@ public final class LinkCommand implements Callable<Integer> {
         try {
             LinkageConfig cfg = LinkageConfigs.read(config);
             LinkageJob.Strategy chosen = LinkageJob.Strategy.parse(strategy);
-            if (graphSource != null) {
-                return linkIntoGraph(out, cfg, chosen);
+            if (graphSource != null || labelsFromReview != null) {
+                return linkWithGraph(out, cfg, chosen);
             }
             LinkageJob.Summary s;
             try (Progress progress = new Progress()) {
@@ -88,20 +94,45 @@ public final class LinkCommand implements Callable<Integer> {
     }
 
     /**
-     * The graph is opened first, so that a wrong graph setting fails before the linkage runs; the
-     * links, then the run and its pairs (the run last, so that a run the API lists is complete).
+     * The graph is opened first, so that a wrong graph setting fails before the linkage runs. With
+     * --labels-from-review the trained model's m is re-estimated from that run's decisions; with
+     * --graph-source the links are written, then the run and its pairs (the run last, so that a run
+     * the API lists is complete).
      */
-    private int linkIntoGraph(PrintWriter out, LinkageConfig cfg, LinkageJob.Strategy chosen) {
+    private int linkWithGraph(PrintWriter out, LinkageConfig cfg, LinkageJob.Strategy chosen) {
         try (JobContext context = JobContext.open(graph)) {
-            LinkRun.ReviewBand band = context.bean(HealthgraphProperties.class).linkage().band();
-            RunRecorder recorder = new RunRecorder(band, Clock.systemUTC());
-            LinkageJob.Summary s;
-            try (Progress progress = new Progress()) {
-                s = LinkageJob.run(cfg, chosen, this.out, progress, recorder);
-            }
-            report(out, s);
             LinkStore store = LinkStores.on(context.bean(GraphStore.class));
             store.ensureSchema();
+            LinkRun.ReviewBand band = context.bean(HealthgraphProperties.class).linkage().band();
+            RunRecorder recorder = new RunRecorder(band, Clock.systemUTC());
+            LinkageJob.Observer observer = new LinkageJob.Observer() {
+                @Override
+                public void decided(java.util.Optional<org.healthgraph.linkage.match.Linkage> linkage,
+                                    java.util.Optional<LinkageModel> model, org.healthgraph.linkage.match.LinkageResult result) {
+                    if (graphSource != null) {
+                        recorder.decided(linkage, model, result);
+                    }
+                }
+
+                @Override
+                public LinkageModel trained(LinkageModel model) {
+                    if (labelsFromReview == null) {
+                        return model;
+                    }
+                    ReviewTraining.Result r = ReviewTraining.withDecisions(model, store, labelsFromReview);
+                    out.printf(Locale.ROOT, "m re-estimated with the review decisions of run %s: %,d accepted and %,d rejected pairs%n",
+                            labelsFromReview, r.accepted(), r.rejected());
+                    return r.model();
+                }
+            };
+            LinkageJob.Summary s;
+            try (Progress progress = new Progress()) {
+                s = LinkageJob.run(cfg, chosen, this.out, progress, observer);
+            }
+            report(out, s);
+            if (graphSource == null) {
+                return 0;
+            }
             GraphLinks.write(store, graphSource, s.result().links(), cfg.fields().stream().map(LinkageConfig.Field::name).toList());
             out.printf(Locale.ROOT, "%,d LINKED_TO relationships written for source %s%n", s.result().links().size(), graphSource);
             LinkRun run = recorder.run(graphSource, cfg, s);

@@ -85,6 +85,15 @@ public final class LinkageJob {
          * @param result the decided links and estimates
          */
         void decided(java.util.Optional<Linkage> linkage, java.util.Optional<LinkageModel> model, LinkageResult result);
+
+        /**
+         * The model the run will score with, once trained or loaded; the returned model is used
+         * (and saved, when the configuration names a model file and the model was trained). By
+         * default the model as it is.
+         */
+        default LinkageModel trained(LinkageModel model) {
+            return model;
+        }
     }
 
     private LinkageJob() {
@@ -146,9 +155,9 @@ public final class LinkageJob {
             Path modelFile = config.training().model().orElse(null);
             LinkageModel m;
             if (modelFile != null && Files.exists(modelFile)) {
-                m = LinkageModel.load(modelFile);
+                m = observer.trained(LinkageModel.load(modelFile));
             } else {
-                m = linkage.train();
+                m = observer.trained(linkage.train());
                 if (modelFile != null) {
                     m.save(modelFile);
                 }
