@@ -5,7 +5,7 @@
 
 import { gql } from '../api';
 import { el, link, loading } from '../dom';
-import { num, t } from '../i18n';
+import { t } from '../i18n';
 import { type Pair, PAIR_FIELDS, decisionsList, pairHref, runHref, sideBySide, type ReviewStatus } from './linkage';
 
 const QUEUE = `query($id: ID!) { linkageRun(id: $id) { id source review { queued pending accepted rejected unsure links
@@ -35,7 +35,6 @@ export async function reviewQueueView(root: HTMLElement, _params: URLSearchParam
     root.append(el('p', { class: 'queue-empty' }, l.queueEmpty));
     return;
   }
-  root.append(el('p', { class: 'muted' }, `${num(r.reviewQueue.totalCount)}`));
   pairs.forEach((p, i) => root.append(pairSection(r.id, p, i, state)));
 }
 
