@@ -7,7 +7,9 @@ import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { cohortView } from './views/cohort';
 import { historyView, reviewView } from './views/curation';
 import { joinPathView } from './views/joinpath';
+import { pairView, runView, runsView } from './views/linkage';
 import { loginView } from './views/login';
+import { reviewQueueView } from './views/review';
 import { searchView } from './views/search';
 import { tablesView } from './views/tables';
 
@@ -27,13 +29,18 @@ const views: Record<string, View> = {
   relecture: reviewView,
   historique: historyView,
   connexion: loginView,
+  appariements: runsView,
+  appariement: runView,
+  paire: pairView,
+  revue: reviewQueueView,
 };
 
 function title(name: string): string {
   const n = t.nav;
   return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
     jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, historique: t.curation.historyTitle(''),
-    connexion: t.session.title } as Record<string, string>)[name] ?? 'healthgraph';
+    connexion: t.session.title, appariements: t.linkage.runsTitle, appariement: t.linkage.nav, paire: t.linkage.nav,
+    revue: t.linkage.queueTitle } as Record<string, string>)[name] ?? 'healthgraph';
 }
 
 let generation = 0;
@@ -52,7 +59,8 @@ async function route(): Promise<void> {
   document.title = `${title(name)}${path[1] ? ` ${path.slice(1).join('.')}` : ''} — healthgraph`;
   document.querySelectorAll('header nav a').forEach((a) => {
     const target = (a.getAttribute('href') ?? '').replace(/^#\/?/, '');
-    a.classList.toggle('active', target === name || (name === 'table' && target === 'tables'));
+    a.classList.toggle('active', target === name || (name === 'table' && target === 'tables')
+      || (['appariement', 'paire', 'revue'].includes(name) && target === 'appariements'));
   });
   try {
     await view(page, new URLSearchParams(query), path);
@@ -75,7 +83,7 @@ function header(): void {
   nav.setAttribute('aria-label', n.label);
   nav.replaceChildren(
     el('a', { href: '#/' }, n.catalogue), el('a', { href: '#/tables' }, n.tables), el('a', { href: '#/jointure' }, n.joinPath),
-    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
+    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review), el('a', { href: '#/appariements' }, t.linkage.nav), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
   const skip = document.querySelector('a.skip');
   if (skip) skip.textContent = n.skip;
   const other = lang === 'fr' ? 'en' : 'fr';

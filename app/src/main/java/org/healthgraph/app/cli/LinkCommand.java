@@ -2,10 +2,12 @@ package org.healthgraph.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.app.config.HealthgraphProperties;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.linkage.match.Evaluation;
 import org.healthgraph.linkage.match.GraphLinks;
@@ -14,6 +16,11 @@ import org.healthgraph.linkage.match.LinkageConfigs;
 import org.healthgraph.linkage.match.LinkageException;
 import org.healthgraph.linkage.match.LinkageJob;
 import org.healthgraph.linkage.match.LinkageModel;
+import org.healthgraph.linkage.review.ReviewTraining;
+import org.healthgraph.linkage.review.RunRecorder;
+import org.healthgraph.linkage.store.LinkRun;
+import org.healthgraph.linkage.store.LinkStore;
+import org.healthgraph.linkage.store.LinkStores;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -54,8 +61,14 @@ public final class LinkCommand implements Callable<Integer> {
     boolean showModel;
 
     @Option(names = "--graph-source", paramLabel = "NAME",
-            description = "Also write (:Record {key: NAME:<left id>})-[:LINKED_TO]->(:Patient) into the graph.")
+            description = "Also write (:Record {key: NAME:<left id>})-[:LINKED_TO]->(:Patient) into the graph, and keep the run "
+                    + "(summary, model, estimates, explained pairs, review queue of healthgraph.linkage.review-band) for the API.")
     String graphSource;
+
+    @Option(names = "--labels-from-review", paramLabel = "RUN",
+            description = "Re-estimate the model's m with the clerical review decisions of an earlier run kept in the graph "
+                    + "(its id) as labelled pairs; the run must have the same fields and levels (docs/linkage.md, Clerical review).")
+    String labelsFromReview;
 
     @Mixin
     GraphOptions graph;
@@ -65,54 +78,107 @@ public final class LinkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             LinkageConfig cfg = LinkageConfigs.read(config);
+            LinkageJob.Strategy chosen = LinkageJob.Strategy.parse(strategy);
+            if (graphSource != null || labelsFromReview != null) {
+                return linkWithGraph(out, cfg, chosen);
+            }
             LinkageJob.Summary s;
             try (Progress progress = new Progress()) {
-                s = LinkageJob.run(cfg, LinkageJob.Strategy.parse(strategy), this.out, progress);
+                s = LinkageJob.run(cfg, chosen, this.out, progress);
             }
-            out.printf(Locale.ROOT, "%,d left and %,d right records; %s%n", s.leftRecords(), s.rightRecords(),
-                    switch (s.strategy()) {
-                        case TIERS -> "SNDS tiered exact matching";
-                        case DIRECT -> "direct linkage on the pseudonym";
-                        case FELLEGI_SUNTER -> "Fellegi-Sunter";
-                    });
-            s.direct().ifPresent(d -> out.printf(Locale.ROOT, "not linked: %,d left and %,d right records without a pseudonym, "
-                    + "%,d left and %,d right records sharing their pseudonym with another record of their file%n",
-                    d.leftMissing(), d.rightMissing(), d.leftRepeated(), d.rightRepeated()));
-            if (s.emptyLeftRecords() > 0) {
-                out.printf(Locale.ROOT, "%,d left records have no value in any compared field: they cannot be linked%n",
-                        s.emptyLeftRecords());
-            }
-            for (Map.Entry<String, Long> rule : s.blockingPairs().entrySet()) {
-                out.printf(Locale.ROOT, "  blocking rule %-40s %,d pairs%n", "'" + rule.getKey() + "'", rule.getValue());
-            }
-            if (s.strategy() == LinkageJob.Strategy.FELLEGI_SUNTER) {
-                out.printf(Locale.ROOT, "%,d candidate pairs scored at %,.0f pairs/s; estimated precision %.4f, recall %.4f%n",
-                        s.result().candidatePairs(), s.result().pairsPerSecond(), s.result().expectedPrecision(),
-                        s.result().expectedRecall());
-                s.result().counterpartShare().ifPresent(l -> out.printf(Locale.ROOT,
-                        "record-level decisions: an estimated %.1f%% of left records have a counterpart among their candidates%n",
-                        100 * l));
-            }
-            out.printf(Locale.ROOT, "%,d links written to %s in %.1f s%n", s.result().links().size(), this.out, s.seconds());
-            if (showModel && s.model().isPresent()) {
-                printModel(out, s.model().get());
-            }
-            if (truth != null) {
-                Evaluation e = Evaluation.of(this.out, truth);
-                out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  (true positives %d, false positives %d, "
-                        + "false negatives %d)%n", e.precision(), e.recall(), e.f1(), e.truePositives(),
-                        e.falsePositives(), e.falseNegatives());
-            }
-            if (graphSource != null) {
-                try (JobContext context = JobContext.open(graph)) {
-                    GraphLinks.write(context.bean(GraphStore.class), graphSource, s.result().links(),
-                            cfg.fields().stream().map(LinkageConfig.Field::name).toList());
-                }
-                out.printf(Locale.ROOT, "%,d LINKED_TO relationships written for source %s%n", s.result().links().size(), graphSource);
-            }
+            report(out, s);
             return 0;
         } catch (LinkageException e) {
             throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The graph is opened first, so that a wrong graph setting fails before the linkage runs. With
+     * --labels-from-review the trained model's m is re-estimated from that run's decisions; with
+     * --graph-source the links are written, then the run and its pairs (the run last, so that a run
+     * the API lists is complete).
+     */
+    private int linkWithGraph(PrintWriter out, LinkageConfig cfg, LinkageJob.Strategy chosen) {
+        try (JobContext context = JobContext.open(graph)) {
+            LinkStore store = LinkStores.on(context.bean(GraphStore.class));
+            store.ensureSchema();
+            LinkRun.ReviewBand band = context.bean(HealthgraphProperties.class).linkage().band();
+            RunRecorder recorder = new RunRecorder(band, Clock.systemUTC());
+            LinkageJob.Observer observer = new LinkageJob.Observer() {
+                @Override
+                public void decided(java.util.Optional<org.healthgraph.linkage.match.Linkage> linkage,
+                                    java.util.Optional<LinkageModel> model, org.healthgraph.linkage.match.LinkageResult result) {
+                    if (graphSource != null) {
+                        recorder.decided(linkage, model, result);
+                    }
+                }
+
+                @Override
+                public LinkageModel trained(LinkageModel model) {
+                    if (labelsFromReview == null) {
+                        return model;
+                    }
+                    ReviewTraining.Result r = ReviewTraining.withDecisions(model, store, labelsFromReview);
+                    out.printf(Locale.ROOT, "m re-estimated with the review decisions of run %s: %,d accepted and %,d rejected pairs%n",
+                            labelsFromReview, r.accepted(), r.rejected());
+                    return r.model();
+                }
+            };
+            LinkageJob.Summary s;
+            try (Progress progress = new Progress()) {
+                s = LinkageJob.run(cfg, chosen, this.out, progress, observer);
+            }
+            report(out, s);
+            if (graphSource == null) {
+                return 0;
+            }
+            GraphLinks.write(store, graphSource, s.result().links(), cfg.fields().stream().map(LinkageConfig.Field::name).toList());
+            out.printf(Locale.ROOT, "%,d LINKED_TO relationships written for source %s%n", s.result().links().size(), graphSource);
+            LinkRun run = recorder.run(graphSource, cfg, s);
+            store.saveRun(run, recorder.pairs());
+            out.printf(Locale.ROOT, "run %s kept in the graph; %,d pairs in the review band %s%n", run.id(),
+                    recorder.pairs().stream().filter(p -> p.review()).count(), band);
+            return 0;
+        } catch (LinkageException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    private void report(PrintWriter out, LinkageJob.Summary s) {
+        out.printf(Locale.ROOT, "%,d left and %,d right records; %s%n", s.leftRecords(), s.rightRecords(),
+                switch (s.strategy()) {
+                    case TIERS -> "SNDS tiered exact matching";
+                    case DIRECT -> "direct linkage on the pseudonym";
+                    case FELLEGI_SUNTER -> "Fellegi-Sunter";
+                });
+        s.direct().ifPresent(d -> out.printf(Locale.ROOT, "not linked: %,d left and %,d right records without a pseudonym, "
+                + "%,d left and %,d right records sharing their pseudonym with another record of their file%n",
+                d.leftMissing(), d.rightMissing(), d.leftRepeated(), d.rightRepeated()));
+        if (s.emptyLeftRecords() > 0) {
+            out.printf(Locale.ROOT, "%,d left records have no value in any compared field: they cannot be linked%n",
+                    s.emptyLeftRecords());
+        }
+        for (Map.Entry<String, Long> rule : s.blockingPairs().entrySet()) {
+            out.printf(Locale.ROOT, "  blocking rule %-40s %,d pairs%n", "'" + rule.getKey() + "'", rule.getValue());
+        }
+        if (s.strategy() == LinkageJob.Strategy.FELLEGI_SUNTER) {
+            out.printf(Locale.ROOT, "%,d candidate pairs scored at %,.0f pairs/s; estimated precision %.4f, recall %.4f%n",
+                    s.result().candidatePairs(), s.result().pairsPerSecond(), s.result().expectedPrecision(),
+                    s.result().expectedRecall());
+            s.result().counterpartShare().ifPresent(l -> out.printf(Locale.ROOT,
+                    "record-level decisions: an estimated %.1f%% of left records have a counterpart among their candidates%n",
+                    100 * l));
+        }
+        out.printf(Locale.ROOT, "%,d links written to %s in %.1f s%n", s.result().links().size(), this.out, s.seconds());
+        if (showModel && s.model().isPresent()) {
+            printModel(out, s.model().get());
+        }
+        if (truth != null) {
+            Evaluation e = Evaluation.of(this.out, truth);
+            out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  (true positives %d, false positives %d, "
+                    + "false negatives %d)%n", e.precision(), e.recall(), e.f1(), e.truePositives(),
+                    e.falsePositives(), e.falseNegatives());
         }
     }
 

@@ -7,6 +7,7 @@ import org.healthgraph.app.demo.DemoDictionaryStep;
 import org.healthgraph.app.demo.DemoLoader;
 import org.healthgraph.app.demo.DemoStep;
 import org.healthgraph.app.demo.JourneyDemoStep;
+import org.healthgraph.app.demo.LinkageDemoStep;
 import org.healthgraph.app.demo.ReadyAnnouncer;
 import org.healthgraph.app.demo.SearchIndexStep;
 import org.healthgraph.app.identity.DemoLogins;
@@ -17,6 +18,7 @@ import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.JourneyImporter;
+import org.healthgraph.linkage.store.LinkStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The demonstration's beans: its steps (the demo dictionary, the search index, the synthetic
- * population) and the loader that runs them, made only when {@code healthgraph.demo.enabled} is
+ * population, a small linkage run) and the loader that runs them, made only when {@code healthgraph.demo.enabled} is
  * true (set by the {@code demo} command); and the announcement of where a server answers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +57,11 @@ public class DemoConfiguration {
         @Bean
         JourneyDemoStep journeyDemoStep(JourneyImporter journeys, HealthgraphProperties properties) {
             return new JourneyDemoStep(journeys, properties.demo().patients());
+        }
+
+        @Bean
+        LinkageDemoStep linkageDemoStep(LinkStore links, HealthgraphProperties properties) {
+            return new LinkageDemoStep(links, properties.linkage().band());
         }
 
         @Bean

@@ -14,6 +14,7 @@ import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
 import org.healthgraph.graphql.journey.JourneyController;
+import org.healthgraph.graphql.linkage.LinkageController;
 import org.healthgraph.graphql.journey.CohortCost;
 import org.healthgraph.graphql.journey.CohortRequests;
 import org.healthgraph.graphql.limits.ComplexityCalculator;
@@ -38,7 +39,8 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  * interceptor, resolver and configurer beans by type.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, CurationController.class})
+@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, CurationController.class,
+        LinkageController.class})
 public class GraphqlConfiguration {
 
     @Bean

@@ -41,6 +41,7 @@ import jakarta.validation.constraints.NotNull;
  * @param freshness how a server notices imports made by other processes
  * @param security identities, roles and disclosure control
  * @param demo the demonstration
+ * @param linkage record linkage runs kept in the graph and their clerical review
  */
 @ConfigurationProperties("healthgraph")
 @Validated
@@ -55,7 +56,8 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                     @DefaultValue @Valid Cohorts cohorts,
                                     @DefaultValue @Valid Freshness freshness,
                                     @DefaultValue @Valid Security security,
-                                    @DefaultValue @Valid Demo demo) {
+                                    @DefaultValue @Valid Demo demo,
+                                    @DefaultValue @Valid Linkage linkage) {
 
     /**
      * @param uri a Neo4j server or cluster (bolt://, neo4j://, +s variants); empty starts the embedded database; --neo4j-uri
@@ -252,6 +254,16 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
      * @param patients size of the demo's synthetic population
      */
     public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("2000") @Min(0) @Max(1_000_000) int patients) {
+    }
+
+    /**
+     * @param reviewBand the uncertain band LOW..HIGH of decision probabilities whose pairs a run sends to clerical review
+     */
+    public record Linkage(@DefaultValue("0.2..0.9") @NotNull String reviewBand) {
+        /** The band, checked. */
+        public org.healthgraph.linkage.store.LinkRun.ReviewBand band() {
+            return org.healthgraph.linkage.store.LinkRun.ReviewBand.parse(reviewBand);
+        }
     }
 
     /** The graph settings these properties describe. */

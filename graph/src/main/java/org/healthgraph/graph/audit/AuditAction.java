@@ -23,5 +23,7 @@ public enum AuditAction {
     /** A steward approved another's proposal, which was applied (refused: why not). */
     APPROVAL,
     /** A steward rejected a proposal (or its author withdrew it). */
-    REJECTION
+    REJECTION,
+    /** A steward decided on a linkage pair of a run's review queue (accept, reject, unsure). */
+    LINKAGE_REVIEW
 }

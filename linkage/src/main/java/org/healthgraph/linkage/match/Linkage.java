@@ -694,13 +694,90 @@ public final class Linkage {
         return withRecordStep(e, records, sum[0], count[0]);
     }
 
-    private int[] indexes(String leftId, String rightId) {
-        synchronized (this) {
-            if (leftIndex == null) {
-                leftIndex = indexOf(left);
-                rightIndex = config.deduplicate() ? leftIndex : indexOf(right);
-            }
+    /** Whether the linkage deduplicates one file (no left and right). */
+    public boolean deduplicates() {
+        return config.deduplicate();
+    }
+
+    /** The left records' ids, in file order. */
+    public List<String> leftIds() {
+        return List.of(left.ids());
+    }
+
+    /**
+     * For each of {@code leftIds}, its best candidate (highest pair weight) explained, with the
+     * record-level step when {@code counterpartShare} is given: the near misses that clerical review
+     * looks at beside the links. Left records without a candidate are left out; unknown ids are NOT_FOUND.
+     */
+    public List<Explanation> bestCandidates(LinkageModel model, OptionalDouble counterpartShare, java.util.Collection<String> leftIds) {
+        if (config.deduplicate()) {
+            throw new LinkageException("best candidates: a deduplication has no left and right records");
         }
+        Weights weights = weights(model);
+        Text.Scratch scratch = new Text.Scratch();
+        int[] levels = new int[comparisons.length];
+        int[] seen = new int[right.size()];
+        java.util.Arrays.fill(seen, -1);
+        RecordLevel records = counterpartShare.isPresent()
+                ? RecordLevel.of(counterpartShare.getAsDouble(), model.prior(), right.size()) : null;
+        List<Explanation> out = new ArrayList<>();
+        for (String leftId : leftIds) {
+            int i = leftRow(leftId);
+            double[] best = {Double.NEGATIVE_INFINITY, -1, 0, 0};
+            blocking.candidates(i, seen, (a, j) -> {
+                double w = pairWeight(a, j, weights, levels, scratch);
+                best[2] += Math.pow(2, w);
+                best[3]++;
+                if (w > best[0]) {
+                    best[0] = w;
+                    best[1] = j;
+                }
+            });
+            if (best[1] < 0) {
+                continue;
+            }
+            Explanation e = explain(i, (int) best[1], weights, scratch);
+            out.add(records == null ? e : withRecordStep(e, records, best[2], (int) best[3]));
+        }
+        return out;
+    }
+
+    /**
+     * The compared values of a pair, per configured field: its left and right column's values as
+     * read (empty when missing). Patient-level: for the review of a pair, never for a message.
+     */
+    public List<String[]> comparedValues(String leftId, String rightId) {
+        int[] ij = indexes(leftId, rightId);
+        List<String[]> values = new ArrayList<>();
+        for (LinkageConfig.Field f : config.fields()) {
+            values.add(new String[] {f.name(), value(left, f.leftColumn(), ij[0]), value(right, f.rightColumn(), ij[1])});
+        }
+        return values;
+    }
+
+    private static String value(Table t, String column, int row) {
+        String[] values = t.column(column);
+        return values == null || values[row] == null ? "" : values[row];
+    }
+
+    private int leftRow(String leftId) {
+        ensureIndexes();
+        Integer i = leftIndex.get(leftId);
+        if (i == null) {
+            throw new LinkageException(ErrorKind.NOT_FOUND, "explain: left id not found in " + left.source(), null);
+        }
+        return i;
+    }
+
+    private synchronized void ensureIndexes() {
+        if (leftIndex == null) {
+            leftIndex = indexOf(left);
+            rightIndex = config.deduplicate() ? leftIndex : indexOf(right);
+        }
+    }
+
+    private int[] indexes(String leftId, String rightId) {
+        ensureIndexes();
         Integer i = leftIndex.get(leftId);
         Integer j = rightIndex.get(rightId);
         if (i == null || j == null) {

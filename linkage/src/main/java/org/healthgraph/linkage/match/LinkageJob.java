@@ -73,7 +73,35 @@ public final class LinkageJob {
                           java.util.Optional<DirectCounts> direct, int emptyLeftRecords) {
     }
 
+    /**
+     * Hears a run once its links are decided and before they are written, while the linkage's data
+     * is still in memory (to explain and keep the pairs of the run: {@code review.RunRecorder}).
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /**
+         * @param linkage the linkage (absent for direct linkage, which compares no field)
+         * @param model the model used (absent for the exact strategies)
+         * @param result the decided links and estimates
+         */
+        void decided(java.util.Optional<Linkage> linkage, java.util.Optional<LinkageModel> model, LinkageResult result);
+
+        /**
+         * The model the run will score with, once trained or loaded; the returned model is used
+         * (and saved, when the configuration names a model file and the model was trained). By
+         * default the model as it is.
+         */
+        default LinkageModel trained(LinkageModel model) {
+            return model;
+        }
+    }
+
     private LinkageJob() {
+    }
+
+    /** {@link #run(LinkageConfig, Strategy, Path, LinkageProgress, Observer)} with nobody listening. */
+    public static Summary run(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
+        return run(config, strategy, out, progress, (linkage, model, result) -> { });
     }
 
     /**
@@ -81,7 +109,7 @@ public final class LinkageJob {
      * of heap stops the run with a {@link ErrorKind#UNAVAILABLE} error naming the stage and the heap
      * size; the output is written only at the end, so nothing is half-written.
      */
-    public static Summary run(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
+    public static Summary run(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress, Observer observer) {
         String[] stage = {"start"};
         LinkageProgress tracked = new LinkageProgress() {
             @Override
@@ -96,7 +124,7 @@ public final class LinkageJob {
             }
         };
         try {
-            return runTracked(config, strategy, out, tracked);
+            return runTracked(config, strategy, out, tracked, observer);
         } catch (OutOfMemoryError e) {
             // the run's data is unreachable once this frame is left: the heap is free again here
             throw new LinkageException(ErrorKind.UNAVAILABLE, "linkage ran out of memory at stage '" + stage[0]
@@ -106,10 +134,13 @@ public final class LinkageJob {
         }
     }
 
-    private static Summary runTracked(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress) {
+    private static Summary runTracked(LinkageConfig config, Strategy strategy, Path out, LinkageProgress progress,
+                                      Observer observer) {
         long start = System.nanoTime();
         if (strategy == Strategy.DIRECT) {
-            return direct(config, out, progress, start);
+            Summary s = direct(config, out, progress, start);
+            observer.decided(java.util.Optional.empty(), java.util.Optional.empty(), s.result());
+            return s;
         }
         if (config.fields().isEmpty()) {
             throw new LinkageException("strategy " + strategy.name().toLowerCase(Locale.ROOT).replace('_', '-')
@@ -124,9 +155,9 @@ public final class LinkageJob {
             Path modelFile = config.training().model().orElse(null);
             LinkageModel m;
             if (modelFile != null && Files.exists(modelFile)) {
-                m = LinkageModel.load(modelFile);
+                m = observer.trained(LinkageModel.load(modelFile));
             } else {
-                m = linkage.train();
+                m = observer.trained(linkage.train());
                 if (modelFile != null) {
                     m.save(modelFile);
                 }
@@ -134,6 +165,7 @@ public final class LinkageJob {
             model = java.util.Optional.of(m);
             result = linkage.score(m);
         }
+        observer.decided(java.util.Optional.of(linkage), model, result);
         progress.stage("write", result.links().size());
         write(result.links(), linkage.fieldNames(), config.decision().mode() == LinkageConfig.DecisionMode.CLUSTER, out);
         return new Summary(strategy, linkage.leftSize(), linkage.rightSize(), linkage.blockingPairs(), model, result,

@@ -39,4 +39,34 @@ public interface LinkStore {
      * {@value #MAX_PAGE}) after {@code after} (a page's end cursor), or from the start.
      */
     LinkPage ofSource(String source, Optional<String> after, int first);
+
+    /** Removes the link of a record to a patient, if there is one (a steward rejected it). */
+    void unlink(String source, String recordId, String patientId);
+
+    /**
+     * Saves a run and its pairs: the pairs first, the run last, so that a run that can be read is
+     * complete. Saving the same run again changes nothing.
+     */
+    void saveRun(LinkRun run, List<RunPair> pairs);
+
+    /** Every run, newest first. */
+    List<LinkRun> runs();
+
+    /** One run by id. */
+    Optional<LinkRun> run(String runId);
+
+    /**
+     * A page of a run's pairs that match {@code query}, in the run's order: at most {@code first}
+     * (1 to {@value #MAX_PAGE}) after {@code after} (a page's end cursor), or from the start.
+     */
+    PairPage pairs(String runId, PairQuery query, Optional<String> after, int first);
+
+    /** One pair of a run by its record ids. */
+    Optional<RunPair> pair(String runId, String leftId, String rightId);
+
+    /** Adds a review decision; earlier decisions on the same pair stay as its history. */
+    void addDecision(ReviewDecision decision);
+
+    /** A run's review decisions, oldest first. */
+    List<ReviewDecision> decisions(String runId);
 }

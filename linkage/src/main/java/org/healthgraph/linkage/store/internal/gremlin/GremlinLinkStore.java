@@ -21,9 +21,15 @@ import org.healthgraph.graph.WriteResult;
 import org.healthgraph.graph.gremlin.GremlinGraph;
 import org.healthgraph.graph.gremlin.GremlinValues;
 import org.healthgraph.linkage.store.LinkPage;
+import org.healthgraph.linkage.store.LinkRun;
+import org.healthgraph.linkage.store.PairPage;
+import org.healthgraph.linkage.store.PairQuery;
+import org.healthgraph.linkage.store.ReviewDecision;
+import org.healthgraph.linkage.store.RunPair;
 import org.healthgraph.linkage.store.LinkStore;
 import org.healthgraph.linkage.store.StoredLink;
 import org.healthgraph.linkage.store.internal.LinkRows;
+import org.healthgraph.linkage.store.internal.RunRows;
 
 /** The link store on a Gremlin graph: links written through the port's upserts, read back with traversals. */
 public final class GremlinLinkStore implements LinkStore {
@@ -45,6 +51,7 @@ public final class GremlinLinkStore implements LinkStore {
     @Override
     public void ensureSchema() {
         graph.ensureSchema(List.of(GraphNames.RECORD, GraphNames.PATIENT), LinkRows.INDEXES);
+        graph.ensureSchema(RunRows.LABELS, RunRows.INDEXES);
     }
 
     @Override
@@ -81,6 +88,54 @@ public final class GremlinLinkStore implements LinkStore {
         });
         return LinkRows.page(links(rows).stream().filter(l -> LinkRows.after(l, after)).sorted(BY_SOURCE_ORDER).toList(),
                 first);
+    }
+
+    @Override
+    public void unlink(String source, String recordId, String patientId) {
+        graph.writeTraversal(w -> w.g().V().has("Record", "key", GraphKeys.record(source, recordId)).outE("LINKED_TO")
+                .where(inV().has("Patient", "id", patientId)).drop().iterate());
+    }
+
+    @Override
+    public void saveRun(LinkRun run, List<RunPair> pairs) {
+        RunRows.saveRun(graph, run, pairs);
+    }
+
+    @Override
+    public List<LinkRun> runs() {
+        return RunRows.newestFirst(graph.read(g -> g.V().hasLabel(RunRows.RUN.name()).values("json").toList()).stream()
+                .map(j -> RunRows.run(GremlinValues.decode(j))).toList());
+    }
+
+    @Override
+    public Optional<LinkRun> run(String runId) {
+        return graph.read(g -> g.V().has(RunRows.RUN.name(), "id", runId).values("json").toList()).stream()
+                .map(j -> RunRows.run(GremlinValues.decode(j))).findFirst();
+    }
+
+    /** The run's rows are read whole and filtered here: a run keeps its links and review pairs, thousands at most. */
+    @Override
+    public PairPage pairs(String runId, PairQuery query, Optional<String> after, int first) {
+        List<RunRows.Row> rows = graph.read(g -> g.V().has(RunRows.PAIR.name(), "runId", runId).valueMap().toList()).stream()
+                .map(m -> RunRows.Row.of(GremlinValues.properties(m))).toList();
+        return RunRows.page(rows, query, after, first);
+    }
+
+    @Override
+    public Optional<RunPair> pair(String runId, String leftId, String rightId) {
+        return graph.read(g -> g.V().has(RunRows.PAIR.name(), "runId", runId).has("leftId", leftId).has("rightId", rightId)
+                .values("json").toList()).stream().map(j -> RunRows.pair(GremlinValues.decode(j))).findFirst();
+    }
+
+    @Override
+    public void addDecision(ReviewDecision decision) {
+        graph.upsertNodes(RunRows.DECISION, List.of(RunRows.decisionRow(decision)));
+    }
+
+    @Override
+    public List<ReviewDecision> decisions(String runId) {
+        return RunRows.oldestFirst(graph.read(g -> g.V().has(RunRows.DECISION.name(), "runId", runId).values("json").toList())
+                .stream().map(j -> RunRows.decision(GremlinValues.decode(j))).toList());
     }
 
     private static GraphTraversal<Vertex, Map<String, Object>> project(GraphTraversal<Vertex, Edge> edges) {

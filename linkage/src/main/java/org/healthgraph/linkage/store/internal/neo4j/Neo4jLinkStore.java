@@ -11,9 +11,15 @@ import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.WriteResult;
 import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.linkage.store.LinkPage;
+import org.healthgraph.linkage.store.LinkRun;
+import org.healthgraph.linkage.store.PairPage;
+import org.healthgraph.linkage.store.PairQuery;
+import org.healthgraph.linkage.store.ReviewDecision;
+import org.healthgraph.linkage.store.RunPair;
 import org.healthgraph.linkage.store.LinkStore;
 import org.healthgraph.linkage.store.StoredLink;
 import org.healthgraph.linkage.store.internal.LinkRows;
+import org.healthgraph.linkage.store.internal.RunRows;
 
 /** The link store on Neo4j: links written through the port's batched upserts, read back with Cypher. */
 public final class Neo4jLinkStore implements LinkStore {
@@ -22,9 +28,11 @@ public final class Neo4jLinkStore implements LinkStore {
             + " properties(l) AS l";
 
     private final Neo4jGraph graph;
+    private final Neo4jRuns runs;
 
     public Neo4jLinkStore(Neo4jGraph graph) {
         this.graph = graph;
+        this.runs = new Neo4jRuns(graph);
     }
 
     @Override
@@ -35,6 +43,7 @@ public final class Neo4jLinkStore implements LinkStore {
     @Override
     public void ensureSchema() {
         graph.ensureSchema(List.of(GraphNames.RECORD, GraphNames.PATIENT), LinkRows.INDEXES);
+        graph.ensureSchema(RunRows.LABELS, RunRows.INDEXES);
     }
 
     @Override
@@ -65,6 +74,47 @@ public final class Neo4jLinkStore implements LinkStore {
         return LinkRows.page(graph.read("MATCH (r:Record {source: $source})-[l:LINKED_TO]->(p:Patient)"
                 + " WHERE $rec IS NULL OR r.recordId > $rec OR (r.recordId = $rec AND p.id > $pat)" + RETURN
                 + " ORDER BY record, patient LIMIT $limit", params, Neo4jLinkStore::link), first);
+    }
+
+    @Override
+    public void unlink(String source, String recordId, String patientId) {
+        runs.unlink(source, recordId, patientId);
+    }
+
+    @Override
+    public void saveRun(LinkRun run, List<RunPair> pairs) {
+        RunRows.saveRun(graph, run, pairs);
+    }
+
+    @Override
+    public List<LinkRun> runs() {
+        return runs.runs();
+    }
+
+    @Override
+    public Optional<LinkRun> run(String runId) {
+        return runs.run(runId);
+    }
+
+    @Override
+    public PairPage pairs(String runId, PairQuery query, Optional<String> after, int first) {
+        LinkRows.checkPage(first);
+        return runs.pairs(runId, query, after, first);
+    }
+
+    @Override
+    public Optional<RunPair> pair(String runId, String leftId, String rightId) {
+        return runs.pair(runId, leftId, rightId);
+    }
+
+    @Override
+    public void addDecision(ReviewDecision decision) {
+        graph.upsertNodes(RunRows.DECISION, List.of(RunRows.decisionRow(decision)));
+    }
+
+    @Override
+    public List<ReviewDecision> decisions(String runId) {
+        return runs.decisions(runId);
     }
 
     @SuppressWarnings("unchecked")
