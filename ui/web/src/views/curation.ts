@@ -7,7 +7,7 @@ import { ApiError, gql } from '../api';
 import { el, link } from '../dom';
 import { t } from '../i18n';
 import { me } from '../session';
-import { entryHref, refusal, type CuratedKind } from './edit';
+import { entryHref, isSteward, refusal, type CuratedKind } from './edit';
 
 interface FieldChange { field: string; oldValue: string; newValue: string }
 interface EntryChange { kind: string; key: string; baseVersion: number; fields: FieldChange[] }
@@ -23,10 +23,12 @@ interface EntryHistory {
   revisions: { totalCount: number; edges: { node: Revision }[] };
 }
 
-const PROPOSAL_FIELDS = `id status author createdAt reason entryCount review { reviewer at comment }
-  changes(first: 100) { totalCount edges { node { kind key baseVersion fields { field oldValue newValue } } } }`;
-const QUEUE = `{ reviewQueue(first: 20) { totalCount edges { node { ${PROPOSAL_FIELDS} } } } }`;
-const ONE = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
+// The query's cost counts each page size (healthgraph.graphql.max-complexity): the queue shows 20
+// entries of each proposal, one proposal's own page 100.
+const PROPOSAL_FIELDS = (entries: number): string => `id status author createdAt reason entryCount review { reviewer at comment }
+  changes(first: ${entries}) { totalCount edges { node { kind key baseVersion fields { field oldValue newValue } } } }`;
+const QUEUE = `{ reviewQueue(first: 20) { totalCount edges { node { ${PROPOSAL_FIELDS(20)} } } } }`;
+const ONE = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS(100)} } }`;
 const REVIEW = (mutation: string) => `mutation($input: ReviewProposalInput!) { ${mutation}(input: $input) { proposal { id status } } }`;
 const HISTORY = `query($kind: CuratedKind!, $key: String!, $at: Int!) { catalogEntryHistory(kind: $kind, key: $key) {
   version current { version title description tags codeList joins } atVersion(version: $at) { version title description tags codeList joins }
@@ -144,8 +146,8 @@ export async function historyView(root: HTMLElement, params: URLSearchParams, pa
       el('th', {}, c.before), el('th', {}, c.after), el('th', {}, c.author), el('th', {}, c.reviewer), el('th', {}, c.when),
       el('th', {}, c.reason))), el('tbody', {}, ...revisions.map((r) => el('tr', {}, el('td', { class: 'num' }, String(r.version)),
       el('td', {}, r.field), el('td', { class: 'diff-old' }, r.oldValue), el('td', { class: 'diff-new' }, r.newValue),
-      el('td', {}, r.author), el('td', {}, r.reviewer), el('td', {}, new Date(r.at).toLocaleString()), el('td', {}, r.reason))))));
-  root.append(proposeForm(kind, key, h));
+      el('td', {}, r.author.replace(/^user:/, '')), el('td', {}, r.reviewer.replace(/^user:/, '')), el('td', {}, new Date(r.at).toLocaleString()), el('td', {}, r.reason))))));
+  if (await isSteward()) root.append(proposeForm(kind, key, h));
 }
 
 function stateList(s: EntryState): HTMLElement {
