@@ -154,6 +154,18 @@ try {
   await joinStatus.locator('a, .error').first().waitFor();
   console.log(`join proposal: "${oneLine(await joinStatus.innerText())}"`);
   await shoot(page, '13-table-modification');
+  // and the removal of a join declared from SEJ_HOS_C (left open: the other tests follow that join)
+  await page.goto(`${base}#/table/SEJ_HOS_C`);
+  await page.locator('section.join-edit button').click();
+  const removal = page.locator('form.join-form-edit label.remove-join', { hasText: '->PAT_IDT_R(' });
+  const removedJoin = await removal.innerText();
+  await removal.locator('input').check();
+  await page.locator('#join-reason').fill('Jointure en double');
+  await page.locator('form.join-form-edit button[type=submit]').click();
+  const removalStatus = page.locator('form.join-form-edit .form-status');
+  await removalStatus.locator('a', { hasText: 'Voir la proposition' }).waitFor();
+  const removed = await proposalId(removalStatus);
+  console.log(`join removal proposed: ${oneLine(removedJoin)} (${removed})`);
 
   // 6. Import conflicts: the value an import brought for a curated description, proposed from there
   await page.goto(`${base}#/conflits`);
@@ -189,6 +201,9 @@ try {
   const bulkRows = await page.locator(`section.proposal[data-proposal="${bulk}"] table.diff tbody tr`).evaluateAll((rows) =>
     rows.map((r) => `${r.getAttribute('data-key')} ${r.getAttribute('data-field')}`));
   check(bulkRows.length === 2 && bulkRows.every((r) => r.endsWith(' tags')), `bulk diff ${bulkRows}`);
+  const removalDiff = page.locator(`section.proposal[data-proposal="${removed}"] table.diff tbody tr[data-field="join"]`);
+  check(oneLine(await removalDiff.locator('td.diff-old').innerText()) === oneLine(removedJoin)
+    && await removalDiff.locator('td.diff-new').innerText() === '', `the join removal's diff: ${await removalDiff.innerText()}`);
   console.log(`review queue: ${queued} proposals; ${edited} description "${oldValue}" → "${newValue}"; bulk ${bulkRows.join(', ')}`);
   await shoot(page, '15-relecture');
 

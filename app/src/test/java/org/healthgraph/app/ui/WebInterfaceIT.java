@@ -58,6 +58,7 @@ class WebInterfaceIT {
     private static final int POPULATION = 2000;
     private static final String RULE = "Date du décès transmise par l'INSEE";
     private static final String CURATED_SEX = "Sexe du patient (1 : masculin, 2 : féminin)";
+    private static final String IMPORTED_SEX = "Sexe du patient (code INSEE)";
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -92,8 +93,12 @@ class WebInterfaceIT {
             Proposal proposal = curation.propose("user:gestionnaire", "Codes du sexe",
                     List.of(EntityEdit.of(sex).withDescription(CURATED_SEX)));
             curation.approve(proposal.id(), "user:relecteur", "Conforme au dictionnaire");
-            Path tree = DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-"));
-            new TableSchemaImporter(Catalogs.reader(store), Catalogs.writer(store)).importTree(secondEdition(tree), ImportProgress.NONE);
+            // A third edition brings a new description of the sex too: the curated one stays.
+            Path tree = secondEdition(DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-")));
+            Path patients = tree.resolve("schemas/PATIENTS/PAT_IDT_R.json");
+            Files.writeString(patients, Files.readString(patients, StandardCharsets.UTF_8).replace(
+                    "\"description\": \"Sexe du patient\"", "\"description\": \"" + IMPORTED_SEX + "\""), StandardCharsets.UTF_8);
+            new TableSchemaImporter(Catalogs.reader(store), Catalogs.writer(store)).importTree(tree, ImportProgress.NONE);
             return new CuratedThenImported(curation.importConflicts());
         }
 
@@ -177,7 +182,7 @@ class WebInterfaceIT {
         assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
                 + " (apt-get install -y chromium); skipped without it");
         assertThat(curatedThenImported.conflicts()).as("the import conflict the page lists").singleElement()
-                .satisfies(c -> assertThat(c.curatedValue()).isEqualTo(CURATED_SEX));
+                .satisfies(c -> assertThat(c.importedValue()).isEqualTo(IMPORTED_SEX));
         Path ui = uiFolder();
         Path screenshots = ui.resolve("target/screenshots");
         Files.createDirectories(screenshots);
@@ -192,7 +197,8 @@ class WebInterfaceIT {
                 .contains("edit in place: PAT_IDT_R.PAT_NAI_ANN at version 0")
                 .contains("bulk change: \"2 variables dans une proposition.")
                 .contains("join proposal: \"Proposition enregistrée")
-                .contains("import conflicts: 1 (PAT_IDT_R.PAT_SEX_COD description " + CURATED_SEX + " Sexe du patient")
+                .contains("join removal proposed: SEJ_HOS_C(PAT_IDT)->PAT_IDT_R(PAT_IDT)")
+                .contains("import conflicts: 1 (PAT_IDT_R.PAT_SEX_COD description " + CURATED_SEX + " " + IMPORTED_SEX + " ")
                 .contains("own proposal: not offered for approval")
                 .contains("review queue: ")
                 .contains("approved, ")
