@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.healthgraph.app.testing.LocalHttp;
 import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.ImportProgress;
@@ -72,7 +73,7 @@ class WebInterfaceIT {
 
         @Bean(destroyMethod = "close")
         @Primary
-        SearchIndex webInterfaceSearchIndex(GraphStore store) throws IOException {
+        SearchIndex webInterfaceSearchIndex(GraphStore store, CatalogWriter writer) throws IOException {
             Catalog catalog = Catalogs.reader(store);
             Path tree = DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-"));
             TableSchemaImporter importer = new TableSchemaImporter(catalog, Catalogs.writer(store));
@@ -80,6 +81,8 @@ class WebInterfaceIT {
             importer.importTree(secondEdition(tree), ImportProgress.NONE);
             SearchIndex index = SearchIndex.inMemory();
             CatalogDocuments.reindex(catalog, index);
+            // approvals go through the application's writer: the index hears them, as the application's own does
+            writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
             return index;
         }
 
@@ -203,7 +206,7 @@ class WebInterfaceIT {
                 .contains("review queue: ")
                 .contains("approved, ")
                 .contains("variable page after approval: \"Année de naissance <b>recoupée</b>")
-                .contains("search after approval: \"recoupée\" finds PAT_IDT_R.PAT_NAI_ANN")
+                .contains("search after approval: \"recoupée\" finds Variable PAT_IDT_R.PAT_NAI_ANN Année de naissance <b>recoupée")
                 .contains("stale version: \"Conflit : l’entrée a changé")
                 .contains("too long description: \"Proposition refusée")
                 .contains("CURATION E2E OK");
