@@ -206,7 +206,7 @@ class WebInterfaceIT {
                 .contains("review queue: ")
                 .contains("approved, ")
                 .contains("variable page after approval: \"Année de naissance <b>recoupée</b>")
-                .contains("search after approval: \"recoupée\" finds Variable PAT_IDT_R.PAT_NAI_ANN Année de naissance <b>recoupée")
+                .contains("search after approval: \"recoupée\" finds Variable PAT_IDT_R.PAT_NAI_ANN Année de naissance <b>recoupé")
                 .contains("stale version: \"Conflit : l’entrée a changé")
                 .contains("too long description: \"Proposition refusée")
                 .contains("CURATION E2E OK");
