@@ -5,6 +5,7 @@ import { askLogin, logout, me } from './session';
 import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { cohortView } from './views/cohort';
+import { conflictsView } from './views/conflicts';
 import { historyView, reviewView } from './views/curation';
 import { joinPathView } from './views/joinpath';
 import { pairView, runView, runsView } from './views/linkage';
@@ -28,6 +29,7 @@ const views: Record<string, View> = {
   cohorte: cohortView,
   relecture: reviewView,
   historique: historyView,
+  conflits: conflictsView,
   connexion: loginView,
   appariements: runsView,
   appariement: runView,
@@ -38,7 +40,7 @@ const views: Record<string, View> = {
 function title(name: string): string {
   const n = t.nav;
   return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
-    jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, historique: t.curation.historyTitle(''),
+    jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, conflits: n.conflicts, historique: t.curation.historyTitle(''),
     connexion: t.session.title, appariements: t.linkage.runsTitle, appariement: t.linkage.nav, paire: t.linkage.nav,
     revue: t.linkage.queueTitle } as Record<string, string>)[name] ?? 'healthgraph';
 }
@@ -83,7 +85,9 @@ function header(): void {
   nav.setAttribute('aria-label', n.label);
   nav.replaceChildren(
     el('a', { href: '#/' }, n.catalogue), el('a', { href: '#/tables' }, n.tables), el('a', { href: '#/jointure' }, n.joinPath),
-    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review), el('a', { href: '#/appariements' }, t.linkage.nav), el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
+    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review),
+    el('a', { href: '#/conflits', class: 'steward-only', hidden: '' }, n.conflicts), el('a', { href: '#/appariements' }, t.linkage.nav),
+    el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
   const skip = document.querySelector('a.skip');
   if (skip) skip.textContent = n.skip;
   const other = lang === 'fr' ? 'en' : 'fr';
@@ -105,6 +109,9 @@ async function badge(into: HTMLElement): Promise<void> {
   const m = t.session;
   const who = await me();
   if (who.authenticated && who.name) {
+    if (who.roles.includes('STEWARD') || who.roles.includes('ADMIN')) {
+      document.querySelectorAll<HTMLElement>('header nav a.steward-only').forEach((a) => { a.hidden = false; });
+    }
     const roles = who.roles.filter((r) => !(who.roles.includes('ADMIN') && r !== 'ADMIN'))
       .filter((r) => !(r === 'READER' && who.roles.length > 1)).map((r) => m.roles[r] ?? r).join(', ');
     const out = el('button', { type: 'button', class: 'secondary logout' }, m.logout);

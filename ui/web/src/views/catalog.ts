@@ -7,6 +7,8 @@ import { clear, count, el, link, loading } from '../dom';
 import { drawGraph, ringLayout, type GraphEdge, type GraphNode } from '../graph';
 import { t } from '../i18n';
 import { historyHref } from './curation';
+import { bulkControl } from './bulk';
+import { editControl, joinsControl } from './edit';
 import {
   neighbourhood, nomenclature, table, tableVariables, variable,
   type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
@@ -77,10 +79,11 @@ export async function tableView(root: HTMLElement, params: URLSearchParams, path
     .finally(() => wait.remove());
   if (!tb) { notFound(root, asked); return; }
   const address = (p: URLSearchParams): string => tableHref(tb.name) + (p.toString() ? `?${p.toString()}` : '');
+  const tableTitle = el('h1', {}, el('span', { class: 'badge kind-table' }, t.kind.TABLE), el('span', { class: 'key' }, tb.name), ' ', tb.title);
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ',
       link(`#/tables?${new URLSearchParams({ product: tb.dataset }).toString()}`, tb.dataset), ' › ', tb.name),
-    el('h1', {}, el('span', { class: 'badge kind-table' }, t.kind.TABLE), el('span', { class: 'key' }, tb.name), ' ', tb.title),
+    tableTitle,
     dl([
       [t.table.product, tb.dataset],
       [t.table.scope, tb.scope],
@@ -90,7 +93,8 @@ export async function tableView(root: HTMLElement, params: URLSearchParams, path
       [t.table.observation, tb.observation],
     ]),
     el('p', {}, link(joinPathHref(tb.name), t.table.joinPathFrom), ' · ',
-      link(historyHref('TABLE', tb.name), t.curation.editLink)),
+      link(historyHref('TABLE', tb.name), t.curation.editLink), ' ',
+      editControl({ kind: 'TABLE', key: tb.name, fields: ['title', 'tags'], shown: [tableTitle] })),
   );
   const graphSection = el('section', { class: 'join-graph', 'aria-labelledby': 'graph-title' });
   root.append(graphSection);
@@ -107,7 +111,7 @@ function renderVariables(root: HTMLElement, tb: TableDetail, params: URLSearchPa
   const grid = variablesTable(tb.variables.edges.map((e) => e.node), false);
   root.append(el('h2', {}, t.table.variablesTitle),
     el('div', { class: 'filter-form' }, el('label', { for: 'variable-filter' }, t.table.filterVariables), input, summary),
-    grid);
+    grid, bulkControl(grid, tb.name));
   const filter = (): void => {
     const text = fold(input.value.trim());
     let shown = 0;
@@ -142,6 +146,7 @@ function renderVariables(root: HTMLElement, tb: TableDetail, params: URLSearchPa
 function renderJoins(root: HTMLElement, tb: TableDetail): void {
   root.append(el('h2', {}, t.table.joinsTitle));
   const joins = tb.joins.edges.map((e) => e.node);
+  root.append(joinsControl(tb.name));
   if (joins.length === 0) { root.append(el('p', { class: 'muted' }, t.table.noJoin)); return; }
   const body = el('tbody', {});
   for (const j of joins) {
@@ -206,11 +211,13 @@ export async function variableView(root: HTMLElement, _params: URLSearchParams, 
   if (!v) { notFound(root, `${tableName}.${name}`); return; }
   keepInAddress(variableHref(v.table, v.name));
   const m = t.variable;
+  const lead = el('p', { class: 'lead' }, v.description);
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', link(tableHref(v.table), v.table), ' › ', v.name),
     el('h1', {}, el('span', { class: 'badge kind-variable' }, t.kind.VARIABLE), el('span', { class: 'key' }, v.key)),
-    el('p', { class: 'lead' }, v.description),
-    el('p', {}, link(historyHref('VARIABLE', v.key), t.curation.editLink)),
+    lead,
+    el('p', {}, link(historyHref('VARIABLE', v.key), t.curation.editLink), ' ',
+      editControl({ kind: 'VARIABLE', key: v.key, fields: ['description', 'tags', 'codeList'], shown: [lead] })),
     dl([
       [m.table, link(tableHref(v.table), v.table)],
       [m.type, v.type],
@@ -277,10 +284,13 @@ export async function nomenclatureView(root: HTMLElement, params: URLSearchParam
   if (n.name !== asked) keepInAddress(nomenclatureHref(n.name) + (params.toString() ? `?${params.toString()}` : ''));
   const wanted = params.get('code');
   const m = t.nomenclature;
+  const listTitle = el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, t.kind.NOMENCLATURE), el('span', { class: 'key' }, n.name), ' ', n.title);
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', n.source, ' › ', n.name),
-    el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, t.kind.NOMENCLATURE), el('span', { class: 'key' }, n.name), ' ', n.title),
+    listTitle,
     dl([[m.source, n.source], [m.codes, count(n.codes.totalCount)]]),
+    el('p', {}, link(historyHref('NOMENCLATURE', n.name), t.curation.editLink), ' ',
+      editControl({ kind: 'NOMENCLATURE', key: n.name, fields: ['title', 'tags'], shown: [listTitle] })),
     el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(n.codes.totalCount))),
     el('h2', {}, m.columnsTitle),
     el('table', { class: 'grid columns' },

@@ -3,15 +3,18 @@
 // Every text is set as text (el), so markup in a description shows as typed. The browser sends its
 // session cookie by itself; a caller without the STEWARD role gets the API's FORBIDDEN message.
 
-import { gql } from '../api';
+import { ApiError, gql } from '../api';
 import { el, link } from '../dom';
 import { t } from '../i18n';
+import { me } from '../session';
+import { entryHref, isSteward, refusal, type CuratedKind } from './edit';
 
 interface FieldChange { field: string; oldValue: string; newValue: string }
 interface EntryChange { kind: string; key: string; baseVersion: number; fields: FieldChange[] }
 interface Proposal {
-  id: string; author: string; createdAt: string; reason: string; entryCount: number;
-  changes: { edges: { node: EntryChange }[] };
+  id: string; status: 'OPEN' | 'APPROVED' | 'REJECTED'; author: string; createdAt: string; reason: string; entryCount: number;
+  changes: { totalCount: number; edges: { node: EntryChange }[] };
+  review: { reviewer: string; at: string; comment: string } | null;
 }
 interface EntryState { version: number; title: string; description: string; tags: string[]; codeList: string; joins: string[] }
 interface Revision { version: number; field: string; oldValue: string; newValue: string; author: string; reviewer: string; at: string; reason: string }
@@ -20,50 +23,82 @@ interface EntryHistory {
   revisions: { totalCount: number; edges: { node: Revision }[] };
 }
 
-const QUEUE = `{ reviewQueue(first: 20) { edges { node { id author createdAt reason entryCount
-  changes(first: 20) { edges { node { kind key baseVersion fields { field oldValue newValue } } } } } } } }`;
+// The query's cost counts each page size (healthgraph.graphql.max-complexity): the queue shows 20
+// entries of each proposal, one proposal's own page 100.
+const PROPOSAL_FIELDS = (entries: number): string => `id status author createdAt reason entryCount review { reviewer at comment }
+  changes(first: ${entries}) { totalCount edges { node { kind key baseVersion fields { field oldValue newValue } } } }`;
+const QUEUE = `{ reviewQueue(first: 20) { totalCount edges { node { ${PROPOSAL_FIELDS(20)} } } } }`;
+const ONE = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS(100)} } }`;
 const REVIEW = (mutation: string) => `mutation($input: ReviewProposalInput!) { ${mutation}(input: $input) { proposal { id status } } }`;
 const HISTORY = `query($kind: CuratedKind!, $key: String!, $at: Int!) { catalogEntryHistory(kind: $kind, key: $key) {
   version current { version title description tags codeList joins } atVersion(version: $at) { version title description tags codeList joins }
   revisions(first: 100) { totalCount edges { node { version field oldValue newValue author reviewer at reason } } } } }`;
 const PROPOSE = `mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { proposal { id } } }`;
 
-/** The review queue: one section per open proposal, its diff, a comment, approve and reject. */
-export async function reviewView(root: HTMLElement): Promise<void> {
+/**
+ * The review queue: one section per open proposal, its diff, a comment, approve and reject
+ * (#/relecture?id=... shows one proposal, open or reviewed: the link given to its author).
+ */
+export async function reviewView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const c = t.curation;
+  const id = params.get('id');
+  const self = await me();
+  const mine = (p: Proposal): boolean => self.name !== null && (p.author === `user:${self.name}` || p.author === self.name);
   root.append(el('h1', {}, c.queueTitle), el('p', { class: 'muted' }, c.queueIntro));
-  const data = await gql<{ reviewQueue: { edges: { node: Proposal }[] } }>(QUEUE);
+  if (id) {
+    const data = await gql<{ proposal: Proposal | null }>(ONE, { id });
+    root.append(el('p', {}, link('#/relecture', t.edit.wholeQueue)));
+    root.append(data.proposal ? proposalSection(data.proposal, mine(data.proposal)) : el('p', { class: 'error' }, t.common.notFound));
+    return;
+  }
+  const data = await gql<{ reviewQueue: { totalCount: number; edges: { node: Proposal }[] } }>(QUEUE);
   const proposals = data.reviewQueue.edges.map((e) => e.node);
   if (proposals.length === 0) {
     root.append(el('p', { class: 'queue-empty' }, c.queueEmpty));
     return;
   }
-  for (const p of proposals) root.append(proposalSection(p));
+  root.append(el('p', { class: 'queue-count' }, t.edit.waiting(data.reviewQueue.totalCount)));
+  for (const p of proposals) root.append(proposalSection(p, mine(p)));
 }
 
-function proposalSection(p: Proposal): HTMLElement {
+function proposalSection(p: Proposal, own: boolean): HTMLElement {
   const c = t.curation;
-  const rows = p.changes.edges.flatMap(({ node }) => node.fields.map((f) => el('tr', {},
+  const m = t.edit;
+  const rows = p.changes.edges.flatMap(({ node }) => node.fields.map((f) => el('tr', { 'data-key': node.key, 'data-field': f.field },
     el('td', {}, link(historyHref(node.kind, node.key), el('span', { class: 'key' }, node.key)), ` (${c.version(node.baseVersion)})`),
-    el('td', {}, f.field), el('td', { class: 'diff-old' }, f.oldValue), el('td', { class: 'diff-new' }, f.newValue))));
-  const comment = el('textarea', { id: `comment-${p.id}`, rows: '2' });
+    el('td', {}, m.fieldName(f.field)), el('td', { class: 'diff-old long' }, f.oldValue), el('td', { class: 'diff-new long' }, f.newValue))));
+  const more = p.changes.totalCount - p.changes.edges.length;
   const status = el('p', { role: 'status' });
-  const approve = el('button', { type: 'button' }, c.approve);
-  const reject = el('button', { type: 'button', class: 'secondary' }, c.reject);
-  const section = el('section', { class: 'proposal', 'data-proposal': p.id },
-    el('h2', {}, p.reason), el('p', { class: 'muted' }, c.by(p.author, new Date(p.createdAt).toLocaleString())),
+  const section = el('section', { class: 'proposal', 'data-proposal': p.id, 'data-status': p.status },
+    el('h2', {}, p.reason), el('p', { class: 'muted' }, c.by(p.author.replace(/^user:/, ''), new Date(p.createdAt).toLocaleString()),
+      ' · ', m.entries(p.entryCount)),
     el('table', { class: 'grid diff' }, el('thead', {}, el('tr', {}, el('th', {}, c.entry), el('th', {}, c.field),
       el('th', {}, c.before), el('th', {}, c.after))), el('tbody', {}, ...rows)),
-    el('label', { for: `comment-${p.id}` }, c.comment), comment, el('div', { class: 'actions' }, approve, reject), status);
+    more > 0 ? el('p', { class: 'muted' }, m.moreEntries(more)) : null);
+  if (p.status !== 'OPEN') {
+    const r = p.review;
+    section.append(el('p', { class: 'review-outcome' }, p.status === 'APPROVED' ? c.approved : c.rejected,
+      r ? ` ${m.reviewedBy(r.reviewer.replace(/^user:/, ''), new Date(r.at).toLocaleString(), r.comment)}` : ''));
+    return section;
+  }
+  const comment = el('textarea', { id: `comment-${p.id}`, rows: '2' });
+  const approve = el('button', { type: 'button', class: 'approve' }, c.approve);
+  const reject = el('button', { type: 'button', class: 'secondary reject' }, own ? m.withdraw : c.reject);
+  section.append(el('label', { for: `comment-${p.id}` }, c.comment), comment,
+    el('div', { class: 'actions' }, own ? el('span', { class: 'muted own' }, m.own) : approve, reject), status);
   const review = (mutation: string, done: string) => async () => {
     approve.disabled = true;
     reject.disabled = true;
+    status.classList.remove('error');
     try {
       await gql(REVIEW(mutation), { input: { id: p.id, comment: comment.value } });
-      status.textContent = done;
+      status.replaceChildren(done, ...(mutation === 'approveProposal' ? [' ', ...entryLinks(p)] : []));
       section.classList.add('reviewed');
+      section.dataset.status = mutation === 'approveProposal' ? 'APPROVED' : 'REJECTED';
     } catch (e) {
-      status.textContent = t.common.error((e as Error).message);
+      status.classList.add('error');
+      const forbidden = e instanceof ApiError && e.errors.some((x) => x.extensions?.classification === 'FORBIDDEN');
+      status.textContent = forbidden ? (own ? m.ownRefused : t.session.forbidden) : refusal(e);
       approve.disabled = false;
       reject.disabled = false;
     }
@@ -71,6 +106,16 @@ function proposalSection(p: Proposal): HTMLElement {
   approve.addEventListener('click', () => void review('approveProposal', c.approved)());
   reject.addEventListener('click', () => void review('rejectProposal', c.rejected)());
   return section;
+}
+
+/** Links to the pages of the entries an approval changed (at most five). */
+function entryLinks(p: Proposal): Node[] {
+  const out: Node[] = [];
+  p.changes.edges.slice(0, 5).forEach(({ node }, i) => {
+    if (i > 0) out.push(document.createTextNode(', '));
+    out.push(link(entryHref(node.kind as CuratedKind, node.key), el('span', { class: 'key' }, node.key)));
+  });
+  return out;
 }
 
 export function historyHref(kind: string, key: string): string {
@@ -101,8 +146,8 @@ export async function historyView(root: HTMLElement, params: URLSearchParams, pa
       el('th', {}, c.before), el('th', {}, c.after), el('th', {}, c.author), el('th', {}, c.reviewer), el('th', {}, c.when),
       el('th', {}, c.reason))), el('tbody', {}, ...revisions.map((r) => el('tr', {}, el('td', { class: 'num' }, String(r.version)),
       el('td', {}, r.field), el('td', { class: 'diff-old' }, r.oldValue), el('td', { class: 'diff-new' }, r.newValue),
-      el('td', {}, r.author), el('td', {}, r.reviewer), el('td', {}, new Date(r.at).toLocaleString()), el('td', {}, r.reason))))));
-  root.append(proposeForm(kind, key, h));
+      el('td', {}, r.author.replace(/^user:/, '')), el('td', {}, r.reviewer.replace(/^user:/, '')), el('td', {}, new Date(r.at).toLocaleString()), el('td', {}, r.reason))))));
+  if (await isSteward()) root.append(proposeForm(kind, key, h));
 }
 
 function stateList(s: EntryState): HTMLElement {

@@ -14,8 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.healthgraph.app.testing.LocalHttp;
 import org.healthgraph.catalog.Catalog;
+import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Catalogs;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.ImportProgress;
+import org.healthgraph.catalog.curation.Curation;
+import org.healthgraph.catalog.curation.EntityEdit;
+import org.healthgraph.catalog.curation.EntityRef;
+import org.healthgraph.catalog.curation.ImportConflict;
+import org.healthgraph.catalog.curation.Proposal;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
@@ -51,6 +58,8 @@ class WebInterfaceIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final int POPULATION = 2000;
     private static final String RULE = "Date du décès transmise par l'INSEE";
+    private static final String CURATED_SEX = "Sexe du patient (1 : masculin, 2 : féminin)";
+    private static final String IMPORTED_SEX = "Sexe du patient (code INSEE)";
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -64,23 +73,36 @@ class WebInterfaceIT {
 
         @Bean(destroyMethod = "close")
         @Primary
-        SearchIndex webInterfaceSearchIndex(GraphStore store) throws IOException {
+        SearchIndex webInterfaceSearchIndex(GraphStore store, CatalogWriter writer) throws IOException {
             Catalog catalog = Catalogs.reader(store);
             Path tree = DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-"));
             TableSchemaImporter importer = new TableSchemaImporter(catalog, Catalogs.writer(store));
             importer.importTree(tree, ImportProgress.NONE);
-            // A second edition of the dictionary: the date of death gets a new description and a
-            // management rule, which the variable page shows as its history.
-            Path patients = tree.resolve("schemas/PATIENTS/PAT_IDT_R.json");
-            String edited = Files.readString(patients, StandardCharsets.UTF_8)
-                    .replace("\"description\": \"Date de décès du patient\"", "\"description\": \"Date de décès du patient (état civil)\"")
-                    .replace("\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"\"",
-                            "\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"" + RULE + "\"");
-            Files.writeString(patients, edited, StandardCharsets.UTF_8);
-            importer.importTree(tree, ImportProgress.NONE);
+            importer.importTree(secondEdition(tree), ImportProgress.NONE);
             SearchIndex index = SearchIndex.inMemory();
             CatalogDocuments.reindex(catalog, index);
+            // approvals go through the application's writer: the index hears them, as the application's own does
+            writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
             return index;
+        }
+
+        /**
+         * An import conflict for the curation pages: stewards curate the sex's description, then the
+         * dictionary is imported again; the import keeps the curated text and records its own value.
+         */
+        @Bean
+        CuratedThenImported webInterfaceImportConflict(Curation curation, GraphStore store, SearchIndex imported) throws IOException {
+            EntityRef sex = EntityRef.of(EntryKind.VARIABLE, "PAT_IDT_R.PAT_SEX_COD");
+            Proposal proposal = curation.propose("user:gestionnaire", "Codes du sexe",
+                    List.of(EntityEdit.of(sex).withDescription(CURATED_SEX)));
+            curation.approve(proposal.id(), "user:relecteur", "Conforme au dictionnaire");
+            // A third edition brings a new description of the sex too: the curated one stays.
+            Path tree = secondEdition(DemoDictionary.extractTo(Files.createTempDirectory("healthgraph-ui-dictionary-")));
+            Path patients = tree.resolve("schemas/PATIENTS/PAT_IDT_R.json");
+            Files.writeString(patients, Files.readString(patients, StandardCharsets.UTF_8).replace(
+                    "\"description\": \"Sexe du patient\"", "\"description\": \"" + IMPORTED_SEX + "\""), StandardCharsets.UTF_8);
+            new TableSchemaImporter(Catalogs.reader(store), Catalogs.writer(store)).importTree(tree, ImportProgress.NONE);
+            return new CuratedThenImported(curation.importConflicts());
         }
 
         /** A synthetic SNDS-shaped population with myocardial infarctions followed by statins, for the cohort page. */
@@ -97,8 +119,29 @@ class WebInterfaceIT {
         }
     }
 
+    /**
+     * The dictionary's second edition: the date of death gets a new description and a management
+     * rule, which the variable page shows as its history.
+     */
+    private static Path secondEdition(Path tree) throws IOException {
+        Path patients = tree.resolve("schemas/PATIENTS/PAT_IDT_R.json");
+        String edited = Files.readString(patients, StandardCharsets.UTF_8)
+                .replace("\"description\": \"Date de décès du patient\"", "\"description\": \"Date de décès du patient (état civil)\"")
+                .replace("\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"\"",
+                        "\"observation\": \"Vide si le patient est vivant\", \"regle_gestion\": \"" + RULE + "\"");
+        Files.writeString(patients, edited, StandardCharsets.UTF_8);
+        return tree;
+    }
+
     @Autowired
     Environment environment;
+
+    @Autowired
+    CuratedThenImported curatedThenImported;
+
+    /** The import conflicts recorded once the test's catalog was loaded. */
+    record CuratedThenImported(List<ImportConflict> conflicts) {
+    }
 
     @Test
     void browsesTheCatalogFollowsTheJoinGraphSharesPagesAndRunsGraphiqlWithNoNetworkInABrowser() throws Exception {
@@ -134,6 +177,43 @@ class WebInterfaceIT {
                 .contains("E2E OK");
         for (String page : List.of("01-accueil", "02-recherche", "03-table", "04-tables", "05-jointure", "06-variable",
                 "06b-historique", "07-nomenclature", "08-cohorte", "09-english", "10-graphiql", "11-connexion")) {
+            assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
+            assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void twoStewardsEditInPlaceReviewWithTheDiffAndSeeTheApprovedTextEscapedInABrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
+                + " (apt-get install -y chromium); skipped without it");
+        assertThat(curatedThenImported.conflicts()).as("the import conflict the page lists").singleElement()
+                .satisfies(c -> assertThat(c.importedValue()).isEqualTo(IMPORTED_SEX));
+        Path ui = uiFolder();
+        Path screenshots = ui.resolve("target/screenshots");
+        Files.createDirectories(screenshots);
+        String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/";
+
+        Result run = node(ui, ui.resolve("e2e/curate.mjs").toString(), url, screenshots.toString(), CHROMIUM.toString());
+        System.out.println(run.output());
+
+        assertThat(run.exitCode()).as("curate.mjs output:%n%s", run.output()).isZero();
+        assertThat(run.output())
+                .contains("reader: PAT_IDT_R.PAT_NAI_ANN \"Année de naissance du patient\" without an edit control")
+                .contains("edit in place: PAT_IDT_R.PAT_NAI_ANN at version 0")
+                .contains("bulk change: \"2 variables dans une proposition.")
+                .contains("join proposal: \"Proposition enregistrée")
+                .contains("join removal proposed: SEJ_HOS_C(PAT_IDT)->PAT_IDT_R(PAT_IDT)")
+                .contains("import conflicts: 1 (PAT_IDT_R.PAT_SEX_COD description " + CURATED_SEX + " " + IMPORTED_SEX + " ")
+                .contains("own proposal: not offered for approval")
+                .contains("review queue: ")
+                .contains("approved, ")
+                .contains("variable page after approval: \"Année de naissance <b>recoupée</b>")
+                .contains("search after approval: \"recoupée\" finds Variable PAT_IDT_R.PAT_NAI_ANN Année de naissance <b>recoupé")
+                .contains("stale version: \"Conflit : l’entrée a changé")
+                .contains("too long description: \"Proposition refusée")
+                .contains("CURATION E2E OK");
+        for (String page : List.of("12-modification", "13-table-modification", "14-conflits", "15-relecture", "16-relecture-faite",
+                "17-variable-modifiee", "18-historique-revision", "19-conflit-version")) {
             assertThat(screenshots.resolve(page + "-1400.png")).isNotEmptyFile();
             assertThat(screenshots.resolve(page + "-800.png")).isNotEmptyFile();
         }
