@@ -13,13 +13,9 @@
 
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
-const [base, shots, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
-if (!base || !shots) {
-  console.error('usage: node e2e/curate.mjs <base url> <screenshot folder> [chromium path]');
-  process.exit(2);
-}
-const origin = new URL(base).origin;
+const { base, shots, executablePath, origin } = scriptArgs('curate.mjs');
 const VARIABLE = 'PAT_IDT_R.PAT_NAI_ANN';
 const VARIABLE_PAGE = `${base}#/variable/PAT_IDT_R/PAT_NAI_ANN`;
 // Markup a careless page would run or render; it must show as typed everywhere.
@@ -28,8 +24,7 @@ const DESCRIPTION = 'Année de naissance <b>recoupée</b> avec l’état civil <
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
   timeout: 60_000,
 });
 const outside = [];
@@ -39,12 +34,7 @@ let refusalsExpected = 0;
 /** A browser context of its own (its own cookies: one logged-in user), the network off but for the application. */
 async function context() {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
-  await ctx.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin)) return route.continue();
-    outside.push(url);
-    return route.abort('internetdisconnected');
-  });
+  await ctx.route('**/*', offline(origin, outside));
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -58,20 +48,8 @@ async function context() {
   return { ctx, page };
 }
 
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
 
-const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
-
-async function shoot(page, name) {
-  for (const width of [1400, 800]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(250);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
-}
+const shoot = (page, name) => shootAt(page, shots, name);
 
 async function login(page, user, back) {
   await page.goto(`${base}#/connexion?retour=${encodeURIComponent(back)}`);

@@ -11,46 +11,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
-const [base, shots, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
-if (!base || !shots) {
-  console.error('usage: node e2e/linkage.mjs <base url> <screenshot folder> [chromium path]');
-  process.exit(2);
-}
-const origin = new URL(base).origin;
+const { base, shots, executablePath, origin } = scriptArgs('linkage.mjs');
 const profile = mkdtempSync(join(tmpdir(), 'healthgraph-ui-chromium-'));
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
   timeout: 60_000,
   viewport: { width: 1400, height: 900 },
   locale: 'fr-FR',
 });
 const outside = [];
-await browser.route('**/*', (route) => {
-  const url = route.request().url();
-  if (url.startsWith(origin)) return route.continue();
-  outside.push(url);
-  return route.abort('internetdisconnected');
-});
+await browser.route('**/*', offline(origin, outside));
 const problems = [];
 
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
 
-const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
-
-async function shoot(page, name) {
-  for (const width of [1400, 800]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(250);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
-}
+const shoot = (page, name) => shootAt(page, shots, name);
 
 try {
   const page = await browser.newPage();

@@ -1,18 +1,15 @@
 package org.healthgraph.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.healthgraph.app.config.HealthgraphProperties;
 import org.healthgraph.app.demo.LinkageDemoStep;
+import org.healthgraph.app.testing.BrowserScript;
 import org.healthgraph.linkage.store.LinkStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LinkageWebIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -57,15 +53,11 @@ class LinkageWebIT {
 
     @Test
     void aStewardReadsARunAndAWaterfallThenAcceptsOnePairAndRejectsAnotherAndTheSummaryFollows() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
-                + " (apt-get install -y chromium); skipped without it");
-        Path ui = uiFolder();
-        Path screenshots = ui.resolve("target/screenshots");
-        Files.createDirectories(screenshots);
+        BrowserScript.requireChromium();
+        Path screenshots = BrowserScript.screenshots();
         String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/";
 
-        Result run = node(ui, ui.resolve("e2e/linkage.mjs").toString(), url, screenshots.toString(), CHROMIUM.toString());
-        System.out.println(run.output());
+        BrowserScript.Result run = BrowserScript.run("linkage.mjs", url);
 
         assertThat(run.exitCode()).as("linkage.mjs output:%n%s", run.output()).isZero();
         assertThat(run.output()).contains("run summary: ", "pairs filter: ", "waterfall: ", "review: ", "summary after review: ",
@@ -79,30 +71,6 @@ class LinkageWebIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
 
-    private static Result node(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile("healthgraph-linkage-e2e-", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out after 300 s)");
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
 
-    private static Path uiFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("ui");
-            if (Files.isRegularFile(candidate.resolve("e2e/linkage.mjs"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("ui/e2e/linkage.mjs not found above " + Path.of("").toAbsolutePath());
-    }
 }

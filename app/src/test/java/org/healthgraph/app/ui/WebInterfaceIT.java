@@ -1,17 +1,15 @@
 package org.healthgraph.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.healthgraph.app.testing.BrowserScript;
 import org.healthgraph.app.testing.LocalHttp;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
@@ -55,7 +53,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebInterfaceIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final int POPULATION = 2000;
     private static final String RULE = "Date du décès transmise par l'INSEE";
     private static final String CURATED_SEX = "Sexe du patient (1 : masculin, 2 : féminin)";
@@ -145,15 +142,11 @@ class WebInterfaceIT {
 
     @Test
     void browsesTheCatalogFollowsTheJoinGraphSharesPagesAndRunsGraphiqlWithNoNetworkInABrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
-                + " (apt-get install -y chromium); skipped without it");
-        Path ui = uiFolder();
-        Path screenshots = ui.resolve("target/screenshots");
-        Files.createDirectories(screenshots);
+        BrowserScript.requireChromium();
+        Path screenshots = BrowserScript.screenshots();
         String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/";
 
-        Result run = node(ui, ui.resolve("e2e/browse.mjs").toString(), url, screenshots.toString(), CHROMIUM.toString());
-        System.out.println(run.output()); // what the browser saw, for the build log
+        BrowserScript.Result run = BrowserScript.run("browse.mjs", url);
 
         assertThat(run.exitCode()).as("browse.mjs output:%n%s", run.output()).isZero();
         assertThat(run.output())
@@ -184,17 +177,13 @@ class WebInterfaceIT {
 
     @Test
     void twoStewardsEditInPlaceReviewWithTheDiffAndSeeTheApprovedTextEscapedInABrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's chromium at " + CHROMIUM
-                + " (apt-get install -y chromium); skipped without it");
+        BrowserScript.requireChromium();
         assertThat(curatedThenImported.conflicts()).as("the import conflict the page lists").singleElement()
                 .satisfies(c -> assertThat(c.importedValue()).isEqualTo(IMPORTED_SEX));
-        Path ui = uiFolder();
-        Path screenshots = ui.resolve("target/screenshots");
-        Files.createDirectories(screenshots);
+        Path screenshots = BrowserScript.screenshots();
         String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/";
 
-        Result run = node(ui, ui.resolve("e2e/curate.mjs").toString(), url, screenshots.toString(), CHROMIUM.toString());
-        System.out.println(run.output());
+        BrowserScript.Result run = BrowserScript.run("curate.mjs", url);
 
         assertThat(run.exitCode()).as("curate.mjs output:%n%s", run.output()).isZero();
         assertThat(run.output())
@@ -248,31 +237,6 @@ class WebInterfaceIT {
         assertThat(invalid.body()).contains("code list name 'NOM CIM'");
     }
 
-    private record Result(int exitCode, String output) {
-    }
 
-    private static Result node(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile("healthgraph-ui-e2e-", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out after 300 s)");
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
 
-    /** The ui module beside this one (tests run in the app module's folder). */
-    private static Path uiFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("ui");
-            if (Files.isRegularFile(candidate.resolve("e2e/browse.mjs"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("ui/e2e/browse.mjs not found above " + Path.of("").toAbsolutePath());
-    }
 }
