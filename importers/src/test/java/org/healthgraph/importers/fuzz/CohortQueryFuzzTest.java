@@ -35,7 +35,9 @@ class CohortQueryFuzzTest {
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
     void everyCohortQueryIsParsedOrRefusedClearly(byte[] input) {
-        java.nio.file.Path file = Scratch.write(SCRATCH.fresh(), "query.json", input);
-        FuzzProperty.holds(input, () -> CohortQueries.read(file));
+        FuzzProperty.holds(input, bytes -> {
+            java.nio.file.Path file = Scratch.write(SCRATCH.fresh(), "query.json", bytes);
+            return () -> CohortQueries.read(file);
+        });
     }
 }

@@ -89,6 +89,54 @@ final class FuzzProperty {
         }
     }
 
+    /**
+     * Runs the reader {@code read} makes of {@code input} and checks the property, as
+     * {@link #holds(byte[], Callable)}; a message that repeats a long run of the input is an echo
+     * only when the run comes from the input: the same input with that run blanked out is read again,
+     * and a message that still holds the run wrote it itself (the fuzzer learns a reader's own words,
+     * such as a parser's "was expecting a colon to separate property name and value", and puts them
+     * in inputs).
+     */
+    static synchronized <T> java.util.Optional<T> holds(byte[] input, java.util.function.Function<byte[], Callable<T>> read) {
+        try {
+            return holds(input, read.apply(input));
+        } catch (Echo echo) {
+            byte[] blanked = blank(input, echo.run);
+            String again;
+            try {
+                holds(blanked, read.apply(blanked));
+                throw echo; // read without an error once the run is gone: the run was the input's
+            } catch (Echo second) {
+                again = second.message;
+            } catch (AssertionError other) {
+                throw echo;
+            }
+            if (again == null || !again.contains(echo.run)) {
+                throw echo;
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The input with every occurrence of {@code run} (as UTF-8 text) replaced by as many 'x'. */
+    private static byte[] blank(byte[] input, String run) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        return text.replace(run, "x".repeat(run.length())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A message that repeats a run of the input: the finding, with the run and the message. */
+    static final class Echo extends AssertionError {
+        private static final long serialVersionUID = 1L;
+        final transient String run;
+        final transient String message;
+
+        Echo(String run, String message) {
+            super("a message repeats " + MAX_ECHO + "+ characters of the input: " + message);
+            this.run = run;
+            this.message = message;
+        }
+    }
+
     /** Checks each message (of problems listed in a report, say). */
     static void messagesAreClean(Collection<String> messages, byte[] input) {
         messages.forEach(m -> messageIsClean(m, input));
@@ -112,29 +160,31 @@ final class FuzzProperty {
         }
         String text = new String(input, StandardCharsets.UTF_8);
         String latin = new String(input, StandardCharsets.ISO_8859_1);
-        if (repeats(message, text) || repeats(message, latin)) {
-            throw new AssertionError("a message repeats " + MAX_ECHO + "+ characters of the input: " + message);
+        String shown = message;
+        java.util.Optional<String> run = repeated(shown, text).or(() -> repeated(shown, latin));
+        if (run.isPresent()) {
+            throw new Echo(run.get(), shown);
         }
     }
 
     /**
-     * True when a run of {@link #MAX_ECHO} characters of {@code message} is in {@code input}. Compared
+     * The first run of {@link #MAX_ECHO} characters of {@code message} that is in {@code input}. Compared
      * through window hashes, never {@code String.contains}: Jazzer hooks string comparisons of the
      * classes it instruments and would learn the message from the check itself, then put it in an input.
      */
-    private static boolean repeats(String message, String input) {
+    private static java.util.Optional<String> repeated(String message, String input) {
         if (message.length() < MAX_ECHO || input.length() < MAX_ECHO) {
-            return false;
+            return java.util.Optional.empty();
         }
         long[] windows = windowHashes(input);
         Arrays.sort(windows);
         long[] inMessage = windowHashes(message);
         for (int i = 0; i < inMessage.length; i++) {
             if (Arrays.binarySearch(windows, inMessage[i]) >= 0 && occurs(message, i, input)) {
-                return true;
+                return java.util.Optional.of(message.substring(i, i + MAX_ECHO));
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     private static long[] windowHashes(String s) {
