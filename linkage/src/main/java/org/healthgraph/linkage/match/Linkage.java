@@ -255,14 +255,17 @@ public final class Linkage {
     private record Sessions(double[][] m, double prior, double expectedMatches, int iterations) {
     }
 
-    /** Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. */
+    /**
+     * Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. A session
+     * whose EM expects more matches than the smaller file has records (two files linked) has taken
+     * a cluster of non-matches for the matches (strangers of one birth date sharing a fashionable
+     * first name, say, when the rule's own keys leave few fields to tell them apart): its m and its
+     * match count are left out, unless no other session estimates the field.
+     */
     private Sessions sessions(List<long[][]> rulePatterns, Dependence u) {
-        double[][] mSum = new double[levelCounts.length][];
-        int[] sessions = new int[levelCounts.length];
-        for (int f = 0; f < mSum.length; f++) {
-            mSum[f] = new double[levelCounts[f]];
-        }
-        double expectedMatches = 0;
+        double bound = config.deduplicate() ? Double.POSITIVE_INFINITY : Math.min(left.size(), right.size());
+        List<Em.Result> results = new ArrayList<>();
+        List<Long> pairCounts = new ArrayList<>();
         int iterations = 0;
         for (int r = 0; r < rulePatterns.size(); r++) {
             long[][] entries = rulePatterns.get(r);
@@ -271,21 +274,50 @@ public final class Linkage {
             for (long c : entries[1]) {
                 pairs += c;
             }
+            pairCounts.add(pairs);
             if (pairs == 0) {
+                results.add(null);
                 continue;
             }
             double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / pairs));
             Em.Result em = Em.runFixedU(entries[0], entries[1], levelCounts, initialM(), u, blocked, lambda0,
                     config.training().maxIterations(), 1e-7);
             iterations += em.iterations();
-            expectedMatches = Math.max(expectedMatches, em.lambda() * pairs);
-            for (int f = 0; f < levelCounts.length; f++) {
-                if (!blocked[f]) {
-                    sessions[f]++;
-                    for (int l = 0; l < levelCounts[f]; l++) {
-                        mSum[f][l] += em.m()[f][l];
-                    }
+            results.add(em);
+        }
+        boolean[] plausible = new boolean[results.size()];
+        for (int r = 0; r < plausible.length; r++) {
+            plausible[r] = results.get(r) != null && results.get(r).lambda() * pairCounts.get(r) <= bound;
+        }
+        double[][] mSum = new double[levelCounts.length][];
+        int[] sessions = new int[levelCounts.length];
+        for (int f = 0; f < mSum.length; f++) {
+            mSum[f] = new double[levelCounts[f]];
+        }
+        double expectedMatches = 0;
+        for (int f = 0; f < levelCounts.length; f++) {
+            boolean anyPlausible = false;
+            for (int r = 0; r < results.size(); r++) {
+                anyPlausible |= plausible[r] && !blockedFields(config.blocking().get(r))[f];
+            }
+            for (int r = 0; r < results.size(); r++) {
+                Em.Result em = results.get(r);
+                if (em == null || blockedFields(config.blocking().get(r))[f] || (anyPlausible && !plausible[r])) {
+                    continue;
                 }
+                sessions[f]++;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    mSum[f][l] += em.m()[f][l];
+                }
+            }
+        }
+        boolean anyPlausible = false;
+        for (boolean p : plausible) {
+            anyPlausible |= p;
+        }
+        for (int r = 0; r < results.size(); r++) {
+            if (results.get(r) != null && (plausible[r] || !anyPlausible)) {
+                expectedMatches = Math.max(expectedMatches, results.get(r).lambda() * pairCounts.get(r));
             }
         }
         if (expectedMatches == 0) {
