@@ -215,7 +215,11 @@ public final class Linkage {
         Sessions first = sessions(rulePatterns, independent);
         Dependence tree = Dependence.fit(random[0], nonMatchCounts(random, first, independent), levelCounts, true);
         Sessions second = sessions(rulePatterns, tree);
-        refineM(second.m, tree, second.prior, second.expectedMatches);
+        if (config.deduplicate()) {
+            refineM(second.m, tree, second.prior, second.expectedMatches);
+        } else {
+            refineMOnRecords(second.m, tree, second.prior, second.expectedMatches);
+        }
         return model(second.m, uRandom, uRandom, second.prior, first.iterations + second.iterations, tree);
     }
 
@@ -255,14 +259,17 @@ public final class Linkage {
     private record Sessions(double[][] m, double prior, double expectedMatches, int iterations) {
     }
 
-    /** Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. */
+    /**
+     * Runs one EM session per blocking rule on its pattern counts, u fixed by {@code u}. A session
+     * whose EM expects more matches than the smaller file has records (two files linked) has taken
+     * a cluster of non-matches for the matches (strangers of one birth date sharing a fashionable
+     * first name, say, when the rule's own keys leave few fields to tell them apart): its m and its
+     * match count are left out, unless no other session estimates the field.
+     */
     private Sessions sessions(List<long[][]> rulePatterns, Dependence u) {
-        double[][] mSum = new double[levelCounts.length][];
-        int[] sessions = new int[levelCounts.length];
-        for (int f = 0; f < mSum.length; f++) {
-            mSum[f] = new double[levelCounts[f]];
-        }
-        double expectedMatches = 0;
+        double bound = config.deduplicate() ? Double.POSITIVE_INFINITY : Math.min(left.size(), right.size());
+        List<Em.Result> results = new ArrayList<>();
+        List<Long> pairCounts = new ArrayList<>();
         int iterations = 0;
         for (int r = 0; r < rulePatterns.size(); r++) {
             long[][] entries = rulePatterns.get(r);
@@ -271,21 +278,50 @@ public final class Linkage {
             for (long c : entries[1]) {
                 pairs += c;
             }
+            pairCounts.add(pairs);
             if (pairs == 0) {
+                results.add(null);
                 continue;
             }
             double lambda0 = Math.min(0.5, Math.max(1e-6, (double) Math.min(left.size(), right.size()) / pairs));
             Em.Result em = Em.runFixedU(entries[0], entries[1], levelCounts, initialM(), u, blocked, lambda0,
                     config.training().maxIterations(), 1e-7);
             iterations += em.iterations();
-            expectedMatches = Math.max(expectedMatches, em.lambda() * pairs);
-            for (int f = 0; f < levelCounts.length; f++) {
-                if (!blocked[f]) {
-                    sessions[f]++;
-                    for (int l = 0; l < levelCounts[f]; l++) {
-                        mSum[f][l] += em.m()[f][l];
-                    }
+            results.add(em);
+        }
+        boolean[] plausible = new boolean[results.size()];
+        for (int r = 0; r < plausible.length; r++) {
+            plausible[r] = results.get(r) != null && results.get(r).lambda() * pairCounts.get(r) <= bound;
+        }
+        double[][] mSum = new double[levelCounts.length][];
+        int[] sessions = new int[levelCounts.length];
+        for (int f = 0; f < mSum.length; f++) {
+            mSum[f] = new double[levelCounts[f]];
+        }
+        double expectedMatches = 0;
+        for (int f = 0; f < levelCounts.length; f++) {
+            boolean anyPlausible = false;
+            for (int r = 0; r < results.size(); r++) {
+                anyPlausible |= plausible[r] && !blockedFields(config.blocking().get(r))[f];
+            }
+            for (int r = 0; r < results.size(); r++) {
+                Em.Result em = results.get(r);
+                if (em == null || blockedFields(config.blocking().get(r))[f] || (anyPlausible && !plausible[r])) {
+                    continue;
                 }
+                sessions[f]++;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    mSum[f][l] += em.m()[f][l];
+                }
+            }
+        }
+        boolean anyPlausible = false;
+        for (boolean p : plausible) {
+            anyPlausible |= p;
+        }
+        for (int r = 0; r < results.size(); r++) {
+            if (results.get(r) != null && (plausible[r] || !anyPlausible)) {
+                expectedMatches = Math.max(expectedMatches, results.get(r).lambda() * pairCounts.get(r));
             }
         }
         if (expectedMatches == 0) {
@@ -366,6 +402,104 @@ public final class Linkage {
                 // a sample that holds few of the expected matches is selected by unusually strong
                 // agreement of the other fields, which among matches is not always independent of
                 // this one (a swap moves both names): the session estimate is kept then
+                if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
+                    continue;
+                }
+                double norm = 0;
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
+                    norm += m[f][l];
+                }
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] /= norm;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #refineM} for two files, where "near-certain" is the record-level posterior that the
+     * decision uses ({@link RecordLevel}): a candidate's odds without the field (and its children)
+     * over the sum of its record's candidates' odds without it plus 1 − λ, λ the sessions' share
+     * of left records with a counterpart. The pairwise posterior with a global prior of one in a
+     * million needs more agreement than four fields without the fifth give (on the register data
+     * the first name's and the birth date's samples were empty and the postcode's held 303 pairs
+     * for about 4,700 matches, so their session estimates stayed, m(postcode else) 0.09 for a true
+     * 0.05); a candidate without a rival among its record's candidates needs about 1 − λ less. The
+     * selection still uses the other fields only (of the pair and of its rivals), so the sample is
+     * unbiased for the field left out.
+     */
+    private void refineMOnRecords(double[][] m, Dependence u, double prior, double expectedMatches) {
+        progress.stage("patterns (all rules)", left.size());
+        List<RecordPatternTask> tasks = scan(RecordPatternTask::new, t -> t);
+        Map<Long, Integer> index = new HashMap<>();
+        List<int[]> decodedList = new ArrayList<>();
+        List<int[]> candidates = new ArrayList<>();
+        List<int[]> starts = new ArrayList<>();
+        for (RecordPatternTask t : tasks) {
+            int[] c = new int[t.size];
+            for (int k = 0; k < t.size; k++) {
+                long code = t.codes[k];
+                Integer p = index.get(code);
+                if (p == null) {
+                    p = decodedList.size();
+                    index.put(code, p);
+                    decodedList.add(Em.decode(code, levelCounts));
+                }
+                c[k] = p;
+            }
+            candidates.add(c);
+            starts.add(java.util.Arrays.copyOf(t.starts, t.records));
+        }
+        int[][] decoded = decodedList.toArray(int[][]::new);
+        double lambda = Math.min(RecordLevel.LAMBDA_MAX, expectedMatches / left.size());
+        double priorWeight = LinkageModel.log2(prior / (1 - prior));
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            // per distinct pattern and field: the log2 odds without the field and its children
+            double[][] without = new double[decoded.length][m.length];
+            for (int p = 0; p < decoded.length; p++) {
+                int[] lv = decoded[p];
+                double total = priorWeight;
+                double[] w = new double[lv.length];
+                for (int f = 0; f < lv.length; f++) {
+                    if (lv[f] >= 0) {
+                        w[f] = LinkageModel.log2(m[f][lv[f]] / u.u(f, lv[f], lv));
+                        total += w[f];
+                    }
+                }
+                for (int f = 0; f < lv.length; f++) {
+                    without[p][f] = total - w[f] - childWeights(u, f, w);
+                }
+            }
+            double[][] next = new double[m.length][];
+            for (int f = 0; f < m.length; f++) {
+                next[f] = new double[levelCounts[f]];
+            }
+            for (int t = 0; t < candidates.size(); t++) {
+                int[] c = candidates.get(t);
+                int[] st = starts.get(t);
+                for (int r = 0; r < st.length; r++) {
+                    int from = st[r];
+                    int to = r + 1 < st.length ? st[r + 1] : c.length;
+                    for (int f = 0; f < m.length; f++) {
+                        double sum = 1 - lambda;
+                        for (int k = from; k < to; k++) {
+                            sum += Math.pow(2, without[c[k]][f]);
+                        }
+                        for (int k = from; k < to; k++) {
+                            int level = decoded[c[k]][f];
+                            if (level >= 0 && Math.pow(2, without[c[k]][f]) / sum >= REFINE_PROBABILITY) {
+                                next[f][level]++;
+                            }
+                        }
+                    }
+                }
+            }
+            for (int f = 0; f < m.length; f++) {
+                double sum = 0;
+                for (double v : next[f]) {
+                    sum += v;
+                }
                 if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
                     continue;
                 }
@@ -993,6 +1127,33 @@ public final class Linkage {
                 levels[f] = comparisons[f].level(i, j, scratch);
             }
             counts.add(Em.encode(levels, levelCounts), 1);
+        }
+    }
+
+    /** The agreement pattern of every candidate pair, grouped by left record (a record's candidates come together). */
+    private final class RecordPatternTask extends Task {
+        long[] codes = new long[1024];
+        int size;
+        int[] starts = new int[256];
+        int records;
+        private int current = -1;
+
+        @Override
+        public void pair(int i, int j) {
+            if (i != current) {
+                if (records == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, records * 2);
+                }
+                starts[records++] = size;
+                current = i;
+            }
+            for (int f = 0; f < comparisons.length; f++) {
+                levels[f] = comparisons[f].level(i, j, scratch);
+            }
+            if (size == codes.length) {
+                codes = java.util.Arrays.copyOf(codes, size * 2);
+            }
+            codes[size++] = Em.encode(levels, levelCounts);
         }
     }
 

@@ -65,6 +65,28 @@ class DependenceTest {
     }
 
     @Test
+    void aRareLevelAbsentFromTheFewPairsOfARareParentLevelKeepsAboutItsMarginalU() {
+        // parent: agrees 1% (then the child's common level 30%, against 0.1%), a rare level 0.2%;
+        // child: a rare level at 1e-4 whatever the parent (two birth dates agreeing, say)
+        int[] levelCounts = {3, 3};
+        SplittableRandom r = new SplittableRandom(11);
+        LongCounts counts = new LongCounts();
+        for (int p = 0; p < 1_000_000; p++) {
+            double x = r.nextDouble();
+            int parent = x < 0.01 ? 0 : x < 0.012 ? 1 : 2;
+            double y = r.nextDouble();
+            int child = y < 1e-4 ? 0 : y < 1e-4 + (parent == 0 ? 0.30 : 0.001) ? 1 : 2;
+            counts.add(Em.encode(new int[] {parent, child}, levelCounts), 1);
+        }
+        long[][] e = counts.entries();
+        Dependence d = Dependence.fit(e[0], weights(e[1]), levelCounts, true);
+        assertThat(d.parent(1)).as("the edge is found, the first field the root").isEqualTo(0);
+        // about 2,000 pairs at the parent's rare level, where the rare child level was expected 0.2 times
+        assertThat(d.u(1, 0, new int[] {1, 0}) / d.marginal(1, 0)).as("u given the rare parent level / marginal u").isBetween(0.5, 2.0);
+        assertThat(d.u(1, 1, new int[] {0, 1})).as("the real dependence stays").isCloseTo(0.30, offset(0.03));
+    }
+
+    @Test
     void independentFieldsGetNoTree() {
         int[] levelCounts = {3, 2};
         SplittableRandom r = new SplittableRandom(5);

@@ -16,7 +16,11 @@ import java.util.Arrays;
  *
  * <p>An edge is kept only when its dependence is significant (the G statistic {@code 2·n·MI} above
  * the χ² 0.999 quantile); conditional u's are smoothed toward the marginal with the weight of
- * {@link #SMOOTHING} pairs, so that a rare parent level does not produce a noisy u.
+ * {@link #SMOOTHING} pairs, so that a rare parent level does not produce a noisy u, and of at least
+ * one expected occurrence of the level at its marginal rate: a rare level (two birth dates
+ * agreeing, u 7e-5) absent from the 2,000 random pairs of a rare parent level (first names one
+ * letter apart) was expected there 0.1 times, and its absence says nothing; a pseudo-count of 50
+ * pairs alone made its u 36 times smaller than the marginal, 5 bits of evidence from no evidence.
  */
 public final class Dependence {
 
@@ -106,8 +110,14 @@ public final class Dependence {
                 for (int a = 0; a < levelCounts[f]; a++) {
                     nb += pairCount(joint, f, a, g, b);
                 }
+                double sum = 0;
                 for (int a = 0; a < levelCounts[f]; a++) {
-                    conditional[f][b][a] = (pairCount(joint, f, a, g, b) + SMOOTHING * marginal[f][a]) / (nb + SMOOTHING);
+                    double pseudo = marginal[f][a] > 0 ? Math.max(SMOOTHING, 1 / marginal[f][a]) : SMOOTHING;
+                    conditional[f][b][a] = (pairCount(joint, f, a, g, b) + pseudo * marginal[f][a]) / (nb + pseudo);
+                    sum += conditional[f][b][a];
+                }
+                for (int a = 0; a < levelCounts[f]; a++) {
+                    conditional[f][b][a] /= sum;
                 }
             }
         }
