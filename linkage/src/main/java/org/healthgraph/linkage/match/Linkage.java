@@ -394,26 +394,7 @@ public final class Linkage {
                     }
                 }
             }
-            for (int f = 0; f < m.length; f++) {
-                double sum = 0;
-                for (double v : next[f]) {
-                    sum += v;
-                }
-                // a sample that holds few of the expected matches is selected by unusually strong
-                // agreement of the other fields, which among matches is not always independent of
-                // this one (a swap moves both names): the session estimate is kept then
-                if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
-                    continue;
-                }
-                double norm = 0;
-                for (int l = 0; l < levelCounts[f]; l++) {
-                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
-                    norm += m[f][l];
-                }
-                for (int l = 0; l < levelCounts[f]; l++) {
-                    m[f][l] /= norm;
-                }
-            }
+            applyRefinementSample(m, next, levelCounts, expectedMatches);
         }
     }
 
@@ -495,23 +476,7 @@ public final class Linkage {
                     }
                 }
             }
-            for (int f = 0; f < m.length; f++) {
-                double sum = 0;
-                for (double v : next[f]) {
-                    sum += v;
-                }
-                if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
-                    continue;
-                }
-                double norm = 0;
-                for (int l = 0; l < levelCounts[f]; l++) {
-                    m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
-                    norm += m[f][l];
-                }
-                for (int l = 0; l < levelCounts[f]; l++) {
-                    m[f][l] /= norm;
-                }
-            }
+            applyRefinementSample(m, next, levelCounts, expectedMatches);
         }
     }
 
@@ -1210,6 +1175,32 @@ public final class Linkage {
             }
             if (w >= keepWeight) {
                 kept.add(i, j, w);
+            }
+        }
+    }
+
+    /**
+     * Replaces each field's m by the level shares of its refinement sample {@code next}, floored and
+     * normalised. A sample that holds few of the expected matches is selected by unusually strong
+     * agreement of the other fields, which among matches is not always independent of this one (a
+     * swap moves both names): the session estimate is kept then.
+     */
+    private static void applyRefinementSample(double[][] m, double[][] next, int[] levelCounts, double expectedMatches) {
+        for (int f = 0; f < m.length; f++) {
+            double sum = 0;
+            for (double v : next[f]) {
+                sum += v;
+            }
+            if (sum < REFINE_MIN_PAIRS || sum < REFINE_MIN_SHARE * expectedMatches) {
+                continue;
+            }
+            double norm = 0;
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] = Math.max(M_FLOOR, next[f][l] / sum);
+                norm += m[f][l];
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] /= norm;
             }
         }
     }
