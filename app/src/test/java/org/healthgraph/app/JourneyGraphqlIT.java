@@ -86,6 +86,7 @@ class JourneyGraphqlIT {
         journeys.importPatients(new SndsExtractImporter().read(extract).patients());
         journeys.importPatients(STUDY_PATIENTS.stream().map(id -> miPatient(id).inProjects(Set.of(STUDY))).toList());
         cohorts.awaitReady();
+        assertThat(cohorts.patientCount()).as("every patient imported is in the timeline index").isEqualTo(3000 + STUDY_PATIENTS.size());
     }
 
     /** A study's patients, five myocardial infarctions, imported into the project granted to the student analyst. */
@@ -269,8 +270,8 @@ class JourneyGraphqlIT {
 
     @Test
     void patientReadsCohortRunsAndFailedLoginsAreAuditedWithoutPatientIds() throws Exception {
-        graphql("{ journeyPatient(id: \"P000000001\") { id } }");
-        graphql(MI_STATIN);
+        assertThat(graphql("{ journeyPatient(id: \"P000000001\") { id } }")).contains("\"id\":\"P000000001\"");
+        assertThat(graphql(MI_STATIN)).doesNotContain("errors");
         send(MI_COUNT, Optional.of("Bearer not-a-listed-token"));
 
         List<AuditRecord> trail = trail();

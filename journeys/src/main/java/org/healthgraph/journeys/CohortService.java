@@ -114,6 +114,10 @@ public final class CohortService implements AutoCloseable {
     private OpenReport lastOpen;
     /** The index was dropped because another process wrote: said in the unavailable message. */
     private boolean catchingUp;
+    /** Writes of this process begun and not yet told (or abandoned): the graph's stamp may show them already. */
+    private int writing;
+    /** Writes of this process told so far, whatever the phase: a stamp read across one is not compared. */
+    private long told;
 
     private volatile Snapshot current;
 
@@ -346,16 +350,21 @@ public final class CohortService implements AutoCloseable {
      * never answered from the old index. Called on an interval and before each cohort and patient
      * request; does nothing for an index held in memory only, or not ready.
      *
-     * @return true when the index is ready and current
+     * A write of this process under way (announced, not yet told) is not another process's: the
+     * comparison waits for the next check.
+     *
+     * @return true when the index is ready and current (as far as this process's own writes under way let it tell)
      */
     public boolean refreshIfStale() {
         if (store.isEmpty()) {
             return current != null;
         }
+        long toldBefore;
         synchronized (lock) {
             if (phase != Phase.READY) {
                 return false;
             }
+            toldBefore = told;
         }
         Optional<JourneysStamp> graph = store.get().stamp();
         synchronized (lock) {
@@ -367,6 +376,12 @@ public final class CohortService implements AutoCloseable {
             // Any other stamp is a write the index was not told of: a gap below a told stamp too
             // (another process wrote between two writes of this one).
             if (graph.equals(ours)) {
+                return true;
+            }
+            // Unless this process is writing: its commit shows in the graph before it is told, and a
+            // stamp read before a told write is older than the index. The next check compares again
+            // once this process's writes are told; another process's write is then a gap in the chain.
+            if (writing > 0 || told != toldBefore) {
                 return true;
             }
             LOG.info("The graph's journeys are at stamp {}, the timeline index at {}: another process wrote; reopening the index",
@@ -382,11 +397,32 @@ public final class CohortService implements AutoCloseable {
 
     /** A listener that queues each committed change for the index (see the class comment). */
     public JourneyChangeListener keepingCurrent() {
-        return this::committed;
+        return new JourneyChangeListener() {
+            @Override
+            public void writing() {
+                synchronized (lock) {
+                    writing++;
+                }
+            }
+
+            @Override
+            public void abandoned() {
+                synchronized (lock) {
+                    writing--;
+                }
+            }
+
+            @Override
+            public void committed(JourneyChange change) {
+                CohortService.this.committed(change);
+            }
+        };
     }
 
     private void committed(JourneyChange change) {
         synchronized (lock) {
+            writing = Math.max(0, writing - 1);
+            told++;
             // Not started, or failed: the next build reads the graph, this change included.
             if (phase == Phase.BUILDING || phase == Phase.READY) {
                 pending.add(change);

@@ -134,9 +134,21 @@ public final class JourneyImporter {
     }
 
     private JourneysStamp write(List<PatientJourney> batch) {
-        JourneysStamp stamp = store.write(batch);
+        List<JourneyChangeListener> told = List.copyOf(listeners);
+        for (JourneyChangeListener listener : told) {
+            listener.writing();
+        }
+        JourneysStamp stamp;
+        try {
+            stamp = store.write(batch);
+        } catch (RuntimeException | Error e) {
+            for (JourneyChangeListener listener : told) {
+                listener.abandoned();
+            }
+            throw e;
+        }
         JourneyChange change = new JourneyChange(batch, stamp);
-        for (JourneyChangeListener listener : listeners) {
+        for (JourneyChangeListener listener : told) {
             try {
                 listener.committed(change);
             } catch (RuntimeException e) {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.GraphUnavailableException;
@@ -215,6 +217,44 @@ class CohortServiceIT {
             assertThat(next.lastOpen().orElseThrow().loaded()).isFalse();
             assertThat(next.events(new PatientId(unseen))).isPresent();
             assertThat(next.events(new PatientId(seen))).isPresent();
+        }
+    }
+
+    @Test
+    void writesOfThisProcessRacingTheFreshnessCheckNeitherReopenTheIndexNorLoseAPatient() throws Exception {
+        JourneyImporter importer = new JourneyImporter(store).withWriters(2);
+        List<PatientJourney> patients = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            patients.add(JourneyImportIT.patient(SharedNeo4j.uniqueKey("R"), "C10AA05", 1 + i % 3));
+        }
+        try (CohortService cohorts = opened()) {
+            importer.addListener(cohorts.keepingCurrent());
+            CohortService.OpenReport opened = cohorts.lastOpen().orElseThrow();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            // The server's freshness check, as often as it can run, while this process writes.
+            Thread check = Thread.ofPlatform().start(() -> {
+                while (writing.get()) {
+                    cohorts.refreshIfStale();
+                }
+            });
+            try {
+                importer.importPatients(patients, 40, n -> { });
+            } finally {
+                writing.set(false);
+                check.join();
+            }
+            cohorts.awaitReady();
+
+            assertThat(cohorts.lastOpen()).as("the index was never reopened: every write was this process's own")
+                    .containsSame(opened);
+            assertThat(cohorts.refreshIfStale()).isTrue();
+            assertThat(cohorts.stamp()).isEqualTo(store.stamp());
+            assertThat(patients).allSatisfy(p -> assertThat(cohorts.events(p.id())).as("a patient written").isPresent());
+
+            String elsewhere = importOne(new JourneyImporter(store));
+            assertThat(cohorts.refreshIfStale()).as("another process's write, once this one's are told, is seen").isFalse();
+            cohorts.awaitReady();
+            assertThat(cohorts.events(new PatientId(elsewhere))).isPresent();
         }
     }
 
