@@ -52,7 +52,7 @@ public class CatalogConfiguration {
 
     @Bean(destroyMethod = "close")
     public SearchIndex searchIndex(HealthgraphProperties properties, Catalog catalog, CatalogWriter writer) {
-        SearchIndex index = SearchIndex.open(properties.dataDir().resolve("search"));
+        SearchIndex index = SearchIndex.open(properties.searchIndexDir());
         writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
         return index;
     }

@@ -59,6 +59,11 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
                                     @DefaultValue @Valid Demo demo,
                                     @DefaultValue @Valid Linkage linkage) {
 
+    /** The folder of the catalog's search index (Lucene), inside the data folder. */
+    public Path searchIndexDir() {
+        return dataDir.resolve("search");
+    }
+
     /**
      * @param uri a Neo4j server or cluster (bolt://, neo4j://, +s variants); empty starts the embedded database; --neo4j-uri
      * @param username user for the server

@@ -3,6 +3,7 @@ package org.healthgraph.catalog.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -95,6 +96,8 @@ public final class SearchIndex implements AutoCloseable {
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     /** Replaced (under {@link #writeLock}) after a failed write rolls back; searches read it without the lock. */
     private volatile IndexWriter writer;
+    /** Opened by {@link #openReadOnly}: no writer, every change refused. */
+    private final boolean readOnly;
     private volatile SearcherManager searchers;
     private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
     private final DocumentMapper mapper = new DocumentMapper(facetsConfig);
@@ -107,6 +110,7 @@ public final class SearchIndex implements AutoCloseable {
     private SearchIndex(Directory directory, Synonyms synonyms) {
         this.directory = directory;
         this.planner = new QueryPlanner(synonyms);
+        this.readOnly = false;
         try {
             this.writer = openWriter(directory);
             this.writer.commit();
@@ -114,6 +118,40 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchException("cannot open the search index in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An index read from its last commit, without a writer: takes no lock, so a server may hold the folder. */
+    private SearchIndex(Directory directory, Synonyms synonyms, Path dir) {
+        this.directory = directory;
+        this.planner = new QueryPlanner(synonyms);
+        this.readOnly = true;
+        try {
+            this.searchers = new SearcherManager(directory, null);
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            closeQuietly(directory);
+            throw new SearchException(ErrorKind.NOT_FOUND, "no search index in " + dir + ": import a catalog into this data"
+                    + " folder (healthgraph import ...) or run 'healthgraph reindex'", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new SearchException("cannot read the search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        try {
+            directory.close();
+        } catch (IOException ignored) {
+            // Already failing: the first error is the one reported.
+        }
+    }
+
+    /** Takes the write lock of an index opened for writing. */
+    private void lockForWriting() {
+        if (readOnly) {
+            throw new SearchException(ErrorKind.CONFLICT, "this search index was opened read-only (" + directory
+                    + "): it cannot be changed", null);
+        }
+        writeLock.lock();
     }
 
     /**
@@ -161,6 +199,23 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the index persisted in {@code dir} for searching only, as its last commit left it: no
+     * writer, no lock, nothing created (a command that only reads: {@code healthgraph search}). Fails
+     * as {@link ErrorKind#NOT_FOUND} naming the folder when it holds no index.
+     */
+    public static SearchIndex openReadOnly(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SearchException(ErrorKind.NOT_FOUND, "no search index in " + dir + ": the folder does not exist (check"
+                    + " --data-dir or healthgraph.data-dir)", null);
+        }
+        try {
+            return new SearchIndex(FSDirectory.open(dir), Synonyms.curated(), dir);
+        } catch (IOException e) {
+            throw new SearchException("cannot open the search index directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A fresh index held in memory (tests, demos). */
     public static SearchIndex inMemory() {
         return new SearchIndex(new ByteBuffersDirectory(), Synonyms.curated());
@@ -179,7 +234,7 @@ public final class SearchIndex implements AutoCloseable {
      * the old content until the next successful rebuild.
      */
     public long rebuild(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> producer) {
-        writeLock.lock();
+        lockForWriting();
         try {
             return rebuildLocked(producer);
         } finally {
@@ -298,7 +353,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Adds or replaces documents by key; visible to searches when this returns. */
     public void upsert(Collection<SearchDocument> documents) {
-        writeLock.lock();
+        lockForWriting();
         try {
             for (SearchDocument d : documents) {
                 writer.updateDocument(new Term(Fields.KEY, d.key()), mapper.toLucene(d));
@@ -315,7 +370,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Removes the documents with these keys; absent keys are ignored. */
     public void delete(Collection<String> keys) {
-        writeLock.lock();
+        lockForWriting();
         try {
             for (String k : keys) {
                 writer.deleteDocuments(new Term(Fields.KEY, k));
@@ -336,7 +391,7 @@ public final class SearchIndex implements AutoCloseable {
      * commit, visible to searches when this returns.
      */
     public void replacePages(Collection<String> removedPages, Collection<SearchDocument> replaced) {
-        writeLock.lock();
+        lockForWriting();
         try {
             Set<String> pages = new LinkedHashSet<>(removedPages);
             for (SearchDocument d : replaced) {
@@ -723,7 +778,9 @@ public final class SearchIndex implements AutoCloseable {
         writeLock.lock();
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new SearchException("closing the search index failed: " + e.getMessage(), e);
