@@ -249,6 +249,13 @@ try {
   check(await page.evaluate(() => !document.cookie.includes('healthgraph_session')), 'scripts cannot read the session cookie');
   console.log(`login: a wrong password refused, then "${badge}" logged in`);
   await page.locator('#cohort-query').waitFor();
+  // the JSON view is the one cohort query format (version 1), and the examples come from cohort-examples.json
+  check(JSON.parse(await page.locator('#cohort-query').inputValue()).version === 1, 'the JSON view is in format version 1');
+  const examples = await page.locator('#cohort-example option').count();
+  check(examples >= 2, `${examples} examples offered`);
+  await page.locator('#cohort-example').selectOption('1');
+  check((await page.locator('#cohort-query').inputValue()).includes('A10BA'), 'choosing the second example shows it');
+  await page.locator('#cohort-example').selectOption('0');
   await page.locator('form.cohort-form button[type=submit]').click();
   await page.locator('table.attrition tbody tr').first().waitFor({ timeout: 60_000 });
   const attrition = await page.locator('table.attrition tbody tr').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));

@@ -281,6 +281,9 @@ const fr = {
     everyPatient: 'Tous les patients',
     projectOption: (code: string, patients: string, granted: boolean) =>
       `Projet ${code} (${patients} patients${granted ? ', accès aux données individuelles' : ''})`,
+    example: 'Exemple',
+    migrated: 'Requête d’un ancien format (catégories de parcours en objet) : convertie au format version 1 ci-dessus.',
+    unknownVersion: (found: string, current: number) => `version : ${found} n’est pas une version connue du format (la version actuelle est ${current}).`,
   },
   // Record linkage: runs, links, pair waterfalls and clerical review (views/linkage.ts, views/review.ts).
   linkage: {
@@ -629,6 +632,9 @@ const en: Messages = {
     everyPatient: 'Every patient',
     projectOption: (code, patients, granted) =>
       `Project ${code} (${patients} patients${granted ? ', patient-level access' : ''})`,
+    example: 'Example',
+    migrated: 'A query of an older format (pathway categories as an object): converted to format version 1 above.',
+    unknownVersion: (found, current) => `version: ${found} is not a known version of the format (the current one is ${current}).`,
   },
   // Record linkage: runs, links, pair waterfalls and clerical review (views/linkage.ts, views/review.ts).
   linkage: {

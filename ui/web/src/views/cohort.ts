@@ -3,36 +3,42 @@
 // back suppressed and are shown as "< threshold".
 
 import { clear, count, el } from '../dom';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { keepInAddress } from '../share';
 import { cohort, projects, type CohortResult, type SuppressedCount } from '../queries';
+import examples from './cohort-examples.json';
 
-const EXAMPLE = {
-  index: {
-    event: { types: ['HOSPITAL_STAY'], codes: [{ system: 'ICD10', prefix: 'I21' }], roles: ['PRINCIPAL'] },
-    occurrence: 'FIRST',
-  },
-  rules: [
-    {
-      label: 'statine dans les 30 jours après la sortie',
-      condition: { event: { types: ['DRUG_DISPENSING'], codes: [{ system: 'ATC', prefix: 'C10AA' }] }, anchorSide: 'END', maxDays: 30 },
-    },
-    {
-      label: 'vivant un an après la sortie',
-      condition: { event: { types: ['DEATH'] }, anchorSide: 'END', maxDays: 365, count: 'NONE' },
-    },
-  ],
-  pathways: {
-    categories: [
-      { name: 'statine', event: { codes: [{ system: 'ATC', prefix: 'C10' }] } },
-      { name: 'antiagrégant', event: { codes: [{ system: 'ATC', prefix: 'B01AC' }] } },
-      { name: 'réhospitalisation', event: { types: ['HOSPITAL_STAY'] } },
-    ],
-    depth: 3,
-    collapseRepeats: true,
-  },
-  suppressBelow: 11,
-};
+// The examples are files of the one cohort query format (docs/trajectories.md, Format): the GraphQL
+// input plus "version". They live in a JSON file so that the server's tests run them through the
+// API, the command line and the reader (app's CohortFormatIT) and check them against the schema.
+const EXAMPLES: { id: string; label: { fr: string; en: string }; query: CohortQueryFile }[] = examples;
+
+/** The format's version this page writes and reads (journeys' CohortQueries.VERSION). */
+const VERSION = 1;
+
+/** A cohort query file: the GraphQL input CohortQuery plus its format version. */
+type CohortQueryFile = { version?: number; suppressBelow?: number; project?: string; pathways?: { categories?: unknown } } & Record<string, unknown>;
+
+/**
+ * The GraphQL input of a query file, and the file in the current format: an unversioned query's
+ * pathway categories given as a map name -> event (the older shape) become the list of version 1,
+ * as the server's reader migrates them; a newer version is refused.
+ */
+function toInput(file: CohortQueryFile): { input: Record<string, unknown>; current: CohortQueryFile; migrated: boolean } {
+  const { version, ...input } = file;
+  if (version !== undefined && version !== VERSION) throw new Error(t.cohort.unknownVersion(String(version), VERSION));
+  let migrated = false;
+  const categories = input.pathways?.categories;
+  if (version === undefined && categories && typeof categories === 'object' && !Array.isArray(categories)) {
+    input.pathways = { ...input.pathways, categories: Object.entries(categories).map(([name, event]) => ({ name, event })) };
+    migrated = true;
+  }
+  return { input, current: { version: VERSION, ...input }, migrated };
+}
+
+function exampleText(i: number): string {
+  return JSON.stringify(EXAMPLES[i].query, null, 2);
+}
 
 const DRAFT_KEY = 'healthgraph.cohort.draft';
 
@@ -41,7 +47,9 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
   root.append(el('h1', {}, m.title), el('p', { class: 'muted' }, m.intro));
   const editor = el('textarea', { id: 'cohort-query', rows: '22', spellcheck: 'false', 'aria-label': m.editor });
   // A shared link carries the query (#/cohorte?q=...); otherwise the last draft, or the example.
-  editor.value = params.get('q') ?? localStorage.getItem(DRAFT_KEY) ?? JSON.stringify(EXAMPLE, null, 2);
+  editor.value = params.get('q') ?? localStorage.getItem(DRAFT_KEY) ?? exampleText(0);
+  const example = el('select', { id: 'cohort-example' },
+    ...EXAMPLES.map((e, i) => el('option', { value: String(i) }, e.label[lang])));
   const run = el('button', { type: 'submit' }, m.run);
   const reset = el('button', { type: 'button', class: 'secondary' }, m.reset);
   const message = el('p', { class: 'error', role: 'alert', hidden: '' });
@@ -54,31 +62,43 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
     }
   }).catch(() => { /* not allowed to list them (no role): the select offers every patient only */ });
   const form = el('form', { class: 'cohort-form' },
-    el('label', { for: 'cohort-project' }, m.project, ' ', population), editor,
+    el('label', { for: 'cohort-project' }, m.project, ' ', population),
+    el('label', { for: 'cohort-example' }, m.example, ' ', example), editor,
     el('div', { class: 'actions' }, run, reset), message);
-  reset.addEventListener('click', () => { editor.value = JSON.stringify(EXAMPLE, null, 2); localStorage.removeItem(DRAFT_KEY); });
+  reset.addEventListener('click', () => { editor.value = exampleText(Number(example.value)); localStorage.removeItem(DRAFT_KEY); });
+  example.addEventListener('change', () => { editor.value = exampleText(Number(example.value)); });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.hidden = true;
-    let query: { suppressBelow?: number; project?: string };
+    let query: Record<string, unknown>;
+    let file: CohortQueryFile;
     try {
-      query = JSON.parse(editor.value);
+      const { input, current, migrated } = toInput(JSON.parse(editor.value) as CohortQueryFile);
+      query = input;
+      file = current;
+      if (migrated) {
+        editor.value = JSON.stringify(file, null, 2);
+        message.classList.remove('error');
+        showError(message, m.migrated);
+      }
     } catch (e) {
-      showError(message, m.invalidJson((e as Error).message));
+      message.classList.add('error');
+      showError(message, e instanceof SyntaxError ? m.invalidJson(e.message) : (e as Error).message);
       return;
     }
-    if (population.value) query.project = population.value;
+    if (population.value) { query.project = population.value; file.project = population.value; }
     localStorage.setItem(DRAFT_KEY, editor.value);
-    keepInAddress(`#/cohorte?${new URLSearchParams({ q: JSON.stringify(query) }).toString()}`);
+    keepInAddress(`#/cohorte?${new URLSearchParams({ q: JSON.stringify(file) }).toString()}`);
     run.disabled = true;
     clear(output);
     output.append(el('p', { class: 'muted loading' }, m.computing));
     try {
       const result = await cohort(query);
       clear(output);
-      renderResult(output, result, query.suppressBelow ?? 11);
+      renderResult(output, result, typeof query.suppressBelow === 'number' ? query.suppressBelow : 11);
     } catch (e) {
       clear(output);
+      message.classList.add('error');
       showError(message, t.common.error((e as Error).message));
     } finally {
       run.disabled = false;

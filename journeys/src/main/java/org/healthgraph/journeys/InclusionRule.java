@@ -6,7 +6,7 @@ import java.util.Objects;
 public record InclusionRule(String label, Condition condition) {
 
     public InclusionRule {
-        Objects.requireNonNull(condition, "rule condition");
+        Objects.requireNonNull(condition, "a rule needs a 'condition'");
         label = label == null || label.isBlank() ? "rule" : label;
     }
 }

@@ -18,7 +18,7 @@ public record IndexEvent(EventCriterion event, Occurrence occurrence, int washou
     public enum Occurrence { FIRST, LAST, ALL }
 
     public IndexEvent {
-        Objects.requireNonNull(event, "index.event");
+        Objects.requireNonNull(event, "an index needs an 'event'");
         occurrence = occurrence == null ? Occurrence.FIRST : occurrence;
         if (washoutDays < 0 || priorObservationDays < 0) {
             throw new InvalidQueryException("index washoutDays and priorObservationDays must not be negative, got "

@@ -12,7 +12,6 @@ import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
 import org.healthgraph.journeys.Disclosure;
 import org.healthgraph.journeys.CohortService;
-import org.healthgraph.journeys.JourneyException;
 import org.healthgraph.journeys.Pathways;
 
 import picocli.CommandLine;
@@ -32,20 +31,20 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
-    @Option(names = "--query", required = true, paramLabel = "FILE", description = "The cohort query as a JSON file.")
-    Path query;
+    @Option(names = "--query", required = true, paramLabel = "FILE|JSON",
+            description = "The cohort query: a JSON file, or the JSON itself when it starts with '{' (the format of"
+                    + " docs/trajectories.md, Format: the GraphQL input CohortQuery plus \"version\": 1).")
+    String query;
 
     @Option(names = "--cypher", description = "Also run the query in Cypher on the graph, as a cross-check, and compare.")
     boolean cypher;
 
     @Override
     public Integer call() {
-        CohortQuery q;
-        try {
-            q = CohortQueries.read(query);
-        } catch (JourneyException e) {
-            throw new CliException(e.getMessage(), e);
-        }
+        CohortQueries.Read read = query.strip().startsWith("{") ? CohortQueries.read(query) : CohortQueries.read(Path.of(query));
+        // an older shape was migrated: say so where a script's reader looks for problems, not in the results
+        read.warnings().forEach(w -> spec.commandLine().getErr().println("warning: --query " + w));
+        CohortQuery q = read.query();
         var out = spec.commandLine().getOut();
         try (JobContext ctx = JobContext.open(graph)) {
             long tOpen = System.nanoTime();

@@ -47,6 +47,7 @@ public final class EndpointPolicies {
             Policy.of("/actuator/health/{*group}", Gate.PUBLIC, "liveness and readiness probes"),
             Policy.of("/actuator/info", Gate.PUBLIC, "the release"),
             Policy.role("/export/nomenclature/{file}", Role.READER, "a code list of the catalog as CSV"),
+            Policy.role("/schemas/cohort-query.schema.json", Role.READER, "the JSON Schema of the cohort query format"),
             Policy.role("/graphiql", Role.READER, "the GraphQL explorer (redirect)"),
             Policy.role("/graphiql.html", Role.READER, "the GraphQL explorer"),
             Policy.of("/auth/login", Gate.PUBLIC, "the login: takes a user name and password, sets the session cookie"),

@@ -10,6 +10,7 @@ import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.NomenclatureName;
 import org.healthgraph.graph.ErrorKind;
 import org.healthgraph.graph.HealthgraphException;
+import org.healthgraph.graphql.jsonschema.InputJsonSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -27,7 +28,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <li>{@code GET /graphiql}: the GraphQL explorer, which the ui module bundles as
  * {@code graphiql.html} (it replaces Spring for GraphQL's own page, which loads its code from a
  * public CDN at run time and so never opens on a machine without internet);</li>
- * <li>{@code GET /export/nomenclature/{name}.csv}: a whole code list as CSV ({@link CodeListCsv}).</li>
+ * <li>{@code GET /export/nomenclature/{name}.csv}: a whole code list as CSV ({@link CodeListCsv});</li>
+ * <li>{@code GET /schemas/cohort-query.schema.json}: the JSON Schema of the cohort query format,
+ * generated from the GraphQL input at start ({@link InputJsonSchema}; docs/trajectories.md, Format).</li>
  * </ul>
  * Failures keep the one meaning their {@link ErrorKind} has at every door: the HTTP status below, and
  * for a client's mistake the message, which names the argument and the rule.
@@ -40,6 +43,8 @@ public final class WebRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
 
     private final CodeListCsv csv;
+    /** Generated once: the GraphQL schema files do not change while the application runs. */
+    private final String cohortQuerySchema = InputJsonSchema.cohortQuery();
 
     public WebRoutes(CodeListCsv csv) {
         this.csv = csv;
@@ -50,6 +55,8 @@ public final class WebRoutes {
                 // relative, so that it also works under a context path: /x/graphiql -> /x/graphiql.html
                 .GET(EXPLORER, request -> ServerResponse.status(HttpStatus.FOUND).location(URI.create("graphiql.html")).build())
                 .GET("/export/nomenclature/{name}.csv", this::codeList)
+                .GET(InputJsonSchema.COHORT_QUERY_PATH, request -> ServerResponse.ok()
+                        .contentType(new MediaType("application", "schema+json", StandardCharsets.UTF_8)).body(cohortQuerySchema))
                 .onError(HealthgraphException.class, (e, request) -> failure(request, (HealthgraphException) e))
                 .build();
     }

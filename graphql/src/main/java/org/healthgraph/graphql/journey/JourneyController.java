@@ -2,7 +2,6 @@ package org.healthgraph.graphql.journey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -234,23 +233,13 @@ public final class JourneyController {
         return Connection.of(all, PageRequest.of(first, after)).map(JourneyController::view);
     }
 
-    /** The cohort query of a {@code CohortQuery} input; a bad one is a bad request naming the problem. */
+    /**
+     * The cohort query of a {@code CohortQuery} input, read by the one reader of the format
+     * ({@link CohortQueries}); a bad one is a bad request naming the problem.
+     */
     static CohortQuery parse(Map<String, Object> query) {
-        Map<String, Object> copy = new LinkedHashMap<>(query);
-        if (copy.get("pathways") instanceof Map<?, ?> p && p.get("categories") instanceof List<?> cats) {
-            Map<String, Object> pathways = new LinkedHashMap<>();
-            p.forEach((k, v) -> pathways.put(String.valueOf(k), v));
-            Map<String, Object> byName = new LinkedHashMap<>();
-            for (Object c : cats) {
-                if (c instanceof Map<?, ?> cat) {
-                    byName.put(String.valueOf(cat.get("name")), cat.get("event"));
-                }
-            }
-            pathways.put("categories", byName);
-            copy.put("pathways", pathways);
-        }
         try {
-            return CohortQueries.fromMap(copy);
+            return CohortQueries.fromMap(query);
         } catch (JourneyException | IllegalArgumentException e) {
             throw ClientError.badRequest("query: " + e.getMessage());
         }

@@ -16,7 +16,7 @@ import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.IndexEvent;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Cohort queries as JSON (the text of {@code healthgraph cohort --query}, the shape of the GraphQL input). */
+/** Cohort queries as JSON (the one format: the text of {@code healthgraph cohort --query}, the shape of the GraphQL input plus a version, and older shapes). */
 class CohortQueryFuzzTest {
 
     private static final Scratch SCRATCH = new Scratch("cohort");
@@ -29,7 +29,12 @@ class CohortQueryFuzzTest {
                         Condition.Side.END, 0, 30))));
         CohortQuery all = CohortQuery.of(new IndexEvent(EventCriterion.of(EventType.DRUG_DISPENSING, CodeSystem.ATC, "A10BA"),
                 IndexEvent.Occurrence.ALL, 0, 0), List.of());
-        return Stream.of(miStatin, all).map(q -> CohortQueries.toJson(q).getBytes(StandardCharsets.UTF_8));
+        // the unversioned shape with pathway categories as a map, which the reader migrates
+        String unversioned = """
+                {"index": {"event": {"types": ["HOSPITAL_STAY"]}}, "pathways": {"categories": {
+                  "statin": {"codes": [{"system": "ATC", "prefix": "C10"}]}, "death": {"types": ["DEATH"]}}, "depth": 3}}""";
+        return Stream.concat(Stream.of(miStatin, all).map(CohortQueries::toJson), Stream.of(unversioned))
+                .map(q -> q.getBytes(StandardCharsets.UTF_8));
     }
 
     @MethodSource("seeds")
