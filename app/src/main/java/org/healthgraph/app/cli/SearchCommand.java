@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.healthgraph.app.config.SettingsReader;
 import org.healthgraph.catalog.search.DocumentKind;
 import org.healthgraph.catalog.search.SearchException;
 import org.healthgraph.catalog.search.SearchFilters;
@@ -53,7 +54,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SearchIndex index = SearchIndex.openReadOnly(JobContext.settings(graph).searchIndexDir())) {
+        try (SearchIndex index = SearchIndex.openReadOnly(
+                SettingsReader.read(GraphOptions.asArguments(graph.properties())).searchIndexDir())) {
             SearchResult r = index.search(new SearchRequest(String.join(" ", words),
                     SearchFilters.NONE.withKinds(kinds).withProducts(products), first, Optional.empty(), false, explain));
             r.notice().ifPresent(n -> out.println("note: " + n));

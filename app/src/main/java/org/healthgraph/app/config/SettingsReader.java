@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class SettingsReader {
 
+    private static final String IGNORE_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
     private SettingsReader() {
     }
 
@@ -42,8 +44,18 @@ public final class SettingsReader {
         app.setInitializers(List.of());
         app.setDefaultProperties(java.util.Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF",
                 "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF"));
+        // Spring's background pre-initialisation (message converters, validation, XML) serves a
+        // server's first requests; here it would only take the CPU from a command that ends soon.
+        String preinit = System.getProperty(IGNORE_PREINITIALIZER);
+        System.setProperty(IGNORE_PREINITIALIZER, "true");
         try (ConfigurableApplicationContext context = app.run(arguments)) {
             return context.getBean(HealthgraphProperties.class);
+        } finally {
+            if (preinit == null) {
+                System.clearProperty(IGNORE_PREINITIALIZER);
+            } else {
+                System.setProperty(IGNORE_PREINITIALIZER, preinit);
+            }
         }
     }
 }
