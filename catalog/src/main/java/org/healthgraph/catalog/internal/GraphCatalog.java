@@ -151,9 +151,9 @@ public final class GraphCatalog implements Catalog {
 
     @Override
     public List<Code> children(CodeRef ref) {
-        Nomenclature list = nomenclature(ref.nomenclature())
-                .orElseThrow(() -> new UnknownCatalogEntryException("No code list named " + ref.nomenclature()));
-        List<Code> descendants = store.codes(ref.nomenclature().value(), columnNames(list),
+        // A code written by patient data whose list the catalog does not describe has no children.
+        List<String> columns = nomenclature(ref.nomenclature()).map(GraphCatalog::columnNames).orElse(List.of());
+        List<Code> descendants = store.codes(ref.nomenclature().value(), columns,
                 new CodeFilter(Optional.of(ref.code()), List.of(), Optional.empty()), Optional.of(ref.code()),
                 OptionalInt.of(MAX_DESCENDANTS));
         return directChildren(ref.code(), descendants);
