@@ -510,8 +510,13 @@ public final class QueryPlanner {
             }
         }
         if (!phrase.contains(" ")) {
-            Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
-            parts.add(phrase.toLowerCase(Locale.ROOT));
+            // Code rule: a code-shaped word (I21, C10AA) is one code, looked up whole and by prefix
+            // (exactClauses); its letters and digits apart are not parts of it, or "21" alone would
+            // bring A21, B21, C21 before I210 ... I219.
+            String lower = phrase.toLowerCase(Locale.ROOT);
+            Set<String> parts = CODE_LIKE.matcher(lower).matches() ? new LinkedHashSet<>()
+                    : new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
+            parts.add(lower);
             BooleanQuery.Builder names = new BooleanQuery.Builder();
             int shortest = weight == 1f ? 2 : MIN_SYNONYM_NAME_PART;
             parts.stream().filter(part -> part.length() >= shortest)
