@@ -69,6 +69,8 @@ try {
   await page.locator('table.codes tbody tr').first().waitFor();
   const reopened = await codesShown(page);
   check(reopened.join() === prefixed.join() && (await page.locator('#code-filter').inputValue()) === 'i21', `the shared address reopens the filter: ${reopened}`);
+  const whole = (await page.locator('a.download').innerText()).replace(/\D/g, '');
+  check(whole === '18334', `a filtered page still offers the whole list: "${await page.locator('a.download').innerText()}"`);
   await page.locator('#code-filter').fill('infarctus myocarde');
   // I22 is not under the prefix I21: its row shows once the words' answer is drawn
   await page.locator('table.codes tbody tr[data-code="I22"]').waitFor();

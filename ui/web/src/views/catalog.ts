@@ -303,14 +303,16 @@ export async function nomenclatureView(root: HTMLElement, params: URLSearchParam
   if (!n) { notFound(root, asked); return; }
   if (n.name !== asked) keepInAddress(nomenclatureHref(n.name) + (params.toString() ? `?${params.toString()}` : ''));
   const m = t.nomenclature;
+  // A filtered first page counts the filtered codes; the list's own size is one more (small) read.
+  const total = typed || wanted ? (await nomenclature(n.name, 0, null))?.codes.totalCount ?? 0 : n.codes.totalCount;
   const listTitle = el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, t.kind.NOMENCLATURE), el('span', { class: 'key' }, n.name), ' ', n.title);
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', n.source, ' › ', n.name),
     listTitle,
-    dl([[m.source, n.source], [m.codes, typed || wanted ? null : count(n.codes.totalCount)]]),
+    dl([[m.source, n.source], [m.codes, count(total)]]),
     el('p', {}, link(historyHref('NOMENCLATURE', n.name), t.curation.editLink), ' ',
       editControl({ kind: 'NOMENCLATURE', key: n.name, fields: ['title', 'tags'], shown: [listTitle] })),
-    el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(n.codes.totalCount))),
+    el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(total))),
     el('h2', {}, m.columnsTitle),
     el('table', { class: 'grid columns' },
       el('thead', {}, el('tr', {}, el('th', {}, m.columns.column), el('th', {}, m.columns.type), el('th', {}, m.columns.role))),
