@@ -50,6 +50,7 @@ export function autocomplete(options: AutocompleteOptions): { box: HTMLElement; 
     items.forEach((s, i) => {
       const option = el('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-key': s.key },
         el('span', { class: `badge kind-${s.kind.toLowerCase()}` }, KIND_LABEL[s.kind]), s.text,
+        s.label ? el('span', { class: 'label' }, ` ${s.label}`) : null,
         s.text !== s.key ? el('span', { class: 'muted' }, ` ${s.key}`) : null);
       // mousedown, not click: it comes before the input's blur closes the list
       option.addEventListener('mousedown', (event) => { event.preventDefault(); pick(s); });

@@ -29,7 +29,7 @@ export function hrefOf(kind: Kind, key: string): string {
       return `#/nomenclature/${encodeURIComponent(key)}`;
     case 'CODE': {
       const colon = key.indexOf(':');
-      return `#/nomenclature/${encodeURIComponent(key.slice(0, colon))}?code=${encodeURIComponent(key.slice(colon + 1))}`;
+      return `#/code/${encodeURIComponent(key.slice(0, colon))}/${encodeURIComponent(key.slice(colon + 1))}`;
     }
   }
 }

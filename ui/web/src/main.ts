@@ -4,6 +4,7 @@ import { version } from './queries';
 import { askLogin, logout, me } from './session';
 import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
+import { codeView } from './views/code';
 import { cohortView } from './views/cohort';
 import { conflictsView } from './views/conflicts';
 import { historyView, reviewView } from './views/curation';
@@ -17,14 +18,14 @@ import { tablesView } from './views/tables';
 type View = (root: HTMLElement, params: URLSearchParams, path: string[]) => void | Promise<void>;
 
 // Routes: #/<name>/<path...>?<params>. Every view keeps its state in the address (share.ts).
-// Reserved for the next parts of the workbench: `code` (#/code/IR_CIM_V/I21, a code's page) and
-// `cohorte/<id>` (the cohort builder's saved definitions).
+// Reserved for the next parts of the workbench: `cohorte/<id>` (the cohort builder's saved definitions).
 const views: Record<string, View> = {
   '': searchView,
   tables: tablesView,
   table: tableView,
   variable: variableView,
   nomenclature: nomenclatureView,
+  code: codeView,
   jointure: joinPathView,
   cohorte: cohortView,
   relecture: reviewView,
@@ -39,7 +40,7 @@ const views: Record<string, View> = {
 
 function title(name: string): string {
   const n = t.nav;
-  return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE,
+  return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE, code: t.kind.CODE,
     jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, conflits: n.conflicts, historique: t.curation.historyTitle(''),
     connexion: t.session.title, appariements: t.linkage.runsTitle, appariement: t.linkage.nav, paire: t.linkage.nav,
     revue: t.linkage.queueTitle } as Record<string, string>)[name] ?? 'healthgraph';

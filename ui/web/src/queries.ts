@@ -45,6 +45,8 @@ export interface Suggestion {
   text: string;
   kind: Kind;
   key: string;
+  /** The label beside a name (a code's label), empty otherwise. */
+  label: string;
 }
 
 export async function search(query: string, filters: SearchFilters, first: number, after: string | null): Promise<SearchPage> {
@@ -65,7 +67,7 @@ export async function search(query: string, filters: SearchFilters, first: numbe
 
 export async function suggest(prefix: string, first = 8): Promise<Suggestion[]> {
   const data = await gql<{ suggest: Suggestion[] }>(
-    `query Suggest($prefix: String!, $first: Int) { suggest(prefix: $prefix, first: $first) { text kind key } }`,
+    `query Suggest($prefix: String!, $first: Int) { suggest(prefix: $prefix, first: $first) { text kind key label } }`,
     { prefix, first },
   );
   return data.suggest;
@@ -164,23 +166,53 @@ export interface NomenclatureDetail {
   };
 }
 
-export async function nomenclature(name: string, first: number, after: string | null): Promise<NomenclatureDetail | null> {
+/** Which codes a page of a code list holds (the API's CodeFilter); absent parts keep every code. */
+export interface CodeFilter { prefix?: string; text?: string; startAt?: string }
+
+export async function nomenclature(name: string, first: number, after: string | null,
+  filter: CodeFilter | null = null): Promise<NomenclatureDetail | null> {
   const data = await gql<{ nomenclature: NomenclatureDetail | null }>(
-    `query Nomenclature($name: String!, $first: Int, $after: String) {
+    `query Nomenclature($name: String!, $first: Int, $after: String, $filter: CodeFilter) {
       nomenclature(name: $name) {
         name title source
         columns { name type role }
         variables
-        codes(first: $first, after: $after) {
+        codes(first: $first, after: $after, filter: $filter) {
           edges { cursor node { code label columns { column value } } }
           pageInfo { hasNextPage endCursor }
           totalCount
         }
       }
     }`,
-    { name, first, after },
+    { name, first, after, filter },
   );
   return data.nomenclature;
+}
+
+export interface CodeDetail {
+  key: string; code: string; label: string; nomenclature: string;
+  columns: { column: string; value: string }[];
+  parents: { code: string; label: string }[];
+  children: { code: string; label: string }[];
+  variables: { totalCount: number; edges: { node: { key: string } }[] };
+}
+
+/** A code with its hierarchy and the variables its list codes; its list apart, since a code may have no described list. */
+export async function codeDetail(list: string, code: string): Promise<{ code: CodeDetail | null; list: { name: string; title: string; source: string } | null }> {
+  const data = await gql<{ code: CodeDetail | null; nomenclature: { name: string; title: string; source: string } | null }>(
+    `query Code($key: String!, $list: String!) {
+      code(key: $key) {
+        key code label nomenclature
+        columns { column value }
+        parents { code label }
+        children { code label }
+        variables(first: 100) { totalCount edges { node { key } } }
+      }
+      nomenclature(name: $list) { name title source }
+    }`,
+    { key: `${list}:${code}`, list },
+  );
+  return { code: data.code, list: data.nomenclature };
 }
 
 export interface JoinPathResult {

@@ -11,13 +11,14 @@ import { bulkControl } from './bulk';
 import { editControl, joinsControl } from './edit';
 import {
   neighbourhood, nomenclature, table, tableVariables, variable,
-  type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
+  type CodeFilter, type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
 } from '../queries';
 import { keepInAddress } from '../share';
 import { fold } from './tables';
 
 const tableHref = (name: string): string => `#/table/${encodeURIComponent(name)}`;
 const nomenclatureHref = (name: string): string => `#/nomenclature/${encodeURIComponent(name)}`;
+export const codeHref = (list: string, code: string): string => `#/code/${encodeURIComponent(list)}/${encodeURIComponent(code)}`;
 const variableHref = (t: string, name: string): string => `#/variable/${encodeURIComponent(t)}/${encodeURIComponent(name)}`;
 const joinPathHref = (from: string, to?: string): string =>
   `#/jointure?${new URLSearchParams(to ? { from, to } : { from }).toString()}`;
@@ -274,24 +275,44 @@ const CODES_PAGE = 50;
 /** The address of a whole code list as CSV (app: WebRoutes), relative to the page. */
 export const csvHref = (name: string): string => `export/nomenclature/${encodeURIComponent(name)}.csv`;
 
+/**
+ * What the code list's filter box asks: a single word holding a digit is the start of a code (I21,
+ * C10AA, typed in any case), anything else words of the label; {@code startAt} opens the page on a
+ * code (?code=I21).
+ */
+export function codeFilterOf(typed: string, startAt: string | null): CodeFilter | null {
+  const filter: CodeFilter = {};
+  const value = typed.trim();
+  if (value) {
+    if (/^\S*\d\S*$/.test(value)) filter.prefix = value.toUpperCase(); else filter.text = value;
+  }
+  if (startAt) filter.startAt = startAt;
+  return Object.keys(filter).length ? filter : null;
+}
+
+const FILTER_DELAY_MS = 300;
+
 export async function nomenclatureView(root: HTMLElement, params: URLSearchParams, path: string[]): Promise<void> {
   const asked = path[1] ?? '';
+  const wanted = params.get('code');
+  const typed = params.get('filtre') ?? '';
   const wait = loading(root);
-  const load = (n: string) => nomenclature(n, CODES_PAGE, null);
+  const load = (n: string) => nomenclature(n, CODES_PAGE, null, codeFilterOf(typed, wanted));
   const n = await load(asked).then((found) => found ?? (asked !== asked.toUpperCase() ? load(asked.toUpperCase()) : null))
     .finally(() => wait.remove());
   if (!n) { notFound(root, asked); return; }
   if (n.name !== asked) keepInAddress(nomenclatureHref(n.name) + (params.toString() ? `?${params.toString()}` : ''));
-  const wanted = params.get('code');
   const m = t.nomenclature;
+  // A filtered first page counts the filtered codes; the list's own size is one more (small) read.
+  const total = typed || wanted ? (await nomenclature(n.name, 0, null))?.codes.totalCount ?? 0 : n.codes.totalCount;
   const listTitle = el('h1', {}, el('span', { class: 'badge kind-nomenclature' }, t.kind.NOMENCLATURE), el('span', { class: 'key' }, n.name), ' ', n.title);
   root.append(
     el('p', { class: 'crumbs muted' }, link('#/', t.nav.catalogue), ' › ', n.source, ' › ', n.name),
     listTitle,
-    dl([[m.source, n.source], [m.codes, count(n.codes.totalCount)]]),
+    dl([[m.source, n.source], [m.codes, count(total)]]),
     el('p', {}, link(historyHref('NOMENCLATURE', n.name), t.curation.editLink), ' ',
       editControl({ kind: 'NOMENCLATURE', key: n.name, fields: ['title', 'tags'], shown: [listTitle] })),
-    el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(n.codes.totalCount))),
+    el('p', {}, el('a', { href: csvHref(n.name), download: `${n.name}.csv`, class: 'download' }, m.download(total))),
     el('h2', {}, m.columnsTitle),
     el('table', { class: 'grid columns' },
       el('thead', {}, el('tr', {}, el('th', {}, m.columns.column), el('th', {}, m.columns.type), el('th', {}, m.columns.role))),
@@ -299,7 +320,33 @@ export async function nomenclatureView(root: HTMLElement, params: URLSearchParam
         el('td', {}, c.type), el('td', {}, m.roles[c.role] ?? c.role.toLowerCase()))))),
     el('h2', {}, m.codesTitle),
   );
-  renderCodes(root, n, wanted);
+  const input = el('input', { type: 'search', id: 'code-filter', value: typed, placeholder: m.filterPlaceholder, autocomplete: 'off' });
+  root.append(el('div', { class: 'filter code-filter' }, el('label', { for: 'code-filter' }, m.filterLabel), ' ', input));
+  const codes = el('section', { class: 'code-page', 'aria-live': 'polite' });
+  root.append(codes);
+  renderCodes(codes, n, codeFilterOf(typed, wanted), wanted);
+  // The filter lives in the address (?filtre=...), replaced as one types so that the link is shareable
+  // without a history entry per key; only the newest answer is drawn.
+  let timer: number | undefined;
+  let asking = 0;
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const value = input.value.trim();
+      const next = new URLSearchParams(value ? { filtre: value } : {});
+      keepInAddress(nomenclatureHref(n.name) + (next.toString() ? `?${next.toString()}` : ''));
+      const mine = ++asking;
+      const filter = codeFilterOf(value, null);
+      try {
+        const page = await nomenclature(n.name, CODES_PAGE, null, filter);
+        if (mine !== asking || !page) return;
+        clear(codes);
+        renderCodes(codes, page, filter, null);
+      } catch (e) {
+        if (mine === asking) codes.replaceChildren(el('p', { class: 'error', role: 'alert' }, t.common.error((e as Error).message)));
+      }
+    }, FILTER_DELAY_MS);
+  });
   root.append(el('h2', {}, m.codedVariables), codedVariables(n.variables));
 }
 
@@ -316,9 +363,15 @@ function codedVariables(keys: string[]): HTMLElement {
     el('thead', {}, el('tr', {}, el('th', {}, t.table.columns.table), el('th', {}, t.table.columns.variable))), body);
 }
 
-function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: string | null): void {
+function renderCodes(root: HTMLElement, first: NomenclatureDetail, filter: CodeFilter | null, wanted: string | null): void {
   const m = t.nomenclature;
   const extra = first.columns.filter((c) => c.role !== 'CODE' && c.role !== 'LABEL').map((c) => c.name).slice(0, 4);
+  if (filter?.prefix || filter?.text) root.append(el('p', { class: 'muted filtered' }, m.filtered(first.codes.totalCount)));
+  if (wanted) root.append(el('p', {}, link(nomenclatureHref(first.name), m.fromStart)));
+  if (first.codes.edges.length === 0) {
+    root.append(el('p', { class: 'muted none' }, m.noMatch));
+    return;
+  }
   const body = el('tbody', {});
   const table_ = el('table', { class: 'grid codes' },
     el('thead', {}, el('tr', {}, el('th', {}, m.code), el('th', {}, m.label), ...extra.map((c) => el('th', {}, c)))), body);
@@ -328,9 +381,13 @@ function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: strin
   const add = (page: NomenclatureDetail['codes']): void => {
     for (const { node } of page.edges) {
       const values = new Map(node.columns.map((c) => [c.column, c.value]));
-      const row = el('tr', { 'data-code': node.code }, el('td', {}, el('span', { class: 'key' }, node.code)), el('td', {}, node.label),
+      const row = el('tr', { 'data-code': node.code },
+        el('td', {}, link(codeHref(first.name, node.code), el('span', { class: 'key' }, node.code))), el('td', {}, node.label),
         ...extra.map((c) => el('td', {}, values.get(c) ?? '')));
-      if (node.code === wanted) row.classList.add('wanted');
+      if (node.code === wanted) {
+        row.classList.add('wanted');
+        row.setAttribute('aria-current', 'true');
+      }
       body.append(row);
     }
     loaded += page.edges.length;
@@ -342,7 +399,7 @@ function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: strin
       more.addEventListener('click', async () => {
         more.disabled = true;
         try {
-          const next = await nomenclature(first.name, CODES_PAGE, page.pageInfo.endCursor);
+          const next = await nomenclature(first.name, CODES_PAGE, page.pageInfo.endCursor, filter);
           if (next) add(next.codes);
         } catch (e) {
           footer.append(el('p', { class: 'error', role: 'alert' }, t.common.error((e as Error).message)));
@@ -353,5 +410,5 @@ function renderCodes(root: HTMLElement, first: NomenclatureDetail, wanted: strin
   };
   add(first.codes);
   root.append(table_, footer);
-  if (wanted) root.querySelector('tr.wanted')?.scrollIntoView({ block: 'center' });
+  if (wanted) requestAnimationFrame(() => root.querySelector('tr.wanted')?.scrollIntoView({ block: 'center' }));
 }

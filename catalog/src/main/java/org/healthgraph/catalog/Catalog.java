@@ -52,9 +52,41 @@ public interface Catalog {
      *
      * @throws UnknownCatalogEntryException when the code list is unknown
      */
-    CodePage codes(NomenclatureName name, int first, Optional<String> after);
+    default CodePage codes(NomenclatureName name, int first, Optional<String> after) {
+        return codes(name, CodeFilter.NONE, first, after);
+    }
+
+    /**
+     * One page of the codes of a code list that pass a filter, in code order: at most {@code first}
+     * codes (1 to 1,000) after the code {@code after} (exclusive) and from the filter's start code on;
+     * the page's total counts the codes that pass the filter's prefix and words. The store reads only
+     * those codes.
+     *
+     * @throws UnknownCatalogEntryException when the code list is unknown
+     */
+    CodePage codes(NomenclatureName name, CodeFilter filter, int first, Optional<String> after);
 
     Optional<Code> code(CodeRef ref);
+
+    /**
+     * The codes of its list that a code extends, shortest first (I2 and I21 for I210 when the list
+     * holds them): the parents of lists whose codes form a prefix hierarchy (ICD-10, ATC), none for
+     * other lists. At most {@value #MAX_PARENTS}, the nearest.
+     */
+    List<Code> parents(CodeRef ref);
+
+    /**
+     * The codes of its list that extend a code with no other code between them (I210 ... I219 for
+     * I21; C10AA for C10A, C10AA01 for C10AA), in code order; none when no code extends it. At most
+     * {@value #MAX_CHILDREN}.
+     */
+    List<Code> children(CodeRef ref);
+
+    /** Most parents {@link #parents} gives. */
+    int MAX_PARENTS = 20;
+
+    /** Most children {@link #children} gives. */
+    int MAX_CHILDREN = 200;
 
     /**
      * Every code of a code list, in code order, read at once: for caches that serve pages of the list

@@ -154,6 +154,30 @@ class CachedCatalogIT {
     }
 
     @Test
+    void pagesAPrefixAndAStartCodeFromTheListHeldAsTheStoreDoes() {
+        CodeListFixture f = CodeListFixture.create();
+        writer.write(f.unit());
+        Catalog whole = cachedOver(store, 1_000);
+        assertThat(whole.allCodes(f.list())).hasSize(CodeListFixture.CODES.size());
+        List<CodeFilter> filters = new ArrayList<>();
+        for (String prefix : List.of("", "C", "C10", "C10AA", "I21", "I3", "Z")) {
+            for (String startAt : List.of("", "A", "C10A", "I21", "I215", "Z")) {
+                filters.add(CodeFilter.of(Optional.of(prefix), Optional.empty(), Optional.of(startAt)));
+            }
+        }
+        filters.add(CodeFilter.of(Optional.empty(), Optional.of("infarctus aigu"), Optional.empty()));
+        for (CodeFilter filter : filters) {
+            for (Optional<String> after : List.of(Optional.<String>empty(), Optional.of("C10AA"), Optional.of("I210"))) {
+                for (int first : List.of(1, 3, 20)) {
+                    assertThat(whole.codes(f.list(), filter, first, after))
+                            .as("%s first %d after %s", filter, first, after)
+                            .isEqualTo(direct.codes(f.list(), filter, first, after));
+                }
+            }
+        }
+    }
+
+    @Test
     void stillRejectsAnUnknownCodeListAndABadPageSize() {
         CatalogFixture f = CatalogFixture.create();
         Catalog cached = cachedOver(store, 1_000);

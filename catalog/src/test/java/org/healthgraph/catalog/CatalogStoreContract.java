@@ -97,6 +97,85 @@ public abstract class CatalogStoreContract {
     }
 
     @Test
+    void aPrefixFilterPagesInsideTheCodesThatStartWithItAndCountsThem() {
+        CodeListFixture f = CodeListFixture.create();
+        writer.write(f.unit());
+        CodeFilter i21 = CodeFilter.of(Optional.of("I21"), Optional.empty(), Optional.empty());
+
+        CodePage first = catalog.codes(f.list(), i21, 2, Optional.empty());
+        CodePage second = catalog.codes(f.list(), i21, 2, first.endCursor());
+
+        assertThat(first.codes()).extracting(c -> c.ref().code()).containsExactly("I21", "I210");
+        assertThat(first.totalCount()).isEqualTo(4);
+        assertThat(first.hasNextPage()).isTrue();
+        assertThat(second.codes()).extracting(c -> c.ref().code()).containsExactly("I211", "I219");
+        assertThat(second.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void aTextFilterFindsTheLabelsHoldingEveryWordWhateverTheirCaseAndAccents() {
+        CodeListFixture f = CodeListFixture.create();
+        writer.write(f.unit());
+
+        CodePage infarctus = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.of("INFARCTUS myocarde"),
+                Optional.empty()), 10, Optional.empty());
+        CodePage accents = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.of("tularemie"),
+                Optional.empty()), 10, Optional.empty());
+        CodePage wordStart = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.of("antér"),
+                Optional.empty()), 10, Optional.empty());
+        CodePage statines = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.of("statine"),
+                Optional.empty()), 10, Optional.empty());
+
+        assertThat(infarctus.codes()).extracting(c -> c.ref().code()).containsExactly("I21", "I219", "I22");
+        assertThat(infarctus.totalCount()).isEqualTo(3);
+        assertThat(accents.codes()).extracting(c -> c.ref().code()).containsExactly("A21");
+        assertThat(wordStart.codes()).extracting(c -> c.ref().code()).containsExactly("I210");
+        assertThat(statines.codes()).as("a word matches the start of a label's word, not its middle")
+                .extracting(c -> c.ref().code()).containsExactly("C10AA");
+    }
+
+    @Test
+    void aStartCodeOpensThePageOnTheFirstCodeFromItAndLeavesTheCountAlone() {
+        CodeListFixture f = CodeListFixture.create();
+        writer.write(f.unit());
+
+        CodePage atI21 = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.empty(), Optional.of("I21")),
+                2, Optional.empty());
+        CodePage between = catalog.codes(f.list(), CodeFilter.of(Optional.empty(), Optional.empty(), Optional.of("I215")),
+                2, Optional.empty());
+        CodePage withPrefix = catalog.codes(f.list(), CodeFilter.of(Optional.of("C10"), Optional.empty(), Optional.of("C10AB")),
+                5, Optional.empty());
+
+        assertThat(atI21.codes()).extracting(c -> c.ref().code()).containsExactly("I21", "I210");
+        assertThat(atI21.totalCount()).isEqualTo(CodeListFixture.CODES.size());
+        assertThat(between.codes()).extracting(c -> c.ref().code()).containsExactly("I219", "I22");
+        assertThat(withPrefix.codes()).extracting(c -> c.ref().code()).containsExactly("C10AB");
+        assertThat(withPrefix.totalCount()).isEqualTo(6);
+    }
+
+    @Test
+    void aCodeHasTheCodesItExtendsAsParentsAndTheNearestCodesExtendingItAsChildren() {
+        CodeListFixture f = CodeListFixture.create();
+        writer.write(f.unit());
+
+        assertThat(catalog.children(f.ref("I21"))).extracting(c -> c.ref().code()).containsExactly("I210", "I211", "I219");
+        assertThat(catalog.parents(f.ref("I210"))).extracting(c -> c.ref().code()).containsExactly("I21");
+        assertThat(catalog.children(f.ref("C10"))).extracting(c -> c.ref().code()).containsExactly("C10A");
+        assertThat(catalog.children(f.ref("C10A"))).extracting(c -> c.ref().code()).containsExactly("C10AA", "C10AB");
+        assertThat(catalog.parents(f.ref("C10AA01"))).extracting(c -> c.ref().code()).containsExactly("C10", "C10A", "C10AA");
+        assertThat(catalog.children(f.ref("C10AA01"))).isEmpty();
+        assertThat(catalog.parents(f.ref("I50"))).isEmpty();
+    }
+
+    @Test
+    void aFilterPartOverItsLimitIsRefusedNamingThePart() {
+        assertThatThrownBy(() -> CodeFilter.of(Optional.of("I".repeat(CodeFilter.MAX_PREFIX + 1)), Optional.empty(),
+                Optional.empty())).isInstanceOf(InvalidCatalogInputException.class).hasMessageContaining("'prefix'");
+        assertThatThrownBy(() -> CodeFilter.of(Optional.empty(), Optional.of("a b c d e f g h i j k"), Optional.empty()))
+                .isInstanceOf(InvalidCatalogInputException.class).hasMessageContaining("'text'");
+    }
+
+    @Test
     void writingTheSameUnitsTwiceChangesNothing() {
         CatalogFixture f = CatalogFixture.create();
         f.units("Identifiant").forEach(writer::write);

@@ -28,6 +28,7 @@ import org.healthgraph.catalog.CatalogChangeListener;
 import org.healthgraph.catalog.CatalogEntry;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.CodePage;
 import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.Dataset;
@@ -262,20 +263,32 @@ public final class CachedCatalog implements Catalog, CatalogChangeListener {
      * one by one.
      */
     @Override
-    public CodePage codes(NomenclatureName name, int first, Optional<String> after) {
+    public CodePage codes(NomenclatureName name, CodeFilter filter, int first, Optional<String> after) {
         if (first < 1 || first > GraphCatalog.MAX_PAGE) {
             throw new InvalidCatalogInputException("first must be between 1 and " + GraphCatalog.MAX_PAGE + ", got " + first);
         }
         Key listKey = new Key(generation.get(), "allCodes", name);
         CompletableFuture<CodeList> held = codeLists.getIfPresent(listKey);
-        if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
-            return page(held.join(), first, after);
+        // A prefix and a start code are ranges of the sorted list held (two binary searches); words
+        // are the store's to compare, so a text filter is read from it (and its pages cached).
+        if (filter.words().isEmpty() && held != null && held.isDone() && !held.isCompletedExceptionally()) {
+            return page(held.join(), filter, first, after);
         }
-        CodePage page = cached("codes", List.of(name, first, after), () -> delegate.codes(name, first, after));
-        if (held == null && page.totalCount() <= maxCodesPerList) {
+        CodePage page = cached("codes", List.of(name, filter, first, after), () -> delegate.codes(name, filter, first, after));
+        if (held == null && filter.isNone() && page.totalCount() <= maxCodesPerList) {
             wholeList(listKey, name);
         }
         return page;
+    }
+
+    @Override
+    public List<Code> parents(CodeRef ref) {
+        return cached("parents", ref, () -> delegate.parents(ref));
+    }
+
+    @Override
+    public List<Code> children(CodeRef ref) {
+        return cached("children", ref, () -> delegate.children(ref));
     }
 
     /** The list held under {@code key}, read whole in the background by the first caller. */
@@ -284,15 +297,28 @@ public final class CachedCatalog implements Catalog, CatalogChangeListener {
                 () -> CodeList.of(name, delegate.allCodes(name)), executor));
     }
 
-    private static CodePage page(CodeList list, int first, Optional<String> after) {
-        int from = after.map(a -> {
-            int at = Arrays.binarySearch(list.values(), a);
-            return at >= 0 ? at + 1 : -at - 1;
-        }).orElse(0);
-        int to = Math.min(list.size(), from + first);
+    private static CodePage page(CodeList list, CodeFilter filter, int first, Optional<String> after) {
+        int start = filter.prefix().map(p -> lowerBound(list, p)).orElse(0);
+        int end = filter.prefix().map(p -> lowerBound(list, p + Character.MAX_VALUE)).orElse(list.size());
+        int from = start;
+        if (after.isPresent()) {
+            int at = Arrays.binarySearch(list.values(), after.get());
+            from = Math.max(from, at >= 0 ? at + 1 : -at - 1);
+        }
+        if (filter.startAt().isPresent()) {
+            from = Math.max(from, lowerBound(list, filter.startAt().get()));
+        }
+        from = Math.min(from, end);
+        int to = Math.min(end, from + first);
         List<Code> page = list.codes(from, to);
-        return new CodePage(page, list.size(), to < list.size(),
+        return new CodePage(page, end - start, to < end,
                 page.isEmpty() ? Optional.empty() : Optional.of(page.getLast().ref().code()));
+    }
+
+    /** The index of the first code equal to or after {@code code}. */
+    private static int lowerBound(CodeList list, String code) {
+        int at = Arrays.binarySearch(list.values(), code);
+        return at >= 0 ? at : -at - 1;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.CodedBy;
 import org.healthgraph.catalog.ColumnRole;
@@ -142,6 +143,8 @@ public final class CatalogRows {
         row.put("nomenclature", c.ref().nomenclature().value());
         row.put("code", c.ref().code());
         putText(row, "label", c.label());
+        // The label's folded words, which the code-list filter's text is compared with in the store.
+        putText(row, "words", CodeFilter.foldLabel(c.label()));
         List<String> values = new ArrayList<>(columnNames.size());
         for (String column : columnNames) {
             values.add(c.columns().getOrDefault(column, ""));

@@ -18,6 +18,7 @@ import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogEntry;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.CodePage;
 import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.Dataset;
@@ -49,6 +50,9 @@ public final class GraphCatalog implements Catalog {
 
     static final int MAX_HOPS = 12;
     static final int MAX_PAGE = 1_000;
+
+    /** Codes extending a code read at most to find its children (the ATC list has about a thousand under A). */
+    static final int MAX_DESCENDANTS = 5_000;
     /** Rows per read when streaming a kind of entry. */
     static final int STREAM_PAGE = 20_000;
 
@@ -120,18 +124,60 @@ public final class GraphCatalog implements Catalog {
     }
 
     @Override
-    public CodePage codes(NomenclatureName name, int first, Optional<String> after) {
+    public CodePage codes(NomenclatureName name, CodeFilter filter, int first, Optional<String> after) {
         if (first < 1 || first > MAX_PAGE) {
             throw new InvalidCatalogInputException("first must be between 1 and " + MAX_PAGE + ", got " + first);
         }
         Nomenclature list = nomenclature(name)
                 .orElseThrow(() -> new UnknownCatalogEntryException("No code list named " + name));
-        long total = store.codeCount(name.value());
-        List<Code> codes = store.codes(name.value(), columnNames(list), after, OptionalInt.of(first + 1));
+        long total = store.codeCount(name.value(), filter);
+        List<Code> codes = store.codes(name.value(), columnNames(list), filter, after, OptionalInt.of(first + 1));
         boolean more = codes.size() > first;
         List<Code> page = more ? codes.subList(0, first) : codes;
         return new CodePage(page, total, more,
                 page.isEmpty() ? Optional.empty() : Optional.of(page.getLast().ref().code()));
+    }
+
+    @Override
+    public List<Code> parents(CodeRef ref) {
+        String code = ref.code();
+        List<String> keys = new ArrayList<>();
+        for (int length = Math.max(1, code.length() - MAX_PARENTS); length < code.length(); length++) {
+            keys.add(new CodeRef(ref.nomenclature(), code.substring(0, length)).key());
+        }
+        return store.codes(keys).stream().filter(c -> c.ref().nomenclature().equals(ref.nomenclature()))
+                .sorted(Comparator.comparingInt((Code c) -> c.ref().code().length())).toList();
+    }
+
+    @Override
+    public List<Code> children(CodeRef ref) {
+        // A code written by patient data whose list the catalog does not describe has no children.
+        List<String> columns = nomenclature(ref.nomenclature()).map(GraphCatalog::columnNames).orElse(List.of());
+        List<Code> descendants = store.codes(ref.nomenclature().value(), columns,
+                new CodeFilter(Optional.of(ref.code()), List.of(), Optional.empty()), Optional.of(ref.code()),
+                OptionalInt.of(MAX_DESCENDANTS));
+        return directChildren(ref.code(), descendants);
+    }
+
+    /**
+     * The descendants (in code order, so that a code comes before those that extend it) that no other
+     * descendant is a prefix of.
+     */
+    static List<Code> directChildren(String code, List<Code> descendants) {
+        List<Code> children = new ArrayList<>();
+        String last = null;
+        for (Code d : descendants) {
+            String c = d.ref().code();
+            if (c.equals(code) || !c.startsWith(code) || last != null && c.startsWith(last)) {
+                continue;
+            }
+            children.add(d);
+            last = c;
+            if (children.size() == MAX_CHILDREN) {
+                break;
+            }
+        }
+        return List.copyOf(children);
     }
 
     @Override

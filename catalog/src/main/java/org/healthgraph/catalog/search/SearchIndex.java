@@ -689,9 +689,12 @@ public final class SearchIndex implements AutoCloseable {
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = s.storedFields().document(sd.doc);
                 String name = d.get(Fields.NAME);
-                String text = Analysis.exact(name).startsWith(typed) ? name : orEmpty(d.get(Fields.LABEL));
+                boolean byName = Analysis.exact(name).startsWith(typed);
+                String text = byName ? name : orEmpty(d.get(Fields.LABEL));
+                String shownLabel = byName ? orEmpty(d.get(Fields.LABEL)) : "";
                 if (!text.isEmpty() && seen.add(text) && out.size() < n) {
-                    out.add(new Suggestion(text, DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY)));
+                    out.add(new Suggestion(text, DocumentMapper.kindOf(d.get(Fields.KIND)), d.get(Fields.KEY),
+                            shownLabel.equals(text) ? "" : shownLabel));
                 }
             }
             return out;

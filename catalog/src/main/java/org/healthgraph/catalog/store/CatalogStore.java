@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.Dataset;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
@@ -94,13 +95,30 @@ public interface CatalogStore {
     Map<String, List<Variable>> variablesCodedBy(Collection<String> lists);
 
     /** The number of codes of a code list (through {@code HAS_CODE}). */
-    long codeCount(String list);
+    default long codeCount(String list) {
+        return codeCount(list, CodeFilter.NONE);
+    }
+
+    /**
+     * The number of codes of a code list that pass the filter's prefix and words (its {@code startAt}
+     * moves a page, not the count, and is ignored).
+     */
+    long codeCount(String list, CodeFilter filter);
 
     /**
      * Codes of a code list by code: those after {@code after} (exclusive) when given, at most
      * {@code limit} when given; their values are read against the list's {@code columns}.
      */
-    List<Code> codes(String list, List<String> columns, Optional<String> after, OptionalInt limit);
+    default List<Code> codes(String list, List<String> columns, Optional<String> after, OptionalInt limit) {
+        return codes(list, columns, CodeFilter.NONE, after, limit);
+    }
+
+    /**
+     * Codes of a code list that pass the filter, by code, read by the store (a code-list prefix and
+     * range, the label's folded words: never the whole list filtered in memory); otherwise as
+     * {@link #codes(String, List, Optional, OptionalInt)}.
+     */
+    List<Code> codes(String list, List<String> columns, CodeFilter filter, Optional<String> after, OptionalInt limit);
 
     /** The codes with these keys, by key, their values read against their own list's columns. */
     List<Code> codes(Collection<String> keys);

@@ -172,6 +172,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void aCodeSuggestedByItsCodeCarriesItsLabel() {
+        assertThat(index.suggest("I21", 5)).filteredOn(s -> s.key().equals("IR_CIM_V:I21")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.text()).isEqualTo("I21");
+                    assertThat(s.label()).isEqualTo("Infarctus aigu du myocarde");
+                });
+        assertThat(index.suggest("infarctus ai", 5)).allSatisfy(s -> assertThat(s.label()).isEmpty());
+    }
+
+    @Test
     void badInputGivesAClearEmptyResultNeverAnException() {
         assertThat(index.search(SearchRequest.of("")).hits()).isEmpty();
         assertThat(index.search(SearchRequest.of("  \t ")).notice()).isPresent();

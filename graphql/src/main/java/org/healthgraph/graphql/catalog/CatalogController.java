@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogStats;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.CodePage;
+import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.NomenclatureName;
 import org.healthgraph.catalog.TableName;
 import org.healthgraph.catalog.VariableRef;
@@ -81,6 +83,11 @@ public final class CatalogController {
     }
 
     @QueryMapping
+    public CodeView code(@Argument String key) {
+        return catalog.code(CodeRef.parse(key)).map(CodeView::of).orElse(null);
+    }
+
+    @QueryMapping
     public JoinPathResultView joinPath(@Argument String from, @Argument String to, @Argument Integer maxHops) {
         return JoinPathResultView.of(
                 catalog.joinPaths(TableName.of(from), TableName.of(to), maxHops == null ? 4 : maxHops));
@@ -120,23 +127,44 @@ public final class CatalogController {
         return catalog.variablesCodedBy(NomenclatureName.of(nomenclature.name())).stream().map(VariableRef::key).toList();
     }
 
-    /** Codes are paged by key (the code after which the page starts), so a page costs the same anywhere in a long list. */
+    /** The {@code CodeFilter} input; absent parts are null. */
+    public record CodeFilterInput(String prefix, String text, String startAt) {
+    }
+
+    /**
+     * Codes are paged by key (the code after which the page starts), so a page costs the same anywhere in a
+     * long list; a filter is read by the store. A cursor continues a page, so the start code only places the
+     * first page.
+     */
     @SchemaMapping(typeName = "Nomenclature", field = "codes")
     public Connection<CodeView> nomenclatureCodes(NomenclatureView nomenclature, @Argument Integer first,
-                                                  @Argument String after) {
+                                                  @Argument String after, @Argument CodeFilterInput filter) {
         int size = first == null ? PageRequest.DEFAULT_FIRST : first;
         if (size < 0 || size > PageRequest.MAX_FIRST) {
             throw ClientError.badRequest("argument 'first' must be between 0 and " + PageRequest.MAX_FIRST + ", got " + size);
         }
         Optional<String> from = after == null || after.isEmpty() ? Optional.empty() : Optional.of(decode(after));
-        CodePage page = catalog.codes(NomenclatureName.of(nomenclature.name()), Math.max(1, size), from);
+        CodeFilter codeFilter = filter == null ? CodeFilter.NONE : CodeFilter.of(Optional.ofNullable(filter.prefix()),
+                Optional.ofNullable(filter.text()), from.isPresent() ? Optional.empty() : Optional.ofNullable(filter.startAt()));
+        CodePage page = catalog.codes(NomenclatureName.of(nomenclature.name()), codeFilter, Math.max(1, size), from);
         List<Connection.Edge<CodeView>> edges = new ArrayList<>();
         page.codes().stream().limit(size).forEach(c -> edges.add(new Connection.Edge<>(encode(c.ref().code()), CodeView.of(c))));
         // With first: 0 one code is still read, only to tell whether any follows the cursor.
         boolean hasNext = size == 0 ? !page.codes().isEmpty() : page.hasNextPage();
-        return new Connection<>(edges, new Connection.PageInfo(hasNext, from.isPresent(),
+        boolean hasPrevious = from.isPresent() || codeFilter.startAt().isPresent();
+        return new Connection<>(edges, new Connection.PageInfo(hasNext, hasPrevious,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
                 page.totalCount());
+    }
+
+    @SchemaMapping(typeName = "Code", field = "parents")
+    public List<CodeView> codeParents(CodeView code) {
+        return catalog.parents(CodeRef.parse(code.key())).stream().map(CodeView::of).toList();
+    }
+
+    @SchemaMapping(typeName = "Code", field = "children")
+    public List<CodeView> codeChildren(CodeView code) {
+        return catalog.children(CodeRef.parse(code.key())).stream().map(CodeView::of).toList();
     }
 
     private static String encode(String code) {

@@ -81,6 +81,15 @@ class CatalogControllerIT {
                         List.of(new NomenclatureColumn("COD", "", ColumnRole.CODE), new NomenclatureColumn("LIB", "", ColumnRole.LABEL)),
                         List.of("COD"))))
                 .withCodes(List.of(code(list, "1", "Masculin"), code(list, "2", "Féminin"), code(list, "9", "Inconnu"))));
+        NomenclatureName cim = NomenclatureName.of(P + "_CIM");
+        writer.write(CatalogUnit.of("gql-cim").withNomenclatures(List.of(new Nomenclature(cim, "CIM-10", "TEST",
+                        List.of(new NomenclatureColumn("COD", "", ColumnRole.CODE), new NomenclatureColumn("LIB", "", ColumnRole.LABEL)),
+                        List.of("COD"))))
+                .withCodes(List.of(code(cim, "A21", "Tularémie"), code(cim, "B21", "Maladie due au VIH"),
+                        code(cim, "C21", "Tumeur maligne de l'anus"), code(cim, "I21", "Infarctus aigu du myocarde"),
+                        code(cim, "I210", "Infarctus transmural aigu de la paroi antérieure"),
+                        code(cim, "I211", "Infarctus transmural aigu de la paroi inférieure"),
+                        code(cim, "I219", "Infarctus aigu du myocarde, sans précision"))));
         TableName patient = TableName.of(P + "_PATIENT");
         TableName soin = TableName.of(P + "_SOIN");
         TableName med = TableName.of(P + "_MED");
@@ -195,5 +204,85 @@ class CatalogControllerIT {
             assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
             assertThat(e.getMessage()).contains("'after'");
         });
+    }
+
+    @Test
+    void filtersCodesByPrefixAndPagesInsideTheFilter() {
+        ExecutionGraphQlResponse first = run("""
+                { nomenclature(name: "%s_CIM") { codes(first: 2, filter: {prefix: "I21"}) { totalCount
+                  edges { node { code label } } pageInfo { hasNextPage endCursor } } } }""".formatted(P));
+        String cursor = first.field("nomenclature.codes.pageInfo.endCursor").getValue();
+        ExecutionGraphQlResponse second = run("""
+                { nomenclature(name: "%s_CIM") { codes(first: 2, after: "%s", filter: {prefix: "I21"}) {
+                  edges { node { code } } pageInfo { hasNextPage } } } }""".formatted(P, cursor));
+
+        assertThat(first.field("nomenclature.codes.totalCount").<Integer>getValue()).isEqualTo(4);
+        assertThat(first.field("nomenclature.codes.edges").<List<Map<String, Map<String, String>>>>getValue())
+                .extracting(e -> e.get("node").get("code")).containsExactly("I21", "I210");
+        assertThat(first.field("nomenclature.codes.edges[0].node.label").<String>getValue()).isEqualTo("Infarctus aigu du myocarde");
+        assertThat(second.field("nomenclature.codes.edges").<List<Map<String, Map<String, String>>>>getValue())
+                .extracting(e -> e.get("node").get("code")).containsExactly("I211", "I219");
+        assertThat(second.field("nomenclature.codes.pageInfo.hasNextPage").<Boolean>getValue()).isFalse();
+    }
+
+    @Test
+    void filtersCodesByTheWordsOfTheirLabelIgnoringCaseAndAccents() {
+        ExecutionGraphQlResponse r = run("""
+                { nomenclature(name: "%s_CIM") { codes(filter: {text: "INFARCTUS antérieure"}) { totalCount
+                  edges { node { code } } } } }""".formatted(P));
+
+        assertThat(r.field("nomenclature.codes.totalCount").<Integer>getValue()).isEqualTo(1);
+        assertThat(r.field("nomenclature.codes.edges[0].node.code").<String>getValue()).isEqualTo("I210");
+    }
+
+    @Test
+    void opensThePageOfACodeWithStartAtAndKeepsTheWholeCount() {
+        ExecutionGraphQlResponse r = run("""
+                { nomenclature(name: "%s_CIM") { codes(first: 2, filter: {startAt: "I21"}) { totalCount
+                  edges { node { code } } pageInfo { hasPreviousPage hasNextPage } } } }""".formatted(P));
+
+        assertThat(r.field("nomenclature.codes.totalCount").<Integer>getValue()).isEqualTo(7);
+        assertThat(r.field("nomenclature.codes.edges").<List<Map<String, Map<String, String>>>>getValue())
+                .extracting(e -> e.get("node").get("code")).containsExactly("I21", "I210");
+        assertThat(r.field("nomenclature.codes.pageInfo.hasPreviousPage").<Boolean>getValue()).isTrue();
+        assertThat(r.field("nomenclature.codes.pageInfo.hasNextPage").<Boolean>getValue()).isTrue();
+    }
+
+    @Test
+    void findsACodeByKeyWithItsParentsAndChildrenAndSaysNullForAnUnknownOne() {
+        ExecutionGraphQlResponse r = run("""
+                { code(key: "%1$s_CIM:I21") { label parents { code } children { code label } codeList { name } }
+                  leaf: code(key: "%1$s_CIM:I219") { parents { code } children { code } }
+                  none: code(key: "%1$s_CIM:Z99") { code } }""".formatted(P));
+
+        assertThat(r.field("code.label").<String>getValue()).isEqualTo("Infarctus aigu du myocarde");
+        assertThat(r.field("code.parents").<List<?>>getValue()).isEmpty();
+        assertThat(r.field("code.children").<List<Map<String, String>>>getValue()).extracting(c -> c.get("code"))
+                .containsExactly("I210", "I211", "I219");
+        assertThat(r.field("code.codeList.name").<String>getValue()).isEqualTo(P + "_CIM");
+        assertThat(r.field("leaf.parents").<List<Map<String, String>>>getValue()).extracting(c -> c.get("code"))
+                .containsExactly("I21");
+        assertThat(r.field("leaf.children").<List<?>>getValue()).isEmpty();
+        assertThat(r.field("none").<Object>getValue()).isNull();
+    }
+
+    @Test
+    void rejectsAFilteredPageOverAHundredAndAFilterPartOverItsLimitNamingThem() {
+        ExecutionGraphQlResponse tooMany = run("""
+                { nomenclature(name: "%s_CIM") { codes(first: 101, filter: {prefix: "I"}) { totalCount } } }""".formatted(P));
+        ExecutionGraphQlResponse tooLong = run("""
+                { nomenclature(name: "%s_CIM") { codes(filter: {prefix: "%s"}) { totalCount } } }""".formatted(P, "I".repeat(101)));
+        ExecutionGraphQlResponse badKey = run("{ code(key: \"no-colon\") { code } }");
+
+        assertThat(tooMany.getErrors()).singleElement().satisfies(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+            assertThat(e.getMessage()).contains("'first'");
+        });
+        assertThat(tooLong.getErrors()).singleElement().satisfies(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+            assertThat(e.getMessage()).contains("'prefix'", "100");
+        });
+        assertThat(badKey.getErrors()).singleElement().satisfies(e ->
+                assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
     }
 }

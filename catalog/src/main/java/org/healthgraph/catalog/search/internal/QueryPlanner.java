@@ -45,6 +45,10 @@ import org.healthgraph.catalog.search.DocumentKind;
  * <p>Own-text rule: the bonus for holding every idea of the query counts only what a document says
  * itself (label, name, product), not its enclosing table's title: a variable "Boîtes délivrées" of a
  * pharmacy table does not answer "boîtes délivrées en pharmacie" as well as one that says all three.
+ *
+ * <p>Code rule: a word shaped like a code (letters and digits only, at least one of each: I21,
+ * C10AA) is looked up whole and by prefix, never by its digits apart, so that the code and the
+ * codes extending it (I210 ... I219) come before codes that merely share its digits (A21, B21, C21).
  */
 public final class QueryPlanner {
 
@@ -105,6 +109,9 @@ public final class QueryPlanner {
             "rim", "rimp", "damir", "beneficiaire", "beneficiaires", "cartographie", "cepidc");
 
     private static final Pattern CODE_LIKE = Pattern.compile("[a-z0-9.+-]*[0-9][a-z0-9.+-]*");
+    /** A code as one word: letters and digits only, at least one of each (I21, C10AA; not CIM-10, not 2010). */
+    private static final Pattern CODE_WORD = Pattern.compile("(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern SPLIT = Pattern.compile("[\\s,;!?()\\[\\]{}\"'’«»*~^\\\\/|&<>=]+");
 
     static final float EXACT_QUERY_BOOST = 40f;
@@ -510,8 +517,15 @@ public final class QueryPlanner {
             }
         }
         if (!phrase.contains(" ")) {
+            // Code rule: a code-shaped word (I21, C10AA, CIM10) is looked up whole and by prefix
+            // (exactClauses); its digits apart are not a part of it, or "21" alone would bring A21,
+            // B21, C21 before I210 ... I219 (its letters stay: CIM10 still finds MS_CIM_V).
+            String lower = phrase.toLowerCase(Locale.ROOT);
             Set<String> parts = new LinkedHashSet<>(Analysis.terms(identifier, Fields.NAME_ID, phrase));
-            parts.add(phrase.toLowerCase(Locale.ROOT));
+            if (CODE_WORD.matcher(lower).matches()) {
+                parts.removeIf(part -> DIGITS.matcher(part).matches());
+            }
+            parts.add(lower);
             BooleanQuery.Builder names = new BooleanQuery.Builder();
             int shortest = weight == 1f ? 2 : MIN_SYNONYM_NAME_PART;
             parts.stream().filter(part -> part.length() >= shortest)

@@ -18,11 +18,13 @@ import java.util.function.Function;
 
 import org.apache.tinkerpop.gremlin.process.traversal.Order;
 import org.apache.tinkerpop.gremlin.process.traversal.P;
+import org.apache.tinkerpop.gremlin.process.traversal.TextP;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.Dataset;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
@@ -204,24 +206,39 @@ public final class GremlinCatalogStore implements CatalogStore {
     }
 
     @Override
-    public long codeCount(String list) {
-        return graph.read(g -> g.V().has("Nomenclature", "name", list).out("HAS_CODE").count().next());
+    public long codeCount(String list, CodeFilter filter) {
+        return graph.read(g -> filtered(g, list, filter, Optional.empty(), false).count().next());
     }
 
     @Override
-    public List<Code> codes(String list, List<String> columns, Optional<String> after, OptionalInt limit) {
+    public List<Code> codes(String list, List<String> columns, CodeFilter filter, Optional<String> after, OptionalInt limit) {
         List<Map<String, Object>> rows = graph.read(g -> {
-            GraphTraversal<Vertex, Vertex> t = g.V().has("Nomenclature", "name", list).out("HAS_CODE");
-            if (after.isPresent()) {
-                t = t.has("code", P.gt(after.get()));
-            }
-            t = t.order().by("code", Order.asc);
+            GraphTraversal<Vertex, Vertex> t = filtered(g, list, filter, after, true).order().by("code", Order.asc);
             if (limit.isPresent()) {
                 t = t.limit(limit.getAsInt());
             }
             return t.elementMap().toList().stream().map(GremlinValues::properties).toList();
         });
         return rows.stream().map(p -> CatalogRows.code(p, columns)).toList();
+    }
+
+    /** The list's codes that pass the filter (the words against the label's folded words, {@code words}). */
+    private static GraphTraversal<Vertex, Vertex> filtered(GraphTraversalSource g, String list, CodeFilter filter,
+                                                           Optional<String> after, boolean paged) {
+        GraphTraversal<Vertex, Vertex> t = g.V().has("Nomenclature", "name", list).out("HAS_CODE");
+        if (after.isPresent()) {
+            t = t.has("code", P.gt(after.get()));
+        }
+        if (paged && filter.startAt().isPresent()) {
+            t = t.has("code", P.gte(filter.startAt().get()));
+        }
+        if (filter.prefix().isPresent()) {
+            t = t.has("code", TextP.startingWith(filter.prefix().get()));
+        }
+        for (String w : filter.words()) {
+            t = t.has("words", TextP.containing(" " + w));
+        }
+        return t;
     }
 
     @Override

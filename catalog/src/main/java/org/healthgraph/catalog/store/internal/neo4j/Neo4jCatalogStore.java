@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.healthgraph.catalog.CatalogStats;
 import org.healthgraph.catalog.Code;
+import org.healthgraph.catalog.CodeFilter;
 import org.healthgraph.catalog.Dataset;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.Join;
@@ -27,6 +28,7 @@ import org.healthgraph.catalog.store.CatalogStamp;
 import org.healthgraph.catalog.store.CatalogStore;
 import org.healthgraph.catalog.store.CatalogTransaction;
 import org.healthgraph.graph.GraphBackend;
+import org.healthgraph.graph.GraphKeys;
 import org.healthgraph.graph.GraphNames;
 import org.healthgraph.graph.GraphPath;
 import org.healthgraph.graph.Label;
@@ -165,25 +167,45 @@ public final class Neo4jCatalogStore implements CatalogStore {
     }
 
     @Override
-    public long codeCount(String list) {
-        return graph.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c) RETURN count(c) AS n",
-                Map.of("name", list), r -> ((Number) r.get("n")).longValue()).getFirst();
+    public long codeCount(String list, CodeFilter filter) {
+        return graph.read(codeMatch(filter) + " RETURN count(c) AS n", codeParams(list, filter, Optional.empty(), false),
+                r -> ((Number) r.get("n")).longValue()).getFirst();
     }
 
     @Override
-    public List<Code> codes(String list, List<String> columns, Optional<String> after, OptionalInt limit) {
-        if (after.isEmpty() && limit.isEmpty()) {
+    public List<Code> codes(String list, List<String> columns, CodeFilter filter, Optional<String> after, OptionalInt limit) {
+        if (filter.isNone() && after.isEmpty() && limit.isEmpty()) {
             return graph.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code)"
                     + " RETURN properties(c) AS p ORDER BY c.code", Map.of("name", list),
                     r -> CatalogRows.code(props(r), columns));
         }
+        Map<String, Object> params = codeParams(list, filter, after, true);
+        params.put("limit", limit.orElse(Integer.MAX_VALUE));
+        return graph.read(codeMatch(filter) + " RETURN properties(c) AS p ORDER BY c.code LIMIT $limit",
+                params, r -> CatalogRows.code(props(r), columns));
+    }
+
+    /**
+     * A prefix is sought on the code key index ({@code LIST:PREFIX}), so that a short page of a long
+     * list reads only its range; the words are compared with the label's folded words ({@code words},
+     * written with the code; the lowercased label for codes written before it existed).
+     */
+    private static String codeMatch(CodeFilter filter) {
+        String match = filter.prefix().isPresent()
+                ? "MATCH (c:Code) WHERE c.key STARTS WITH $keyPrefix AND EXISTS { (:Nomenclature {name: $name})-[:HAS_CODE]->(c) }"
+                : "MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code) WHERE true";
+        return match + " AND ($after IS NULL OR c.code > $after) AND ($startAt IS NULL OR c.code >= $startAt)"
+                + " AND all(w IN $words WHERE coalesce(c.words, ' ' + toLower(coalesce(c.label, ''))) CONTAINS w)";
+    }
+
+    private static Map<String, Object> codeParams(String list, CodeFilter filter, Optional<String> after, boolean paged) {
         Map<String, Object> params = new HashMap<>();
         params.put("name", list);
+        params.put("keyPrefix", GraphKeys.code(list, filter.prefix().orElse("-")));
         params.put("after", after.orElse(null));
-        params.put("limit", limit.orElse(Integer.MAX_VALUE));
-        return graph.read("MATCH (:Nomenclature {name: $name})-[:HAS_CODE]->(c:Code)"
-                        + " WHERE $after IS NULL OR c.code > $after RETURN properties(c) AS p ORDER BY c.code LIMIT $limit",
-                params, r -> CatalogRows.code(props(r), columns));
+        params.put("startAt", paged ? filter.startAt().orElse(null) : null);
+        params.put("words", filter.words().stream().map(w -> " " + w).toList());
+        return params;
     }
 
     @Override

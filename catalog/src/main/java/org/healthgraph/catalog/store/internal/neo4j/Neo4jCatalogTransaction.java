@@ -155,10 +155,11 @@ final class Neo4jCatalogTransaction implements CatalogTransaction {
     @Override
     public void createCodes(String list, List<Map<String, Object>> rows) {
         List<List<Object>> compact = rows.stream().map(r -> List.<Object>of(r.get("key"), r.get("code"),
-                r.getOrDefault("label", "") == null ? "" : r.getOrDefault("label", ""), r.get("values"))).toList();
+                r.getOrDefault("label", "") == null ? "" : r.getOrDefault("label", ""), r.get("values"),
+                r.getOrDefault("words", "") == null ? "" : r.getOrDefault("words", ""))).toList();
         batches(compact, b -> w.run("MATCH (n:Nomenclature {name: $list}) UNWIND $rows AS r"
                 + " CREATE (n)-[:HAS_CODE]->(c:Code {key: r[0], nomenclature: $list, code: r[1], values: r[3]})"
-                + " WITH c, r WHERE r[2] <> '' SET c.label = r[2]", Map.of("list", list, "rows", b)));
+                + " WITH c, r WHERE r[2] <> '' SET c.label = r[2], c.words = r[4]", Map.of("list", list, "rows", b)));
     }
 
     @Override
