@@ -35,21 +35,24 @@ public final class SettingsReader {
      * @throws org.springframework.boot.context.properties.bind.BindException when a setting does not bind
      */
     public static HealthgraphProperties read(String... arguments) {
-        SpringApplication app = new SpringApplication(SettingsOnly.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
-        app.setRegisterShutdownHook(false);
-        // No initializer of spring.factories: EarlyGraphStart would open the database.
-        app.setInitializers(List.of());
-        app.setDefaultProperties(java.util.Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF",
-                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF"));
         // Spring's background pre-initialisation (message converters, validation, XML) serves a
-        // server's first requests; here it would only take the CPU from a command that ends soon.
+        // server's first requests; here it would only take the CPU from a command that ends soon. Its
+        // listener reads the property when the application is constructed.
         String preinit = System.getProperty(IGNORE_PREINITIALIZER);
         System.setProperty(IGNORE_PREINITIALIZER, "true");
-        try (ConfigurableApplicationContext context = app.run(arguments)) {
-            return context.getBean(HealthgraphProperties.class);
+        try {
+            SpringApplication app = new SpringApplication(SettingsOnly.class);
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setBannerMode(Banner.Mode.OFF);
+            app.setLogStartupInfo(false);
+            app.setRegisterShutdownHook(false);
+            // No initializer of spring.factories: EarlyGraphStart would open the database.
+            app.setInitializers(List.of());
+            app.setDefaultProperties(java.util.Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF",
+                    "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF"));
+            try (ConfigurableApplicationContext context = app.run(arguments)) {
+                return context.getBean(HealthgraphProperties.class);
+            }
         } finally {
             if (preinit == null) {
                 System.clearProperty(IGNORE_PREINITIALIZER);
