@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
+import { CHROMIUM_ARGS, check, failed, finish, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
 const { base, shots, executablePath, origin } = scriptArgs('browse.mjs');
 
@@ -302,19 +302,9 @@ try {
   console.log(`graphiql offline: ${page.url()} ran the example query: ${response.slice(0, 120)}…`);
   await shoot(page, '10-graphiql');
 
-  check(outside.length === 0, `no request left the application: ${outside.join(', ')}`);
-  console.log('network: no request to anything but the application');
-  check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
-  console.log('E2E OK');
+  finish('E2E', outside, problems);
 } catch (e) {
-  console.log(`E2E FAILED: ${e.message}`);
-  for (const p of browser.pages()) {
-    for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text}`);
-    await p.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => undefined);
-  }
-  for (const p of problems) console.log(p);
-  for (const u of outside) console.log(`request outside the application: ${u}`);
-  process.exitCode = 1;
+  await failed('E2E', e, browser.pages(), shots, 'failure.png', problems, outside);
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
+import { CHROMIUM_ARGS, check, failed, finish, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
 const { base, shots, executablePath, origin } = scriptArgs('codes.mjs');
 const profile = mkdtempSync(join(tmpdir(), 'healthgraph-ui-chromium-'));
@@ -89,18 +89,9 @@ try {
   console.log(`deep link: ?code=I21 opens on ${opened[0]} … ${opened[opened.length - 1]} with ${wanted} highlighted`);
   await shoot(page, '31-codes-lien');
 
-  check(outside.length === 0, `no request left the application: ${outside.join(', ')}`);
-  console.log('network: no request to anything but the application');
-  check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
-  console.log('E2E OK');
+  finish('E2E', outside, problems);
 } catch (e) {
-  console.log(`E2E FAILED: ${e.message}`);
-  for (const p of browser.pages()) {
-    for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text}`);
-    await p.screenshot({ path: join(shots, 'failure-codes.png'), fullPage: true }).catch(() => undefined);
-  }
-  for (const p of problems) console.log(p);
-  process.exitCode = 1;
+  await failed('E2E', e, browser.pages(), shots, 'failure-codes.png', problems, outside);
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });

@@ -13,7 +13,7 @@
 
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
+import { CHROMIUM_ARGS, check, failed, finish, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
 const { base, shots, executablePath, origin } = scriptArgs('curate.mjs');
 const VARIABLE = 'PAT_IDT_R.PAT_NAI_ANN';
@@ -243,21 +243,9 @@ try {
   refusalsExpected--;
   console.log(`too long description: "${oneLine(bad).slice(0, 160)}"`);
 
-  check(outside.length === 0, `no request left the application: ${outside.join(', ')}`);
-  console.log('network: no request to anything but the application');
-  check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
-  console.log('CURATION E2E OK');
+  finish('CURATION E2E', outside, problems);
 } catch (e) {
-  console.log(`CURATION E2E FAILED: ${e.message}`);
-  for (const ctx of browser.contexts()) {
-    for (const p of ctx.pages()) {
-      for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text.slice(0, 300)}`);
-      await p.screenshot({ path: join(shots, 'curation-failure.png'), fullPage: true }).catch(() => undefined);
-    }
-  }
-  for (const p of problems) console.log(p);
-  for (const u of outside) console.log(`request outside the application: ${u}`);
-  process.exitCode = 1;
+  await failed('CURATION E2E', e, browser.contexts().flatMap((c) => c.pages()), shots, 'curation-failure.png', problems, outside);
 } finally {
   await browser.close();
 }

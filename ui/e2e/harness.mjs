@@ -42,3 +42,27 @@ export async function shoot(page, shots, name) {
   }
   await page.setViewportSize({ width: 1400, height: 900 });
 }
+
+/** The end of every script: no request left the application, no browser error, then "LABEL OK". */
+export function finish(label, outside, problems) {
+  check(outside.length === 0, `no request left the application: ${outside.join(', ')}`);
+  console.log('network: no request to anything but the application');
+  check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
+  console.log(`${label} OK`);
+}
+
+/**
+ * A failed script: "LABEL FAILED" with the reason, the errors its pages show and a screenshot of
+ * each (FILE in the screenshot folder), then what the browser reported and the requests refused;
+ * the process exits 1.
+ */
+export async function failed(label, error, pages, shots, file, problems, outside) {
+  console.log(`${label} FAILED: ${error.message}`);
+  for (const p of pages) {
+    for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text.slice(0, 300)}`);
+    await p.screenshot({ path: join(shots, file), fullPage: true }).catch(() => undefined);
+  }
+  for (const p of problems) console.log(p);
+  for (const u of outside) console.log(`request outside the application: ${u}`);
+  process.exitCode = 1;
+}

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, check, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
+import { CHROMIUM_ARGS, check, failed, finish, offline, oneLine, scriptArgs, shoot as shootAt } from './harness.mjs';
 
 const { base, shots, executablePath, origin } = scriptArgs('linkage.mjs');
 const profile = mkdtempSync(join(tmpdir(), 'healthgraph-ui-chromium-'));
@@ -109,17 +109,9 @@ try {
   console.log(`summary after review: "${after}"; estimates "${afterReview}"`);
   await shoot(page, '24-appariement-apres-relecture');
 
-  check(outside.length === 0, `no request left the application: ${outside.join(', ')}`);
-  check(problems.length === 0, `no browser errors: ${problems.join(' | ')}`);
-  console.log('LINKAGE E2E OK');
+  finish('LINKAGE E2E', outside, problems);
 } catch (e) {
-  console.log(`LINKAGE E2E FAILED: ${e.message}`);
-  for (const p of browser.pages()) {
-    for (const text of await p.locator('.error').allInnerTexts().catch(() => [])) console.log(`shown error: ${text}`);
-    await p.screenshot({ path: join(shots, 'linkage-failure.png'), fullPage: true }).catch(() => undefined);
-  }
-  for (const p of problems) console.log(p);
-  process.exitCode = 1;
+  await failed('LINKAGE E2E', e, browser.pages(), shots, 'linkage-failure.png', problems, outside);
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
