@@ -93,9 +93,10 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         // A failure (an ImportException with its kind, or anything else) goes to the one command-line mapping.
-        SndsExtractImporter.Extract extract = new SndsExtractImporter(Optional.ofNullable(separator),
-                Optional.ofNullable(encoding).map(Charset::forName), maxLineLength).read(dir);
         var out = spec.commandLine().getOut();
+        SndsExtractImporter.Extract extract = new SndsExtractImporter(Optional.ofNullable(separator),
+                Optional.ofNullable(encoding).map(Charset::forName), maxLineLength)
+                .withProgress(line -> out.println("  " + line)).read(dir);
         SndsExtractImporter.Report r = extract.report();
         out.printf("read %,d patients, %,d events in %.1f s; rows per table %s%n", r.patients(), r.events(),
                 (System.nanoTime() - t0) / 1e9, r.rowsPerTable());

@@ -44,7 +44,8 @@ class ImportSndsExtractCommandIT {
             CliRun bulk = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "bulk",
                     "--project", "etude-a");
             assertThat(bulk.exit()).as(bulk.err()).isZero();
-            assertThat(bulk.out()).contains("bulk loaded 150 patients").contains("timeline index saved");
+            assertThat(bulk.out()).contains("bulk loaded 150 patients").contains("timeline index saved")
+                    .containsPattern("  read IR_BEN_R: [0-9,]+ rows in [0-9.]+ s").contains("  read ER_PRS_F: ");
 
             CliRun again = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "BULK");
             assertThat(again.exit()).isEqualTo(1);

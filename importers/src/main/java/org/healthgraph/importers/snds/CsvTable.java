@@ -31,6 +31,8 @@ final class CsvTable {
     static final int DEFAULT_MAX_LINE = 1 << 20;
     /** More fields than this on a line is no SNDS table. */
     static final int MAX_FIELDS = 10_000;
+    /** How often a long read says how far it is. */
+    static final long PROGRESS_INTERVAL_MILLIS = 10_000;
 
     private final Path file;
     private final String table;
@@ -38,6 +40,7 @@ final class CsvTable {
     private final Charset charset;
     private final int maxLine;
     private final LeftOutRows leftOut;
+    private final Consumer<String> progress;
     private final Map<String, Integer> columns = new HashMap<>();
     private String[] names = new String[0];
 
@@ -47,10 +50,20 @@ final class CsvTable {
 
     CsvTable(Path file, String table, Optional<Character> separator, Optional<Charset> charset, List<String> required,
              int maxLine, LeftOutRows leftOut) {
+        this(file, table, separator, charset, required, maxLine, leftOut, line -> { });
+    }
+
+    /**
+     * @param progress told {@code reading TABLE: N rows} every {@value #PROGRESS_INTERVAL_MILLIS} ms of
+     *                 a long read, and {@code read TABLE: N rows in S s} at its end (counts only, never content)
+     */
+    CsvTable(Path file, String table, Optional<Character> separator, Optional<Charset> charset, List<String> required,
+             int maxLine, LeftOutRows leftOut, Consumer<String> progress) {
         this.file = file;
         this.table = table;
         this.maxLine = maxLine;
         this.leftOut = leftOut;
+        this.progress = progress;
         try {
             byte[] head = readHead(file);
             this.charset = charset.orElseGet(() -> detectCharset(head));
@@ -136,7 +149,13 @@ final class CsvTable {
             Row r = new Row(maxLine);
             long n = 0;
             boolean header = true;
+            long t0 = System.nanoTime();
+            long said = t0;
             while (read(r, d)) {
+                if ((n & 0xFFFF) == 0xFFFF && System.nanoTime() - said >= PROGRESS_INTERVAL_MILLIS * 1_000_000) {
+                    said = System.nanoTime();
+                    progress.accept(String.format("reading %s: %,d rows", table, n));
+                }
                 if (r.isEmpty()) {
                     continue;
                 }
@@ -157,6 +176,7 @@ final class CsvTable {
                     leftOut.add(file.getFileName().toString(), r.line, e.column, e.rule);
                 }
             }
+            progress.accept(String.format("read %s: %,d rows in %.1f s", table, n, (System.nanoTime() - t0) / 1e9));
             return n;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new SndsImportException("cannot read " + table + " (" + file.getFileName() + "): "

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,7 @@ public final class SndsExtractImporter {
     private final Optional<Charset> charset;
     private final int maxLineLength;
     private LeftOutRows leftOut = new LeftOutRows();
+    private Consumer<String> progress = line -> { };
 
     /** An importer that detects separators and encodings. */
     public SndsExtractImporter() {
@@ -125,6 +127,15 @@ public final class SndsExtractImporter {
         Acc(int index) {
             this.index = index;
         }
+    }
+
+    /**
+     * Tells {@code progress} how the reading goes: a line at the end of each table read, and one every
+     * few seconds of a long one (table names and row counts only, never content).
+     */
+    public SndsExtractImporter withProgress(Consumer<String> progress) {
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+        return this;
     }
 
     /** Reads the folder. */
@@ -413,7 +424,7 @@ public final class SndsExtractImporter {
     }
 
     private CsvTable table(Path file, String name, List<String> required) {
-        return new CsvTable(file, name, separator, charset, required, maxLineLength, leftOut);
+        return new CsvTable(file, name, separator, charset, required, maxLineLength, leftOut, progress);
     }
 
     private static Path require(Map<String, Path> files, String table, Path dir) {

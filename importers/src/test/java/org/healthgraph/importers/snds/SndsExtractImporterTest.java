@@ -71,6 +71,20 @@ class SndsExtractImporterTest {
     }
 
     @Test
+    void saysHowTheReadingGoesTableByTableWithCountsAndNoContent() throws IOException {
+        new SndsExtractGenerator(7).generate(300, dir);
+        List<String> lines = new java.util.ArrayList<>();
+
+        SndsExtractImporter.Extract ex = new SndsExtractImporter().withProgress(lines::add).read(dir);
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("read IR_BEN_R: [0-9,]+ rows in [0-9.]+ s"))
+                .anySatisfy(l -> assertThat(l).startsWith("read ER_PRS_F: "))
+                .anySatisfy(l -> assertThat(l).startsWith("read T_MCO"));
+        assertThat(lines).hasSize(ex.report().rowsPerTable().size());
+        assertThat(String.join("\n", lines)).doesNotContain(ex.patients().getFirst().id().value());
+    }
+
+    @Test
     void detectsCommaSeparatorsAndLatin1Encoding() throws IOException {
         Files.writeString(dir.resolve("IR_BEN_R.csv"), "BEN_NIR_PSA,BEN_RNG_GEM,BEN_IDT_ANO,BEN_RES_DPT,COMMENT\nPSA1,1,ID1,2A,détail\n",
                 Charset.forName("windows-1252"));
