@@ -26,10 +26,11 @@ if [ -z "$data" ]; then
   [ -d "$schema" ] || { echo "run-cli-search: no $schema; name a data folder with --data-dir" >&2; exit 2; }
   data="$work/data"
   start=$(date +%s.%N)
-  "$hg" import table-schema "$schema" --data-dir "$data" --no-progress > "$work/import.log" 2>&1 \
-    || { tail -20 "$work/import.log" >&2; exit 1; }
-  printf 'imported schema-snds into a fresh folder in %.1f s (healthgraph import table-schema)\n' \
-    "$(echo "$(date +%s.%N) - $start" | bc)"
+  # schema-snds has a few lines the import skips (and says so, exit 1): the rest is imported.
+  "$hg" import table-schema "$schema" --data-dir "$data" --no-progress > "$work/import.log" 2>&1 || true
+  grep -q '^Files read: .*failed: 0' "$work/import.log" || { tail -20 "$work/import.log" >&2; exit 1; }
+  printf 'imported schema-snds into a fresh folder in %.1f s (healthgraph import table-schema; %s)\n' \
+    "$(echo "$(date +%s.%N) - $start" | bc)" "$(grep '^Problems:' "$work/import.log")"
 fi
 # Builds the application first if needed, outside the timings.
 "$hg" --version > /dev/null
