@@ -379,17 +379,9 @@ public final class Linkage {
             }
             for (int p = 0; p < decoded.length; p++) {
                 int[] lv = decoded[p];
-                double total = priorWeight;
-                double[] w = new double[lv.length];
+                double[] without = weightsWithout(lv, m, u, priorWeight);
                 for (int f = 0; f < lv.length; f++) {
-                    if (lv[f] >= 0) {
-                        w[f] = LinkageModel.log2(m[f][lv[f]] / u.u(f, lv[f], lv));
-                        total += w[f];
-                    }
-                }
-                for (int f = 0; f < lv.length; f++) {
-                    // the field's own weight and its children's (whose u it conditions) are left out
-                    if (lv[f] >= 0 && total - w[f] - childWeights(u, f, w) >= minWeight) {
+                    if (lv[f] >= 0 && without[f] >= minWeight) {
                         next[f][lv[f]] += entries[1][p];
                     }
                 }
@@ -439,18 +431,7 @@ public final class Linkage {
             // per distinct pattern and field: the log2 odds without the field and its children
             double[][] without = new double[decoded.length][m.length];
             for (int p = 0; p < decoded.length; p++) {
-                int[] lv = decoded[p];
-                double total = priorWeight;
-                double[] w = new double[lv.length];
-                for (int f = 0; f < lv.length; f++) {
-                    if (lv[f] >= 0) {
-                        w[f] = LinkageModel.log2(m[f][lv[f]] / u.u(f, lv[f], lv));
-                        total += w[f];
-                    }
-                }
-                for (int f = 0; f < lv.length; f++) {
-                    without[p][f] = total - w[f] - childWeights(u, f, w);
-                }
+                without[p] = weightsWithout(decoded[p], m, u, priorWeight);
             }
             double[][] next = new double[m.length][];
             for (int f = 0; f < m.length; f++) {
@@ -478,6 +459,26 @@ public final class Linkage {
             }
             applyRefinementSample(m, next, levelCounts, expectedMatches);
         }
+    }
+
+    /**
+     * For each field of a comparison pattern, the pattern's log2 odds (prior and every compared
+     * field's weight) without that field's own weight and its children's (whose u it conditions).
+     */
+    private static double[] weightsWithout(int[] lv, double[][] m, Dependence u, double priorWeight) {
+        double total = priorWeight;
+        double[] w = new double[lv.length];
+        for (int f = 0; f < lv.length; f++) {
+            if (lv[f] >= 0) {
+                w[f] = LinkageModel.log2(m[f][lv[f]] / u.u(f, lv[f], lv));
+                total += w[f];
+            }
+        }
+        double[] without = new double[lv.length];
+        for (int f = 0; f < lv.length; f++) {
+            without[f] = total - w[f] - childWeights(u, f, w);
+        }
+        return without;
     }
 
     /** The summed weights of the fields whose u is given field {@code f}'s level. */
