@@ -9,6 +9,8 @@ import org.healthgraph.app.config.DataFolderLock;
 import org.healthgraph.app.config.HealthgraphProperties;
 import org.healthgraph.app.config.JourneyConfiguration;
 import org.healthgraph.app.config.SettingsReader;
+import org.healthgraph.catalog.CatalogChange;
+import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.journeys.CohortService;
@@ -145,6 +147,11 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                 out.printf("bulk loaded %,d patients, %,d events in %.1f s%n", bulk.get().patients(), bulk.get().events(),
                         (System.nanoTime() - t1) / 1e9);
                 saveIndex(settings, extract, bulk.get(), out);
+                if (extract.atcCodes().isPresent()) {
+                    try (JobContext ctx = JobContext.open(graph)) {
+                        writeAtcCodes(ctx.bean(CatalogWriter.class), extract, out);
+                    }
+                }
                 return 0;
             }
             if (load == Load.BULK) {
@@ -161,8 +168,21 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
             out.printf("imported %,d patients, %,d events in %.1f s%n", report.patients(), report.events(),
                     report.millis() / 1000.0);
             saved.updateAfterImport(out);
+            writeAtcCodes(ctx.bean(CatalogWriter.class), extract, out);
         }
         return 0;
+    }
+
+    /**
+     * The ATC code list the drug reference names (labels of the drug codes, for their pages and the
+     * search), written through the catalog like a dictionary's code list; unchanged, it writes nothing.
+     */
+    private static void writeAtcCodes(CatalogWriter writer, SndsExtractImporter.Extract extract, java.io.PrintWriter out) {
+        extract.atcCodes().ifPresent(unit -> {
+            CatalogChange change = writer.write(unit);
+            out.printf("ATC code list from IR_PHA_R: %,d codes with labels (%s)%n", unit.codes().size(),
+                    change.isEmpty() ? "unchanged" : "written to the catalog");
+        });
     }
 
     /** The rows left out, one a line (up to a limit) on the error stream, then their count per rule. */

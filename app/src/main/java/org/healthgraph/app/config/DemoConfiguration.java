@@ -55,8 +55,8 @@ public class DemoConfiguration {
         }
 
         @Bean
-        JourneyDemoStep journeyDemoStep(JourneyImporter journeys, HealthgraphProperties properties) {
-            return new JourneyDemoStep(journeys, properties.demo().patients());
+        JourneyDemoStep journeyDemoStep(JourneyImporter journeys, CatalogWriter catalog, HealthgraphProperties properties) {
+            return new JourneyDemoStep(journeys, catalog, properties.demo().patients());
         }
 
         @Bean

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
 
+import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.importers.snds.SndsExtractImporter;
 import org.healthgraph.importers.synthetic.SndsExtractGenerator;
 import org.healthgraph.journeys.ImportReport;
@@ -24,11 +25,16 @@ public final class JourneyDemoStep implements DemoStep {
     public static final ProjectCode PROJECT = new ProjectCode("demo");
 
     private final JourneyImporter journeys;
+    private final CatalogWriter catalog;
     private final int patients;
 
-    /** Imports through the write side: the cohort service hears the changes like any import's. */
-    public JourneyDemoStep(JourneyImporter journeys, int patients) {
+    /**
+     * Imports through the write side: the cohort service hears the changes like any import's; the
+     * extract's ATC code list (the drugs' labels) goes to the catalog before the search index is built.
+     */
+    public JourneyDemoStep(JourneyImporter journeys, CatalogWriter catalog, int patients) {
         this.journeys = journeys;
+        this.catalog = catalog;
         this.patients = patients;
     }
 
@@ -50,7 +56,11 @@ public final class JourneyDemoStep implements DemoStep {
             new SndsExtractGenerator(42).generate(patients, dir);
             SndsExtractImporter.Extract extract = new SndsExtractImporter().read(dir);
             ImportReport r = journeys.importPatients(extract.patients().stream().map(p -> p.inProjects(Set.of(PROJECT))).toList());
-            return r.patients() + " patients, " + r.events() + " care events";
+            int atc = extract.atcCodes().map(unit -> {
+                catalog.write(unit);
+                return unit.codes().size();
+            }).orElse(0);
+            return r.patients() + " patients, " + r.events() + " care events, " + atc + " ATC codes with labels";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo extract: " + e.getMessage(), e);
         } finally {

@@ -45,7 +45,12 @@ class ImportSndsExtractCommandIT {
                     "--project", "etude-a");
             assertThat(bulk.exit()).as(bulk.err()).isZero();
             assertThat(bulk.out()).contains("bulk loaded 150 patients").contains("timeline index saved")
-                    .containsPattern("  read IR_BEN_R: [0-9,]+ rows in [0-9.]+ s").contains("  read ER_PRS_F: ");
+                    .containsPattern("  read IR_BEN_R: [0-9,]+ rows in [0-9.]+ s").contains("  read ER_PRS_F: ")
+                    .containsPattern("ATC code list from IR_PHA_R: [0-9]+ codes with labels \\(written to the catalog\\)");
+            // The drug codes have labels, so the catalog search finds the statins' class by their names' ending.
+            CliRun statine = run("search", "statine", "--data-dir", data);
+            assertThat(statine.exit()).as(statine.err()).isZero();
+            assertThat(statine.out()).contains("ATC:C10AA").contains("ATORVASTATINE");
 
             CliRun again = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--load", "BULK");
             assertThat(again.exit()).isEqualTo(1);
@@ -53,7 +58,8 @@ class ImportSndsExtractCommandIT {
 
             CliRun auto = run("import", "snds-extract", extract.toString(), "--data-dir", data, "--project", "etude-b");
             assertThat(auto.exit()).as(auto.err()).isZero();
-            assertThat(auto.out()).contains("imported 150 patients").contains("timeline index saved, current with this import");
+            assertThat(auto.out()).contains("imported 150 patients").contains("timeline index saved, current with this import")
+                    .containsPattern("ATC code list from IR_PHA_R: [0-9]+ codes with labels \\(unchanged\\)");
 
             Path query = dir.resolve("mi-statin.json");
             Files.writeString(query, """

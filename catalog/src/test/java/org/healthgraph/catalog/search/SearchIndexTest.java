@@ -182,6 +182,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void aWordEndingFindsTheDrugCodesWhoseSubstanceEndsWithItAndTheirClassButNotOtherDrugs() {
+        try (SearchIndex atc = SearchIndex.inMemory()) {
+            atc.rebuild(java.util.stream.Stream.concat(FIXTURE.stream(), java.util.stream.Stream.of(
+                    SearchDocument.nomenclature("IR_PHA_R", "ATC", "Classification ATC"),
+                    SearchDocument.code("IR_PHA_R", "ATC", "Classification ATC", "C10AA", "ATORVASTATINE, SIMVASTATINE"),
+                    SearchDocument.code("IR_PHA_R", "ATC", "Classification ATC", "C10AA05", "ATORVASTATINE"),
+                    SearchDocument.code("IR_PHA_R", "ATC", "Classification ATC", "C10AA01", "SIMVASTATINE"),
+                    SearchDocument.code("IR_PHA_R", "ATC", "Classification ATC", "C09CA01", "LOSARTAN"),
+                    SearchDocument.code("IR_PHA_R", "ATC", "Classification ATC", "C09AA05", "RAMIPRIL"))));
+            List<String> statine = atc.search(SearchRequest.of("statine")).hits().stream().map(SearchHit::key).toList();
+            assertThat(statine).as("-statine is the ending of the statins' names").startsWith("ATC:C10AA")
+                    .contains("ATC:C10AA05", "ATC:C10AA01").doesNotContain("ATC:C09AA05", "ATC:C09CA01");
+            assertThat(atc.search(SearchRequest.of("sartan")).hits()).extracting(SearchHit::key).containsExactly("ATC:C09CA01");
+        }
+    }
+
+    @Test
     void badInputGivesAClearEmptyResultNeverAnException() {
         assertThat(index.search(SearchRequest.of("")).hits()).isEmpty();
         assertThat(index.search(SearchRequest.of("  \t ")).notice()).isPresent();

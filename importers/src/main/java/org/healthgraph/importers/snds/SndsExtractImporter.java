@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.healthgraph.catalog.CatalogUnit;
 import org.healthgraph.importers.InputTree;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
@@ -110,7 +111,12 @@ public final class SndsExtractImporter {
     }
 
     /** The patients and the report. */
-    public record Extract(List<PatientJourney> patients, Report report) {
+    public record Extract(List<PatientJourney> patients, Report report, AtcCodeList atc) {
+
+        /** The ATC code list the drug reference names, if its rows carry labels (see {@link AtcCodeList}). */
+        public Optional<CatalogUnit> atcCodes() {
+            return atc.unit();
+        }
     }
 
     private record Beneficiary(String idt, int birthYear, int birthMonth, int sex, String dept, Optional<LocalDate> death) {
@@ -151,8 +157,9 @@ public final class SndsExtractImporter {
         long[] unknown = new long[1];
         long[] noPharmacy = new long[1];
         long[] noAtc = new long[1];
+        AtcCodeList atcList = new AtcCodeList();
         if (files.containsKey("ER_PRS_F")) {
-            Map<String, String> atc = readDrugReference(require(files, "IR_PHA_R", dir), rows);
+            Map<String, String> atc = readDrugReference(require(files, "IR_PHA_R", dir), rows, atcList);
             readClaims(files.get("ER_PRS_F"), require(files, "ER_PHA_F", dir), atc, rows, byIndex, byPsaRank, unknown,
                     noPharmacy, noAtc);
         }
@@ -171,7 +178,7 @@ public final class SndsExtractImporter {
             out.add(j);
         }
         return new Extract(out, new Report(rows, out.size(), events, badLinkage, unknown[0], noPharmacy[0], noAtc[0],
-                leftOut.perRule(), leftOut.first()));
+                leftOut.perRule(), leftOut.first()), atcList);
     }
 
     private static PatientJourney toJourney(String id, Acc a) {
@@ -225,14 +232,28 @@ public final class SndsExtractImporter {
         }));
     }
 
-    private Map<String, String> readDrugReference(Path file, Map<String, Long> rows) {
+    /**
+     * The drug reference: each CIP13's ATC class; and, when the file has them, the labels of the ATC
+     * codes (PHA_ATC_L07 of PHA_ATC_C07, PHA_ATC_L03 of PHA_ATC_C03) for the ATC code list.
+     */
+    private Map<String, String> readDrugReference(Path file, Map<String, Long> rows, AtcCodeList labels) {
         CsvTable t = table(file, "IR_PHA_R", List.of("PHA_CIP_C13", "PHA_ATC_C07"));
         int cip = t.column("PHA_CIP_C13");
         int atc = t.column("PHA_ATC_C07");
+        int atcLabel = t.column("PHA_ATC_L07");
+        int group = t.column("PHA_ATC_C03");
+        int groupLabel = t.column("PHA_ATC_L03");
         Map<String, String> out = new HashMap<>();
         rows.put("IR_PHA_R", t.forEach(r -> {
             String code = SndsValues.cip(CsvTable.get(r, cip), "PHA_CIP_C13");
-            out.put(code, SndsValues.atc(CsvTable.get(r, atc), "PHA_ATC_C07"));
+            String atcCode = SndsValues.atc(CsvTable.get(r, atc), "PHA_ATC_C07");
+            out.put(code, atcCode);
+            if (atcLabel >= 0) {
+                labels.name(atcCode, CsvTable.get(r, atcLabel));
+            }
+            if (group >= 0 && groupLabel >= 0) {
+                labels.name(SndsValues.atc(CsvTable.get(r, group), "PHA_ATC_C03"), CsvTable.get(r, groupLabel));
+            }
         }));
         return out;
     }

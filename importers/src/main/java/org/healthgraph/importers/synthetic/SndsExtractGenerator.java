@@ -26,25 +26,25 @@ import java.util.SplittableRandom;
  */
 public final class SndsExtractGenerator {
 
-    /** A drug presentation: CIP13, ATC, short name. */
-    record Drug(String cip, String atc, String name) {
+    /** A drug presentation: CIP13, ATC, short name, the ATC code's label (the substance), its level-2 class's label. */
+    record Drug(String cip, String atc, String name, String substance, String group) {
     }
 
-    static final Drug ATORVASTATIN = new Drug("3400936403114", "C10AA05", "ATORVASTATINE 20MG");
-    static final Drug SIMVASTATIN = new Drug("3400935955836", "C10AA01", "SIMVASTATINE 20MG");
-    static final Drug ROSUVASTATIN = new Drug("3400939425960", "C10AA07", "ROSUVASTATINE 10MG");
-    static final Drug METFORMIN = new Drug("3400934256644", "A10BA02", "METFORMINE 850MG");
-    static final Drug GLICLAZIDE = new Drug("3400936578133", "A10BB09", "GLICLAZIDE 30MG");
-    static final Drug BISOPROLOL = new Drug("3400935620079", "C07AB07", "BISOPROLOL 2.5MG");
-    static final Drug ASPIRIN = new Drug("3400938426043", "B01AC06", "ASPIRINE 75MG");
-    static final Drug CLOPIDOGREL = new Drug("3400936991338", "B01AC04", "CLOPIDOGREL 75MG");
-    static final Drug RAMIPRIL = new Drug("3400935779418", "C09AA05", "RAMIPRIL 5MG");
-    static final Drug AMLODIPINE = new Drug("3400933977045", "C08CA01", "AMLODIPINE 5MG");
-    static final Drug LEVOTHYROXINE = new Drug("3400930045670", "H03AA01", "LEVOTHYROX 75UG");
-    static final Drug OMEPRAZOLE = new Drug("3400935366120", "A02BC01", "OMEPRAZOLE 20MG");
-    static final Drug PARACETAMOL = new Drug("3400930985297", "N02BE01", "DOLIPRANE 1000MG");
-    static final Drug AMOXICILLIN = new Drug("3400933364180", "J01CA04", "AMOXICILLINE 1G");
-    static final Drug CONTRACEPTIVE = new Drug("3400933542809", "G03AA07", "LEVONORGESTREL/EE");
+    static final Drug ATORVASTATIN = new Drug("3400936403114", "C10AA05", "ATORVASTATINE 20MG", "ATORVASTATINE", "HYPOLIPIDEMIANTS");
+    static final Drug SIMVASTATIN = new Drug("3400935955836", "C10AA01", "SIMVASTATINE 20MG", "SIMVASTATINE", "HYPOLIPIDEMIANTS");
+    static final Drug ROSUVASTATIN = new Drug("3400939425960", "C10AA07", "ROSUVASTATINE 10MG", "ROSUVASTATINE", "HYPOLIPIDEMIANTS");
+    static final Drug METFORMIN = new Drug("3400934256644", "A10BA02", "METFORMINE 850MG", "METFORMINE", "MEDICAMENTS DU DIABETE");
+    static final Drug GLICLAZIDE = new Drug("3400936578133", "A10BB09", "GLICLAZIDE 30MG", "GLICLAZIDE", "MEDICAMENTS DU DIABETE");
+    static final Drug BISOPROLOL = new Drug("3400935620079", "C07AB07", "BISOPROLOL 2.5MG", "BISOPROLOL", "BETABLOQUANTS");
+    static final Drug ASPIRIN = new Drug("3400938426043", "B01AC06", "ASPIRINE 75MG", "ACIDE ACETYLSALICYLIQUE", "ANTITHROMBOTIQUES");
+    static final Drug CLOPIDOGREL = new Drug("3400936991338", "B01AC04", "CLOPIDOGREL 75MG", "CLOPIDOGREL", "ANTITHROMBOTIQUES");
+    static final Drug RAMIPRIL = new Drug("3400935779418", "C09AA05", "RAMIPRIL 5MG", "RAMIPRIL", "MEDICAMENTS AGISSANT SUR LE SYSTEME RENINE-ANGIOTENSINE");
+    static final Drug AMLODIPINE = new Drug("3400933977045", "C08CA01", "AMLODIPINE 5MG", "AMLODIPINE", "INHIBITEURS CALCIQUES");
+    static final Drug LEVOTHYROXINE = new Drug("3400930045670", "H03AA01", "LEVOTHYROX 75UG", "LEVOTHYROXINE SODIQUE", "MEDICAMENTS DE LA THYROIDE");
+    static final Drug OMEPRAZOLE = new Drug("3400935366120", "A02BC01", "OMEPRAZOLE 20MG", "OMEPRAZOLE", "MEDICAMENTS POUR LES TROUBLES DE L'ACIDITE");
+    static final Drug PARACETAMOL = new Drug("3400930985297", "N02BE01", "DOLIPRANE 1000MG", "PARACETAMOL", "ANALGESIQUES");
+    static final Drug AMOXICILLIN = new Drug("3400933364180", "J01CA04", "AMOXICILLINE 1G", "AMOXICILLINE", "ANTIBACTERIENS A USAGE SYSTEMIQUE");
+    static final Drug CONTRACEPTIVE = new Drug("3400933542809", "G03AA07", "LEVONORGESTREL/EE", "LEVONORGESTREL ET ETHINYLESTRADIOL", "HORMONES SEXUELLES ET MODULATEURS DE LA FONCTION GENITALE");
     static final List<Drug> DRUGS = List.of(CONTRACEPTIVE, ATORVASTATIN, SIMVASTATIN, ROSUVASTATIN, METFORMIN, GLICLAZIDE, BISOPROLOL,
             ASPIRIN, CLOPIDOGREL, RAMIPRIL, AMLODIPINE, LEVOTHYROXINE, OMEPRAZOLE, PARACETAMOL, AMOXICILLIN);
 
@@ -92,7 +92,7 @@ public final class SndsExtractGenerator {
 
     private static void writeDrugReference(BufferedWriter w) throws IOException {
         for (Drug d : DRUGS) {
-            w.write(d.cip + ";" + d.atc + ";" + d.name + "\n");
+            w.write(d.cip + ";" + d.atc + ";" + d.name + ";" + d.substance + ";" + d.atc.substring(0, 3) + ";" + d.group + "\n");
         }
     }
 
@@ -305,7 +305,7 @@ public final class SndsExtractGenerator {
     private static final class Out implements AutoCloseable {
         private static final Map<String, String> HEADERS = Map.ofEntries(
                 Map.entry("IR_BEN_R", "BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO;BEN_NAI_ANN;BEN_NAI_MOI;BEN_SEX_COD;BEN_RES_DPT;BEN_DCD_DTE"),
-                Map.entry("IR_PHA_R", "PHA_CIP_C13;PHA_ATC_C07;PHA_NOM_COURT"),
+                Map.entry("IR_PHA_R", "PHA_CIP_C13;PHA_ATC_C07;PHA_NOM_COURT;PHA_ATC_L07;PHA_ATC_C03;PHA_ATC_L03"),
                 Map.entry("ER_PRS_F", KEYS + ";BEN_NIR_PSA;BEN_RNG_GEM;EXE_SOI_DTD;PRS_NAT_REF;PRS_ACT_QTE"),
                 Map.entry("ER_PHA_F", KEYS + ";PHA_PRS_C13;PHA_ACT_QSN"),
                 Map.entry("T_MCO22B", "ETA_NUM;RSA_NUM;DGN_PAL;DGN_REL;SEJ_NBJ;SOR_MOD"),

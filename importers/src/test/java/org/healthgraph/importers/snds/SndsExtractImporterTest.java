@@ -172,6 +172,32 @@ class SndsExtractImporterTest {
     }
 
     @Test
+    void theDrugReferencesLabelsMakeTheAtcCodeListWithEveryLevelAndNoneWithoutLabels() throws IOException {
+        write("IR_BEN_R.csv", "BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO", "PSA1;1;ID1");
+        write("IR_PHA_R.csv", "PHA_CIP_C13;PHA_ATC_C07;PHA_ATC_L07;PHA_ATC_C03;PHA_ATC_L03",
+                "3400936403114;C10AA05;ATORVASTATINE;C10;HYPOLIPIDEMIANTS",
+                "3400935955836;C10AA01;SIMVASTATINE;C10;HYPOLIPIDEMIANTS",
+                "3400935779418;C09AA05;RAMIPRIL;;");
+        write("ER_PRS_F.csv", "BEN_NIR_PSA;BEN_RNG_GEM;EXE_SOI_DTD;" + CLAIM_KEYS, "PSA1;1;2023-01-10;" + claim(1));
+        write("ER_PHA_F.csv", CLAIM_KEYS + ";PHA_PRS_C13;PHA_ACT_QSN", claim(1) + ";3400936403114;1");
+
+        org.healthgraph.catalog.CatalogUnit unit = new SndsExtractImporter().read(dir).atcCodes().orElseThrow();
+
+        assertThat(unit.nomenclatures()).singleElement().satisfies(n -> assertThat(n.name().value()).isEqualTo("ATC"));
+        java.util.Map<String, String> labels = unit.codes().stream().collect(java.util.stream.Collectors.toMap(
+                c -> c.ref().code(), org.healthgraph.catalog.Code::label));
+        assertThat(labels).containsEntry("C10AA05", "ATORVASTATINE").containsEntry("C10", "HYPOLIPIDEMIANTS")
+                .containsEntry("C10AA", "ATORVASTATINE, SIMVASTATINE").containsEntry("C10A", "ATORVASTATINE, SIMVASTATINE")
+                .containsEntry("C", "Système cardiovasculaire").containsEntry("C09AA05", "RAMIPRIL")
+                .containsEntry("C09", "RAMIPRIL").containsKeys("C09A", "C09AA").hasSize(10);
+        assertThat(unit.codes()).filteredOn(c -> c.ref().code().equals("C10AA"))
+                .singleElement().satisfies(c -> assertThat(c.columns()).containsEntry("ATC_NIV", "4"));
+
+        write("IR_PHA_R.csv", "PHA_CIP_C13;PHA_ATC_C07", "3400936403114;C10AA05");
+        assertThat(new SndsExtractImporter().read(dir).atcCodes()).as("no label column: no list of bare codes").isEmpty();
+    }
+
+    @Test
     void aByteThatIsNotUtf8InAUtf8FileStopsTheImportNamingTheFileAndLine() throws IOException {
         // 64 KiB of plain ASCII first: the encoding is detected as UTF-8 from the file's start.
         StringBuilder b = new StringBuilder("BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO;BEN_RES_DPT\n");

@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
+import org.apache.lucene.analysis.reverse.ReverseStringFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
@@ -111,6 +112,20 @@ public final class Analysis {
         };
     }
 
+    /** Words folded (as {@link #plain()}) and each written backwards, so that an ending is a prefix. */
+    public static Analyzer reversed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new ElisionFilter(source, ELISIONS);
+                s = new LowerCaseFilter(s);
+                s = new ASCIIFoldingFilter(s);
+                return new TokenStreamComponents(source, new ReverseStringFilter(s));
+            }
+        };
+    }
+
     /** The analyzer used when writing documents, field by field. */
     public static Analyzer indexing() {
         Analyzer french = french();
@@ -121,6 +136,7 @@ public final class Analysis {
                 Fields.KNOWLEDGE, french,
                 Fields.TOPICS, french,
                 Fields.LABEL_PLAIN, plain(),
+                Fields.LABEL_ENDINGS, reversed(),
                 Fields.PRODUCT_TEXT, plain(),
                 Fields.NAME_ID, identifier(true)));
     }

@@ -129,6 +129,7 @@ public final class DocumentMapper {
         }
         documentation(doc, d);
         if (d.kind() == DocumentKind.CODE) {
+            doc.add(new TextField(Fields.LABEL_ENDINGS, d.label(), Field.Store.NO));
             doc.add(new SortedDocValuesField(Fields.KEY_DV, new BytesRef(d.key())));
             for (int cut = 1; cut <= PARENT_LEVELS && d.name().length() - cut >= MIN_CATEGORY_LENGTH; cut++) {
                 String parent = d.name().substring(0, d.name().length() - cut);

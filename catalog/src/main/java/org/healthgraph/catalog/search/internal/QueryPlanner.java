@@ -85,6 +85,16 @@ public final class QueryPlanner {
      */
     static final float TOPICS_BOOST = 2f;
 
+    /**
+     * Word-ending rule: in drug and procedure code lists a word's meaning is often in its ending (the
+     * WHO's INN stems: -statine, -sartan, -prazole; -ectomie, -graphie), so a typed word of
+     * {@link #ENDING_MIN_LENGTH} letters or more also finds the codes whose label holds a longer word
+     * ending with it ("statine": ATORVASTATINE, and the ATC class that lists it), for a fixed score
+     * below that of a label holding the word itself; such a word is not read as a typo.
+     */
+    static final int ENDING_MIN_LENGTH = 6;
+    static final float ENDING_SCORE = 1f;
+
     /** Shortest code looked up by prefix ("I21" finds I210 ...; "00" only finds itself). */
     static final int MIN_CODE_PREFIX = 3;
 
@@ -239,6 +249,7 @@ public final class QueryPlanner {
         exactClauses(text0, joined, tokens, searcher);
         Optional<Query> allIdeas = ideaClauses(text0, highlight, content, searcher, synonyms);
         namedLists(text0, content, searcher, synonyms);
+        wordEndings(text0, content);
         boolean concept = !content.isEmpty() && tokens.stream().noneMatch(t -> CODE_LIKE.matcher(Analysis.exact(t)).matches());
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
@@ -342,6 +353,39 @@ public final class QueryPlanner {
                 Occur.SHOULD);
     }
 
+    /** Adds the word-ending rule's clauses (see {@link #ENDING_MIN_LENGTH}). */
+    private static void wordEndings(BooleanQuery.Builder b, List<String> content) {
+        for (String w : new LinkedHashSet<>(content)) {
+            if (endingWord(w)) {
+                Query ending = new PrefixQuery(new Term(Fields.LABEL_ENDINGS, reverse(w)));
+                b.add(new BoostQuery(new ConstantScoreQuery(ending), ENDING_SCORE), Occur.SHOULD);
+            }
+        }
+    }
+
+    private static boolean endingWord(String w) {
+        return w.length() >= ENDING_MIN_LENGTH && w.chars().allMatch(Character::isLetter);
+    }
+
+    private static String reverse(String w) {
+        return new StringBuilder(w).reverse().toString();
+    }
+
+    /** Whether some code label holds a word ending with {@code w} (one seek in the reversed words). */
+    private static boolean endsCodeLabelWords(String w, IndexReader reader) throws IOException {
+        if (!endingWord(w)) {
+            return false;
+        }
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.LABEL_ENDINGS);
+        if (terms == null) {
+            return false;
+        }
+        BytesRef prefix = new BytesRef(reverse(w));
+        org.apache.lucene.index.TermsEnum e = terms.iterator();
+        return e.seekCeil(prefix) != org.apache.lucene.index.TermsEnum.SeekStatus.END
+                && org.apache.lucene.util.StringHelper.startsWith(e.term(), prefix);
+    }
+
     /** Adds the code lists that hold codes equal to or starting with the typed codes. */
     private static void holdingLists(BooleanQuery.Builder b, List<String> codes, IndexSearcher searcher)
             throws IOException {
@@ -387,7 +431,7 @@ public final class QueryPlanner {
             if (budget > 0 && w.length() >= FUZZY_MIN_LENGTH && !CODE_LIKE.matcher(w).matches()
                     && synonyms.expansionsOf(w).isEmpty()) {
                 int freq = reader.docFreq(new Term(Fields.LABEL_PLAIN, w));
-                if (freq == 0 && !knownToDocumentation(w, reader)) {
+                if (freq == 0 && !knownToDocumentation(w, reader) && !endsCodeLabelWords(w, reader)) {
                     budget--;
                     use = unknownWord(w, reader).orElse(w);
                 } else if (freq > 0 && freq <= RARE_WORD_FREQ) {
