@@ -219,11 +219,30 @@ public final class CohortService implements AutoCloseable {
 
     /** Starts opening the index when needed and waits until it is ready; the failure of the build is rethrown. */
     public CohortService awaitReady() {
+        boolean ready = false;
+        while (!ready) { // a large graph may take longer than one wait to read
+            ready = awaitReady(Duration.ofHours(1));
+        }
+        return this;
+    }
+
+    /**
+     * Starts opening the index when needed and waits at most {@code timeout} for it (a caller showing
+     * progress polls {@link #status} between waits); the failure of the build is rethrown.
+     *
+     * @return whether the index is ready
+     */
+    public boolean awaitReady(Duration timeout) {
         start();
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (phase == Phase.BUILDING && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
                 try {
-                    lock.wait();
+                    lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new JourneyException(ErrorKind.UNAVAILABLE, "interrupted while the timeline index was opened", e);
@@ -233,7 +252,7 @@ public final class CohortService implements AutoCloseable {
                 throw new JourneyException(failureKind, "the timeline index could not be built: " + failure);
             }
         }
-        return this;
+        return true;
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.healthgraph.app.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.audit.AuditAction;
 import org.healthgraph.graph.audit.AuditEvent;
 import org.healthgraph.graph.audit.AuditTrail;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Option;
         description = "Run a cohort query (JSON, see docs/trajectories.md) on the patient journeys: count, attrition table"
                 + " and pathways, with counts below the query's threshold suppressed.")
 public final class CohortCommand implements Callable<Integer> {
+
+    /** How often the progress of the timeline index's opening is read. */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +54,8 @@ public final class CohortCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (JobContext ctx = JobContext.open(graph)) {
             long tOpen = System.nanoTime();
-            CohortService journeys = ctx.bean(CohortService.class).awaitReady();
+            CohortService journeys = ctx.bean(CohortService.class);
+            awaitShowingProgress(journeys, ProgressBarReporter.on(System.err));
             journeys.lastOpen().ifPresent(o -> out.printf("timeline index %s in %.1f s%n", o.loaded() ? "loaded from its saved file"
                     : "rebuilt from the graph (" + o.reason() + ")", (System.nanoTime() - tOpen) / 1e9));
             long t0 = System.nanoTime();
@@ -76,5 +83,26 @@ public final class CohortCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Waits for the timeline index; while it is rebuilt from the graph (a first use, or a graph
+     * another process changed), says how far it is: a bar on a terminal, a line every 10 s otherwise.
+     */
+    static void awaitShowingProgress(CohortService journeys, ProgressBarReporter progress) {
+        boolean shown = false;
+        while (!journeys.awaitReady(POLL)) {
+            Optional<IndexReadiness.Status> s = journeys.status();
+            if (s.isPresent() && s.get().total() > 0) {
+                if (!shown) {
+                    progress.start("timeline index, " + s.get().detail() + " (patients)", s.get().total());
+                    shown = true;
+                }
+                progress.stepTo(s.get().done());
+            }
+        }
+        if (shown) {
+            progress.done();
+        }
     }
 }

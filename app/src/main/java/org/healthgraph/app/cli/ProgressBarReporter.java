@@ -68,6 +68,16 @@ final class ProgressBarReporter implements ImportProgress {
         }
     }
 
+    /** Moves to {@code steps} done (for a task whose progress is read, not counted step by step). */
+    void stepTo(long steps) {
+        done = Math.max(done, steps);
+        if (bar != null) {
+            bar.stepTo(done);
+        } else if (task != null && (System.nanoTime() - lastLine) / 1_000_000 >= PLAIN_INTERVAL_MILLIS) {
+            line();
+        }
+    }
+
     @Override
     public void done() {
         if (bar != null) {

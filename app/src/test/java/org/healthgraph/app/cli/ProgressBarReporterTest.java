@@ -26,6 +26,20 @@ class ProgressBarReporterTest {
     }
 
     @Test
+    void progressReadRatherThanCountedMovesToTheCountReadAndNeverBack() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBarReporter progress = ProgressBarReporter.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        progress.start("timeline index, rebuilding from the graph (patients)", 30_000);
+        progress.stepTo(20_000);
+        progress.stepTo(10_000);
+        progress.done();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "timeline index, rebuilding from the graph (patients): 20,000 / 30,000 (66%)" + System.lineSeparator());
+    }
+
+    @Test
     void aTestJvmIsNotATerminal() {
         assertThat(ProgressBarReporter.isTerminal()).isFalse();
     }

@@ -89,8 +89,8 @@ public final class QueryPlanner {
      * Word-ending rule: in drug and procedure code lists a word's meaning is often in its ending (the
      * WHO's INN stems: -statine, -sartan, -prazole; -ectomie, -graphie), so a typed word of
      * {@link #ENDING_MIN_LENGTH} letters or more also finds the codes whose label holds a longer word
-     * ending with it ("statine": ATORVASTATINE, and the ATC class that lists it), for a fixed score
-     * below that of a label holding the word itself; such a word is not read as a typo.
+     * ending with it ("statine": ATORVASTATINE, and the ATC class that lists it), for a fixed score;
+     * only a word that no label holds itself is read so, and such a word is not read as a typo.
      */
     static final int ENDING_MIN_LENGTH = 6;
     static final float ENDING_SCORE = 1f;
@@ -249,7 +249,7 @@ public final class QueryPlanner {
         exactClauses(text0, joined, tokens, searcher);
         Optional<Query> allIdeas = ideaClauses(text0, highlight, content, searcher, synonyms);
         namedLists(text0, content, searcher, synonyms);
-        wordEndings(text0, content);
+        wordEndings(text0, content, searcher.getIndexReader());
         boolean concept = !content.isEmpty() && tokens.stream().noneMatch(t -> CODE_LIKE.matcher(Analysis.exact(t)).matches());
         BooleanQuery textQuery = text0.build();
         if (textQuery.clauses().isEmpty()) {
@@ -353,10 +353,13 @@ public final class QueryPlanner {
                 Occur.SHOULD);
     }
 
-    /** Adds the word-ending rule's clauses (see {@link #ENDING_MIN_LENGTH}). */
-    private static void wordEndings(BooleanQuery.Builder b, List<String> content) {
+    /**
+     * Adds the word-ending rule's clauses (see {@link #ENDING_MIN_LENGTH}) for the words no label
+     * holds: a word that labels hold is answered by them, and its endings would only add noise.
+     */
+    private static void wordEndings(BooleanQuery.Builder b, List<String> content, IndexReader reader) throws IOException {
         for (String w : new LinkedHashSet<>(content)) {
-            if (endingWord(w)) {
+            if (endingWord(w) && reader.docFreq(new Term(Fields.LABEL_PLAIN, w)) == 0) {
                 Query ending = new PrefixQuery(new Term(Fields.LABEL_ENDINGS, reverse(w)));
                 b.add(new BoostQuery(new ConstantScoreQuery(ending), ENDING_SCORE), Occur.SHOULD);
             }
