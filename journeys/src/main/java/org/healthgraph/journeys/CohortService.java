@@ -831,6 +831,17 @@ public final class CohortService implements AutoCloseable {
         return engine(query).run().rawAttrition();
     }
 
+    /**
+     * The raw attrition read from every patient's timeline, as the engine did before it read only the
+     * index event's candidates: the reference the candidate-driven evaluation is measured against
+     * (bench/run-journeys.sh) and checked against (CandidateEvaluationTest).
+     */
+    public long[] rawAttritionFullScan(CohortQuery query) {
+        TimelineIndex x = index();
+        return new TimelineEngine(x, query, query.projectCode().map(code -> population(code, x)).orElse(null),
+                TimelineEngine.Evaluation.FULL_SCAN).run().rawAttrition();
+    }
+
     /** A page of the ids of the patients in the cohort, in id order (for authorised users only). */
     public List<PatientId> patientIds(CohortQuery query, int offset, int limit) {
         requirePage(offset, limit);

@@ -1,11 +1,13 @@
 package org.healthgraph.journeys.internal;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.healthgraph.journeys.CodePattern;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
+import org.roaringbitmap.RoaringBitmap;
 
 /** An event criterion resolved against one index: type and role bit masks, codes as a boolean table. */
 final class CompiledCriterion {
@@ -41,6 +43,37 @@ final class CompiledCriterion {
         }
         minAge = c.minAge();
         maxAge = c.maxAge();
+    }
+
+    /**
+     * The patients that may have an event matching this criterion: those with one of its codes (any
+     * code when it names none) and an event of one of its types (any when it names none); a superset
+     * (roles and ages are checked on the timeline), or empty when it would be every patient.
+     */
+    Optional<RoaringBitmap> candidates(TimelineIndex x) {
+        if (anyCode && typeMask == -1) {
+            return Optional.empty();
+        }
+        PatientSets sets = x.patientSets();
+        RoaringBitmap out = null;
+        if (!anyCode) {
+            out = new RoaringBitmap();
+            for (int i = 0; i < codeOk.length; i++) {
+                if (codeOk[i]) {
+                    out.or(sets.withCode(i));
+                }
+            }
+        }
+        if (typeMask != -1) {
+            RoaringBitmap types = new RoaringBitmap();
+            for (int t = 0; t < TimelineIndex.TYPES.length; t++) {
+                if ((typeMask & (1 << t)) != 0) {
+                    types.or(sets.withType(t));
+                }
+            }
+            out = out == null ? types : RoaringBitmap.and(out, types);
+        }
+        return Optional.of(out);
     }
 
     boolean matches(TimelineIndex x, int patient, int e) {

@@ -1,6 +1,7 @@
 package org.healthgraph.journeys.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,6 +17,7 @@ import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.IndexEvent;
 import org.healthgraph.journeys.InclusionRule;
 import org.healthgraph.journeys.MatchedEvent;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Evaluates a cohort query over a {@link TimelineIndex}, in chunks of patients (in parallel, or on
@@ -41,6 +43,19 @@ public final class TimelineEngine {
 
     /** The patients (index positions) the query is about; null: every patient. */
     private final BitSet population;
+    private final Evaluation evaluation;
+
+    /**
+     * Which patients' timelines are read. A patient none of whose events has a code and a type the
+     * index event asks for has no index event, so is out of the cohort (level -1) whatever the rules:
+     * reading only the candidates gives the same outcome as reading everyone.
+     */
+    public enum Evaluation {
+        /** Only the patients the index event's code and type sets hold ({@link PatientSets}). */
+        CANDIDATES,
+        /** Every patient (the reference the candidate-driven evaluation is checked against). */
+        FULL_SCAN
+    }
 
     public TimelineEngine(TimelineIndex index, CohortQuery query) {
         this(index, query, null);
@@ -51,9 +66,15 @@ public final class TimelineEngine {
      * patients, say); null: every patient. Others are out of the cohort as if they had no index event.
      */
     public TimelineEngine(TimelineIndex index, CohortQuery query, BitSet population) {
+        this(index, query, population, Evaluation.CANDIDATES);
+    }
+
+    /** An engine over {@code population} (null: every patient) reading the timelines {@code evaluation} says. */
+    public TimelineEngine(TimelineIndex index, CohortQuery query, BitSet population, Evaluation evaluation) {
         this.x = index;
         this.query = query;
         this.population = population;
+        this.evaluation = evaluation;
         this.index = new CompiledCriterion(query.index().event(), index);
         for (InclusionRule rule : query.rules()) {
             compile(rule.condition());
@@ -88,10 +109,19 @@ public final class TimelineEngine {
         int n = x.patientCount();
         int[] level = new int[n];
         int[] chosen = new int[n];
-        IntStream chunks = IntStream.range(0, (n + CHUNK - 1) / CHUNK);
+        Optional<int[]> candidates = evaluation == Evaluation.CANDIDATES
+                ? index.candidates(x).map(RoaringBitmap::toArray) : Optional.empty();
+        if (candidates.isPresent()) {
+            // Everyone else has no index event: out, as evaluate says of such a patient.
+            Arrays.fill(level, (int) (OUT >> 32));
+        }
+        int[] todo = candidates.orElse(null);
+        int count = todo == null ? n : todo.length;
+        IntStream chunks = IntStream.range(0, (count + CHUNK - 1) / CHUNK);
         (parallel ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
-            for (int p = c * CHUNK, end = Math.min(n, p + CHUNK); p < end; p++) {
+            for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
+                int p = todo == null ? i : todo[i];
                 long r = population != null && !population.get(p) ? OUT : evaluate(p, null);
                 level[p] = (int) (r >> 32);
                 chosen[p] = (int) r;

@@ -47,6 +47,8 @@ public final class TimelineIndex {
     final List<String> sources;
     /** The record keys of the cell-key perturbation, made at first use (the index itself never changes). */
     private volatile RecordKeys recordKeys;
+    /** The patients of each code and type, made at first use (the index itself never changes). */
+    private volatile PatientSets patientSets;
 
     /** An index over these arrays, taken as they are (sorted ids, consistent offsets: see {@link TimelineIndexFile#check}). */
     TimelineIndex(String[] ids, int[] birth, int[] eventOffset, int[] start, int[] end, byte[] type, int[] quantity,
@@ -447,6 +449,21 @@ public final class TimelineIndex {
             Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
             return new TimelineIndex(this, order);
         }
+    }
+
+    /** The patients of each code and event type, made once (one pass over the codes) and kept. */
+    PatientSets patientSets() {
+        PatientSets sets = patientSets;
+        if (sets == null) {
+            synchronized (this) {
+                sets = patientSets;
+                if (sets == null) {
+                    sets = PatientSets.of(this);
+                    patientSets = sets;
+                }
+            }
+        }
+        return sets;
     }
 
     /** The record keys of this index's patients under {@code key}, made once and kept. */
