@@ -451,6 +451,16 @@ public final class TimelineIndex {
         }
     }
 
+    /**
+     * Makes the patient sets of the candidate-driven evaluation now (else the first query makes them),
+     * so that an index being opened is ready for queries when it is announced.
+     *
+     * @return the sets' size in bytes
+     */
+    public long prepareCandidates() {
+        return patientSets().bytes();
+    }
+
     /** The patients of each code and event type, made once (one pass over the codes) and kept. */
     PatientSets patientSets() {
         PatientSets sets = patientSets;
