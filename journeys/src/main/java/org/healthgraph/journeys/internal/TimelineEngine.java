@@ -30,6 +30,12 @@ public final class TimelineEngine {
     /** Patients evaluated between two looks at the cancellation: well under a millisecond of work for usual timelines. */
     static final int CHUNK = 256;
 
+    /**
+     * Fewest patients to read spread over the pool: below it the hand-over to the pool's threads
+     * (several milliseconds on a busy machine) costs more than reading the timelines on this thread.
+     */
+    static final int PARALLEL_MIN = 16 * CHUNK;
+
     /** What {@code evaluate} says of a patient without an index event: level -1. */
     private static final long OUT = -1L << 32;
 
@@ -118,7 +124,7 @@ public final class TimelineEngine {
         int[] todo = candidates.orElse(null);
         int count = todo == null ? n : todo.length;
         IntStream chunks = IntStream.range(0, (count + CHUNK - 1) / CHUNK);
-        (parallel ? chunks.parallel() : chunks).forEach(c -> {
+        (parallel && count >= PARALLEL_MIN ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
             for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
                 int p = todo == null ? i : todo[i];
