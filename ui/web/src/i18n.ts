@@ -301,7 +301,7 @@ const fr = {
     unknownVersion: (found: string, current: number) => `version : ${found} n’est pas une version connue du format (la version actuelle est ${current}).`,
     // The cohort builder (views/cohort-builder.ts, views/concept-picker.ts) and its results.
     builder: {
-      formTab: 'Formulaire', jsonTab: 'JSON (experts)',
+      jsonTab: 'JSON (experts)',
       jsonHelp: 'La même requête au format version 1 : chaque modification valide du JSON met à jour le formulaire, et inversement. Les champs que le formulaire ne connaît pas sont conservés.',
       jsonApplied: 'JSON valide : formulaire mis à jour.',
       notAnObject: 'la requête doit être un objet JSON { … }.',
@@ -352,7 +352,7 @@ const fr = {
     },
     percentOfIndex: '% de l’index', percentOfPrevious: '% de l’étape précédente',
     endOfPathway: 'fin du parcours',
-    exportTitle: 'Exporter', exportDefinition: 'Définition (JSON)', exportCsv: 'Résultats (CSV)', exportJson: 'Résultats (JSON)',
+    exportTitle: 'Exporter :', exportDefinition: 'Définition (JSON)', exportCsv: 'Résultats (CSV)', exportJson: 'Résultats (JSON)',
     suppressedExport: 'secret',
     saved: {
       title: 'Définitions enregistrées', name: 'Nom', description: 'Description', save: 'Enregistrer',
@@ -727,7 +727,7 @@ const en: Messages = {
     migrated: 'A query of an older format (pathway categories as an object): converted to format version 1 above.',
     unknownVersion: (found, current) => `version: ${found} is not a known version of the format (the current one is ${current}).`,
     builder: {
-      formTab: 'Form', jsonTab: 'JSON (experts)',
+      jsonTab: 'JSON (experts)',
       jsonHelp: 'The same query in format version 1: every valid edit of the JSON updates the form, and the other way round. Fields the form does not know are kept.',
       jsonApplied: 'Valid JSON: form updated.',
       notAnObject: 'the query must be a JSON object { … }.',
@@ -778,7 +778,7 @@ const en: Messages = {
     },
     percentOfIndex: '% of index', percentOfPrevious: '% of previous step',
     endOfPathway: 'end of pathway',
-    exportTitle: 'Export', exportDefinition: 'Definition (JSON)', exportCsv: 'Results (CSV)', exportJson: 'Results (JSON)',
+    exportTitle: 'Export:', exportDefinition: 'Definition (JSON)', exportCsv: 'Results (CSV)', exportJson: 'Results (JSON)',
     suppressedExport: 'suppressed',
     saved: {
       title: 'Saved definitions', name: 'Name', description: 'Description', save: 'Save',

@@ -114,7 +114,8 @@ function indexForm(file: CohortFile, hooks: Hooks): HTMLElement {
 /** An occurrence condition or a group of conditions; `top` conditions may be named. */
 function conditionForm(condition: Condition, hooks: Hooks, top: boolean): HTMLElement {
   const m = t.cohort.builder;
-  const isGroup = condition.group !== undefined || condition.conditions !== undefined;
+  // the server's writer gives every condition its defaults, "conditions": [] included: a group has a kind or members
+  const isGroup = (condition.group !== undefined && condition.group !== null) || (condition.conditions?.length ?? 0) > 0;
   const kind = el('select', { class: 'condition-kind' },
     el('option', { value: 'event' }, m.kindEvent), el('option', { value: 'group' }, m.kindGroup));
   kind.value = isGroup ? 'group' : 'event';

@@ -44,7 +44,7 @@ export function renderResult(output: HTMLElement, result: CohortResult, threshol
   output.append(el('p', { class: 'cohort-count' }, m.patients, el('strong', { class: 'count' }, shown(result.count, threshold))));
   const body = el('tbody', {});
   for (const row of attritionRows(result)) {
-    body.append(el('tr', { 'data-step': String(row.step), 'data-suppressed': String(known(row.patients) === null) },
+    body.append(el('tr', { 'data-step': String(row.step), 'data-patients': known(row.patients) === null ? 'suppressed' : String(known(row.patients)) },
       el('td', {}, String(row.step)), el('td', {}, row.label),
       el('td', { class: 'num patients' }, shown(row.patients, threshold)),
       el('td', { class: 'num of-index' }, row.step === 0 ? '100 %' : percentText(row.ofIndex)),
@@ -89,7 +89,7 @@ const COHORT = 'cohort';
  */
 function graph(result: CohortResult, threshold: number): { nodes: Node[]; links: Link[] } {
   const p = result.pathways!;
-  const nodes: Node[] = [{ id: COHORT, label: t.cohort.index, step: 0, patients: result.count, kind: 'cohort' }];
+  const nodes: Node[] = [{ id: COHORT, label: t.cohort.title, step: 0, patients: result.count, kind: 'cohort' }];
   const links: Link[] = [];
   for (const n of p.nodes) nodes.push({ ...n, kind: 'step' });
   for (const n of p.nodes.filter((x) => x.step === 1)) links.push({ source: COHORT, target: n.id, patients: n.patients });

@@ -4,6 +4,7 @@
 import { el } from '../dom';
 import { lang, t } from '../i18n';
 import { cohortDefinition, cohortDefinitions, saveCohortDefinition, type CohortDefinition } from '../queries';
+import { me } from '../session';
 import { readQuery, toInput, type CohortFile } from './cohort-model';
 
 function when(iso: string): string {
@@ -11,8 +12,12 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 }
 
-/** The panel; `current` gives the builder's query, `open` loads a saved one into it with a message. */
-export function savedDefinitions(current: () => CohortFile, open: (file: CohortFile, message: string) => void): HTMLElement {
+/**
+ * The panel; `current` gives the builder's query, `open` loads a saved one into it with a message and
+ * the stored text, `saved` receives the stored text of a definition just saved.
+ */
+export function savedDefinitions(current: () => CohortFile, open: (file: CohortFile, message: string, json: string) => void,
+  saved: (json: string) => void): HTMLElement {
   const m = t.cohort.saved;
   const name = el('input', { type: 'text', id: 'cohort-save-name', maxlength: '100', autocomplete: 'off' });
   const description = el('input', { type: 'text', id: 'cohort-save-description', maxlength: '1000' });
@@ -26,6 +31,14 @@ export function savedDefinitions(current: () => CohortFile, open: (file: CohortF
   };
 
   const refresh = async (): Promise<void> => {
+    // Without RESEARCHER the list is not asked for: the refusal would only fill the audit trail.
+    const who = await me();
+    if (!who.roles.some((r) => r === 'RESEARCHER' || r === 'ADMIN')) {
+      save.disabled = true;
+      list.replaceChildren(el('p', { class: 'muted' }, t.session.forbidden));
+      return;
+    }
+    save.disabled = false;
     let found: CohortDefinition[];
     try {
       found = await cohortDefinitions();
@@ -45,7 +58,7 @@ export function savedDefinitions(current: () => CohortFile, open: (file: CohortF
           const chosen = await cohortDefinition(d.name, Number(version.value));
           name.value = chosen.name;
           description.value = chosen.description;
-          open(readQuery(chosen.json).file, m.opened(chosen.name, chosen.version));
+          open(readQuery(chosen.json).file, m.opened(chosen.name, chosen.version), chosen.json);
         } catch (e) {
           say((e as Error).message, true);
         }
@@ -63,8 +76,9 @@ export function savedDefinitions(current: () => CohortFile, open: (file: CohortF
     if (chosen.length === 0 || chosen.length > 100) { say(m.badName, true); return; }
     save.disabled = true;
     try {
-      const saved = await saveCohortDefinition(chosen, description.value.trim(), toInput(current()));
-      say(m.savedAs(saved.name, saved.version), false);
+      const done = await saveCohortDefinition(chosen, description.value.trim(), toInput(current()));
+      saved(done.json);
+      say(m.savedAs(done.name, done.version), false);
       await refresh();
     } catch (e) {
       say((e as Error).message, true);

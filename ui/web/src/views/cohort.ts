@@ -117,7 +117,14 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
   });
 
   const exportDefinition = el('button', { type: 'button', class: 'secondary export-definition' }, m.exportDefinition);
-  exportDefinition.addEventListener('click', () => download('cohorte.json', writeQuery(file) + '\n', 'application/json'));
+  // A definition saved or opened and not changed since is exported as the server stored it (journeys'
+  // CohortQueries writer), so that the exported file and the saved definition are one text.
+  let stored: { text: string; as: string } | null = null;
+  const remember = (text: string): void => { stored = { text, as: writeQuery(readQuery(text).file) }; };
+  exportDefinition.addEventListener('click', () => {
+    const current = writeQuery(file);
+    download('cohorte.json', stored && stored.as === current ? stored.text : current + '\n', 'application/json');
+  });
   const exportCsv = el('button', { type: 'button', class: 'secondary export-csv', disabled: '' }, m.exportCsv);
   const exportJson = el('button', { type: 'button', class: 'secondary export-json', disabled: '' }, m.exportJson);
   const threshold = (): number => (typeof file.suppressBelow === 'number' ? file.suppressBelow : 11);
@@ -133,7 +140,7 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
       el('section', { class: 'builder-json', 'aria-label': b.jsonTab },
         el('h2', {}, b.jsonTab), el('p', { class: 'muted' }, b.jsonHelp), editor, jsonState)),
     el('div', { class: 'actions' }, run,
-      el('span', { class: 'exports' }, el('span', { class: 'muted' }, `${m.exportTitle} :`), exportDefinition, exportCsv, exportJson)),
+      el('span', { class: 'exports' }, el('span', { class: 'muted' }, m.exportTitle), exportDefinition, exportCsv, exportJson)),
     message);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -154,7 +161,7 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
       run.disabled = false;
     }
   });
-  root.append(form, savedDefinitions(() => file, (next, text) => { example.value = ''; open(next); say(text, false); }), output);
+  root.append(form, savedDefinitions(() => file, (next, text, json) => { example.value = ''; open(next); remember(json); say(text, false); }, remember), output);
   open(file);
   if (start.migrated) say(m.migrated, false);
 }
