@@ -73,6 +73,13 @@ try {
   const chip = index.locator('.chip[data-system="ICD10"][data-prefix="I21"]');
   await chip.locator('.label', { hasText: 'Infarctus' }).waitFor();
   console.log(`picker: "I21" suggests "${suggested}"; chip "${oneLine(await chip.innerText())}"`);
+  // words of a label find codes too (the catalog's search when no code starts with them)
+  await search.pressSequentially('répétition', { delay: 40 });
+  const byWords = index.locator('.suggestions li[data-key^="IR_CIM_V:I22"]').first();
+  await byWords.waitFor();
+  console.log(`picker: "répétition" suggests "${oneLine(await byWords.innerText())}"`);
+  await search.fill('');
+  await search.press('Escape');
   await index.locator('details.more summary').first().click();
   await index.locator('fieldset.roles input[value="PRINCIPAL"]').check();
   await index.locator('select[data-field="occurrence"]').selectOption('FIRST');

@@ -98,6 +98,7 @@ export function cohortView(root: HTMLElement, params: URLSearchParams): void {
         jsonState.textContent = migrated ? m.migrated : b.jsonApplied;
         jsonState.classList.remove('error');
         localStorage.setItem(DRAFT_KEY, editor.value);
+        keepInAddress(`#/cohorte?${new URLSearchParams({ q: JSON.stringify(file) }).toString()}`);
       } catch (e) {
         if (!(e instanceof QueryTextError)) throw e;
         editor.classList.add('invalid');

@@ -6,7 +6,7 @@
 import { autocomplete } from '../autocomplete';
 import { el } from '../dom';
 import { t } from '../i18n';
-import { codeLabel } from '../queries';
+import { codeLabel, search as searchCatalog, suggest, type Suggestion } from '../queries';
 import { SYSTEMS, patternOfKey, type CodePattern } from './cohort-model';
 
 /** Labels already asked for, by catalog key ('' when the catalog has none). */
@@ -20,6 +20,19 @@ function labelOf(p: CodePattern): Promise<string> {
     labels.set(key, label);
   }
   return label;
+}
+
+/**
+ * Codes of a known system for what is typed: the catalog's suggestions (codes and labels starting
+ * with it), else its search restricted to codes (words anywhere in a label: "statine").
+ */
+async function codesFor(text: string): Promise<Suggestion[]> {
+  const known = (s: Suggestion): boolean => s.kind === 'CODE' && patternOfKey(s.key) !== null;
+  const suggested = (await suggest(text, 20)).filter(known);
+  if (suggested.length > 0) return suggested.slice(0, 8);
+  const page = await searchCatalog(text, { kinds: ['CODE'] }, 20, null);
+  return page.edges.map((e): Suggestion => ({ text: e.node.name, kind: 'CODE', key: e.node.key, label: e.node.label }))
+    .filter(known).slice(0, 8);
 }
 
 let pickers = 0;
@@ -62,7 +75,7 @@ export function conceptPicker(codes: () => CodePattern[], set: (list: CodePatter
   };
 
   const search = autocomplete({
-    id: `${id}-search`, placeholder: m.searchPlaceholder, label: m.searchCode, kinds: ['CODE'],
+    id: `${id}-search`, placeholder: m.searchPlaceholder, label: m.searchCode, kinds: ['CODE'], source: codesFor,
     onPick: (s, input) => {
       const p = patternOfKey(s.key);
       if (!p) return;

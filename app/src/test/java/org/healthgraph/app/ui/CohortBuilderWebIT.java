@@ -118,7 +118,7 @@ class CohortBuilderWebIT {
         BrowserScript.Result run = BrowserScript.run("cohort-builder.mjs", url);
 
         assertThat(run.exitCode()).as("cohort-builder.mjs output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("picker: \"I21\" suggests \"", "Infarctus aigu du myocarde",
+        assertThat(run.output()).contains("picker: \"I21\" suggests \"", "Infarctus aigu du myocarde", "picker: \"répétition\" suggests \"",
                 "form: built the example \"infarctus-statine\" with the form only", "pathways: ", "fin du parcours",
                 "exports: ", "json: an edit of maxDays to 60 shows in the form", "saved: Enregistrée : IDM puis statine, version 2",
                 "opened: after a reload, the list offers v2, v1; version 1 opened with 2 rules",
