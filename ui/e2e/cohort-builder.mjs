@@ -138,9 +138,9 @@ try {
     const want = Math.round((1000 * Number(rows[1].patients)) / Number(rows[0].patients)) / 10;
     check(rows[1].ofIndex.replace(/\s/g, ' ') === `${want.toLocaleString('fr-FR')} %`, `step 1 is ${want} % of the index: ${rows[1].ofIndex}`);
   }
-  await page.locator('svg.sankey .node').first().waitFor();
-  const nodes = await page.locator('svg.sankey g.node').evaluateAll((gs) => gs.map((g) => g.getAttribute('class')));
-  const endLabel = await page.locator('svg.sankey g.node.end text').textContent();
+  await page.locator('svg.sankey rect.node').first().waitFor();
+  const nodes = await page.locator('svg.sankey rect.node').evaluateAll((rs) => rs.map((r) => r.getAttribute('class')));
+  const endLabel = await page.locator('svg.sankey .labels text.end').textContent();
   check(nodes.some((c) => c.includes('end')) && endLabel === 'fin du parcours', `an end-of-pathway node: ${nodes.join(', ')}`);
   console.log(`pathways: ${nodes.length} nodes drawn by d3-sankey, with "${endLabel}"`);
   await page.setViewportSize({ width: 800, height: 900 });

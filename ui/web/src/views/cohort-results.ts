@@ -148,15 +148,16 @@ function sankey(result: CohortResult, threshold: number, width: number): SVGSVGE
     g.append(line);
   }
   root.append(g);
+  // every bar first, then every label above them all, so that no bar of a later column hides a long label
+  const top = svg('g', { class: 'labels' });
   for (const n of laid.nodes as SankeyNode<Node, Link>[]) {
     const x0 = n.x0 ?? 0, x1 = n.x1 ?? 0, y0 = n.y0 ?? 0, y1 = n.y1 ?? 0;
     const right = x0 < width / 2;
-    const node = svg('g', { class: `node ${n.kind}`, 'data-id': n.id });
     const text = n.kind === 'end' ? n.label : `${n.label} (${shown(n.patients, threshold)})`;
-    node.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0) }),
-      svg('text', { x: right ? x1 + 5 : x0 - 5, y: (y0 + y1) / 2 + 4, 'text-anchor': right ? 'start' : 'end' }, text));
-    root.append(node);
+    root.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), class: `node ${n.kind}`, 'data-id': n.id }));
+    top.append(svg('text', { x: right ? x1 + 5 : x0 - 5, y: (y0 + y1) / 2 + 4, 'text-anchor': right ? 'start' : 'end', class: n.kind, 'data-id': n.id }, text));
   }
+  root.append(top);
   return root;
 }
 
