@@ -155,7 +155,9 @@ function sankey(result: CohortResult, threshold: number, width: number): SVGSVGE
     const right = x0 < width / 2;
     const text = n.kind === 'end' ? n.label : `${n.label} (${shown(n.patients, threshold)})`;
     root.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), class: `node ${n.kind}`, 'data-id': n.id }));
-    top.append(svg('text', { x: right ? x1 + 5 : x0 - 5, y: (y0 + y1) / 2 + 4, 'text-anchor': right ? 'start' : 'end', class: n.kind, 'data-id': n.id }, text));
+    top.append(svg('text', { x: right ? x1 + 5 : x0 - 5, y: (y0 + y1) / 2 + 4, 'text-anchor': right ? 'start' : 'end',
+      // not "step": that class is the column headings'
+      class: n.kind === 'step' ? 'category' : n.kind, 'data-id': n.id }, text));
   }
   root.append(top);
   return root;
