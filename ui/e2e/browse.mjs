@@ -262,7 +262,7 @@ try {
   const cohortCount = await page.locator('.cohort-count .count').innerText();
   check(attrition.length === 3, `3 attrition rows: ${attrition.join(' | ')}`);
   check(/^(< 11|[0-9][0-9\u202f\u00a0 ]*)$/.test(cohortCount), `cohort count "${cohortCount}"`);
-  const sankeyNodes = await page.locator('svg.sankey g.node').count();
+  const sankeyNodes = await page.locator('svg.sankey rect.node').count();
   check(sankeyNodes > 0, 'pathway nodes drawn');
   check(new URL(page.url()).hash.startsWith('#/cohorte?q='), `the query is in the address: ${page.url().slice(0, 80)}`);
   console.log(`cohort: attrition ${attrition.join(' | ')}; count ${cohortCount}; ${sankeyNodes} pathway nodes`);

@@ -12,6 +12,8 @@ export interface AutocompleteOptions {
   value?: string;
   /** Only suggestions of these kinds are shown (all when absent). */
   kinds?: Kind[];
+  /** Where completions come from (the catalog's suggestions when absent). */
+  source?: (prefix: string) => Promise<Suggestion[]>;
   /** Called when a suggestion is chosen. */
   onPick: (s: Suggestion, input: HTMLInputElement) => void;
 }
@@ -73,7 +75,7 @@ export function autocomplete(options: AutocompleteOptions): { box: HTMLElement; 
     timer = window.setTimeout(async () => {
       const mine = ++sequence;
       try {
-        const found = await suggest(prefix, 8);
+        const found = await (options.source ?? ((p: string) => suggest(p, 8)))(prefix);
         if (mine === sequence && document.activeElement === input) show(found);
       } catch {
         close();

@@ -215,6 +215,12 @@ export async function codeDetail(list: string, code: string): Promise<{ code: Co
   return { code: data.code, list: data.nomenclature };
 }
 
+/** A code's label by catalog key (IR_CIM_V:I21), '' when the catalog has the code without a label or not at all. */
+export async function codeLabel(key: string): Promise<string> {
+  const data = await gql<{ code: { label: string } | null }>(`query CodeLabel($key: String!) { code(key: $key) { label } }`, { key });
+  return data.code?.label ?? '';
+}
+
 export interface JoinPathResult {
   from: string;
   to: string;
@@ -393,4 +399,31 @@ export async function catalogExamples(tableName: string): Promise<CatalogExample
     table: data.table ? { name: data.table.name, joins: data.table.joins } : null,
     variables: data.table?.variables.edges.map((e) => e.node) ?? [],
   };
+}
+
+// ---- Saved cohort definitions (journey.graphqls: saveCohortDefinition, cohortDefinitions, cohortDefinition) ----
+
+/** A saved cohort definition: its name and version, and the query as the format's JSON text. */
+export interface CohortDefinition { name: string; version: number; description: string; savedAt: string; versions: number[]; json: string }
+
+const DEFINITION = 'name version description savedAt versions json';
+
+export async function saveCohortDefinition(name: string, description: string, query: unknown): Promise<CohortDefinition> {
+  const data = await gql<{ saveCohortDefinition: CohortDefinition }>(
+    `mutation Save($name: String!, $description: String, $query: CohortQuery!) {
+      saveCohortDefinition(name: $name, description: $description, query: $query) { ${DEFINITION} }
+    }`, { name, description, query });
+  return data.saveCohortDefinition;
+}
+
+/** The caller's definitions, the latest version of each, by name. */
+export async function cohortDefinitions(): Promise<CohortDefinition[]> {
+  const data = await gql<{ cohortDefinitions: CohortDefinition[] }>(`query Definitions { cohortDefinitions { ${DEFINITION} } }`);
+  return data.cohortDefinitions;
+}
+
+export async function cohortDefinition(name: string, version: number | null): Promise<CohortDefinition> {
+  const data = await gql<{ cohortDefinition: CohortDefinition }>(
+    `query Definition($name: String!, $version: Int) { cohortDefinition(name: $name, version: $version) { ${DEFINITION} } }`, { name, version });
+  return data.cohortDefinition;
 }

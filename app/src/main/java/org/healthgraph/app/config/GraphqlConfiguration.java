@@ -13,6 +13,7 @@ import org.healthgraph.graphql.curation.CurationController;
 import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
 import org.healthgraph.graphql.execution.DocumentCache;
+import org.healthgraph.graphql.journey.CohortDefinitionController;
 import org.healthgraph.graphql.journey.JourneyController;
 import org.healthgraph.graphql.linkage.LinkageController;
 import org.healthgraph.graphql.journey.CohortCost;
@@ -40,7 +41,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, CurationController.class,
-        LinkageController.class})
+        LinkageController.class, CohortDefinitionController.class})
 public class GraphqlConfiguration {
 
     @Bean

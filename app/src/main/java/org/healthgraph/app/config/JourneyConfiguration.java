@@ -8,6 +8,7 @@ import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.JourneyImporter;
+import org.healthgraph.journeys.store.CohortDefinitionStore;
 import org.healthgraph.journeys.store.JourneyStore;
 import org.healthgraph.journeys.store.JourneyStores;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -32,6 +33,14 @@ public class JourneyConfiguration {
     @Bean
     public JourneyStore journeyStore(GraphStore graph) {
         JourneyStore store = JourneyStores.on(graph);
+        store.ensureSchema();
+        return store;
+    }
+
+    /** Saved cohort definitions, in the graph's backend (issue 16, item 4). */
+    @Bean
+    public CohortDefinitionStore cohortDefinitionStore(GraphStore graph) {
+        CohortDefinitionStore store = JourneyStores.definitionsOn(graph);
         store.ensureSchema();
         return store;
     }

@@ -25,5 +25,7 @@ public enum AuditAction {
     /** A steward rejected a proposal (or its author withdrew it). */
     REJECTION,
     /** A steward decided on a linkage pair of a run's review queue (accept, reject, unsure). */
-    LINKAGE_REVIEW
+    LINKAGE_REVIEW,
+    /** A researcher saved a cohort definition (a new version of one of their names). */
+    COHORT_DEFINITION_SAVED
 }

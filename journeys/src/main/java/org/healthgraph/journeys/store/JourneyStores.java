@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 import org.healthgraph.graph.GraphBulkLoad;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.gremlin.GremlinGraph;
+import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.healthgraph.journeys.PatientJourney;
 import org.healthgraph.journeys.store.internal.neo4j.Neo4jJourneyBulkLoad;
+import org.healthgraph.journeys.store.internal.gremlin.GremlinCohortDefinitionStore;
 import org.healthgraph.journeys.store.internal.gremlin.GremlinJourneyStore;
+import org.healthgraph.journeys.store.internal.neo4j.Neo4jCohortDefinitionStore;
 import org.healthgraph.journeys.store.internal.neo4j.Neo4jJourneyStore;
 
 /** Opens journey stores. */
@@ -24,6 +27,14 @@ public final class JourneyStores {
         return switch (graph.backend()) {
             case NEO4J -> new Neo4jJourneyStore(graph);
             case GREMLIN -> new GremlinJourneyStore(GremlinGraph.require(graph, "the Gremlin journey store"));
+        };
+    }
+
+    /** The store of saved cohort definitions over this graph store, in the graph's own backend; its schema is not ensured. */
+    public static CohortDefinitionStore definitionsOn(GraphStore graph) {
+        return switch (graph.backend()) {
+            case NEO4J -> new Neo4jCohortDefinitionStore(Neo4jGraph.require(graph, "the Neo4j cohort definition store"));
+            case GREMLIN -> new GremlinCohortDefinitionStore(GremlinGraph.require(graph, "the Gremlin cohort definition store"));
         };
     }
 
