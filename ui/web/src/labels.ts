@@ -9,6 +9,7 @@ export const KIND_LABEL: Record<Kind, string> = {
   get VARIABLE() { return t.kind.VARIABLE; },
   get NOMENCLATURE() { return t.kind.NOMENCLATURE; },
   get CODE() { return t.kind.CODE; },
+  get DOCUMENT() { return t.kind.DOCUMENT; },
 };
 
 export const FACET_LABEL: Record<string, string> = new Proxy({}, {
@@ -31,5 +32,15 @@ export function hrefOf(kind: Kind, key: string): string {
       const colon = key.indexOf(':');
       return `#/code/${encodeURIComponent(key.slice(0, colon))}/${encodeURIComponent(key.slice(colon + 1))}`;
     }
+    case 'DOCUMENT':
+      return docHref(key);
   }
+}
+
+/** A documentation page's route from its path (fiches/ivg, fiches/ivg#les-ivg): #/doc/fiches/ivg?s=les-ivg. */
+export function docHref(path: string): string {
+  const hash = path.indexOf('#');
+  const page = (hash < 0 ? path : path.slice(0, hash)).replace(/\.md$/, '');
+  const anchor = hash < 0 ? '' : path.slice(hash + 1);
+  return `#/doc/${page.split('/').map(encodeURIComponent).join('/')}${anchor ? `?s=${encodeURIComponent(anchor)}` : ''}`;
 }

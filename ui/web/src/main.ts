@@ -7,6 +7,7 @@ import { nomenclatureView, tableView, variableView } from './views/catalog';
 import { codeView } from './views/code';
 import { cohortView } from './views/cohort';
 import { conflictsView } from './views/conflicts';
+import { docView, glossaryView } from './views/documentation';
 import { historyView, reviewView } from './views/curation';
 import { joinPathView } from './views/joinpath';
 import { pairView, runView, runsView } from './views/linkage';
@@ -36,6 +37,8 @@ const views: Record<string, View> = {
   appariement: runView,
   paire: pairView,
   revue: reviewQueueView,
+  doc: docView,
+  glossaire: glossaryView,
 };
 
 function title(name: string): string {
@@ -43,7 +46,7 @@ function title(name: string): string {
   return ({ '': n.catalogue, tables: n.tables, table: t.kind.TABLE, variable: t.kind.VARIABLE, nomenclature: t.kind.NOMENCLATURE, code: t.kind.CODE,
     jointure: n.joinPath, cohorte: n.cohort, relecture: n.review, conflits: n.conflicts, historique: t.curation.historyTitle(''),
     connexion: t.session.title, appariements: t.linkage.runsTitle, appariement: t.linkage.nav, paire: t.linkage.nav,
-    revue: t.linkage.queueTitle } as Record<string, string>)[name] ?? 'healthgraph';
+    revue: t.linkage.queueTitle, doc: t.doc.page, glossaire: t.doc.glossary } as Record<string, string>)[name] ?? 'healthgraph';
 }
 
 let generation = 0;
@@ -86,7 +89,7 @@ function header(): void {
   nav.setAttribute('aria-label', n.label);
   nav.replaceChildren(
     el('a', { href: '#/' }, n.catalogue), el('a', { href: '#/tables' }, n.tables), el('a', { href: '#/jointure' }, n.joinPath),
-    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/relecture' }, n.review),
+    el('a', { href: '#/cohorte' }, n.cohort), el('a', { href: '#/glossaire' }, n.glossary), el('a', { href: '#/relecture' }, n.review),
     el('a', { href: '#/conflits', class: 'steward-only', hidden: '' }, n.conflicts), el('a', { href: '#/appariements' }, t.linkage.nav),
     el('a', { href: 'graphiql', target: '_blank', rel: 'noopener' }, n.api));
   const skip = document.querySelector('a.skip');

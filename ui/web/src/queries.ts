@@ -3,7 +3,7 @@
 
 import { gql } from './api';
 
-export type Kind = 'TABLE' | 'VARIABLE' | 'NOMENCLATURE' | 'CODE';
+export type Kind = 'TABLE' | 'VARIABLE' | 'NOMENCLATURE' | 'CODE' | 'DOCUMENT';
 
 /** The server's release (not `version.graph`: the database's internal address has no place on the page). */
 export async function version(): Promise<string> {
@@ -29,6 +29,8 @@ export interface SearchHit {
   table: string | null;
   nomenclature: string | null;
   type: string | null;
+  /** A documentation hit's Markdown file and anchor (fiches/ivg.md#les-ivg); null for other hits. */
+  path?: string | null;
   highlights: string[];
 }
 
@@ -53,7 +55,7 @@ export async function search(query: string, filters: SearchFilters, first: numbe
   const data = await gql<{ search: SearchPage }>(
     `query Search($query: String!, $filters: SearchFilters, $first: Int, $after: String) {
       search(query: $query, filters: $filters, first: $first, after: $after) {
-        edges { cursor node { kind key name label product table nomenclature type highlights } }
+        edges { cursor node { kind key name label product table nomenclature type path highlights } }
         pageInfo { hasNextPage endCursor }
         totalCount totalCountExact
         facets { name values { value count } }
@@ -426,4 +428,69 @@ export async function cohortDefinition(name: string, version: number | null): Pr
   const data = await gql<{ cohortDefinition: CohortDefinition }>(
     `query Definition($name: String!, $version: Int) { cohortDefinition(name: $name, version: $version) { ${DEFINITION} } }`, { name, version });
   return data.cohortDefinition;
+}
+
+// ---- the documentation (documentation.graphqls)
+
+/** A documentation section naming a catalog entry. */
+export interface DocMention { path: string; page: string; anchor: string | null; title: string; passage: string }
+
+export interface DocSection { path: string; anchor: string; title: string; depth: number; text: string }
+export interface DocReference { kind: Exclude<Kind, 'DOCUMENT'>; key: string; text: string; path: string }
+export interface DocLink { path: string; title: string }
+export interface GlossaryTerm { name: string; acronym: string | null; expansion: string | null; definition: string; path: string }
+
+export interface DocPage {
+  path: string; page: string; title: string; sourcePath: string; tags: string[]; text: string;
+  sections: DocSection[]; mentions: DocReference[]; linksTo: DocLink[]; linkedFrom: DocLink[]; term: GlossaryTerm | null;
+}
+
+export async function documentPage(path: string): Promise<DocPage | null> {
+  const data = await gql<{ document: DocPage | null }>(
+    `query Document($path: String!) {
+      document(path: $path) {
+        path page title sourcePath tags text
+        sections { path anchor title depth text }
+        mentions { kind key text path }
+        linksTo { path title } linkedFrom { path title }
+        term { name acronym expansion definition path }
+      }
+    }`,
+    { path },
+  );
+  return data.document;
+}
+
+export async function glossary(prefix: string, first: number, after: string | null):
+  Promise<{ edges: { cursor: string; node: GlossaryTerm }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }> {
+  const data = await gql<{ glossary: Awaited<ReturnType<typeof glossary>> }>(
+    `query Glossary($prefix: String, $first: Int, $after: String) {
+      glossary(prefix: $prefix, first: $first, after: $after) {
+        edges { cursor node { name acronym expansion definition path } }
+        pageInfo { hasNextPage endCursor } totalCount
+      }
+    }`,
+    { prefix, first, after },
+  );
+  return data.glossary;
+}
+
+const MENTION_FIELDS = 'documentation { path page anchor title passage }';
+
+/** The documentation sections naming a table, variable, code list or code. */
+export async function entryDocumentation(kind: Exclude<Kind, 'DOCUMENT'>, key: string): Promise<DocMention[]> {
+  type Answer = Record<string, { documentation: DocMention[] } | null>;
+  let data: Answer;
+  if (kind === 'TABLE') {
+    data = await gql<Answer>(`query D($name: String!) { entry: table(name: $name) { ${MENTION_FIELDS} } }`, { name: key });
+  } else if (kind === 'VARIABLE') {
+    const dot = key.indexOf('.');
+    data = await gql<Answer>(`query D($table: String!, $name: String!) { entry: variable(table: $table, name: $name) { ${MENTION_FIELDS} } }`,
+      { table: key.slice(0, dot), name: key.slice(dot + 1) });
+  } else if (kind === 'NOMENCLATURE') {
+    data = await gql<Answer>(`query D($name: String!) { entry: nomenclature(name: $name) { ${MENTION_FIELDS} } }`, { name: key });
+  } else {
+    data = await gql<Answer>(`query D($key: String!) { entry: code(key: $key) { ${MENTION_FIELDS} } }`, { key });
+  }
+  return data.entry?.documentation ?? [];
 }

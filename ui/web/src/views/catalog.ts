@@ -14,6 +14,7 @@ import {
   type CodeFilter, type History, type Join, type NomenclatureDetail, type TableDetail, type VariableSummary,
 } from '../queries';
 import { keepInAddress } from '../share';
+import { documentationSection } from './documentation';
 import { fold } from './tables';
 
 const tableHref = (name: string): string => `#/table/${encodeURIComponent(name)}`;
@@ -101,6 +102,7 @@ export async function tableView(root: HTMLElement, params: URLSearchParams, path
   root.append(graphSection);
   renderVariables(root, tb, params, address);
   renderJoins(root, tb);
+  root.append(documentationSection('TABLE', tb.name));
   await renderJoinGraph(graphSection, tb, params, address);
 }
 
@@ -235,6 +237,7 @@ export async function variableView(root: HTMLElement, _params: URLSearchParams, 
       v.managementRule ? el('p', { class: 'management-rule' }, v.managementRule) : el('p', { class: 'muted' }, m.noRule)),
     sameNameSection(v.sameName, v.key),
     changesSection(v.changes),
+    documentationSection('VARIABLE', v.key),
   );
 }
 
@@ -347,7 +350,7 @@ export async function nomenclatureView(root: HTMLElement, params: URLSearchParam
       }
     }, FILTER_DELAY_MS);
   });
-  root.append(el('h2', {}, m.codedVariables), codedVariables(n.variables));
+  root.append(el('h2', {}, m.codedVariables), codedVariables(n.variables), documentationSection('NOMENCLATURE', n.name));
 }
 
 function codedVariables(keys: string[]): HTMLElement {

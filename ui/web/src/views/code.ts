@@ -6,6 +6,7 @@ import { el, link, loading } from '../dom';
 import { t } from '../i18n';
 import { codeDetail } from '../queries';
 import { codeHref } from './catalog';
+import { documentationSection } from './documentation';
 
 const listHref = (name: string, code?: string): string =>
   `#/nomenclature/${encodeURIComponent(name)}${code ? `?code=${encodeURIComponent(code)}` : ''}`;
@@ -42,7 +43,8 @@ export async function codeView(root: HTMLElement, _params: URLSearchParams, path
   if (c.columns.length) {
     root.append(el('h2', {}, m.columns), facts(c.columns.map((v) => [v.column, v.value])));
   }
-  root.append(el('h2', {}, m.variables), variables(c.variables.edges.map((e) => e.node.key)));
+  root.append(el('h2', {}, m.variables), variables(c.variables.edges.map((e) => e.node.key)),
+    documentationSection('CODE', c.key));
 }
 
 function facts(rows: [string, Node | string][]): HTMLDListElement {

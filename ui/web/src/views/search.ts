@@ -143,6 +143,7 @@ function hitItem(hit: SearchHit): HTMLElement {
   if (hit.table && hit.kind !== 'TABLE') context.push(link(`#/table/${encodeURIComponent(hit.table)}`, hit.table));
   if (hit.nomenclature && hit.kind !== 'NOMENCLATURE') context.push(link(`#/nomenclature/${encodeURIComponent(hit.nomenclature)}`, hit.nomenclature));
   if (hit.type) context.push(hit.type);
+  if (hit.kind === 'DOCUMENT' && hit.path) context.push(el('span', { class: 'doc-path' }, hit.path));
   const meta = el('div', { class: 'meta muted' });
   context.forEach((c, i) => { if (i > 0) meta.append(' · '); meta.append(c); });
   const fragments = el('div', { class: 'highlights' });
@@ -150,8 +151,10 @@ function hitItem(hit: SearchHit): HTMLElement {
   return el('li', { class: 'hit', 'data-kind': hit.kind },
     el('div', { class: 'title' },
       el('span', { class: `badge kind-${hit.kind.toLowerCase()}` }, KIND_LABEL[hit.kind]),
-      link(hrefOf(hit.kind, hit.key), el('span', { class: 'key' }, hit.key)),
-      hit.label ? el('span', { class: 'label' }, ` ${hit.label}`) : null),
+      hit.kind === 'DOCUMENT'
+        ? link(hrefOf(hit.kind, hit.key), el('span', { class: 'doc-title' }, hit.label || hit.key))
+        : link(hrefOf(hit.kind, hit.key), el('span', { class: 'key' }, hit.key)),
+      hit.label && hit.kind !== 'DOCUMENT' ? el('span', { class: 'label' }, ` ${hit.label}`) : null),
     meta,
     hit.highlights.length ? fragments : null);
 }

@@ -4,15 +4,19 @@ import java.time.Duration;
 
 import org.healthgraph.catalog.curation.Curation;
 import org.healthgraph.catalog.curation.CurationLimits;
+import org.healthgraph.catalog.documentation.Documentation;
+import org.healthgraph.catalog.documentation.DocumentationWriter;
 import org.healthgraph.catalog.internal.CachedCatalog;
 import org.healthgraph.catalog.internal.GraphCatalog;
 import org.healthgraph.catalog.internal.GraphCatalogWriter;
 import org.healthgraph.catalog.internal.GraphCuration;
+import org.healthgraph.catalog.internal.GraphDocumentation;
+import org.healthgraph.catalog.internal.GraphDocumentationWriter;
 import org.healthgraph.catalog.store.CatalogStores;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.audit.AuditTrail;
 
-/** Opens the catalog over a graph store. */
+/** Opens the catalog, and its documentation, over a graph store. */
 public final class Catalogs {
 
     private Catalogs() {
@@ -63,5 +67,15 @@ public final class Catalogs {
     /** A writer into the given graph; create one per application and share it (it holds the listeners). */
     public static CatalogWriter writer(GraphStore store) {
         return new GraphCatalogWriter(CatalogStores.on(store));
+    }
+
+    /** The documentation kept in the given graph beside the catalog (through the documentation store of its backend). */
+    public static Documentation documentation(GraphStore store) {
+        return new GraphDocumentation(CatalogStores.documents(store));
+    }
+
+    /** A writer of documentation pages into the given graph; create one per application and share it (it holds the listeners). */
+    public static DocumentationWriter documentationWriter(GraphStore store) {
+        return new GraphDocumentationWriter(CatalogStores.documents(store));
     }
 }

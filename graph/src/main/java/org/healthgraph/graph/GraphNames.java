@@ -26,6 +26,13 @@ public final class GraphNames {
     public static final Label CHANGE = new Label("Change", "id");
     /** A source file imported into the catalog, with the fingerprint of its last imported content. */
     public static final Label CATALOG_SOURCE = new Label("CatalogSource", "name");
+    /**
+     * A page or section of the documentation; key: the page's path without {@code .md}, and for a
+     * section {@code #} and its anchor ({@code fiches/ivg#les-ivg}).
+     */
+    public static final Label DOCUMENT = new Label("Document", "key");
+    /** A glossary term; key: the key of the glossary page that defines it. */
+    public static final Label TERM = new Label("Term", "key");
 
     public static final RelType HAS_TABLE = new RelType("HAS_TABLE", DATASET, TABLE);
     public static final RelType HAS_VARIABLE = new RelType("HAS_VARIABLE", TABLE, VARIABLE);
@@ -38,12 +45,25 @@ public final class GraphNames {
     public static final RelType CODED_AS = new RelType("CODED_AS", CARE_EVENT, CODE);
     public static final RelType LINKED_TO = new RelType("LINKED_TO", RECORD, PATIENT);
     public static final RelType HAS_CHANGE = new RelType("HAS_CHANGE", VARIABLE, CHANGE);
+    /** From a page or section to each of its sections. */
+    public static final RelType HAS_SECTION = new RelType("HAS_SECTION", DOCUMENT, DOCUMENT);
+    /** From a page or section to the page it links to. */
+    public static final RelType LINKS_TO = new RelType("LINKS_TO", DOCUMENT, DOCUMENT);
+    /** From a glossary page to the term it defines. */
+    public static final RelType DEFINES = new RelType("DEFINES", DOCUMENT, TERM);
+    /** The name of the relationships from a page or section to the catalog entries it names (see {@link #mentions}). */
+    public static final String MENTIONS = "MENTIONS";
 
     public static final List<Label> LABELS =
             List.of(DATASET, TABLE, VARIABLE, NOMENCLATURE, CODE, PATIENT, PSEUDONYM, CARE_EVENT, RECORD, CHANGE,
-                    CATALOG_SOURCE, PROJECT);
+                    CATALOG_SOURCE, PROJECT, DOCUMENT, TERM);
 
     private GraphNames() {
+    }
+
+    /** The {@value #MENTIONS} relationship from a page or section to a table, variable, code list or code. */
+    public static RelType mentions(Label target) {
+        return new RelType(MENTIONS, DOCUMENT, target);
     }
 
     /**

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code healthgraph import}: a group of sub-commands. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import data into the graph (one sub-command per format).",
         subcommands = {ImportTableSchemaCommand.class, ImportCsvDictionaryCommand.class, ImportSndsExtractCommand.class,
-                ImportFhirCommand.class})
+                ImportFhirCommand.class, ImportDocumentationCommand.class})
 public final class ImportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

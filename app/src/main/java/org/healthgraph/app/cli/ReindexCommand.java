@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code healthgraph reindex}: rebuilds the catalog search index from the graph. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuild the catalog search index from the graph (tables, variables, code lists, codes).")
+        description = "Rebuild the catalog search index from the graph (tables, variables, code lists, codes, documentation pages).")
 public final class ReindexCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -25,7 +25,8 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (JobContext job = JobContext.open(graph)) {
             long t0 = System.nanoTime();
-            long n = CatalogDocuments.reindex(Catalogs.reader(job.bean(GraphStore.class)), job.bean(SearchIndex.class));
+            long n = CatalogDocuments.reindex(Catalogs.reader(job.bean(GraphStore.class)),
+                    job.bean(org.healthgraph.catalog.documentation.Documentation.class), job.bean(SearchIndex.class));
             spec.commandLine().getOut().printf("indexed %,d documents in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
             return 0;
         } catch (SearchException e) {

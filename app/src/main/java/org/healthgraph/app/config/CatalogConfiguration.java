@@ -5,9 +5,12 @@ import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.Catalogs;
 import org.healthgraph.catalog.curation.Curation;
 import org.healthgraph.catalog.curation.CurationLimits;
-import org.healthgraph.catalog.search.CatalogDocuments;
+import org.healthgraph.catalog.documentation.Documentation;
+import org.healthgraph.catalog.documentation.DocumentationWriter;
+import org.healthgraph.catalog.search.BatchedIndexing;
 import org.healthgraph.catalog.search.CatalogFreshness;
 import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.catalog.search.SearchKnowledge;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.graph.audit.AuditTrail;
@@ -22,8 +25,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 /**
  * The catalog over the application's graph store: one writer per process (its listeners, the search
  * index and the reader's cache, hear every import), the reader, cached in memory unless
- * {@code healthgraph.catalog.cache.enabled} is false, and the search index persisted under
- * {@code <data-dir>/search}, kept current near-real-time by the writer's changes.
+ * {@code healthgraph.catalog.cache.enabled} is false, the documentation kept beside it, and the search
+ * index persisted under {@code <data-dir>/search}, kept current near-real-time by the writers' changes
+ * (catalog changes in batches, at most a second late; documentation changes page by page).
  */
 @Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
@@ -50,11 +54,41 @@ public class CatalogConfiguration {
         return new TextLimits(properties.imports().maxTextLength(), properties.imports().maxLabelLength());
     }
 
+    @Bean
+    public DocumentationWriter documentationWriter(GraphStore store) {
+        DocumentationWriter writer = Catalogs.documentationWriter(store);
+        writer.ensureSchema();
+        return writer;
+    }
+
+    @Bean
+    public Documentation documentation(GraphStore store) {
+        return Catalogs.documentation(store);
+    }
+
+    /** What the documentation and the join graph tell the search about each entry, shared by the index's listeners. */
+    @Bean
+    public SearchKnowledge searchKnowledge(Catalog catalog, Documentation documentation) {
+        return new SearchKnowledge(catalog, documentation);
+    }
+
     @Bean(destroyMethod = "close")
-    public SearchIndex searchIndex(HealthgraphProperties properties, Catalog catalog, CatalogWriter writer) {
-        SearchIndex index = SearchIndex.open(properties.searchIndexDir());
-        writer.addListener(CatalogDocuments.keepingCurrent(catalog, index));
-        return index;
+    public SearchIndex searchIndex(HealthgraphProperties properties) {
+        return SearchIndex.open(properties.searchIndexDir());
+    }
+
+    /**
+     * Keeps the search index current in batches, at most a second after a change: an import of thousands
+     * of files or hundreds of pages costs a few index commits, not one a file.
+     * Closed (flushing what waits) before the index, which it depends on.
+     */
+    @Bean(destroyMethod = "close")
+    public BatchedIndexing searchIndexing(Catalog catalog, CatalogWriter writer, Documentation documentation,
+            DocumentationWriter documentationWriter, SearchKnowledge knowledge, SearchIndex index) {
+        BatchedIndexing batches = BatchedIndexing.start(catalog, documentation, knowledge, index);
+        writer.addListener(batches);
+        documentationWriter.addListener(batches.documentationListener());
+        return batches;
     }
 
     /**
@@ -63,7 +97,7 @@ public class CatalogConfiguration {
      */
     @Bean
     public Curation curation(GraphStore store, CatalogWriter writer, AuditTrail audit, HealthgraphProperties properties,
-                             SearchIndex searchIndex) {
+                             BatchedIndexing searchIndexing) {
         Curation curation = Catalogs.curation(store, writer, audit, new CurationLimits(
                 properties.imports().maxTextLength(), properties.imports().maxLabelLength(),
                 CurationLimits.DEFAULTS.maxEntities()));
@@ -81,8 +115,8 @@ public class CatalogConfiguration {
      */
     @Bean(destroyMethod = "close")
     public CatalogFreshness catalogFreshness(GraphStore store, CatalogWriter writer, Catalog catalog, SearchIndex index,
-            IndexReadiness readiness) {
-        return CatalogFreshness.of(store, writer, catalog, index, readiness);
+            IndexReadiness readiness, Documentation documentation) {
+        return CatalogFreshness.of(store, writer, catalog, documentation, index, readiness);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.healthgraph.app.demo.DemoDictionaryStep;
+import org.healthgraph.app.demo.DemoDocumentationStep;
 import org.healthgraph.app.demo.DemoLoader;
 import org.healthgraph.app.demo.DemoStep;
 import org.healthgraph.app.demo.JourneyDemoStep;
@@ -14,6 +15,8 @@ import org.healthgraph.app.identity.DemoLogins;
 import org.healthgraph.app.identity.LocalLogins;
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
+import org.healthgraph.catalog.documentation.Documentation;
+import org.healthgraph.catalog.documentation.DocumentationWriter;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
@@ -26,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The demonstration's beans: its steps (the demo dictionary, the search index, the synthetic
+ * The demonstration's beans: its steps (the demo dictionary and documentation, the search index, the synthetic
  * population, a small linkage run) and the loader that runs them, made only when {@code healthgraph.demo.enabled} is
  * true (set by the {@code demo} command); and the announcement of where a server answers.
  */
@@ -45,8 +48,14 @@ public class DemoConfiguration {
     static class Steps {
 
         @Bean
-        DemoDictionaryStep demoDictionaryStep(Catalog catalog, CatalogWriter writer) {
-            return new DemoDictionaryStep(catalog, writer);
+        DemoDictionaryStep demoDictionaryStep(Catalog catalog, CatalogWriter writer, HealthgraphProperties properties) {
+            return new DemoDictionaryStep(catalog, writer, properties.demo().dictionaryDir());
+        }
+
+        @Bean
+        DemoDocumentationStep demoDocumentationStep(Catalog catalog, DocumentationWriter writer, Documentation documentation,
+                HealthgraphProperties properties) {
+            return new DemoDocumentationStep(catalog, writer, documentation, properties.demo().documentationDir());
         }
 
         @Bean

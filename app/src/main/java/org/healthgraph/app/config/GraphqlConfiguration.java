@@ -9,6 +9,7 @@ import org.healthgraph.graphql.access.PolicyInstrumentation;
 import org.healthgraph.graphql.catalog.CatalogController;
 import org.healthgraph.graphql.catalog.CatalogLoaders;
 import org.healthgraph.graphql.catalog.CatalogNavigationController;
+import org.healthgraph.graphql.catalog.DocumentationController;
 import org.healthgraph.graphql.curation.CurationController;
 import org.healthgraph.graphql.catalog.NodeTypes;
 import org.healthgraph.graphql.errors.ApiErrors;
@@ -40,8 +41,8 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  * interceptor, resolver and configurer beans by type.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CatalogController.class, CatalogNavigationController.class, JourneyController.class, CurationController.class,
-        LinkageController.class, CohortDefinitionController.class})
+@Import({CatalogController.class, CatalogNavigationController.class, DocumentationController.class, JourneyController.class,
+        CurationController.class, LinkageController.class, CohortDefinitionController.class})
 public class GraphqlConfiguration {
 
     @Bean

@@ -257,8 +257,21 @@ public record HealthgraphProperties(@DefaultValue("data") @NotNull Path dataDir,
     /**
      * @param enabled load the demonstration data at start (set by the demo command)
      * @param patients size of the demo's synthetic population
+     * @param dictionary a Table Schema tree laid out as schema-snds for the demo's catalog (the demo command's --dictionary); empty: the small built-in dictionary
+     * @param documentation a Markdown documentation folder laid out as Documentation-SNDS for the demo (the demo command's --documentation); empty: a few built-in pages
      */
-    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("2000") @Min(0) @Max(1_000_000) int patients) {
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("2000") @Min(0) @Max(1_000_000) int patients,
+                       @DefaultValue("") @NotNull String dictionary, @DefaultValue("") @NotNull String documentation) {
+
+        /** The dictionary folder to load, if one is set. */
+        public Optional<Path> dictionaryDir() {
+            return dictionary.isBlank() ? Optional.empty() : Optional.of(Path.of(dictionary));
+        }
+
+        /** The documentation folder to load, if one is set. */
+        public Optional<Path> documentationDir() {
+            return documentation.isBlank() ? Optional.empty() : Optional.of(Path.of(documentation));
+        }
     }
 
     /**

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogStats;
@@ -14,21 +13,37 @@ import org.healthgraph.catalog.ImportProgress;
 import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.importers.tableschema.DemoDictionary;
 import org.healthgraph.importers.tableschema.TableSchemaImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Loads the demonstration data dictionary (three products, five tables, five code lists) into the catalog. */
+/**
+ * Loads the demo's data dictionary into the catalog: a Table Schema tree given by
+ * {@code healthgraph.demo.dictionary} (the demo command's {@code --dictionary}, such as the public
+ * schema-snds), else the small built-in one (three products, five tables, five code lists). Its
+ * summary says which it loaded.
+ */
 public final class DemoDictionaryStep implements DemoStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDictionaryStep.class);
 
     private final Catalog catalog;
     private final CatalogWriter writer;
+    private final Optional<Path> given;
 
     public DemoDictionaryStep(Catalog catalog, CatalogWriter writer) {
+        this(catalog, writer, Optional.empty());
+    }
+
+    /** @param given the dictionary folder to load instead of the built-in one, if any */
+    public DemoDictionaryStep(Catalog catalog, CatalogWriter writer, Optional<Path> given) {
         this.catalog = catalog;
         this.writer = writer;
+        this.given = given;
     }
 
     @Override
     public String name() {
-        return "demo dictionary";
+        return given.map(d -> "dictionary " + d).orElse("built-in demo dictionary");
     }
 
     @Override
@@ -38,6 +53,19 @@ public final class DemoDictionaryStep implements DemoStep {
 
     @Override
     public String run() {
+        if (given.isPresent()) {
+            ImportReport report = new TableSchemaImporter(catalog, writer).importTree(given.get(), ImportProgress.NONE);
+            if (report.filesImported() == 0) {
+                throw new IllegalStateException("the dictionary " + given.get() + " imported no file: give a Table Schema"
+                        + " tree laid out as schema-snds (schemas/, nomenclatures/)");
+            }
+            if (report.hasErrors()) {
+                // A real dictionary has a few faulty rows; the demo goes on with the rest, as the import command does.
+                LOG.warn("Demo: the dictionary {} imported with {} problem(s), {} file(s) failed (see `healthgraph import"
+                        + " table-schema` for the report)", given.get(), report.problems().size(), report.filesFailed());
+            }
+            return summary("from " + given.get());
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("healthgraph-demo-dictionary-");
@@ -50,15 +78,15 @@ public final class DemoDictionaryStep implements DemoStep {
             if (report.hasErrors()) {
                 throw new IllegalStateException("the demo dictionary did not import cleanly: " + report.problems());
             }
-            CatalogStats stats = catalog.stats();
-            return stats.tables() + " tables, " + stats.variables() + " variables, " + stats.nomenclatures()
-                    + " code lists, " + stats.codes() + " codes";
+            return summary("built in");
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder: left for the system to clean
-            }
+            DemoFolders.delete(dir);
         }
+    }
+
+    private String summary(String origin) {
+        CatalogStats stats = catalog.stats();
+        return origin + ": " + stats.tables() + " tables, " + stats.variables() + " variables, " + stats.nomenclatures()
+                + " code lists, " + stats.codes() + " codes";
     }
 }

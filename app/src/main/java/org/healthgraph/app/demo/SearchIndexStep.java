@@ -37,7 +37,7 @@ public final class SearchIndexStep implements DemoStep {
     public String run() {
         readiness.building("rebuilt from the demo catalog", 0);
         try {
-            long documents = CatalogDocuments.reindex(Catalogs.reader(store), index);
+            long documents = CatalogDocuments.reindex(Catalogs.reader(store), Catalogs.documentation(store), index);
             readiness.ready("rebuilt from the demo catalog", java.util.Map.of("documents", documents));
             return documents + " documents";
         } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ class SearchCommandIT {
                     .withDatasets(List.of(Dataset.named("PMSI")))
                     .withTables(List.of(new Table(TableName.of("T_SEJOURS_TEST"), "Séjours hospitaliers de médecine",
                             "PMSI", "", "", new History("2020", "", List.of()), List.of()))));
+            // Catalog changes reach the index in batches, within a second; the test does not wait for the timer.
+            running.getBean(org.healthgraph.catalog.search.BatchedIndexing.class).flush();
 
             CliRun found = InProcessCli.run("search", "séjours hospitaliers", "--data-dir", dir.toString());
 

@@ -13,6 +13,11 @@ import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogChange;
 import org.healthgraph.catalog.CatalogChangeListener;
 import org.healthgraph.catalog.EntryKind;
+import org.healthgraph.catalog.documentation.DocumentKey;
+import org.healthgraph.catalog.documentation.Documentation;
+import org.healthgraph.catalog.documentation.DocumentationChange;
+import org.healthgraph.catalog.documentation.DocumentationListener;
+import org.healthgraph.catalog.documentation.MentionTarget;
 
 /**
  * Keeps the search index current after catalog changes in batches: a committed change only notes
@@ -38,6 +43,17 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
     private final SearchIndex index;
     private final Map<EntryKind, Set<String>> changed = new EnumMap<>(EntryKind.class);
     private final Set<String> deleted = new LinkedHashSet<>();
+    /** Documentation pages written and removed since the last batch (a page both: its last state wins). */
+    private final Set<DocumentKey> pagesWritten = new LinkedHashSet<>();
+    private final Set<DocumentKey> pagesDeleted = new LinkedHashSet<>();
+    /** The catalog entries whose mentions those pages changed: indexed again with the pages, on the new knowledge. */
+    private final Map<EntryKind, Set<String>> pageTargets = new EnumMap<>(EntryKind.class);
+    private Documentation documentation;
+    private Runnable forgetKnowledge = () -> { };
+    /** The one documentation listener (the same instance each time, so that it can be removed). */
+    private final DocumentationListener pageListener = this::documentationChanged;
+    /** When the last documentation change was noted ({@link System#nanoTime}). */
+    private long lastPageChange;
     private final Thread worker;
     /** Held while a batch is taken and written, so that batches reach the index in the order of their changes. */
     private final Object writing = new Object();
@@ -58,6 +74,54 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
         BatchedIndexing b = new BatchedIndexing(catalog, knowledge, index);
         b.worker.start();
         return b;
+    }
+
+    /**
+     * Starts as {@link #start(Catalog, Supplier, SearchIndex)}, also indexing documentation changes in
+     * batches: register {@link #documentationListener()} with the documentation writer. A batch with
+     * documentation changes makes {@code knowledge} forget what it read first, once, then replaces the
+     * pages written and removed, and indexes again the catalog entries whose mentions changed.
+     */
+    public static BatchedIndexing start(Catalog catalog, Documentation documentation, SearchKnowledge knowledge,
+            SearchIndex index) {
+        BatchedIndexing b = new BatchedIndexing(catalog, knowledge::get, index);
+        b.documentation = Objects.requireNonNull(documentation, "documentation");
+        b.forgetKnowledge = knowledge::forget;
+        b.worker.start();
+        return b;
+    }
+
+    /**
+     * The listener to register with the documentation writer: it notes the pages and catalog entries a
+     * change touched, indexed with the next batch (an import of hundreds of pages then reads the
+     * knowledge and commits the index a few times, not once a page).
+     */
+    public DocumentationListener documentationListener() {
+        if (documentation == null) {
+            throw new IllegalStateException("started without documentation: use start(catalog, documentation, knowledge, index)");
+        }
+        return pageListener;
+    }
+
+    private void documentationChanged(DocumentationChange change) {
+        if (change.skipped() || change.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new SearchException("the search index's batch indexing is closed; a documentation change is not"
+                        + " indexed (run reindex)");
+            }
+            pagesWritten.removeAll(change.pagesDeleted());
+            pagesDeleted.removeAll(change.pagesWritten());
+            pagesWritten.addAll(change.pagesWritten());
+            pagesDeleted.addAll(change.pagesDeleted());
+            for (MentionTarget t : change.targets()) {
+                pageTargets.computeIfAbsent(t.kind(), k -> new LinkedHashSet<>()).add(t.key());
+            }
+            pending += change.pagesWritten().size() + change.pagesDeleted().size();
+            lastPageChange = System.nanoTime();
+        }
     }
 
     @Override
@@ -97,7 +161,9 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
                 }
             }
             try {
-                flush();
+                synchronized (writing) {
+                    flushInOrder(false);
+                }
             } catch (RuntimeException e) {
                 synchronized (this) {
                     failure = e; // told by the next flush() or close(); the worker goes on
@@ -109,13 +175,20 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
     /** Indexes now what waits; searches see every change told before this call when it returns. */
     public void flush() {
         synchronized (writing) {
-            flushInOrder();
+            flushInOrder(true);
         }
     }
 
-    private void flushInOrder() {
+    /**
+     * @param pagesNow whether documentation changes go now; otherwise they wait until none came for an
+     *     interval: each documentation batch reads the knowledge again (every join and mention), which an
+     *     import of hundreds of pages must not pay once a second
+     */
+    private void flushInOrder(boolean pagesNow) {
         Map<EntryKind, Set<String>> batch;
         Set<String> gone;
+        Set<DocumentKey> written;
+        Set<DocumentKey> removed;
         synchronized (this) {
             RuntimeException f = failure;
             failure = null;
@@ -125,11 +198,36 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
             }
             batch = new EnumMap<>(changed);
             gone = new LinkedHashSet<>(deleted);
+            boolean pages = pagesNow || System.nanoTime() - lastPageChange >= TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
+            written = new LinkedHashSet<>(pages ? pagesWritten : Set.of());
+            removed = new LinkedHashSet<>(pages ? pagesDeleted : Set.of());
             changed.clear();
             deleted.clear();
-            pending = 0;
+            if (pages) {
+                pageTargets.forEach((kind, keys) -> batch.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(keys));
+                pageTargets.clear();
+                pagesWritten.clear();
+                pagesDeleted.clear();
+            }
+            pending = pagesWritten.size() + pagesDeleted.size();
         }
+        writePages(written, removed);
         write(batch, gone);
+    }
+
+    /** The documentation part of a batch, before the entries: they are indexed with the new knowledge. */
+    private void writePages(Set<DocumentKey> written, Set<DocumentKey> removed) {
+        if (written.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        forgetKnowledge.run();
+        List<SearchDocument> pages = new ArrayList<>();
+        Set<String> gone = new LinkedHashSet<>();
+        removed.forEach(k -> gone.add(k.value()));
+        for (DocumentKey k : written) {
+            documentation.page(k).ifPresentOrElse(p -> pages.addAll(DocumentationDocuments.of(p)), () -> gone.add(k.value()));
+        }
+        index.replacePages(gone, pages);
     }
 
     private void write(Map<EntryKind, Set<String>> batch, Set<String> gone) {

@@ -85,10 +85,21 @@ public final class CatalogFreshness implements AutoCloseable {
      */
     public static CatalogFreshness of(GraphStore graph, CatalogWriter writer, Catalog cached, SearchIndex index,
             IndexReadiness readiness) {
+        return of(graph, writer, cached, new org.healthgraph.catalog.documentation.InMemoryDocumentation(), index,
+                readiness);
+    }
+
+    /**
+     * The same, whose rebuild also indexes the pages of {@code documentation} and what they say of each
+     * entry (a rebuild without them would drop the document hits).
+     */
+    public static CatalogFreshness of(GraphStore graph, CatalogWriter writer, Catalog cached,
+            org.healthgraph.catalog.documentation.Documentation documentation, SearchIndex index,
+            IndexReadiness readiness) {
         Catalog reader = Catalogs.reader(graph);
         var store = CatalogStores.on(graph);
-        return new CatalogFreshness(store::stamp, writer, cached, () -> CatalogDocuments.reindex(reader, index), index,
-                readiness);
+        return new CatalogFreshness(store::stamp, writer, cached, () -> CatalogDocuments.reindex(reader, documentation,
+                index), index, readiness);
     }
 
     private void ownMove(CatalogStamp stamp) {

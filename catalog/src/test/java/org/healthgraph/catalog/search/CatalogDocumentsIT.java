@@ -15,6 +15,7 @@ import org.healthgraph.catalog.CodeRef;
 import org.healthgraph.catalog.CodedBy;
 import org.healthgraph.catalog.ColumnRole;
 import org.healthgraph.catalog.Dataset;
+import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.History;
 import org.healthgraph.catalog.Nomenclature;
 import org.healthgraph.catalog.NomenclatureColumn;
@@ -194,6 +195,52 @@ class CatalogDocumentsIT {
             }
             assertThat(index.search(SearchRequest.of("tardive").withFilters(mine)).hits()).extracting(SearchHit::key)
                     .contains(p + "_LATE");
+        }
+    }
+
+    @Test
+    void batchedIndexingIndexesDocumentationPagesInFewCommitsAndTheEntriesTheyNameWithTheirNewKnowledge() {
+        GraphStore store = SharedNeo4j.store();
+        CatalogWriter writer = Catalogs.writer(store);
+        writer.ensureSchema();
+        Catalog catalog = Catalogs.reader(store);
+        String p = SharedNeo4j.uniqueKey("BD");
+        TableName t = TableName.of(p + "_SEJ");
+        writer.write(CatalogUnit.of(p + ".json").withDatasets(List.of(Dataset.named("DEMO")))
+                .withTables(List.of(new Table(t, "Séjours", "DEMO", "", "", History.NONE, List.of()))));
+        org.healthgraph.catalog.documentation.InMemoryDocumentation docs =
+                new org.healthgraph.catalog.documentation.InMemoryDocumentation();
+        SearchKnowledge knowledge = new SearchKnowledge(catalog, docs);
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            CatalogDocuments.reindex(catalog, docs, index);
+            long before = index.version();
+            BatchedIndexing batches = BatchedIndexing.start(catalog, docs, knowledge, index);
+            docs.addListener(batches.documentationListener());
+            try {
+                for (int i = 0; i < 20; i++) {
+                    var key = org.healthgraph.catalog.documentation.DocumentKey.of(p.toLowerCase() + "/fiches/page" + i);
+                    docs.write(new org.healthgraph.catalog.documentation.DocumentationPage(key.value() + ".md", "v" + i,
+                            List.of(new org.healthgraph.catalog.documentation.Document(key, "Fiche " + i, "",
+                                    "La prise en charge hospitalière " + p + i, List.of(), key.value() + ".md", 1,
+                                    Optional.empty(), 0)),
+                            Optional.empty(),
+                            List.of(new org.healthgraph.catalog.documentation.Mention(key,
+                                    new org.healthgraph.catalog.documentation.MentionTarget(EntryKind.TABLE, t.value()), 3,
+                                    t.value(), "la prise en charge hospitalière")),
+                            List.of()));
+                }
+            } finally {
+                docs.removeListener(batches.documentationListener());
+                batches.close();
+            }
+            assertThat(index.search(SearchRequest.of(p + "7")).hits()).extracting(SearchHit::key)
+                    .contains(p.toLowerCase() + "/fiches/page7");
+            // the table is found by what the pages say of it, once they are indexed
+            assertThat(index.search(SearchRequest.of("prise en charge hospitalière").withFilters(
+                    SearchFilters.NONE.withProducts(java.util.Set.of("DEMO")).withKinds(java.util.Set.of(DocumentKind.TABLE)))).hits())
+                    .extracting(SearchHit::key).contains(t.value());
+            // 20 pages, far fewer commits than one per page
+            assertThat(index.version() - before).isLessThan(10);
         }
     }
 

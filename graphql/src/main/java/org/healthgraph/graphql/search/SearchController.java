@@ -50,7 +50,7 @@ public final class SearchController {
     }
 
     public record Hit(DocumentKind kind, String key, String name, String label, String product, String table,
-            String nomenclature, String type, List<String> highlights, double score, String explanation) {
+            String nomenclature, String type, String path, List<String> highlights, double score, String explanation) {
     }
 
     public record Facet(String name, List<FacetValue> values) {
@@ -86,7 +86,7 @@ public final class SearchController {
 
     private static Hit hit(SearchHit h) {
         return new Hit(h.kind(), h.key(), h.name(), h.label(), h.product(), blankToNull(h.table()),
-                blankToNull(h.nomenclature()), blankToNull(h.type()), h.highlights(), h.score(),
+                blankToNull(h.nomenclature()), blankToNull(h.type()), blankToNull(h.path()), h.highlights(), h.score(),
                 h.explanation().orElse(null));
     }
 
