@@ -57,12 +57,8 @@ public final class Analysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ElisionFilter(source, ELISIONS);
-                s = new LowerCaseFilter(s);
-                s = new ASCIIFoldingFilter(s);
-                s = new StopFilter(s, FRENCH_STOPS);
-                s = new FrenchLightStemFilter(s);
-                return new TokenStreamComponents(source, s);
+                TokenStream s = new StopFilter(folded(source), FRENCH_STOPS);
+                return new TokenStreamComponents(source, new FrenchLightStemFilter(s));
             }
 
             @Override
@@ -72,16 +68,18 @@ public final class Analysis {
         };
     }
 
+    /** Words with French elisions removed (l', d' ...), lowercased, accents folded: every text analyzer's start. */
+    private static TokenStream folded(Tokenizer source) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(source, ELISIONS)));
+    }
+
     /** French words folded, no stop words removed, no stemming. */
     public static Analyzer plain() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ElisionFilter(source, ELISIONS);
-                s = new LowerCaseFilter(s);
-                s = new ASCIIFoldingFilter(s);
-                return new TokenStreamComponents(source, s);
+                return new TokenStreamComponents(source, folded(source));
             }
 
             @Override
@@ -118,10 +116,7 @@ public final class Analysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ElisionFilter(source, ELISIONS);
-                s = new LowerCaseFilter(s);
-                s = new ASCIIFoldingFilter(s);
-                return new TokenStreamComponents(source, new ReverseStringFilter(s));
+                return new TokenStreamComponents(source, new ReverseStringFilter(folded(source)));
             }
         };
     }
