@@ -140,6 +140,14 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                     + " healthgraph launcher): importing by transactions");
         }
         if (embedded && (load == Load.BULK || (load == Load.AUTO && large && JourneyImporter.bulkLoadAvailable()))) {
+            // The ATC code list is reference data of the extract, apart from its patients: written first (it
+            // changes nothing when already there), so that the bulk load carries it into its new store and a
+            // load killed half-way, then finished or undone by the next command, leaves it as a clean load does.
+            if (extract.atcCodes().isPresent()) {
+                try (JobContext ctx = JobContext.open(graph)) {
+                    writeAtcCodes(ctx.bean(CatalogWriter.class), extract, out);
+                }
+            }
             long t1 = System.nanoTime();
             Optional<ImportReport> bulk = JourneyImporter.bulkLoad(settings.dataDir(), project.apply(extract.patients()),
                     line -> out.println("  " + line));
@@ -147,11 +155,6 @@ public final class ImportSndsExtractCommand implements Callable<Integer> {
                 out.printf("bulk loaded %,d patients, %,d events in %.1f s%n", bulk.get().patients(), bulk.get().events(),
                         (System.nanoTime() - t1) / 1e9);
                 saveIndex(settings, extract, bulk.get(), out);
-                if (extract.atcCodes().isPresent()) {
-                    try (JobContext ctx = JobContext.open(graph)) {
-                        writeAtcCodes(ctx.bean(CatalogWriter.class), extract, out);
-                    }
-                }
                 return 0;
             }
             if (load == Load.BULK) {
