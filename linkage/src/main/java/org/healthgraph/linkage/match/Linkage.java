@@ -54,6 +54,7 @@ public final class Linkage {
     private static final int REFINE_MIN_PAIRS = 50;
     /** Smallest share of the expected matches that a field's near-certain sample must hold to refine its m. */
     private static final double REFINE_MIN_SHARE = 0.5;
+    private static final int CLASS_VALUES_MAX = 4;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -215,12 +216,13 @@ public final class Linkage {
         Sessions first = sessions(rulePatterns, independent);
         Dependence tree = Dependence.fit(random[0], nonMatchCounts(random, first, independent), levelCounts, true);
         Sessions second = sessions(rulePatterns, tree);
+        ByValue[] byValue = new ByValue[levelCounts.length];
         if (config.deduplicate()) {
             refineM(second.m, tree, second.prior, second.expectedMatches);
         } else {
-            refineMOnRecords(second.m, tree, second.prior, second.expectedMatches);
+            byValue = refineMOnRecords(second.m, tree, second.prior, second.expectedMatches);
         }
-        return model(second.m, uRandom, uRandom, second.prior, first.iterations + second.iterations, tree);
+        return model(second.m, uRandom, uRandom, second.prior, first.iterations + second.iterations, tree, byValue);
     }
 
     private static double[] toDouble(long[] counts) {
@@ -402,13 +404,14 @@ public final class Linkage {
      * selection still uses the other fields only (of the pair and of its rivals), so the sample is
      * unbiased for the field left out.
      */
-    private void refineMOnRecords(double[][] m, Dependence u, double prior, double expectedMatches) {
+    private ByValue[] refineMOnRecords(double[][] m, Dependence u, double prior, double expectedMatches) {
         progress.stage("patterns (all rules)", left.size());
         List<RecordPatternTask> tasks = scan(RecordPatternTask::new, t -> t);
         Map<Long, Integer> index = new HashMap<>();
         List<int[]> decodedList = new ArrayList<>();
         List<int[]> candidates = new ArrayList<>();
         List<int[]> starts = new ArrayList<>();
+        List<int[]> lefts = new ArrayList<>();
         for (RecordPatternTask t : tasks) {
             int[] c = new int[t.size];
             for (int k = 0; k < t.size; k++) {
@@ -423,6 +426,18 @@ public final class Linkage {
             }
             candidates.add(c);
             starts.add(java.util.Arrays.copyOf(t.starts, t.records));
+            lefts.add(java.util.Arrays.copyOf(t.lefts, t.records));
+        }
+        int[] classFields = classFields();
+        // per class field, its value in the left record, field and level: the last round's sample split by that value
+        double[][][][] byClass = new double[classFields.length][][][];
+        for (int c = 0; c < classFields.length; c++) {
+            byClass[c] = new double[comparisons[classFields[c]].distinctValues()][m.length][];
+            for (double[][] perValue : byClass[c]) {
+                for (int f = 0; f < m.length; f++) {
+                    perValue[f] = new double[levelCounts[f]];
+                }
+            }
         }
         int[][] decoded = decodedList.toArray(int[][]::new);
         double lambda = Math.min(RecordLevel.LAMBDA_MAX, expectedMatches / left.size());
@@ -437,9 +452,11 @@ public final class Linkage {
             for (int f = 0; f < m.length; f++) {
                 next[f] = new double[levelCounts[f]];
             }
+            boolean last = round == REFINE_ROUNDS - 1;
             for (int t = 0; t < candidates.size(); t++) {
                 int[] c = candidates.get(t);
                 int[] st = starts.get(t);
+                int[] lf = lefts.get(t);
                 for (int r = 0; r < st.length; r++) {
                     int from = st[r];
                     int to = r + 1 < st.length ? st[r + 1] : c.length;
@@ -452,6 +469,12 @@ public final class Linkage {
                             int level = decoded[c[k]][f];
                             if (level >= 0 && Math.pow(2, without[c[k]][f]) / sum >= REFINE_PROBABILITY) {
                                 next[f][level]++;
+                                for (int cf = 0; last && cf < classFields.length; cf++) {
+                                    int value = comparisons[classFields[cf]].leftValue(lf[r]);
+                                    if (value >= 0) {
+                                        byClass[cf][value][f][level]++;
+                                    }
+                                }
                             }
                         }
                     }
@@ -459,6 +482,89 @@ public final class Linkage {
             }
             applyRefinementSample(m, next, levelCounts, expectedMatches);
         }
+        return mByValue(m, classFields, byClass, expectedMatches);
+    }
+
+    /**
+     * A field's m given the left record's value of a class field: per value id of that field, m
+     * per level (null for a value whose sample was too small: it takes the field's m).
+     */
+    private record ByValue(int classField, double[][] m) {
+    }
+
+    /**
+     * The exact fields of a few values ({@value #CLASS_VALUES_MAX} at most), such as the sex, whose
+     * left value may tell how a match's other fields compare: among matches, a woman's surname
+     * differs far more often than a man's (a married name).
+     */
+    private int[] classFields() {
+        List<Integer> out = new ArrayList<>();
+        for (int f = 0; f < comparisons.length; f++) {
+            int values = comparisons[f].distinctValues();
+            if (config.fields().get(f).type() == FieldType.EXACT && values >= 2 && values <= CLASS_VALUES_MAX) {
+                out.add(f);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Dependence among matches on the left record's class: for each field, its refinement sample
+     * split by the value of each class field; where the split is significant (the G-test of
+     * {@link Dependence}, at 0.001) the field's m is given the value of the class field that tells
+     * most (largest mutual information), each value's level shares shrunk toward the field's m
+     * with the weight of {@value #REFINE_MIN_PAIRS} pairs (a Dirichlet prior centred on it), so
+     * that a level seldom seen in one class keeps about its overall m. Only values whose sample
+     * holds at least {@value #REFINE_MIN_PAIRS} pairs are split off, and only samples that were
+     * large enough to refine the field's m at all.
+     */
+    private ByValue[] mByValue(double[][] m, int[] classFields, double[][][][] byClass, double expectedMatches) {
+        ByValue[] out = new ByValue[m.length];
+        for (int f = 0; f < m.length; f++) {
+            double best = 0;
+            for (int c = 0; c < classFields.length; c++) {
+                if (classFields[c] == f) {
+                    continue;
+                }
+                double[][][] perValue = byClass[c];
+                List<double[]> rows = new ArrayList<>();
+                double total = 0;
+                for (double[][] value : perValue) {
+                    double n = java.util.Arrays.stream(value[f]).sum();
+                    total += n;
+                    if (n >= REFINE_MIN_PAIRS) {
+                        rows.add(value[f]);
+                    }
+                }
+                if (rows.size() < 2 || total < REFINE_MIN_SHARE * expectedMatches) {
+                    continue;
+                }
+                double information = Dependence.significantInformation(rows.toArray(double[][]::new));
+                if (information <= best) {
+                    continue;
+                }
+                best = information;
+                double[][] mv = new double[perValue.length][];
+                for (int v = 0; v < perValue.length; v++) {
+                    double[] counts = perValue[v][f];
+                    double n = java.util.Arrays.stream(counts).sum();
+                    if (n < REFINE_MIN_PAIRS) {
+                        continue;
+                    }
+                    mv[v] = new double[counts.length];
+                    double norm = 0;
+                    for (int l = 0; l < counts.length; l++) {
+                        mv[v][l] = Math.max(M_FLOOR, (counts[l] + REFINE_MIN_PAIRS * m[f][l]) / (n + REFINE_MIN_PAIRS));
+                        norm += mv[v][l];
+                    }
+                    for (int l = 0; l < counts.length; l++) {
+                        mv[v][l] /= norm;
+                    }
+                }
+                out[f] = new ByValue(classFields[c], mv);
+            }
+        }
+        return out;
     }
 
     /**
@@ -526,7 +632,7 @@ public final class Linkage {
     }
 
     private LinkageModel model(double[][] m, double[][] u, double[][] uRandom, double prior, int iterations,
-                               Dependence dependence) {
+                               Dependence dependence, ByValue[] byValue) {
         List<FieldModel> fields = new ArrayList<>();
         for (int f = 0; f < levelCounts.length; f++) {
             String[] labels = comparisons[f].labels();
@@ -535,15 +641,27 @@ public final class Linkage {
                 levels.add(new Level(labels[l], m[f][l], u[f][l], uRandom[f][l]));
             }
             int g = dependence.parent(f);
+            FieldModel field;
             if (g < 0) {
-                fields.add(new FieldModel(config.fields().get(f).name(), levels));
-                continue;
+                field = new FieldModel(config.fields().get(f).name(), levels);
+            } else {
+                List<List<Double>> uGiven = new ArrayList<>();
+                for (double[] row : dependence.conditional(f)) {
+                    uGiven.add(java.util.Arrays.stream(row).boxed().toList());
+                }
+                field = new FieldModel(config.fields().get(f).name(), levels, Optional.of(config.fields().get(g).name()), uGiven);
             }
-            List<List<Double>> uGiven = new ArrayList<>();
-            for (double[] row : dependence.conditional(f)) {
-                uGiven.add(java.util.Arrays.stream(row).boxed().toList());
+            if (byValue[f] != null) {
+                Comparison given = comparisons[byValue[f].classField()];
+                Map<String, List<Double>> rows = new java.util.LinkedHashMap<>();
+                for (int v = 0; v < byValue[f].m().length; v++) {
+                    if (byValue[f].m()[v] != null) {
+                        rows.put(given.valueOf(v), java.util.Arrays.stream(byValue[f].m()[v]).boxed().toList());
+                    }
+                }
+                field = field.withMByValue(config.fields().get(byValue[f].classField()).name(), rows);
             }
-            fields.add(new FieldModel(config.fields().get(f).name(), levels, Optional.of(config.fields().get(g).name()), uGiven));
+            fields.add(field);
         }
         return new LinkageModel(fields, prior, iterations);
     }
@@ -569,7 +687,8 @@ public final class Linkage {
         progress.stage("em", config.training().maxIterations());
         Em.Result r = Em.run(entries[0], entries[1], levelCounts, initialM(), u0, lambda0, false,
                 config.training().maxIterations(), 1e-7);
-        return model(r.m(), r.u(), uRandom, r.lambda(), r.iterations(), Dependence.independent(r.u()));
+        return model(r.m(), r.u(), uRandom, r.lambda(), r.iterations(), Dependence.independent(r.u()),
+                new ByValue[levelCounts.length]);
     }
 
     private double[][] candidateMarginals(long[] patterns, long[] counts) {
@@ -710,11 +829,32 @@ public final class Linkage {
      * level b of the parent field) and level; each field's parent (-1 for none); term-frequency
      * adjustments per field and value (null rows when off); the prior weight.
      */
-    private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior) {
+    private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
+                           double[][][][] byValue) {
     }
 
+    /**
+     * The scoring weights; for a field whose m is given a left record's value, {@code byValue[f][v]}
+     * holds its rows for the dictionary id v of that value (null: the field's own rows).
+     */
     private Weights weights(LinkageModel model) {
-        return new Weights(model.conditionalWeights(), model.parents(), termFrequencyAdjustments(model), model.priorWeight());
+        int[] mParents = model.mParents();
+        double[][][][] byValue = new double[comparisons.length][][][];
+        for (int f = 0; f < comparisons.length; f++) {
+            if (mParents[f] < 0) {
+                continue;
+            }
+            Comparison given = comparisons[mParents[f]];
+            byValue[f] = new double[given.distinctValues()][][];
+            for (int v = 0; v < byValue[f].length; v++) {
+                List<Double> m = model.fields().get(f).mByValue().get(given.valueOf(v));
+                if (m != null) {
+                    byValue[f][v] = model.conditionalWeights(f, m.stream().mapToDouble(Double::doubleValue).toArray());
+                }
+            }
+        }
+        return new Weights(model.conditionalWeights(), model.parents(), termFrequencyAdjustments(model), model.priorWeight(),
+                mParents, byValue);
     }
 
     /** The weight of a pair whose levels are in {@code levels} (filled here). */
@@ -736,7 +876,15 @@ public final class Linkage {
             return 0;
         }
         int p = w.parents[f];
-        double v = w.levels[f][p < 0 || levels[p] < 0 ? 0 : levels[p] + 1][l];
+        double[][] rows = w.levels[f];
+        int g = w.mParents[f];
+        if (g >= 0) {
+            int value = comparisons[g].leftValue(i);
+            if (value >= 0 && w.byValue[f][value] != null) {
+                rows = w.byValue[f][value];
+            }
+        }
+        double v = rows[p < 0 || levels[p] < 0 ? 0 : levels[p] + 1][l];
         if (l == 0 && w.tf[f] != null) {
             v += w.tf[f][comparisons[f].agreedValue(i, j)];
         }
@@ -1101,6 +1249,7 @@ public final class Linkage {
         long[] codes = new long[1024];
         int size;
         int[] starts = new int[256];
+        int[] lefts = new int[256];
         int records;
         private int current = -1;
 
@@ -1109,7 +1258,9 @@ public final class Linkage {
             if (i != current) {
                 if (records == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, records * 2);
+                    lefts = java.util.Arrays.copyOf(lefts, records * 2);
                 }
+                lefts[records] = i;
                 starts[records++] = size;
                 current = i;
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -37,17 +38,26 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
      * One field's levels.
      *
      * @param name the field
-     * @param levels its levels, strongest first, {@code else} last
+     * @param levels its levels, strongest first, {@code else} last; their m is the field's m over
+     *     all matches
      * @param given the field whose level this field's u depends on among non-matches, if any
      * @param uGiven when {@code given} is present: for each level of that field (rows, in its
      *     order), u of each level of this field (columns)
+     * @param mGiven the field (an exact field of few values, such as the sex) whose value in the
+     *     left record this field's m depends on among matches, if any
+     * @param mByValue when {@code mGiven} is present: for each of that field's values (normalised,
+     *     as compared) m of each level of this field; a left record with another value, or none,
+     *     takes the levels' m
      */
-    public record FieldModel(String name, List<Level> levels, Optional<String> given, List<List<Double>> uGiven) {
+    public record FieldModel(String name, List<Level> levels, Optional<String> given, List<List<Double>> uGiven,
+                             Optional<String> mGiven, Map<String, List<Double>> mByValue) {
         public FieldModel {
             Objects.requireNonNull(name, "name");
             levels = List.copyOf(levels);
             given = given == null ? Optional.empty() : given;
             uGiven = uGiven == null ? List.of() : uGiven.stream().map(List::copyOf).toList();
+            mGiven = mGiven == null ? Optional.empty() : mGiven;
+            mByValue = mByValue == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mByValue));
             if (given.isPresent() != !uGiven.isEmpty()) {
                 throw new LinkageException("model: field " + name + ": 'given' and 'uGiven' go together");
             }
@@ -56,12 +66,37 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
                     throw new LinkageException("model: field " + name + ": each uGiven row needs one u per level");
                 }
             }
+            if (mGiven.isPresent() != !mByValue.isEmpty()) {
+                throw new LinkageException("model: field " + name + ": 'mGiven' and 'mByValue' go together");
+            }
+            for (List<Double> row : mByValue.values()) {
+                if (row.size() != levels.size()) {
+                    throw new LinkageException("model: field " + name + ": each mByValue row needs one m per level");
+                }
+            }
         }
 
-        /** A field whose u does not depend on another field. */
+        /** A field whose m depends on no left record's value. */
+        public FieldModel(String name, List<Level> levels, Optional<String> given, List<List<Double>> uGiven) {
+            this(name, levels, given, uGiven, Optional.empty(), Map.of());
+        }
+
+        /** A field whose u does not depend on another field, nor its m on a value. */
         public FieldModel(String name, List<Level> levels) {
             this(name, levels, Optional.empty(), List.of());
         }
+
+        /** The same field with its m given the left record's value of {@code field}. */
+        public FieldModel withMByValue(String field, Map<String, List<Double>> byValue) {
+            return new FieldModel(name, levels, given, uGiven, Optional.of(field), byValue);
+        }
+    }
+
+    /**
+     * One row of the table of m given a value: m of a level of {@code field} among matches whose
+     * left record has {@code value} in {@code given}, and the resulting weight (with the marginal u).
+     */
+    public record ValueRow(String field, String level, String given, String value, double m, double u, double weight) {
     }
 
     /**
@@ -154,20 +189,59 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
      * {@code log2(m/u)} with u given level b of the field it depends on.
      */
     public double[][][] conditionalWeights() {
-        double[][] marginal = weights();
         double[][][] w = new double[fields.size()][][];
         for (int f = 0; f < w.length; f++) {
-            FieldModel fm = fields.get(f);
-            w[f] = new double[1 + fm.uGiven().size()][];
-            w[f][0] = marginal[f];
-            for (int b = 0; b < fm.uGiven().size(); b++) {
-                w[f][b + 1] = new double[fm.levels().size()];
-                for (int l = 0; l < w[f][b + 1].length; l++) {
-                    w[f][b + 1][l] = log2(fm.levels().get(l).m() / fm.uGiven().get(b).get(l));
-                }
+            w[f] = conditionalWeights(f, fields.get(f).levels().stream().mapToDouble(Level::m).toArray());
+        }
+        return w;
+    }
+
+    /** {@link #conditionalWeights()} of field {@code f} with m per level {@code m} (one of its {@code mByValue} rows, say). */
+    public double[][] conditionalWeights(int f, double[] m) {
+        FieldModel fm = fields.get(f);
+        double[][] w = new double[1 + fm.uGiven().size()][fm.levels().size()];
+        for (int l = 0; l < m.length; l++) {
+            w[0][l] = log2(m[l] / fm.levels().get(l).u());
+        }
+        for (int b = 0; b < fm.uGiven().size(); b++) {
+            for (int l = 0; l < m.length; l++) {
+                w[b + 1][l] = log2(m[l] / fm.uGiven().get(b).get(l));
             }
         }
         return w;
+    }
+
+    /** The table of m given a left record's value, for the fields whose m depends on one (empty when none does). */
+    public List<ValueRow> valueTable() {
+        List<ValueRow> rows = new ArrayList<>();
+        for (FieldModel fm : fields) {
+            fm.mByValue().forEach((value, m) -> {
+                for (int l = 0; l < fm.levels().size(); l++) {
+                    double u = fm.levels().get(l).u();
+                    rows.add(new ValueRow(fm.name(), fm.levels().get(l).label(), fm.mGiven().orElseThrow(), value, m.get(l), u,
+                            log2(m.get(l) / u)));
+                }
+            });
+        }
+        return rows;
+    }
+
+    /** For each field, the index of the field whose left value its m is given, -1 for none. */
+    public int[] mParents() {
+        int[] parents = new int[fields.size()];
+        for (int f = 0; f < parents.length; f++) {
+            parents[f] = -1;
+            String given = fields.get(f).mGiven().orElse(null);
+            for (int g = 0; given != null && g < fields.size(); g++) {
+                if (fields.get(g).name().equals(given)) {
+                    parents[f] = g;
+                }
+            }
+            if (given != null && (parents[f] < 0 || parents[f] == f)) {
+                throw new LinkageException("model: field " + fields.get(f).name() + ": its m is given a field that does not fit it");
+            }
+        }
+        return parents;
     }
 
     /** Weights per field and level with marginal u's. */
@@ -219,6 +293,7 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
         }
         if (fits) {
             parents();
+            mParents();
         }
         if (!fits) {
             throw new LinkageException("model: its fields and levels differ from the configuration's; retrain or remove the model file");

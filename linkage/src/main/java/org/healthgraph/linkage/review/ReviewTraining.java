@@ -91,7 +91,9 @@ public final class ReviewTraining {
                 LinkageModel.Level old = f.levels().get(l);
                 levels.add(new LinkageModel.Level(old.label(), Math.max(c[l], MIN_M) / total, old.u(), old.uRandom()));
             }
-            fields.add(new LinkageModel.FieldModel(f.name(), levels, f.given(), f.uGiven()));
+            // m given a left record's value (the sex, say) keeps its trained rows: a few hundred decisions
+            // re-estimate the field's m over all matches, not its split by value
+            fields.add(new LinkageModel.FieldModel(f.name(), levels, f.given(), f.uGiven(), f.mGiven(), f.mByValue()));
         }
         return new Result(new LinkageModel(fields, model.prior(), model.emIterations()), accepted, rejected);
     }

@@ -1,6 +1,7 @@
 package org.healthgraph.linkage.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
@@ -116,5 +117,26 @@ class DependenceTest {
         assertThat(w[1][0][0]).as("same hospital, département missing").isCloseTo(Math.log(0.95 / 0.004) / Math.log(2), offset(1e-12));
         assertThat(loaded.conditionalTable()).hasSize(4).first()
                 .satisfies(row -> assertThat(row.given() + "=" + row.givenLevel()).isEqualTo("departement=exact"));
+    }
+
+    @Test
+    void aModelWithAFieldsMGivenTheLeftRecordsValueIsSavedAndLoadedWithItsValueTable() {
+        FieldModel sex = new FieldModel("sexe", List.of(new Level("exact", 0.99, 0.5, 0.5), new Level("else", 0.01, 0.5, 0.5)));
+        FieldModel surname = new FieldModel("nom", List.of(new Level("exact", 0.88, 0.001, 0.001), new Level("else", 0.12, 0.999, 0.999)))
+                .withMByValue("sexe", java.util.Map.of("1", List.of(0.98, 0.02), "2", List.of(0.75, 0.25)));
+        LinkageModel model = new LinkageModel(List.of(sex, surname), 1e-6, 3);
+        Path file = dir.resolve("model-by-value.json");
+        model.save(file);
+        LinkageModel loaded = LinkageModel.load(file);
+        assertThat(loaded).isEqualTo(model);
+        assertThat(loaded.mParents()).containsExactly(-1, 0);
+        assertThat(loaded.valueTable()).hasSize(4)
+                .anySatisfy(row -> {
+                    assertThat(row.value() + " " + row.level()).isEqualTo("1 else");
+                    assertThat(row.weight()).isCloseTo(Math.log(0.02 / 0.999) / Math.log(2), offset(1e-12));
+                });
+        assertThatThrownBy(() -> new FieldModel("nom", List.of(new Level("exact", 0.9, 0.1, 0.1), new Level("else", 0.1, 0.9, 0.9)))
+                .withMByValue("sexe", java.util.Map.of("1", List.of(1.0))))
+                .hasMessageContaining("each mByValue row needs one m per level");
     }
 }

@@ -52,4 +52,26 @@ class TrainingSessionsIT {
         // 2% of participants swapped their name columns
         assertThat(m("nom", "reversed:prenom")).as("m(surname reversed)").isBetween(0.01, 0.03);
     }
+
+    @Test
+    void aWomansSurnameDiffersAmongMatchesFarMoreOftenThanAMansSoTheSurnamesMIsGivenTheSex() {
+        // the generator gives 25% of women a married name (and 3% a double name), men none
+        LinkageModel.FieldModel surname = model.fields().stream().filter(f -> f.name().equals("nom")).findFirst().orElseThrow();
+        assertThat(surname.mGiven()).contains("sexe");
+        int otherwise = surname.levels().size() - 1;
+        double women = surname.mByValue().get("2").get(otherwise);
+        double men = surname.mByValue().get("1").get(otherwise);
+        assertThat(women).as("m(surname else | woman)").isBetween(0.15, 0.35);
+        assertThat(men).as("m(surname else | man)").isLessThan(women / 4);
+        // the field's own m (every match) lies between
+        assertThat(m("nom", "else")).isBetween(men, women);
+        // a weight per value: a man's surname disagreement is stronger evidence against a match
+        assertThat(model.valueTable()).anySatisfy(r -> {
+            assertThat(r.field()).isEqualTo("nom");
+            assertThat(r.value()).isEqualTo("1");
+            assertThat(r.level()).isEqualTo("else");
+            assertThat(r.weight()).isLessThan(model.table().stream()
+                    .filter(t -> t.field().equals("nom") && t.level().equals("else")).findFirst().orElseThrow().weight() - 2);
+        });
+    }
 }

@@ -149,6 +149,16 @@ public abstract class Comparison {
         return 0;
     }
 
+    /** The dictionary id of left record {@code i}'s value (exact and code fields), -1 when missing or not encoded. */
+    public int leftValue(int i) {
+        return -1;
+    }
+
+    /** The normalised value a dictionary id stands for (exact and code fields). */
+    public String valueOf(int id) {
+        throw new UnsupportedOperationException("field " + field + ": values are not encoded");
+    }
+
     /** Builds the comparison of a configured field over two tables, checking that the values fit it. */
     public static Comparison build(Field f, Table left, Table right) {
         return build(f, left, right, 0, List.of(f));
@@ -275,6 +285,7 @@ public abstract class Comparison {
         private final int[] left;
         private final int[][] leftPrefix;
         private final int distinct;
+        private final List<String> values;
         private int[] right;
         private int[][] rightPrefix;
 
@@ -289,6 +300,7 @@ public abstract class Comparison {
             left = d.encode(l, norm);
             right = l == r ? left : d.encode(r, norm);
             distinct = d.values.size();
+            values = List.copyOf(d.values);
             leftPrefix = new int[prefixLengths.size()][];
             rightPrefix = new int[prefixLengths.size()][];
             for (int p = 0; p < prefixLengths.size(); p++) {
@@ -341,6 +353,16 @@ public abstract class Comparison {
         @Override
         public int distinctValues() {
             return distinct;
+        }
+
+        @Override
+        public int leftValue(int i) {
+            return left[i];
+        }
+
+        @Override
+        public String valueOf(int id) {
+            return values.get(id);
         }
     }
 

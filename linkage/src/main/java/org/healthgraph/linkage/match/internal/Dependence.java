@@ -129,7 +129,7 @@ public final class Dependence {
     }
 
     /** Mutual information (nats) of a contingency table when its G-test is significant at 0.001, else 0. */
-    static double significantInformation(double[][] table) {
+    public static double significantInformation(double[][] table) {
         int rows = table.length;
         int cols = table[0].length;
         double n = 0;
