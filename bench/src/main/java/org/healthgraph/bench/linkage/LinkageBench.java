@@ -20,8 +20,9 @@ import org.healthgraph.linkage.match.synthetic.LinkageGenerator;
 import org.healthgraph.linkage.match.synthetic.LinkageGenerator.Situation;
 
 /**
- * Record linkage benchmark: on the generator's two situations, the Fellegi-Sunter engine beside
- * the SNDS tiered exact-match baseline (precision, recall, F1, end-to-end time, peak heap), then
+ * Record linkage benchmark: on the generators' three situations, the Fellegi-Sunter engine (pairwise
+ * decisions, record-level decisions without and with the rescue) beside the SNDS tiered exact-match
+ * baseline (precision, recall, F1, end-to-end time, peak heap), then
  * the raw scoring rate on a deliberately loose blocking. Arguments: [national] [cohort] [seed]
  * [situation: identifiers or quasi-identifiers, default both; the scoring rate runs with both only].
  */
@@ -29,17 +30,20 @@ public final class LinkageBench {
 
     /** The linkers compared on each situation. */
     private enum Run {
-        TIERS(Strategy.TIERS, null, "snds tiers"),
-        PAIRS(Strategy.FELLEGI_SUNTER, DecisionProbability.PAIR, "fs pairwise"),
-        RECORDS(Strategy.FELLEGI_SUNTER, DecisionProbability.RECORD, "fs record-level");
+        TIERS(Strategy.TIERS, null, true, "snds tiers"),
+        PAIRS(Strategy.FELLEGI_SUNTER, DecisionProbability.PAIR, true, "fs pairwise"),
+        RECORDS_NO_RESCUE(Strategy.FELLEGI_SUNTER, DecisionProbability.RECORD, false, "fs rec, no rescue"),
+        RECORDS(Strategy.FELLEGI_SUNTER, DecisionProbability.RECORD, true, "fs record-level");
 
         final Strategy strategy;
         final DecisionProbability decision;
+        final boolean rescue;
         final String label;
 
-        Run(Strategy strategy, DecisionProbability decision, String label) {
+        Run(Strategy strategy, DecisionProbability decision, boolean rescue, String label) {
             this.strategy = strategy;
             this.decision = decision;
+            this.rescue = rescue;
             this.label = label;
         }
     }
@@ -57,7 +61,7 @@ public final class LinkageBench {
             System.out.printf(Locale.ROOT, "Record linkage: %,d cohort records against %,d national records, %d threads, max heap %,d MB; "
                     + "load average at start %.1f%n", cohort, national, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "%-18s %-15s %9s %9s %9s %9s %9s %9s %12s %10s %10s %9s %7s %12s%n", "situation", "strategy",
+            System.out.printf(Locale.ROOT, "%-18s %-17s %9s %9s %9s %9s %9s %9s %12s %10s %10s %9s %7s %12s%n", "situation", "strategy",
                     "precision", "recall", "F1", "est.prec", "est.rec", "lambda", "candidates", "pairs/s", "seconds", "heap MB", "cpu s", "pairs/cpu-s");
             for (Situation s : situations) {
                 Path sub = dir.resolve(s.name().toLowerCase(Locale.ROOT));
@@ -65,7 +69,7 @@ public final class LinkageBench {
                 LinkageConfig config = LinkageConfigs.read(g.config());
                 for (Run run : Run.values()) {
                     LinkageConfig c = run.decision == null ? config
-                            : config.withDecision(config.decision().withProbability(run.decision));
+                            : config.withDecision(config.decision().withProbability(run.decision).withRescue(run.rescue));
                     System.gc();
                     resetPeaks();
                     long cpu = cpuNanos();
@@ -73,7 +77,7 @@ public final class LinkageBench {
                     LinkageJob.Summary sum = LinkageJob.run(c, run.strategy, out, LinkageProgress.NONE);
                     Evaluation e = Evaluation.of(out, g.truth());
                     boolean fs = run.strategy == Strategy.FELLEGI_SUNTER;
-                    System.out.printf(Locale.ROOT, "%-18s %-15s %9.4f %9.4f %9.4f %9s %9s %9s %,12d %,10.0f %10.1f %,9d %7.1f %,12.0f%n",
+                    System.out.printf(Locale.ROOT, "%-18s %-17s %9.4f %9.4f %9.4f %9s %9s %9s %,12d %,10.0f %10.1f %,9d %7.1f %,12.0f%n",
                             s.name().toLowerCase(Locale.ROOT), run.label, e.precision(), e.recall(), e.f1(),
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedPrecision()) : "-",
                             fs ? String.format(Locale.ROOT, "%.4f", sum.result().expectedRecall()) : "-",

@@ -55,6 +55,7 @@ public final class Linkage {
     /** Smallest share of the expected matches that a field's near-certain sample must hold to refine its m. */
     private static final double REFINE_MIN_SHARE = 0.5;
     private static final int CLASS_VALUES_MAX = 4;
+    private static final int RESCUE_MAX_RUN = 1000;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -789,6 +790,11 @@ public final class Linkage {
             candidates += t.pairs;
             sumAll += t.sumProbability;
         }
+        if (records && config.decision().rescue()) {
+            ScoreTask rescued = rescue(weights, keepWeight, oddsSum, model.prior());
+            kept.addAll(rescued.kept);
+            candidates += rescued.pairs;
+        }
         progress.stage("decide", kept.size());
         Scoring scoring = new Scoring(weights, thresholdWeight,
                 records ? RecordLevel.estimate(oddsSum, model.prior(), right.size()) : null, oddsSum);
@@ -808,6 +814,96 @@ public final class Linkage {
         double recall = sumAll > 0 ? Math.min(1, sumLinks / sumAll) : 1;
         return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9,
                 records ? OptionalDouble.of(scoring.records.lambda()) : OptionalDouble.empty());
+    }
+
+    /**
+     * The rescue (docs/linkage.md): blocking rules miss a counterpart whose every rule has a key that
+     * disagrees (a married name, a move and a birth date off by a year, say). So the left records
+     * whose candidates probably do not hold their counterpart (record-level probability under 1/2 that
+     * one of them is it) are searched again, on every two compared fields agreeing exactly and on
+     * swapped name columns (a name field with a {@code reversed:} level), keys shared by at most
+     * {@value #RESCUE_MAX_RUN} right records; the pairs found are scored by the same model and join
+     * the record's odds sum. Training is untouched: the model is the blocking rules' model.
+     *
+     * @return a task holding the new pairs kept and the count of pairs scored
+     */
+    private ScoreTask rescue(Weights weights, double keepWeight, double[] oddsSum, double prior) {
+        ScoreTask found = new ScoreTask(weights, keepWeight, oddsSum);
+        List<Blocking> searches = rescueSearches();
+        if (searches.isEmpty()) {
+            return found;
+        }
+        RecordLevel first = RecordLevel.estimate(oddsSum, prior, right.size());
+        int[] seen = new int[right.size()];
+        java.util.Arrays.fill(seen, -1);
+        progress.stage("rescue", left.size());
+        for (int i = 0; i < left.size(); i++) {
+            if (first.matchProbability(oddsSum[i]) < config.decision().threshold()) {
+                blocking.candidates(i, seen, (a, j) -> { });
+                for (Blocking b : searches) {
+                    for (int r = 0; r < b.ruleCount(); r++) {
+                        b.candidatesOfRule(r, i, RESCUE_MAX_RUN, seen, found);
+                    }
+                }
+            }
+            progress.advance(1);
+        }
+        return found;
+    }
+
+    /**
+     * The rescue's searches: one rule per two compared fields (names, codes, dates, and exact fields
+     * of more than {@value #CLASS_VALUES_MAX} values) not already implied by a blocking rule on plain
+     * keys, and per name field with a {@code reversed:F} level one rule on both names swapped.
+     */
+    private List<Blocking> rescueSearches() {
+        List<Integer> eligible = new ArrayList<>();
+        for (int f = 0; f < comparisons.length; f++) {
+            Field field = config.fields().get(f);
+            boolean classField = field.type() == FieldType.EXACT && comparisons[f].distinctValues() <= CLASS_VALUES_MAX;
+            if (field.type() != FieldType.NUMBER && !classField) {
+                eligible.add(f);
+            }
+        }
+        List<LinkageConfig.BlockingRule> pairs = new ArrayList<>();
+        for (int a = 0; a < eligible.size(); a++) {
+            for (int b = a + 1; b < eligible.size(); b++) {
+                String fa = config.fields().get(eligible.get(a)).name();
+                String fb = config.fields().get(eligible.get(b)).name();
+                boolean implied = config.blocking().stream().anyMatch(r -> Set.of(fa, fb).containsAll(r.keys()));
+                if (!implied) {
+                    pairs.add(new LinkageConfig.BlockingRule("rescue: " + fa + " and " + fb, List.of(fa, fb)));
+                }
+            }
+        }
+        Map<String, String> dateColumns = new HashMap<>();
+        for (Field f : config.fields()) {
+            if (f.type() == FieldType.DATE) {
+                dateColumns.put(f.leftColumn(), f.dateFormat());
+                dateColumns.put(f.rightColumn(), f.dateFormat());
+            }
+        }
+        List<Blocking> out = new ArrayList<>();
+        if (!pairs.isEmpty()) {
+            out.add(Blocking.build(pairs, left, right, false, dateColumns, Long.MAX_VALUE, c -> keyColumn(config, c, true),
+                    c -> keyColumn(config, c, false)));
+        }
+        Set<Set<String>> swapped = new java.util.HashSet<>();
+        for (Field f : config.fields()) {
+            for (String level : f.levels()) {
+                if (f.type() == FieldType.NAME && level.startsWith("reversed:")) {
+                    String other = level.substring("reversed:".length()).strip();
+                    if (!other.equals(f.name()) && swapped.add(Set.of(f.name(), other))) {
+                        // left (f, other) against right (other, f)
+                        out.add(Blocking.build(List.of(new LinkageConfig.BlockingRule("rescue: " + f.name() + " and " + other
+                                        + " swapped", List.of(f.name(), other))), left, right, false, dateColumns, Long.MAX_VALUE,
+                                c -> keyColumn(config, c, true),
+                                c -> keyColumn(config, c.equals(f.name()) ? other : c.equals(other) ? f.name() : c, false)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** True when decisions use record-level probabilities. */

@@ -214,8 +214,12 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
      *     (guard against chaining)
      * @param probability the probability compared with the threshold and maximised by the
      *     one-to-one assignment; {@code record} needs two files and a mode other than cluster
+     * @param rescue with record-level decisions, look again for the counterpart of the left records
+     *     whose candidates probably do not hold it, on pairs of fields agreeing exactly (and swapped
+     *     name columns): docs/linkage.md, "Rescue"
      */
-    public record Decision(DecisionMode mode, double threshold, int maxClusterSize, DecisionProbability probability) {
+    public record Decision(DecisionMode mode, double threshold, int maxClusterSize, DecisionProbability probability,
+                           boolean rescue) {
         public Decision {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(probability, "probability");
@@ -231,6 +235,11 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
             }
         }
 
+        /** A decision with the rescue on (it applies to record-level decisions only). */
+        public Decision(DecisionMode mode, double threshold, int maxClusterSize, DecisionProbability probability) {
+            this(mode, threshold, maxClusterSize, probability, true);
+        }
+
         /** A decision on pairwise probabilities. */
         public Decision(DecisionMode mode, double threshold, int maxClusterSize) {
             this(mode, threshold, maxClusterSize, DecisionProbability.PAIR);
@@ -238,7 +247,12 @@ public record LinkageConfig(Input left, Optional<Input> right, List<Field> field
 
         /** The same decision on another probability. */
         public Decision withProbability(DecisionProbability p) {
-            return new Decision(mode, threshold, maxClusterSize, p);
+            return new Decision(mode, threshold, maxClusterSize, p, rescue);
+        }
+
+        /** The same decision with the rescue on or off. */
+        public Decision withRescue(boolean on) {
+            return new Decision(mode, threshold, maxClusterSize, probability, on);
         }
     }
 

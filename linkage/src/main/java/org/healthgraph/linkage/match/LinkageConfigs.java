@@ -34,7 +34,7 @@ public final class LinkageConfigs {
 
     private static final Set<String> FIELD_KEYS = Set.of("name", "column", "leftColumn", "rightColumn", "type", "levels",
             "format", "termFrequency", "equivalences");
-    private static final Set<String> DECISION_KEYS = Set.of("mode", "threshold", "maxClusterSize", "probability");
+    private static final Set<String> DECISION_KEYS = Set.of("mode", "threshold", "maxClusterSize", "probability", "rescue");
 
     private LinkageConfigs() {
     }
@@ -115,7 +115,12 @@ public final class LinkageConfigs {
         DecisionProbability probability = d.has("probability")
                 ? enumValue(DecisionProbability.class, d.get("probability").asString(), where + " decision.probability")
                 : defaultProbability;
-        return new Decision(mode, d.path("threshold").asDouble(0.5), d.path("maxClusterSize").asInt(20), probability);
+        JsonNode rescue = d.path("rescue");
+        if (!rescue.isMissingNode() && !rescue.isBoolean()) {
+            throw new LinkageException("configuration " + where + " decision.rescue: expected true or false");
+        }
+        return new Decision(mode, d.path("threshold").asDouble(0.5), d.path("maxClusterSize").asInt(20), probability,
+                rescue.asBoolean(true));
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String where) {

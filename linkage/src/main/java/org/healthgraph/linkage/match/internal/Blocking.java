@@ -256,6 +256,26 @@ public final class Blocking {
     }
 
     /**
+     * Visits the candidates of left record {@code i} under rule {@code r} alone when they are at most
+     * {@code maxRun} (a key that many right records share tells too little to search by), skipping
+     * and marking those {@code seen} already marks with {@code i}.
+     */
+    public void candidatesOfRule(int r, int i, int maxRun, int[] seen, PairVisitor visitor) {
+        int k = leftKey[r][i];
+        if (k < 0 || start[r][k + 1] - start[r][k] > maxRun) {
+            return;
+        }
+        int[] mem = members[r];
+        for (int p = start[r][k], end = start[r][k + 1]; p < end; p++) {
+            int j = mem[p];
+            if (seen[j] != i && (!dedupe || j > i)) {
+                seen[j] = i;
+                visitor.pair(i, j);
+            }
+        }
+    }
+
+    /**
      * Visits every candidate of left record {@code i} once. {@code seen} is the caller's marker
      * array (one per thread, sized to the right table, filled with -1 before first use).
      */
