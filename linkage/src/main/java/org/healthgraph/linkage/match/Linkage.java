@@ -56,6 +56,7 @@ public final class Linkage {
     private static final double REFINE_MIN_SHARE = 0.5;
     private static final int CLASS_VALUES_MAX = 4;
     private static final int RESCUE_MAX_RUN = 1000;
+    private static final int GIVEN_VALUE_PRIOR_PAIRS = 50;
 
     private final LinkageConfig config;
     private final LinkageProgress progress;
@@ -926,7 +927,7 @@ public final class Linkage {
      * adjustments per field and value (null rows when off); the prior weight.
      */
     private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
-                           double[][][][] byValue) {
+                           double[][][][] byValue, double[][] givenValue) {
     }
 
     /**
@@ -950,7 +951,7 @@ public final class Linkage {
             }
         }
         return new Weights(model.conditionalWeights(), model.parents(), termFrequencyAdjustments(model), model.priorWeight(),
-                mParents, byValue);
+                mParents, byValue, givenValueAdjustments(model));
     }
 
     /** The weight of a pair whose levels are in {@code levels} (filled here). */
@@ -980,9 +981,27 @@ public final class Linkage {
                 rows = w.byValue[f][value];
             }
         }
-        double v = rows[p < 0 || levels[p] < 0 ? 0 : levels[p] + 1][l];
-        if (l == 0 && w.tf[f] != null) {
+        return rows[p < 0 || levels[p] < 0 ? 0 : levels[p] + 1][l] + valueAdjustment(i, j, f, w, levels);
+    }
+
+    /**
+     * The part of an exact agreement's weight due to the values agreed on: the field's term
+     * frequency, and its u given the value its parent field agrees on ({@link #givenValueAdjustments}).
+     */
+    private double valueAdjustment(int i, int j, int f, Weights w, int[] levels) {
+        if (levels[f] != 0) {
+            return 0;
+        }
+        double v = 0;
+        if (w.tf[f] != null) {
             v += w.tf[f][comparisons[f].agreedValue(i, j)];
+        }
+        int p = w.parents[f];
+        if (w.givenValue[f] != null && levels[p] == 0) {
+            int agreed = comparisons[p].agreedValue(i, j);
+            if (agreed >= 0) {
+                v += w.givenValue[f][agreed];
+            }
         }
         return v;
     }
@@ -1152,7 +1171,7 @@ public final class Linkage {
                 parts.add(new Explanation.Contribution(config.fields().get(f).name(), "missing", 0, 0));
                 continue;
             }
-            double adj = l == 0 && w.tf[f] != null ? w.tf[f][comparisons[f].agreedValue(i, j)] : 0;
+            double adj = valueAdjustment(i, j, f, w, levels);
             double v = fieldWeight(i, j, f, w, levels);
             total += v;
             parts.add(new Explanation.Contribution(config.fields().get(f).name(), comparisons[f].labels()[l], v, adj));
@@ -1166,6 +1185,64 @@ public final class Linkage {
             m.put(t.id(i), i);
         }
         return m;
+    }
+
+    /**
+     * u given the parent's agreed value (dependence among non-matches, value by value): a field whose
+     * u is given another field's level (the dependence tree) agrees exactly, among strangers who agree
+     * exactly on that field, at a rate that depends on the value they agree on. Two people named
+     * Nathalie share a birth date more often than two people of a first name given in every decade
+     * (the name was given over a few years), two people of a small département share a hospital more
+     * often than two of Paris. So for each value v of the parent, u(field exact | parent exact on v)
+     * is measured on the right file (pairs of records with v that agree on the field, over pairs of
+     * records with v), shrunk toward the tree's u(field exact | parent exact) with the weight of
+     * {@value #GIVEN_VALUE_PRIOR_PAIRS} pairs, and the exact level's weight moves by
+     * log2(u(field exact | parent exact) / u(field exact | parent exact on v)), within the term
+     * frequencies' bounds. With the parent's term frequency, the pair's evidence is then about the
+     * joint frequency of the two values. Null rows for fields without such a parent.
+     */
+    private double[][] givenValueAdjustments(LinkageModel model) {
+        double[][] adj = new double[comparisons.length][];
+        int[] parents = model.parents();
+        for (int f = 0; f < comparisons.length; f++) {
+            int p = parents[f];
+            if (p < 0 || comparisons[p].distinctValues() == 0 || !"exact".equals(comparisons[f].labels()[0])
+                    || !"exact".equals(comparisons[p].labels()[0])) {
+                continue;
+            }
+            double uGiven = model.fields().get(f).uGiven().getFirst().getFirst();
+            long[] keys = new long[right.size()];
+            int n = 0;
+            for (int j = 0; j < right.size(); j++) {
+                int v = comparisons[p].rightValue(j);
+                int d = comparisons[f].rightExactKey(j);
+                if (v >= 0 && d >= 0) {
+                    keys[n++] = (long) v << 32 | d;
+                }
+            }
+            keys = java.util.Arrays.copyOf(keys, n);
+            java.util.Arrays.sort(keys);
+            double[] records = new double[comparisons[p].distinctValues()];
+            double[] agreeing = new double[records.length];
+            for (int a = 0; a < n; ) {
+                int b = a;
+                while (b < n && keys[b] == keys[a]) {
+                    b++;
+                }
+                int v = (int) (keys[a] >>> 32);
+                double c = b - a;
+                records[v] += c;
+                agreeing[v] += c * (c - 1) / 2;
+                a = b;
+            }
+            adj[f] = new double[records.length];
+            for (int v = 0; v < records.length; v++) {
+                double pairs = records[v] * (records[v] - 1) / 2;
+                double u = (agreeing[v] + GIVEN_VALUE_PRIOR_PAIRS * uGiven) / (pairs + GIVEN_VALUE_PRIOR_PAIRS);
+                adj[f][v] = Math.max(TF_MIN, Math.min(TF_MAX, LinkageModel.log2(uGiven / u)));
+            }
+        }
+        return adj;
     }
 
     private double[][] termFrequencyAdjustments(LinkageModel model) {

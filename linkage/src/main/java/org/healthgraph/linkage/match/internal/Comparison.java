@@ -126,6 +126,14 @@ public abstract class Comparison {
         return -1;
     }
 
+    /**
+     * A number that right records agreeing at the exact level share (the dictionary id, or a date's
+     * yyyymmdd), -1 when missing or when the field has no such number.
+     */
+    public int rightExactKey(int j) {
+        return rightValue(j);
+    }
+
     /** Number of right columns holding values of this field (more than 1 for a multi-valued name). */
     public int rightColumns() {
         return 1;
@@ -846,6 +854,12 @@ public abstract class Comparison {
                 out[i] = v == 0 ? Integer.MIN_VALUE : (int) LocalDate.of(v / 10000, v / 100 % 100, v % 100).toEpochDay();
             }
             return out;
+        }
+
+        @Override
+        public int rightExactKey(int j) {
+            int ymd = right(j, 0);
+            return ymd == 0 ? -1 : ymd;
         }
 
         @Override
