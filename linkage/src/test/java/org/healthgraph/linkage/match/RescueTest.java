@@ -23,12 +23,12 @@ class RescueTest {
 
     /**
      * Blocking on the birth date only. L1's counterpart R1 was born a year apart (no rule proposes
-     * it); L2 typed its names in each other's columns and its counterpart R2 a month apart; L3..L10
+     * it), and L1 typed its names with accents where the right file has none; L2 typed its names in each other's columns and its counterpart R2 a month apart; L3..L10
      * have their counterpart among their candidates; L11 has no counterpart and shares nothing.
      */
     private LinkageConfig linkage(String decision) throws IOException {
         StringBuilder left = new StringBuilder("id,nom,prenom,naissance\n"
-                + "L1,KERVAREC,GWENAELLE,1950-01-01\nL2,ANATOLE,ZANETTI,1960-02-02\nL11,DURAND,PAUL,1990-09-09\n");
+                + "L1,Kervarec,Gwénaëlle,1950-01-01\nL2,ANATOLE,ZANETTI,1960-02-02\nL11,DURAND,PAUL,1990-09-09\n");
         StringBuilder right = new StringBuilder("id,nom,prenom,naissance\n"
                 + "R1,KERVAREC,GWENAELLE,1951-01-01\nR2,ZANETTI,ANATOLE,1960-03-02\nR99,MARTIN,JEAN,1990-09-10\n");
         for (int k = 3; k <= 10; k++) {

@@ -41,7 +41,11 @@ public final class Text {
         return true;
     }
 
-    /** Upper case, stripped; codes also lose dots and spaces. */
+    /**
+     * Upper case without accents, stripped, without dots and spaces: the normalisation of exact and
+     * code fields and of plain blocking keys (a participant who types Frédéric and a register that
+     * writes FREDERIC share the key).
+     */
     public static String code(String s) {
         if (s == null) {
             return null;
@@ -54,7 +58,8 @@ public final class Text {
         if (plain) {
             return s.isEmpty() ? null : s;
         }
-        String t = s.strip().toUpperCase(Locale.ROOT).replace(".", "").replace(" ", "");
+        String t = MARKS.matcher(Normalizer.normalize(s.strip(), Normalizer.Form.NFD)).replaceAll("")
+                .toUpperCase(Locale.ROOT).replace(".", "").replace(" ", "");
         return t.isEmpty() ? null : t;
     }
 
