@@ -33,6 +33,11 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * command (the import re-run, or the opening of the graph as {@code serve} does it) finishes or
  * undoes the load, says which, leaves no leftover folder, and the graph then equals a clean load's:
  * every label and relationship count, every constraint and index.
+ *
+ * <p>The kill matrix runs on the extract without its drug labels, so that each command does the bulk
+ * load alone (with them, each first writes the ATC code list through the application's context, a
+ * start-up per command and eleven points); the list written before a killed load is checked apart,
+ * at a point whose recovery completes the load and at one whose recovery undoes it.
  */
 class CrashSafeBulkLoadIT {
 
@@ -43,19 +48,60 @@ class CrashSafeBulkLoadIT {
 
     @TempDir
     static Path dir;
+    /** The extract with its drug labels (an ATC code list), and without them. */
+    static Path labelled;
     static Path extract;
     static Map<String, Object> clean;
+    static Map<String, Object> cleanLabelled;
+
+    /** The drug reference's label columns, from which the import makes the ATC code list. */
+    private static final List<String> LABEL_COLUMNS = List.of("PHA_ATC_L07", "PHA_ATC_C03", "PHA_ATC_L03");
 
     @BeforeAll
     static void cleanLoad() throws Exception {
-        extract = dir.resolve("extract");
-        new SndsExtractGenerator(7).generate(200, extract);
+        labelled = dir.resolve("labelled");
+        new SndsExtractGenerator(7).generate(200, labelled);
+        extract = withoutDrugLabels(labelled, dir.resolve("extract"));
         Path data = dir.resolve("clean");
-        CliRun load = child(data, null);
+        CliRun load = child(data, null, extract);
         assertThat(load.exit()).as(load.out()).isZero();
-        assertThat(load.out()).contains("bulk loaded 200 patients");
+        assertThat(load.out()).contains("bulk loaded 200 patients").doesNotContain("ATC code list");
         clean = fingerprint(data);
         assertThat(clean.toString()).contains("Patient=200", "CareEvent=").contains("careevent_id_unique");
+
+        Path labelledData = dir.resolve("clean-labelled");
+        CliRun labelledLoad = child(labelledData, null, labelled);
+        assertThat(labelledLoad.exit()).as(labelledLoad.out()).isZero();
+        assertThat(labelledLoad.out()).contains("bulk loaded 200 patients").contains("ATC code list from IR_PHA_R");
+        cleanLabelled = fingerprint(labelledData);
+        assertThat(cleanLabelled).isNotEqualTo(clean);
+    }
+
+    /** A copy of the extract whose drug reference lacks the label columns (the import then makes no ATC list). */
+    private static Path withoutDrugLabels(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        Path reference = to.resolve("IR_PHA_R.csv");
+        List<String> lines = Files.readAllLines(reference, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.getFirst().split(";", -1));
+        assertThat(header).containsAll(LABEL_COLUMNS);
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = line.split(";", -1);
+            List<String> kept = new ArrayList<>();
+            for (int c = 0; c < cells.length; c++) {
+                if (!LABEL_COLUMNS.contains(header.get(c))) {
+                    kept.add(cells[c]);
+                }
+            }
+            out.add(String.join(";", kept));
+        }
+        Files.write(reference, out, StandardCharsets.UTF_8);
+        return to;
     }
 
     @Test
@@ -63,7 +109,7 @@ class CrashSafeBulkLoadIT {
         List<String> matrix = new ArrayList<>();
         for (String point : POINTS) {
             Path data = dir.resolve("killed-at-" + point);
-            CliRun killed = child(data, point);
+            CliRun killed = child(data, point, extract);
             assertThat(killed.exit()).as(point + ": " + killed.out()).isEqualTo(137);
             assertThat(killed.out()).contains("halting at bulk load point " + point);
 
@@ -95,7 +141,7 @@ class CrashSafeBulkLoadIT {
     @Test
     void aKillWhileConstraintsAreCreatedIsCompletedByTheNextOpeningOfTheGraph() throws Exception {
         Path data = dir.resolve("killed-then-served");
-        CliRun killed = child(data, "schema-one-constraint-created");
+        CliRun killed = child(data, "schema-one-constraint-created", extract);
         assertThat(killed.exit()).as(killed.out()).isEqualTo(137);
         assertThat(Files.exists(data.resolve("neo4j-bulk.journal"))).isTrue();
 
@@ -104,6 +150,24 @@ class CrashSafeBulkLoadIT {
         }
         assertThat(leftovers(data)).isEmpty();
         assertThat(fingerprint(data)).isEqualTo(clean);
+    }
+
+    @Test
+    void theAtcListWrittenBeforeAKilledLoadIsThereWhenTheNextImportFinishesOrUndoesTheLoad() throws Exception {
+        // "built": the new store is not in place yet, the recovery undoes the load and the import loads again;
+        // "swapped": it is, the recovery completes the load and the import refuses a second bulk load
+        for (String point : List.of("built", "swapped")) {
+            Path data = dir.resolve("labelled-killed-at-" + point);
+            CliRun killed = child(data, point, labelled);
+            assertThat(killed.exit()).as(point + ": " + killed.out()).isEqualTo(137);
+            assertThat(killed.out()).contains("ATC code list from IR_PHA_R").contains("halting at bulk load point " + point);
+
+            CliRun again = InProcessCli.run("import", "snds-extract", labelled.toString(), "--data-dir", data.toString(),
+                    "--load", "bulk");
+            assertThat(again.out()).as(point).contains("bulk load recovery:");
+            assertThat(leftovers(data)).as(point).isEmpty();
+            assertThat(fingerprint(data)).as(point).isEqualTo(cleanLabelled);
+        }
     }
 
     private static List<String> leftovers(Path data) throws Exception {
@@ -117,7 +181,7 @@ class CrashSafeBulkLoadIT {
     }
 
     /** {@code java -cp <this test's class path> HealthgraphCli import snds-extract ... --load bulk}, halting at a point. */
-    private static CliRun child(Path data, String haltAt) throws Exception {
+    private static CliRun child(Path data, String haltAt, Path extract) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
