@@ -84,7 +84,10 @@ public final class CohortPartial implements Serializable {
         BitSet population = query.projectCode().map(code -> x.positions(patients.stream()
                 .filter(p -> p.projects().contains(code)).map(PatientJourney::id).toList())).orElse(null);
         Disclosure disclosure = cellKey.map(Disclosure::cellKey).orElse(Disclosure.exact());
-        return new TimelineEngine(x, query, population).run(Cancellation.none(), false).partial(disclosure, keepIds);
+        // A batch's index serves one evaluation: the patient sets of the candidate-driven evaluation
+        // (one pass over every code) would cost about what reading every timeline costs.
+        return new TimelineEngine(x, query, population, TimelineEngine.Evaluation.FULL_SCAN).run(Cancellation.none(), false)
+                .partial(disclosure, keepIds);
     }
 
     /** The partial of no patient, for {@code query}. */
