@@ -9,14 +9,19 @@
 #      mode (SPARK_MASTER, default local[2]; SPARK_PARTITIONS, default 8), each run 3 times (the first
 #      pays for the JIT and Spark's start), and their attrition, to compare with step 1's.
 # JVM options: BENCH_JAVA_OPTS (default -Xmx8g) for step 1, SPARK_JAVA_OPTS (default -Xmx6g) for step 2.
+# SPARK_ONLY=1 with a kept work dir: step 2 only, on the events and queries step 1 left there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 patients="${1:-200000}"
 work="${2:-$(mktemp -d)}"
 keep="${2:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$root/bench/run-main.sh" org.healthgraph.bench.journey.SparkCohortBenchData "$patients" "$work"
-echo "load average after the single-machine half: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${SPARK_ONLY:-}" = 1 ] && [ -f "$work/events/_healthgraph_events.json" ]; then
+  echo "SPARK_ONLY=1: reusing $work/events and $work/queries (the single-machine half is not run)"
+else
+  "$root/bench/run-main.sh" org.healthgraph.bench.journey.SparkCohortBenchData "$patients" "$work"
+  echo "load average after the single-machine half: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 cpfile="$(mktemp)"
