@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code healthgraph export}: a group of sub-commands. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export the catalog (one sub-command per format).",
-        subcommands = {ExportDcatCommand.class})
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export the catalog or the care events (one sub-command per kind).",
+        subcommands = {ExportDcatCommand.class, ExportEventsCommand.class})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

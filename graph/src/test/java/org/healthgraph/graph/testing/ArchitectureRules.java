@@ -18,7 +18,8 @@ import com.tngtech.archunit.library.Architectures;
  * <ul>
  *   <li>dependencies between modules point one way: {@code app -> graphql -> {catalog, journeys,
  *       linkage} -> graph}, {@code importers -> {catalog, journeys, linkage, graph}}, {@code bench} may
- *       use the domain modules and importers, nothing uses {@code app};</li>
+ *       use the domain modules and importers, {@code spark -> {journeys, linkage, graph}} and only
+ *       {@code bench} uses {@code spark}, nothing uses {@code app};</li>
  *   <li>no module reaches into another module's {@code internal} packages;</li>
  *   <li>inside a module, an {@code internal} package serves only its parent: {@code a.b.internal..}
  *       is used only from {@code a.b} and its subpackages;</li>
@@ -54,17 +55,19 @@ public final class ArchitectureRules {
                 .layer("linkage").definedBy("org.healthgraph.linkage..")
                 .layer("importers").definedBy("org.healthgraph.importers..")
                 .layer("graphql").definedBy("org.healthgraph.graphql..")
+                .layer("spark").definedBy("org.healthgraph.spark..")
                 .layer("bench").definedBy("org.healthgraph.bench..")
                 .layer("app").definedBy("org.healthgraph.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayNotBeAccessedByAnyLayer()
                 .whereLayer("graphql").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("bench")
                 .whereLayer("importers").mayOnlyBeAccessedByLayers("app", "bench")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
-                .whereLayer("journeys").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
-                .whereLayer("linkage").mayOnlyBeAccessedByLayers("graphql", "importers", "app", "bench")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("catalog", "journeys", "linkage", "importers", "graphql", "app",
-                        "bench");
+                .whereLayer("journeys").mayOnlyBeAccessedByLayers("graphql", "importers", "spark", "app", "bench")
+                .whereLayer("linkage").mayOnlyBeAccessedByLayers("graphql", "importers", "spark", "app", "bench")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("catalog", "journeys", "linkage", "importers", "graphql", "spark",
+                        "app", "bench");
     }
 
     public static ArchRule noForeignInternals() {

@@ -8,15 +8,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
-import org.healthgraph.journeys.AttritionStep;
 import org.healthgraph.journeys.Cancellation;
+import org.healthgraph.journeys.CohortPartial;
 import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.CohortResult;
 import org.healthgraph.journeys.Disclosure;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.PathwaySpec;
-import org.healthgraph.journeys.Pathways;
-import org.healthgraph.journeys.SuppressedCount;
 
 /** The per-patient levels of one evaluation, and the aggregates drawn from them. */
 public final class Outcome {
@@ -76,28 +74,40 @@ public final class Outcome {
 
     /** The aggregate result, counts released under {@code disclosure} (see {@link Disclosure}). */
     public CohortResult result(Disclosure disclosure) {
-        Cells cells = new Cells(disclosure);
+        return partial(disclosure, false).release(query, disclosure);
+    }
+
+    /**
+     * The raw aggregates of this evaluation, with the cell keys of {@code disclosure} when it
+     * perturbs, and the cohort's ids when {@code keepIds}: what {@link #result} releases, and what
+     * an evaluation spread over parts of the population merges before releasing.
+     */
+    public CohortPartial partial(Disclosure disclosure, boolean keepIds) {
+        RecordKeys recordKeys = disclosure instanceof Disclosure.CellKey c ? x.recordKeys(c.key()) : null;
         long[] raw = rawAttrition();
-        int[] keys = cells.perturbed() ? attritionCellKeys(cells) : new int[raw.length];
-        List<AttritionStep> steps = new ArrayList<>();
-        steps.add(new AttritionStep(0, "index event", cells.release(raw[0], keys[0])));
-        for (int k = 0; k < query.rules().size(); k++) {
-            steps.add(new AttritionStep(k + 1, query.rules().get(k).label(), cells.release(raw[k + 1], keys[k + 1])));
+        int[] keys = recordKeys != null ? attritionCellKeys(recordKeys) : new int[raw.length];
+        Optional<Map<String, long[]>> nodes = Optional.empty();
+        Optional<Map<String, long[]>> links = Optional.empty();
+        if (query.pathways() != null) {
+            Map<String, long[]> n = new LinkedHashMap<>();
+            Map<String, long[]> l = new LinkedHashMap<>();
+            pathways(query.pathways(), recordKeys, n, l);
+            nodes = Optional.of(n);
+            links = Optional.of(l);
         }
-        Optional<Pathways> pathways = Optional.ofNullable(query.pathways()).map(spec -> pathways(spec, cells));
-        // The cohort's count is its last attrition row: the same cell, released the same.
-        return new CohortResult(steps.getLast().patients(), steps, pathways);
+        Optional<java.util.Collection<String>> ids = keepIds ? Optional.of(patientIds(0, Integer.MAX_VALUE)) : Optional.empty();
+        return CohortPartial.of(raw, keys, recordKeys != null, nodes, links, ids);
     }
 
     /** The cell key of each attrition row: the sum of its patients' record keys, modulo 256. */
-    private int[] attritionCellKeys(Cells cells) {
+    private int[] attritionCellKeys(RecordKeys recordKeys) {
         int[] keys = new int[query.rules().size() + 1];
         for (int p = 0; p < level.length; p++) {
             int l = level[p];
             if (l < 0) {
                 continue;
             }
-            int r = cells.recordKey(p);
+            int r = recordKeys.of(p);
             for (int k = 0; k <= l; k++) {
                 keys[k] = (keys[k] + r) & 0xff;
             }
@@ -105,31 +115,8 @@ public final class Outcome {
         return keys;
     }
 
-    /** Releases cells under one disclosure control, with the record keys of this index when it perturbs. */
-    private final class Cells {
-        private final int threshold = query.suppressBelow();
-        private final Disclosure.CellKey cellKey;
-        private final RecordKeys recordKeys;
-
-        Cells(Disclosure disclosure) {
-            this.cellKey = disclosure instanceof Disclosure.CellKey c ? c : null;
-            this.recordKeys = cellKey == null ? null : x.recordKeys(cellKey.key());
-        }
-
-        boolean perturbed() {
-            return cellKey != null;
-        }
-
-        int recordKey(int patient) {
-            return recordKeys == null ? 0 : recordKeys.of(patient);
-        }
-
-        SuppressedCount release(long count, int key) {
-            return cellKey == null ? SuppressedCount.of(count, threshold) : cellKey.release(count, key, threshold);
-        }
-    }
-
-    private Pathways pathways(PathwaySpec spec, Cells cells) {
+    /** Fills the pathway cells, per cell [count, cell key] (keys 0 when {@code recordKeys} is null). */
+    private void pathways(PathwaySpec spec, RecordKeys recordKeys, Map<String, long[]> nodes, Map<String, long[]> links) {
         List<String> names = spec.names();
         List<CompiledCriterion> cats = new ArrayList<>();
         for (String name : names) {
@@ -147,12 +134,9 @@ public final class Outcome {
                     return path(members[m], spec, names, cats);
                 }).toList();
         cancellation.check();
-        // Per cell: [count, cell key].
-        Map<String, long[]> nodes = new LinkedHashMap<>();
-        Map<String, long[]> links = new LinkedHashMap<>();
         for (int m = 0; m < paths.size(); m++) {
             List<String> path = paths.get(m);
-            int r = cells.recordKey(members[m]);
+            int r = recordKeys == null ? 0 : recordKeys.of(members[m]);
             for (int i = 0; i < path.size(); i++) {
                 String id = (i + 1) + ":" + path.get(i);
                 add(nodes.computeIfAbsent(id, k -> new long[2]), r);
@@ -161,18 +145,6 @@ public final class Outcome {
                 }
             }
         }
-        List<Pathways.Node> nodeList = new ArrayList<>();
-        nodes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(n -> {
-            int colon = n.getKey().indexOf(':');
-            nodeList.add(new Pathways.Node(n.getKey(), Integer.parseInt(n.getKey().substring(0, colon)),
-                    n.getKey().substring(colon + 1), cells.release(n.getValue()[0], (int) n.getValue()[1])));
-        });
-        List<Pathways.Link> linkList = new ArrayList<>();
-        links.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(l -> {
-            String[] parts = l.getKey().split("\u0000");
-            linkList.add(new Pathways.Link(parts[0], parts[1], cells.release(l.getValue()[0], (int) l.getValue()[1])));
-        });
-        return new Pathways(nodeList, linkList);
     }
 
     private static void add(long[] cell, int recordKey) {
