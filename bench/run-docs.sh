@@ -26,13 +26,18 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 t0=$(now)
 "$hg" import table-schema "$schema" --data-dir "$work/data" --no-progress > "$work/schema.log" 2>&1 || true
 grep -q '^Files read: .*failed: 0' "$work/schema.log" || { tail -20 "$work/schema.log" >&2; exit 1; }
-printf 'import table-schema schema-snds (command end to end)   %6.1f s   load %s   (%s; %s)\n' \
-  "$(echo "$(now) - $t0" | bc)" "$(load)" "$(grep '^Files read:' "$work/schema.log")" "$(grep '^Time:' "$work/schema.log")"
+inner() { sed -n 's/^Time: \([0-9]*\) ms$/\1/p' "$1" | awk '{ printf "%.1f", $1 / 1000 }'; }
+total=$(echo "$(now) - $t0" | bc)
+printf 'import table-schema schema-snds (command end to end)   %6.1f s   load %s   import alone %s s, start-up and stop %.1f s   (%s)\n' \
+  "$total" "$(load)" "$(inner "$work/schema.log")" "$(echo "$total - $(inner "$work/schema.log")" | bc)" \
+  "$(grep '^Files read:' "$work/schema.log")"
 for run in first again; do
   t0=$(now)
   "$hg" import documentation "$docs" --data-dir "$work/data" --no-progress > "$work/docs.log" 2>&1
-  printf 'import documentation documentation-snds, %-5s (end to end) %6.1f s   load %s   (%s; %s)\n' "$run" \
-    "$(echo "$(now) - $t0" | bc)" "$(load)" "$(grep '^Files read:' "$work/docs.log")" "$(grep '^Time:' "$work/docs.log")"
+  total=$(echo "$(now) - $t0" | bc)
+  printf 'import documentation documentation-snds, %-5s (end to end) %6.1f s   load %s   import alone %s s, start-up and stop %.1f s   (%s)\n' \
+    "$run" "$total" "$(load)" "$(inner "$work/docs.log")" "$(echo "$total - $(inner "$work/docs.log")" | bc)" \
+    "$(grep '^Files read:' "$work/docs.log")"
 done
 grep -E '^Documentation held|^  [0-9]+ ' "$work/docs.log" | sed 's/^/    /'
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
         description = {"Import a folder of Markdown documentation laid out as Documentation-SNDS (fiches/, glossaire/,"
                 + " tables/ ...): pages and sections, what they name in the catalog (tables, variables, code lists,"
                 + " codes), links between pages, glossary terms.",
-                "Import the dictionary first: names are resolved against the catalog. One transaction per page;"
-                + " importing the same folder again changes nothing; a changed page replaces its own nodes; a page"
+                "Import the dictionary first: names are resolved against the catalog. Pages are written in batches of"
+                + " 50, one transaction each (a batch that fails is written again page by page); importing the same folder again changes nothing; a changed page replaces its own nodes; a page"
                 + " whose file is gone is removed. Names and links that resolve to nothing are counted and the first"
                 + " of each kind shown with file and line. Exit code 1 when a page could not be imported."})
 public final class ImportDocumentationCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package org.healthgraph.catalog.documentation;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,18 @@ public interface DocumentationWriter {
      * the listeners.
      */
     DocumentationChange write(DocumentationPage page);
+
+    /**
+     * Writes several pages in one transaction (each skipped when its fingerprint is already recorded):
+     * all of them or, when one fails, none; after it commits, tells the listeners once. An importer
+     * writes a folder in batches of bounded size this way, and a batch that fails page by page with
+     * {@link #write(DocumentationPage)}, so that only the failing page is lost.
+     *
+     * @return the change of each page, in their order
+     */
+    default List<DocumentationChange> writeAll(List<DocumentationPage> pages) {
+        return pages.stream().map(this::write).toList();
+    }
 
     /** Removes the pages read from these files, with their sections, mentions, links and term. */
     DocumentationChange deletePages(Collection<String> sourcePaths);

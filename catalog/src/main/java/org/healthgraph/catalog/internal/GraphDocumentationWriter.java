@@ -1,5 +1,6 @@
 package org.healthgraph.catalog.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes documentation pages into the graph through the {@link DocumentStore}, one transaction a page:
+ * Writes documentation pages into the graph through the {@link DocumentStore}, one transaction a page
+ * or a batch of pages:
  * a page whose fingerprint is recorded already is skipped (so importing a folder twice changes
  * nothing); otherwise what the file wrote before is cleared and the page written again, and the
  * listeners are told which pages changed and which catalog entries were named before or after.
@@ -62,6 +64,36 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
             tell(change);
         }
         return change;
+    }
+
+    @Override
+    public List<DocumentationChange> writeAll(List<DocumentationPage> pages) {
+        pages.forEach(GraphDocumentationWriter::check);
+        List<DocumentationChange> changes;
+        try {
+            changes = store.write(tx -> {
+                List<DocumentationChange> out = new ArrayList<>(pages.size());
+                for (DocumentationPage page : pages) {
+                    out.add(writeIn(tx, page));
+                }
+                return out;
+            });
+        } catch (GraphStoreException e) {
+            throw new CatalogException("Cannot write documentation pages " + pages.getFirst().sourcePath() + " to "
+                    + pages.getLast().sourcePath() + ": " + e.getMessage(), e);
+        }
+        Set<DocumentKey> written = new LinkedHashSet<>();
+        Set<MentionTarget> targets = new LinkedHashSet<>();
+        for (DocumentationChange c : changes) {
+            if (!c.skipped()) {
+                written.addAll(c.pagesWritten());
+                targets.addAll(c.targets());
+            }
+        }
+        if (!written.isEmpty()) {
+            tell(new DocumentationChange(written, Set.of(), targets, false));
+        }
+        return changes;
     }
 
     private static DocumentationChange writeIn(DocumentTransaction tx, DocumentationPage page) {

@@ -40,8 +40,9 @@ import org.healthgraph.importers.UnavailableStop;
 /**
  * Imports a folder of Markdown documentation laid out as Documentation-SNDS ({@code fiches/},
  * {@code glossaire/}, {@code tables/} ...): every {@code .md} file becomes a page with its sections,
- * what they name in the catalog and their links; a page of {@code glossaire/} also a term. Each page
- * is one write: a page that fails leaves nothing behind and the others are imported. Importing the
+ * what they name in the catalog and their links; a page of {@code glossaire/} also a term. Pages are
+ * written in batches of {@link #PAGES_PER_WRITE}, each one transaction; a batch that fails is written
+ * again page by page: a page that fails leaves nothing behind and the others are imported. Importing the
  * same folder again changes nothing (a page is skipped when what it was made from is unchanged:
  * its bytes and the catalog names it resolved to); a page whose file is gone is removed. Every
  * problem (a front matter that is not closed, bytes that are not UTF-8, a link to nothing, a name
@@ -53,6 +54,12 @@ import org.healthgraph.importers.UnavailableStop;
  * }</pre>
  */
 public final class DocumentationImporter {
+
+    /**
+     * Pages written in one transaction: a few hundred pages cost a few commits instead of one each,
+     * and a batch stays small enough that one failing page costs little to write again page by page.
+     */
+    static final int PAGES_PER_WRITE = 50;
 
     /** Largest file read; a larger one is reported and skipped. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
@@ -143,6 +150,7 @@ public final class DocumentationImporter {
             ImportProgress progress, ImportReport.Builder report) {
         MentionResolver resolver = new MentionResolver(lookup);
         Map<String, String> recorded = writer.fingerprints();
+        List<DocumentationPage> batch = new ArrayList<>(PAGES_PER_WRITE);
         progress.start("Writing pages", read.size());
         for (ReadPage p : read) {
             p.problems().forEach(report::problem);
@@ -156,21 +164,53 @@ public final class DocumentationImporter {
             Optional<ImportProblem> tooLong = overLimit(p);
             if (tooLong.isPresent()) {
                 report.fileFailed(tooLong.get());
-                progress.step(p.sourcePath());
-                continue;
-            }
-            try {
-                DocumentationChange change = writer.write(page);
-                boolean existed = recorded.containsKey(p.sourcePath());
-                report.fileImported(new CatalogChange(p.sourcePath(), Map.of(), existed || change.skipped() ? 0 : 1,
-                        existed && !change.skipped() ? 1 : 0, change.skipped() ? 1 : 0, List.of(), change.skipped()));
-            } catch (CatalogException e) {
-                UnavailableStop.ifUnavailable(e, p.sourcePath());
-                report.fileFailed(ImportProblem.error(p.sourcePath(), "", e.getMessage()));
+            } else if (page.fingerprint().equals(recorded.get(p.sourcePath()))) {
+                // Made from the same bytes and resolved to the same names: nothing to write, no transaction.
+                reportWritten(page, DocumentationChange.unchanged(), recorded, report);
+            } else {
+                batch.add(page);
+                if (batch.size() >= PAGES_PER_WRITE) {
+                    writeBatch(batch, recorded, report);
+                }
             }
             progress.step(p.sourcePath());
         }
+        writeBatch(batch, recorded, report);
         progress.done();
+    }
+
+    /**
+     * Writes the pages waiting in one transaction; when that fails, page by page, so that only a
+     * failing page is lost (and reported) and the others are imported.
+     */
+    private void writeBatch(List<DocumentationPage> batch, Map<String, String> recorded, ImportReport.Builder report) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<DocumentationChange> changes = writer.writeAll(List.copyOf(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                reportWritten(batch.get(i), changes.get(i), recorded, report);
+            }
+        } catch (CatalogException batchFailed) {
+            UnavailableStop.ifUnavailable(batchFailed, batch.getFirst().sourcePath());
+            for (DocumentationPage page : batch) {
+                try {
+                    reportWritten(page, writer.write(page), recorded, report);
+                } catch (CatalogException e) {
+                    UnavailableStop.ifUnavailable(e, page.sourcePath());
+                    report.fileFailed(ImportProblem.error(page.sourcePath(), "", e.getMessage()));
+                }
+            }
+        }
+        batch.clear();
+    }
+
+    private static void reportWritten(DocumentationPage page, DocumentationChange change, Map<String, String> recorded,
+            ImportReport.Builder report) {
+        boolean existed = recorded.containsKey(page.sourcePath());
+        report.fileImported(new CatalogChange(page.sourcePath(), Map.of(), existed || change.skipped() ? 0 : 1,
+                existed && !change.skipped() ? 1 : 0, change.skipped() ? 1 : 0, List.of(), change.skipped()));
     }
 
     /**

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.healthgraph.catalog.CatalogException;
 import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.ImportProblem;
 import org.healthgraph.catalog.ImportProgress;
@@ -14,6 +18,10 @@ import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.catalog.documentation.CatalogLookup;
 import org.healthgraph.catalog.documentation.Document;
 import org.healthgraph.catalog.documentation.DocumentKey;
+import org.healthgraph.catalog.documentation.DocumentationChange;
+import org.healthgraph.catalog.documentation.DocumentationListener;
+import org.healthgraph.catalog.documentation.DocumentationPage;
+import org.healthgraph.catalog.documentation.DocumentationWriter;
 import org.healthgraph.catalog.documentation.InMemoryDocumentation;
 import org.healthgraph.catalog.documentation.Mention;
 import org.healthgraph.catalog.documentation.MentionTarget;
@@ -147,6 +155,99 @@ class DocumentationImporterTest {
     void aTablesPageMentionsItsTable() {
         importAll();
         assertThat(targets(store.mentionsFrom(DocumentKey.of("tables/PMSI/PMSI MCO/T_MCOaaB")))).containsExactly(" T_MCOaaB");
+    }
+
+    @Test
+    void pagesAreWrittenInBatchesOfBoundedSizeAndAnUnchangedFolderWritesNothing() throws IOException {
+        for (int i = 0; i < 117; i++) {
+            write("fiches/page" + i + ".md", "# Page " + i + "\n\nLa table `ER_PRS_F`.\n");
+        }
+        Transactions writer = new Transactions(store, "");
+        ImportReport r = new DocumentationImporter(LOOKUP, writer).importFolder(dir, ImportProgress.NONE);
+        assertThat(r.filesImported()).isEqualTo(120);
+        assertThat(writer.batches).containsExactly(DocumentationImporter.PAGES_PER_WRITE,
+                DocumentationImporter.PAGES_PER_WRITE, 120 - 2 * DocumentationImporter.PAGES_PER_WRITE);
+        assertThat(writer.singles).isZero();
+
+        Transactions again = new Transactions(store, "");
+        ImportReport second = new DocumentationImporter(LOOKUP, again).importFolder(dir, ImportProgress.NONE);
+        assertThat(second.filesUnchanged()).isEqualTo(120);
+        assertThat(again.batches).isEmpty();
+        assertThat(again.singles).isZero();
+    }
+
+    @Test
+    void aPageWhoseWriteFailsIsReportedAndTheOtherPagesOfItsBatchAreImported() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            write("fiches/page" + i + ".md", "# Page " + i + "\n");
+        }
+        Transactions writer = new Transactions(store, "fiches/page7.md");
+        ImportReport r = new DocumentationImporter(LOOKUP, writer).importFolder(dir, ImportProgress.NONE);
+        assertThat(r.filesFailed()).isEqualTo(1);
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.toString()).startsWith("ERROR fiches/page7.md"));
+        assertThat(store.document(DocumentKey.of("fiches/page7"))).isEmpty();
+        assertThat(store.document(DocumentKey.of("fiches/page6"))).isPresent();
+        assertThat(store.document(DocumentKey.of("fiches/page8"))).isPresent();
+        assertThat(store.fingerprints()).hasSize(22);
+    }
+
+    /**
+     * A writer that keeps what the in-memory store writes, notes each transaction, and fails the
+     * transactions holding one page (as a store whose transaction rolls back).
+     */
+    static final class Transactions implements DocumentationWriter {
+        final InMemoryDocumentation store;
+        final String failing;
+        final List<Integer> batches = new ArrayList<>();
+        int singles;
+
+        Transactions(InMemoryDocumentation store, String failing) {
+            this.store = store;
+            this.failing = failing;
+        }
+
+        @Override
+        public void ensureSchema() {
+            store.ensureSchema();
+        }
+
+        @Override
+        public DocumentationChange write(DocumentationPage page) {
+            singles++;
+            if (page.sourcePath().equals(failing)) {
+                throw new CatalogException("the store refused " + page.sourcePath());
+            }
+            return store.write(page);
+        }
+
+        @Override
+        public List<DocumentationChange> writeAll(List<DocumentationPage> pages) {
+            batches.add(pages.size());
+            if (pages.stream().anyMatch(p -> p.sourcePath().equals(failing))) {
+                throw new CatalogException("the store refused a batch");
+            }
+            return pages.stream().map(store::write).toList();
+        }
+
+        @Override
+        public DocumentationChange deletePages(Collection<String> sourcePaths) {
+            return store.deletePages(sourcePaths);
+        }
+
+        @Override
+        public Map<String, String> fingerprints() {
+            return store.fingerprints();
+        }
+
+        @Override
+        public void addListener(DocumentationListener listener) {
+            store.addListener(listener);
+        }
+
+        @Override
+        public void removeListener(DocumentationListener listener) {
+            store.removeListener(listener);
+        }
     }
 
     @Test
