@@ -83,16 +83,14 @@ class ImportDocumentationCommandIT {
     }
 
     @Test
-    void importsTheWholeSndsDocumentationInUnderThirtySeconds(@TempDir Path dir) {
+    void importsTheWholeSndsDocumentationAndAnUnchangedReRunWritesNothing(@TempDir Path dir) {
         Optional<Path> snds = sndsDocumentation();
         org.junit.jupiter.api.Assumptions.assumeTrue(snds.isPresent(), "shared/documentation-snds is not beside the project");
         Path data = dir.resolve("data");
         CliRun run = run(snds.get(), data);
         assertThat(run.out()).as(run.err()).contains("failed: 0").contains("Mentions and links that resolve to nothing");
-        // The import's own time (the JVM's and the embedded database's start-up depend on the machine's load).
-        java.util.regex.Matcher time = java.util.regex.Pattern.compile("Time: (\\d+) ms").matcher(run.out());
-        assertThat(time.find()).isTrue();
-        assertThat(Long.parseLong(time.group(1))).as("milliseconds for the whole SNDS documentation").isLessThan(30_000);
+        // Its time is the benchmark's to measure (bench/run-docs.sh), not a test's: tests check behaviour.
+        assertThat(run.out()).containsPattern("Time: \\d+ ms");
         CliRun again = run(snds.get(), data);
         assertThat(again.out()).containsPattern("imported: (\\d+) \\(unchanged: \\1\\)");
     }
