@@ -452,6 +452,19 @@ const fr = {
     by: (who: string, when: string) => `${who}, le ${when}`,
   },
   footer: { version: (v: string) => `healthgraph ${v}` },
+  loading: {
+    demo: (step: string, done: number, total: number) =>
+      `Chargement des données de démonstration : ${step} (${done}/${total} étapes terminées). Les pages se complètent au fil du chargement.`,
+    index: (name: string, done: number, total: number) =>
+      total > 0 ? `Index en construction : ${name} (${done}/${total}).` : `Index en construction : ${name}.`,
+    failed: (name: string) => `Échec du chargement : ${name} (voir le journal du serveur).`,
+    steps: {
+      dictionary: 'dictionnaire', documentation: 'documentation', 'built-in demo dictionary': 'dictionnaire de démonstration',
+      'built-in demo documentation': 'documentation de démonstration', 'synthetic population': 'population synthétique',
+      'linkage run': 'appariement de démonstration', 'catalog search index': 'index de recherche du catalogue',
+      'search index': 'index de recherche', 'timeline index': 'index des parcours',
+    } as Record<string, string>,
+  },
 };
 
 export type Messages = typeof fr;
@@ -899,6 +912,13 @@ const en: Messages = {
     by: (who, when) => `${who}, ${when}`,
   },
   footer: { version: (v) => `healthgraph ${v}` },
+  loading: {
+    demo: (step, done, total) =>
+      `Loading the demonstration data: ${step} (${done}/${total} steps done). Pages fill in as it loads.`,
+    index: (name, done, total) => (total > 0 ? `Index being built: ${name} (${done}/${total}).` : `Index being built: ${name}.`),
+    failed: (name) => `Loading failed: ${name} (see the server's log).`,
+    steps: {},
+  },
 };
 
 function stored(): Lang {

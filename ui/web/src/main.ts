@@ -139,9 +139,41 @@ async function status(): Promise<void> {
   }
 }
 
+/** One index's readiness as {@code /actuator/health} shows it (component {@code indexes}). */
+interface Readiness { state: string; detail?: string; done?: number; total?: number }
+
+/**
+ * A banner while the server is still loading (the demo's data, an index being built): read from
+ * the public health endpoint every 2 s while something builds, gone when everything is ready.
+ */
+async function loadingBanner(polls = 0): Promise<void> {
+  const banner = document.getElementById('loading') as HTMLElement;
+  let building: string[] = [];
+  try {
+    const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
+    const health = (await response.json()) as { components?: { indexes?: { details?: Record<string, Readiness> } } };
+    const indexes = health.components?.indexes?.details ?? {};
+    building = Object.entries(indexes).flatMap(([name, r]) => {
+      if (r.state === 'FAILED') return [t.loading.failed(t.loading.steps[name] ?? name)];
+      if (r.state !== 'BUILDING') return [];
+      return [name === 'demo data' ? t.loading.demo(t.loading.steps[r.detail ?? ''] ?? r.detail ?? '', r.done ?? 0, r.total ?? 0)
+        : t.loading.index(t.loading.steps[name] ?? name, r.done ?? 0, r.total ?? 0)];
+    });
+  } catch {
+    building = [];
+  }
+  banner.hidden = building.length === 0;
+  banner.replaceChildren(...building.map((line) => el('p', {}, line)));
+  // at most an hour of polling (1,800 polls), only while something is still being built
+  if (building.length > 0 && polls < 1800) {
+    window.setTimeout(() => void loadingBanner(polls + 1), 2000);
+  }
+}
+
 document.documentElement.lang = lang;
 header();
 window.addEventListener('hashchange', () => void route());
 window.addEventListener('healthgraph:session', () => header());
 void route();
 void status();
+void loadingBanner();

@@ -74,8 +74,8 @@ public class DemoConfiguration {
         }
 
         @Bean
-        DemoLoader demoLoader(List<DemoStep> steps) {
-            return new DemoLoader(steps);
+        DemoLoader demoLoader(List<DemoStep> steps, IndexReadiness readiness) {
+            return new DemoLoader(steps, readiness);
         }
     }
 }

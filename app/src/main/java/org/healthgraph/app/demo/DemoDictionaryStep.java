@@ -47,6 +47,11 @@ public final class DemoDictionaryStep implements DemoStep {
     }
 
     @Override
+    public String label() {
+        return given.isPresent() ? "dictionary" : "built-in demo dictionary";
+    }
+
+    @Override
     public int order() {
         return 10;
     }

@@ -47,6 +47,11 @@ public final class DemoDocumentationStep implements DemoStep {
         return given.map(d -> "documentation " + d).orElse("built-in demo documentation");
     }
 
+    @Override
+    public String label() {
+        return given.isPresent() ? "documentation" : "built-in demo documentation";
+    }
+
     /** After the dictionary, before the search index. */
     @Override
     public int order() {

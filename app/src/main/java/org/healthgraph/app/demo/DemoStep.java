@@ -9,6 +9,14 @@ public interface DemoStep {
     /** Short description printed while the step runs, e.g. "demo dictionary". */
     String name();
 
+    /**
+     * What the step loads, as every caller of the health endpoint may read it while it runs: no
+     * path nor other detail of the machine (the name may hold the folder given on the command line).
+     */
+    default String label() {
+        return name();
+    }
+
     /** Lower runs first. */
     default int order() {
         return 100;
