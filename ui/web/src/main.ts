@@ -147,7 +147,7 @@ interface Readiness { state: string; detail?: string; done?: number; total?: num
  * the public health endpoint every 2 s while something builds, gone when everything is ready.
  */
 async function loadingBanner(polls = 0): Promise<void> {
-  const banner = document.getElementById('loading') as HTMLElement;
+  const banner = document.getElementById('server-loading') as HTMLElement;
   let building: string[] = [];
   try {
     const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
