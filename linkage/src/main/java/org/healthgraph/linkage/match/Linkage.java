@@ -96,6 +96,14 @@ public final class Linkage {
         }
         Comparison.pack(comparisons);
         progress.stage("block", config.blocking().size());
+        Map<String, String> dateColumns = dateColumns(config);
+        Blocking blocking = Blocking.build(config.blocking(), left, right, config.deduplicate(), dateColumns,
+                config.maxPairsPerRule(), c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
+        return new Linkage(config, progress, left, right, comparisons, blocking);
+    }
+
+    /** The date format of every column a date field reads, on both sides (blocking keys on dates parse them). */
+    private static Map<String, String> dateColumns(LinkageConfig config) {
         Map<String, String> dateColumns = new HashMap<>();
         for (Field f : config.fields()) {
             if (f.type() == FieldType.DATE) {
@@ -103,9 +111,7 @@ public final class Linkage {
                 dateColumns.put(f.rightColumn(), f.dateFormat());
             }
         }
-        Blocking blocking = Blocking.build(config.blocking(), left, right, config.deduplicate(), dateColumns,
-                config.maxPairsPerRule(), c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
-        return new Linkage(config, progress, left, right, comparisons, blocking);
+        return dateColumns;
     }
 
     private static Table read(LinkageConfig.Input input, boolean isLeft, LinkageConfig config) {
@@ -877,13 +883,7 @@ public final class Linkage {
                 }
             }
         }
-        Map<String, String> dateColumns = new HashMap<>();
-        for (Field f : config.fields()) {
-            if (f.type() == FieldType.DATE) {
-                dateColumns.put(f.leftColumn(), f.dateFormat());
-                dateColumns.put(f.rightColumn(), f.dateFormat());
-            }
-        }
+        Map<String, String> dateColumns = dateColumns(config);
         List<Blocking> out = new ArrayList<>();
         if (!pairs.isEmpty()) {
             out.add(Blocking.build(pairs, left, right, false, dateColumns, Long.MAX_VALUE, c -> keyColumn(config, c, true),
