@@ -68,6 +68,13 @@ public final class Linkage {
     private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Integer> leftIndex;
     private Map<String, Integer> rightIndex;
+    /** The rescue's searches, built on first use. */
+    private List<Blocking> rescueSearches;
+    /** The left records the last {@link #score} searched again (the rescue): their candidates include the searches'. */
+    private final java.util.BitSet rescued = new java.util.BitSet();
+    /** The weights of the last model asked for (explanations come one by one, for a run's every link). */
+    private LinkageModel weighedModel;
+    private Weights weighedWeights;
 
     private Linkage(LinkageConfig config, LinkageProgress progress, Table left, Table right, Comparison[] comparisons,
                     Blocking blocking) {
@@ -778,7 +785,7 @@ public final class Linkage {
      */
     public LinkageResult score(LinkageModel model) {
         model.requireFits(config.fields());
-        Weights weights = weights(model);
+        Weights weights = weightsOf(model);
         double threshold = config.decision().threshold();
         double thresholdWeight = LinkageModel.log2(threshold / (1 - threshold));
         boolean records = recordLevel();
@@ -787,6 +794,7 @@ public final class Linkage {
         progress.stage("score", left.size());
         long start = System.nanoTime();
         cpuNanos.set(0);
+        rescued.clear();
         List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, keepWeight, oddsSum), t -> t);
         double seconds = (System.nanoTime() - start) / 1e9;
         PairBuffer kept = new PairBuffer();
@@ -846,12 +854,9 @@ public final class Linkage {
         progress.stage("rescue", left.size());
         for (int i = 0; i < left.size(); i++) {
             if (first.matchProbability(oddsSum[i]) < config.decision().threshold()) {
+                rescued.set(i);
                 blocking.candidates(i, seen, (a, j) -> { });
-                for (Blocking b : searches) {
-                    for (int r = 0; r < b.ruleCount(); r++) {
-                        b.candidatesOfRule(r, i, RESCUE_MAX_RUN, seen, found);
-                    }
-                }
+                rescueCandidates(i, seen, found);
             }
             progress.advance(1);
         }
@@ -863,7 +868,34 @@ public final class Linkage {
      * of more than {@value #CLASS_VALUES_MAX} values) not already implied by a blocking rule on plain
      * keys, and per name field with a {@code reversed:F} level one rule on both names swapped.
      */
-    private List<Blocking> rescueSearches() {
+    private synchronized List<Blocking> rescueSearches() {
+        if (rescueSearches == null) {
+            rescueSearches = buildRescueSearches();
+        }
+        return rescueSearches;
+    }
+
+    /** The rescue's candidates of left record {@code i} not yet {@code seen} (marked with {@code i}). */
+    private void rescueCandidates(int i, int[] seen, Blocking.PairVisitor visitor) {
+        for (Blocking b : rescueSearches()) {
+            for (int r = 0; r < b.ruleCount(); r++) {
+                b.candidatesOfRule(r, i, RESCUE_MAX_RUN, seen, visitor);
+            }
+        }
+    }
+
+    /**
+     * Every candidate of left record {@code i} the last scoring weighed: the blocking rules' and,
+     * for a record the rescue searched again, the rescue's.
+     */
+    private void scoredCandidates(int i, int[] seen, Blocking.PairVisitor visitor) {
+        blocking.candidates(i, seen, visitor);
+        if (rescued.get(i)) {
+            rescueCandidates(i, seen, visitor);
+        }
+    }
+
+    private List<Blocking> buildRescueSearches() {
         List<Integer> eligible = new ArrayList<>();
         for (int f = 0; f < comparisons.length; f++) {
             Field field = config.fields().get(f);
@@ -928,6 +960,15 @@ public final class Linkage {
      */
     private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
                            double[][][][] byValue, double[][] givenValue) {
+    }
+
+    /** The weights of {@code model}, computed once per model (term-frequency tables read the whole right file). */
+    private synchronized Weights weightsOf(LinkageModel model) {
+        if (weighedModel != model) {
+            weighedWeights = weights(model);
+            weighedModel = model;
+        }
+        return weighedWeights;
     }
 
     /**
@@ -1021,20 +1062,22 @@ public final class Linkage {
     /** Explains the score of a pair given by ids: the prior and each field's contribution. */
     public Explanation explain(LinkageModel model, String leftId, String rightId) {
         int[] ij = indexes(leftId, rightId);
-        return explain(ij[0], ij[1], weights(model), new Text.Scratch());
+        return explain(ij[0], ij[1], weightsOf(model), new Text.Scratch());
     }
 
     /**
      * Explains a pair with its record-level step, for a run whose record-level model had
      * {@code counterpartShare} as λ ({@link LinkageResult#counterpartShare()}): the left record's
-     * candidates are enumerated again to weigh the pair's rivals.
+     * candidates are enumerated again to weigh the pair's rivals, those the rescue found included
+     * when the last scoring searched this record again, so that a link's explanation gives the
+     * record-level probability its decision used.
      */
     public Explanation explain(LinkageModel model, double counterpartShare, String leftId, String rightId) {
         if (config.deduplicate()) {
             throw new LinkageException("explain: a deduplication has no record-level step");
         }
         int[] ij = indexes(leftId, rightId);
-        Weights weights = weights(model);
+        Weights weights = weightsOf(model);
         Text.Scratch scratch = new Text.Scratch();
         int[] levels = new int[comparisons.length];
         double[] sum = new double[1];
@@ -1042,7 +1085,7 @@ public final class Linkage {
         boolean[] candidate = new boolean[1];
         int[] seen = new int[right.size()];
         java.util.Arrays.fill(seen, -1);
-        blocking.candidates(ij[0], seen, (i, j) -> {
+        scoredCandidates(ij[0], seen, (i, j) -> {
             sum[0] += Math.pow(2, pairWeight(i, j, weights, levels, scratch));
             count[0]++;
             candidate[0] |= j == ij[1];
@@ -1070,13 +1113,14 @@ public final class Linkage {
     /**
      * For each of {@code leftIds}, its best candidate (highest pair weight) explained, with the
      * record-level step when {@code counterpartShare} is given: the near misses that clerical review
-     * looks at beside the links. Left records without a candidate are left out; unknown ids are NOT_FOUND.
+     * looks at beside the links; as in the scoring, a record the rescue searched again has the
+     * rescue's candidates too. Left records without a candidate are left out; unknown ids are NOT_FOUND.
      */
     public List<Explanation> bestCandidates(LinkageModel model, OptionalDouble counterpartShare, java.util.Collection<String> leftIds) {
         if (config.deduplicate()) {
             throw new LinkageException("best candidates: a deduplication has no left and right records");
         }
-        Weights weights = weights(model);
+        Weights weights = weightsOf(model);
         Text.Scratch scratch = new Text.Scratch();
         int[] levels = new int[comparisons.length];
         int[] seen = new int[right.size()];
@@ -1087,7 +1131,7 @@ public final class Linkage {
         for (String leftId : leftIds) {
             int i = leftRow(leftId);
             double[] best = {Double.NEGATIVE_INFINITY, -1, 0, 0};
-            blocking.candidates(i, seen, (a, j) -> {
+            scoredCandidates(i, seen, (a, j) -> {
                 double w = pairWeight(a, j, weights, levels, scratch);
                 best[2] += Math.pow(2, w);
                 best[3]++;

@@ -72,6 +72,26 @@ class RescueTest {
                 .containsEntry("L10", "R10").doesNotContainKey("L11");
     }
 
+    /**
+     * A link the rescue found is explained with the candidates its decision weighed: its
+     * record-level step gives the link's record-level probability, and the near misses of review
+     * see the rescue's candidates too.
+     */
+    @Test
+    void aRescuedLinksExplanationGivesTheProbabilityItsDecisionUsed() throws IOException {
+        Linkage linkage = Linkage.open(linkage("decision: {mode: one-to-one}"), LinkageProgress.NONE);
+        LinkageModel model = linkage.train();
+        LinkageResult result = linkage.score(model);
+        Link rescued = result.links().stream().filter(l -> l.leftId().equals("L1")).findFirst().orElseThrow();
+        double lambda = result.counterpartShare().orElseThrow();
+        Explanation e = linkage.explain(model, lambda, "L1", "R1");
+        assertThat(e.recordStep().orElseThrow().probability())
+                .isCloseTo(rescued.recordProbability().orElseThrow(), org.assertj.core.data.Offset.offset(1e-9));
+        // L2 has one rival from its blocking rule (R2 is a month apart, so not proposed) and its rescued counterpart
+        Explanation best = linkage.bestCandidates(model, result.counterpartShare(), java.util.List.of("L2")).getFirst();
+        assertThat(best.rightId()).isEqualTo("R2");
+    }
+
     @Test
     void withoutTheRescueOnlyTheBlockingRulesCandidatesAreLinked() throws IOException {
         Map<String, String> links = links("decision: {mode: one-to-one, rescue: false}");
