@@ -129,6 +129,9 @@ public final class SparkLinkage {
             // a pair proposed by several rules is scored once, as the single-machine enumeration does
             pairs = pairs.dropDuplicates("i", "j");
         }
+        // every pair of a left record in one partition: the partition's odds sum of that record is its
+        // whole sum, and the driver receives one sum per left record, not one per record and partition
+        pairs = pairs.repartition(partitions, pairs.col("i"));
         try {
             return pairs.javaRDD().mapPartitions(new PairScoring(shared)).collect();
         } finally {
