@@ -23,6 +23,8 @@ cpfile="$(mktemp)"
 trap 'rm -rf "$work" "$cpfile"' EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -x "$jdk/bin/javac" ] || { echo "bench: no JDK at $jdk; set JAVA_HOME to a JDK 21 or newer" >&2; exit 1; }
+export JAVA_HOME="$jdk"
 "$root/mvnw" -B -q -f "$root/pom.xml" -pl spark -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime >&2
 # The JVM options Spark's own launcher gives (spark/pom.xml, hg.jvm.spark).

@@ -24,6 +24,7 @@ public final class LinkageKernels {
     private static Spec current;
     private static ScoringKernel kernel;
     private static long[][][] joinKeys;
+    private static double openSeconds;
 
     private LinkageKernels() {
     }
@@ -65,11 +66,21 @@ public final class LinkageKernels {
             kernel = null;
             joinKeys = null;
             current = null;
+            long t0 = System.nanoTime();
             Linkage linkage = Linkage.open(spec.config(), LinkageProgress.NONE);
             kernel = linkage.kernel(LinkageModel.fromJson(spec.modelJson()));
             current = spec;
+            openSeconds = (System.nanoTime() - t0) / 1e9;
         }
         return kernel;
+    }
+
+    /**
+     * The wall time this JVM took to open the inputs of its current kernel (in local mode the
+     * executors' copy, which a job's figures should show apart).
+     */
+    public static synchronized double openSeconds() {
+        return openSeconds;
     }
 
     /** This JVM's blocking join values for {@code spec} ({@link ScoringKernel#joinKeys}), computed once. */
