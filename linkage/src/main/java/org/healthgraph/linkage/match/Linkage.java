@@ -806,10 +806,6 @@ public final class Linkage {
                 c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
     }
 
-    LinkageConfig config() {
-        return config;
-    }
-
     /**
      * The decision over the kept pairs of a scoring pass (sorted by left and right record, so that
      * the order in which they were scored does not matter), after the rescue when configured.
@@ -952,7 +948,7 @@ public final class Linkage {
      * adjustments per field and value (null rows when off); the prior weight.
      */
     record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
-                           double[][][][] byValue, double[][] givenValue) {
+                   double[][][][] byValue, double[][] givenValue) {
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.healthgraph.spark.internal;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -38,15 +36,37 @@ public final class BlockingKeys implements FlatMapFunction<Iterator<Long>, Row> 
     @Override
     public Iterator<Row> call(Iterator<Long> rows) {
         long[][] keys = LinkageKernels.joinKeys(spec.value())[side];
-        List<Row> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            int row = rows.next().intValue();
-            for (int r = 0; r < keys.length; r++) {
-                if (keys[r][row] >= 0) {
-                    out.add(RowFactory.create(r, keys[r][row], row));
+        // streamed: a task holds one record's rows, never its range's
+        return new Iterator<>() {
+            private int row = -1;
+            private int rule = keys.length;
+
+            @Override
+            public boolean hasNext() {
+                while (true) {
+                    while (rule < keys.length && (row < 0 || keys[rule][row] < 0)) {
+                        rule++;
+                    }
+                    if (rule < keys.length) {
+                        return true;
+                    }
+                    if (!rows.hasNext()) {
+                        return false;
+                    }
+                    row = rows.next().intValue();
+                    rule = 0;
                 }
             }
-        }
-        return out.iterator();
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row out = RowFactory.create(rule, keys[rule][row], row);
+                rule++;
+                return out;
+            }
+        };
     }
 }
