@@ -781,38 +781,59 @@ public final class Linkage {
     /**
      * Scores every candidate pair with the model and applies the decision policy. With record-level
      * decisions (docs/linkage.md), each left record's odds are summed over all its candidates, λ
-     * is estimated from these sums, and each kept pair's record-level probability decides.
+     * is estimated from these sums, and each kept pair's record-level probability decides. The
+     * pieces are those of {@link #kernel}, which a distributed engine runs the same way.
      */
     public LinkageResult score(LinkageModel model) {
+        ScoringKernel kernel = kernel(model);
+        progress.stage("score", left.size());
+        long start = System.nanoTime();
+        cpuNanos.set(0);
+        List<ScoringKernel.Scored> parts = scan(() -> new ScoreTask(kernel.partial()), t -> t.partial.scored());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return kernel.decide(parts, seconds, cpuNanos.get() / 1e9);
+    }
+
+    /**
+     * The scoring of this linkage under {@code model} in pieces that another engine can distribute:
+     * blocking join keys, the weight of a pair, the decision over scored pairs.
+     */
+    public ScoringKernel kernel(LinkageModel model) {
         model.requireFits(config.fields());
-        Weights weights = weightsOf(model);
         double threshold = config.decision().threshold();
         double thresholdWeight = LinkageModel.log2(threshold / (1 - threshold));
         boolean records = recordLevel();
         double keepWeight = records ? RecordLevel.lowestUsefulWeight(thresholdWeight, model.prior(), right.size()) : thresholdWeight;
-        double[] oddsSum = records ? new double[left.size()] : null;
-        progress.stage("score", left.size());
-        long start = System.nanoTime();
-        cpuNanos.set(0);
+        return new ScoringKernel(this, model, weightsOf(model), thresholdWeight, keepWeight, records);
+    }
+
+    /** Each blocking rule's join value per record ({@link Blocking#joinKeys}): {@code [side][rule][record]}. */
+    long[][][] joinKeys() {
+        return Blocking.joinKeys(config.blocking(), left, right, config.deduplicate(), dateColumns(config),
+                c -> keyColumn(config, c, true), c -> keyColumn(config, c, false));
+    }
+
+    /**
+     * The decision over the kept pairs of a scoring pass (sorted by left and right record, so that
+     * the order in which they were scored does not matter), after the rescue when configured.
+     *
+     * @param oddsSum per left record, the sum of its candidates' odds (null for pairwise decisions)
+     * @param sumAll the sum of every candidate's pairwise probability
+     */
+    LinkageResult finish(ScoringKernel kernel, PairBuffer scored, double[] oddsSum, long candidates, double sumAll,
+                         double seconds, double cpuSeconds) {
+        boolean records = kernel.recordLevel();
+        PairBuffer kept = scored;
         rescued.clear();
-        List<ScoreTask> tasks = scan(() -> new ScoreTask(weights, keepWeight, oddsSum), t -> t);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PairBuffer kept = new PairBuffer();
-        long candidates = 0;
-        double sumAll = 0;
-        for (ScoreTask t : tasks) {
-            kept.addAll(t.kept);
-            candidates += t.pairs;
-            sumAll += t.sumProbability;
-        }
         if (records && config.decision().rescue()) {
-            ScoreTask rescued = rescue(weights, keepWeight, oddsSum, model.prior());
-            kept.addAll(rescued.kept);
-            candidates += rescued.pairs;
+            ScoringKernel.Partial rescued = rescue(kernel, oddsSum);
+            kept.addAll(rescued.kept());
+            candidates += rescued.pairs();
         }
+        kept = kept.sorted();
         progress.stage("decide", kept.size());
-        Scoring scoring = new Scoring(weights, thresholdWeight,
-                records ? RecordLevel.estimate(oddsSum, model.prior(), right.size()) : null, oddsSum);
+        Scoring scoring = new Scoring(kernel.weights(), kernel.thresholdWeight(),
+                records ? RecordLevel.estimate(oddsSum, kernel.prior(), right.size()) : null, oddsSum);
         List<Link> links = decide(kept, scoring);
         double sumLinks = 0;
         for (Link l : links) {
@@ -827,7 +848,7 @@ public final class Linkage {
         }
         double precision = links.isEmpty() ? 1 : sumLinks / links.size();
         double recall = sumAll > 0 ? Math.min(1, sumLinks / sumAll) : 1;
-        return new LinkageResult(links, candidates, seconds, precision, recall, cpuNanos.get() / 1e9,
+        return new LinkageResult(links, candidates, seconds, precision, recall, cpuSeconds,
                 records ? OptionalDouble.of(scoring.records.lambda()) : OptionalDouble.empty());
     }
 
@@ -840,15 +861,15 @@ public final class Linkage {
      * {@value #RESCUE_MAX_RUN} right records; the pairs found are scored by the same model and join
      * the record's odds sum. Training is untouched: the model is the blocking rules' model.
      *
-     * @return a task holding the new pairs kept and the count of pairs scored
+     * @return a pass holding the new pairs kept and the count of pairs scored
      */
-    private ScoreTask rescue(Weights weights, double keepWeight, double[] oddsSum, double prior) {
-        ScoreTask found = new ScoreTask(weights, keepWeight, oddsSum);
+    private ScoringKernel.Partial rescue(ScoringKernel kernel, double[] oddsSum) {
+        ScoringKernel.Partial found = kernel.partial(oddsSum);
         List<Blocking> searches = rescueSearches();
         if (searches.isEmpty()) {
             return found;
         }
-        RecordLevel first = RecordLevel.estimate(oddsSum, prior, right.size());
+        RecordLevel first = RecordLevel.estimate(oddsSum, kernel.prior(), right.size());
         int[] seen = new int[right.size()];
         java.util.Arrays.fill(seen, -1);
         progress.stage("rescue", left.size());
@@ -856,7 +877,7 @@ public final class Linkage {
             if (first.matchProbability(oddsSum[i]) < config.decision().threshold()) {
                 rescued.set(i);
                 blocking.candidates(i, seen, (a, j) -> { });
-                rescueCandidates(i, seen, found);
+                rescueCandidates(i, seen, found::pair);
             }
             progress.advance(1);
         }
@@ -940,7 +961,7 @@ public final class Linkage {
     }
 
     /** True when decisions use record-level probabilities. */
-    private boolean recordLevel() {
+    boolean recordLevel() {
         return config.decision().probability() == LinkageConfig.DecisionProbability.RECORD && !config.deduplicate();
     }
 
@@ -958,8 +979,8 @@ public final class Linkage {
      * level b of the parent field) and level; each field's parent (-1 for none); term-frequency
      * adjustments per field and value (null rows when off); the prior weight.
      */
-    private record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
-                           double[][][][] byValue, double[][] givenValue) {
+    record Weights(double[][][] levels, int[] parents, double[][] tf, double prior, int[] mParents,
+                   double[][][][] byValue, double[][] givenValue) {
     }
 
     /** The weights of {@code model}, computed once per model (term-frequency tables read the whole right file). */
@@ -996,7 +1017,7 @@ public final class Linkage {
     }
 
     /** The weight of a pair whose levels are in {@code levels} (filled here). */
-    private double pairWeight(int i, int j, Weights w, int[] levels, Text.Scratch scratch) {
+    double pairWeight(int i, int j, Weights w, int[] levels, Text.Scratch scratch) {
         for (int f = 0; f < comparisons.length; f++) {
             levels[f] = comparisons[f].level(i, j, scratch);
         }
@@ -1510,41 +1531,17 @@ public final class Linkage {
         }
     }
 
+    /** A scoring pass over the candidates of the left records that one thread scans. */
     private final class ScoreTask extends Task {
-        /** Pairs below this weight add nothing measurable to a record's odds sum. */
-        private static final double NEGLIGIBLE = -60;
+        final ScoringKernel.Partial partial;
 
-        final Weights weights;
-        final double keepWeight;
-        final double[] oddsSum;
-        final PairBuffer kept = new PairBuffer();
-        long pairs;
-        double sumProbability;
-
-        /**
-         * @param oddsSum per left record, receives the sum of its pairs' odds (null: not needed);
-         *     each left record is scanned by one task, so tasks write disjoint cells
-         */
-        ScoreTask(Weights weights, double keepWeight, double[] oddsSum) {
-            this.weights = weights;
-            this.keepWeight = keepWeight;
-            this.oddsSum = oddsSum;
+        ScoreTask(ScoringKernel.Partial partial) {
+            this.partial = partial;
         }
 
         @Override
         public void pair(int i, int j) {
-            double w = pairWeight(i, j, weights, levels, scratch);
-            pairs++;
-            if (w > NEGLIGIBLE) {
-                double odds = Math.pow(2, w);
-                sumProbability += odds / (1 + odds);
-                if (oddsSum != null) {
-                    oddsSum[i] += odds;
-                }
-            }
-            if (w >= keepWeight) {
-                kept.add(i, j, w);
-            }
+            partial.pair(i, j);
         }
     }
 

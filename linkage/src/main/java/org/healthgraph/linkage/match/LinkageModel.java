@@ -269,7 +269,7 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
     /** Writes the model as JSON. */
     public void save(Path file) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(this));
+            Files.writeString(file, toJson());
         } catch (IOException | JacksonException e) {
             throw new LinkageException("model file " + file + ": cannot be written", e);
         }
@@ -278,10 +278,24 @@ public record LinkageModel(List<FieldModel> fields, double prior, int emIteratio
     /** Reads a model written by {@link #save}. */
     public static LinkageModel load(Path file) {
         try {
-            return JSON.readValue(Files.readString(file), LinkageModel.class);
+            return fromJson(Files.readString(file));
         } catch (IOException | JacksonException e) {
             throw new LinkageException("model file " + file.getFileName() + ": not a linkage model", e);
         }
+    }
+
+    /** The model as the JSON text {@link #save} writes (every number as it is: a model read back scores the same). */
+    public String toJson() {
+        return JSON.writeValueAsString(this);
+    }
+
+    /**
+     * Reads a model from the JSON text of {@link #toJson}.
+     *
+     * @throws JacksonException when the text is not a linkage model
+     */
+    public static LinkageModel fromJson(String json) {
+        return JSON.readValue(json, LinkageModel.class);
     }
 
     /** Checks that the model fits a configuration's fields and levels. */

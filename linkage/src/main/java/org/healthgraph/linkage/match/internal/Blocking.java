@@ -60,7 +60,7 @@ public final class Blocking {
         long[] estimated = new long[n];
         Map<String, long[]> leftParts = new HashMap<>();
         Map<String, long[]> rightParts = new HashMap<>();
-        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(right.size()));
+        int indexBits = indexBits(right.size());
         for (int r = 0; r < n; r++) {
             BlockingRule rule = rules.get(r);
             names[r] = rule.name();
@@ -72,7 +72,7 @@ public final class Blocking {
             int count = 0;
             for (int j = 0; j < rk.length; j++) {
                 if (rk[j] != 0) {
-                    packed[count++] = (rk[j] >>> (indexBits + 1)) << indexBits | j;
+                    packed[count++] = joinKey(rk[j], indexBits) << indexBits | j;
                 }
             }
             packed = Arrays.copyOf(packed, count);
@@ -95,7 +95,7 @@ public final class Blocking {
             int[] lid = new int[lk.length];
             long pairs = 0;
             for (int i = 0; i < lk.length; i++) {
-                int g = lk[i] == 0 ? -1 : Arrays.binarySearch(groupKey, 0, groups, lk[i] >>> (indexBits + 1));
+                int g = lk[i] == 0 ? -1 : Arrays.binarySearch(groupKey, 0, groups, joinKey(lk[i], indexBits));
                 lid[i] = g < 0 ? -1 : g;
                 if (g >= 0) {
                     long size = counts[g + 1] - counts[g];
@@ -113,6 +113,49 @@ public final class Blocking {
             members[r] = mem;
         }
         return new Blocking(names, leftKey, start, members, estimated, dedupe);
+    }
+
+    /** Bits of a packed index entry that hold a right record's index. */
+    private static int indexBits(int rightSize) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(rightSize));
+    }
+
+    /**
+     * The value two records must share to be a rule's candidates: the key hash truncated to the
+     * bits that the index leaves free (two keys with the same truncated hash merely add pairs).
+     */
+    private static long joinKey(long hash, int indexBits) {
+        return hash >>> (indexBits + 1);
+    }
+
+    /**
+     * Each rule's join value per record, for an engine that joins the two sides itself (a Spark
+     * join): {@code [side][rule][record]}, side 0 the left table and 1 the right one (the same
+     * array for a deduplication), -1 for a record without the key. Two records are candidates of a
+     * rule exactly when their values are equal and not -1: the pairs {@link #build}'s index gives.
+     */
+    public static long[][][] joinKeys(List<BlockingRule> rules, Table left, Table right, boolean dedupe,
+                                      Map<String, String> dateColumns, UnaryOperator<String> leftColumn,
+                                      UnaryOperator<String> rightColumn) {
+        int indexBits = indexBits(right.size());
+        long[][][] out = new long[2][rules.size()][];
+        Map<String, long[]> leftParts = new HashMap<>();
+        Map<String, long[]> rightParts = new HashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            long[] rk = keys(rules.get(r), right, dateColumns, rightParts, rightColumn);
+            long[] lk = dedupe ? rk : keys(rules.get(r), left, dateColumns, leftParts, leftColumn);
+            out[0][r] = joinKeys(lk, indexBits);
+            out[1][r] = dedupe ? out[0][r] : joinKeys(rk, indexBits);
+        }
+        return out;
+    }
+
+    private static long[] joinKeys(long[] hashes, int indexBits) {
+        long[] out = new long[hashes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = hashes[i] == 0 ? -1 : joinKey(hashes[i], indexBits);
+        }
+        return out;
     }
 
     /**

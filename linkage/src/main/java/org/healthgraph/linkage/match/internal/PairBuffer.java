@@ -27,6 +27,23 @@ public final class PairBuffer {
         }
     }
 
+    /**
+     * These pairs ordered by left then right record: the order in which they were scored (threads,
+     * partitions) then leaves no trace in what is decided from them.
+     */
+    public PairBuffer sorted() {
+        Integer[] order = new Integer[size];
+        for (int k = 0; k < size; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> left[a] != left[b] ? Integer.compare(left[a], left[b]) : Integer.compare(right[a], right[b]));
+        PairBuffer out = new PairBuffer();
+        for (int k : order) {
+            out.add(left[k], right[k], weight[k]);
+        }
+        return out;
+    }
+
     public int size() {
         return size;
     }
