@@ -74,3 +74,9 @@ async function readExamples(): Promise<Examples> {
     table: hub.name,
   };
 }
+
+/** Forgets the index read, so that the next view reads it again (the server finished loading). */
+export function forgetIndex(): void {
+  index = null;
+  examples = null;
+}

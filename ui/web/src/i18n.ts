@@ -183,6 +183,7 @@ const fr = {
     explorer: 'Explorateur de tables',
     variablesShort: (n: number) => `${num(n)} var.`,
     empty: 'Le catalogue est vide : importez un dictionnaire (healthgraph import table-schema DOSSIER).',
+    stillLoading: 'Le catalogue est en cours de chargement : cette page se complétera d\'elle-même une fois le chargement terminé.',
   },
   search: {
     label: 'Rechercher dans le catalogue',
@@ -645,6 +646,7 @@ const en: Messages = {
     explorer: 'Table explorer',
     variablesShort: (n) => `${num(n)} var.`,
     empty: 'The catalogue is empty: import a dictionary (healthgraph import table-schema FOLDER).',
+    stillLoading: 'The catalogue is still loading: this page will fill in by itself once loading is done.',
   },
   search: {
     label: 'Search the catalogue',

@@ -1,6 +1,8 @@
 import { clear, el } from './dom';
 import { lang, setLang, t } from './i18n';
+import { forgetIndex } from './catalog-index';
 import { version } from './queries';
+import { readiness } from './readiness';
 import { askLogin, logout, me } from './session';
 import { shareControl } from './share';
 import { nomenclatureView, tableView, variableView } from './views/catalog';
@@ -139,29 +141,18 @@ async function status(): Promise<void> {
   }
 }
 
-/** One index's readiness as {@code /actuator/health} shows it (component {@code indexes}). */
-interface Readiness { state: string; detail?: string; done?: number; total?: number }
-
 /**
  * A banner while the server is still loading (the demo's data, an index being built): read from
  * the public health endpoint every 2 s while something builds, gone when everything is ready.
  */
 async function loadingBanner(polls = 0): Promise<void> {
   const banner = document.getElementById('server-loading') as HTMLElement;
-  let building: string[] = [];
-  try {
-    const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
-    const health = (await response.json()) as { components?: { indexes?: { details?: Record<string, Readiness> } } };
-    const indexes = health.components?.indexes?.details ?? {};
-    building = Object.entries(indexes).flatMap(([name, r]) => {
-      if (r.state === 'FAILED') return [t.loading.failed(t.loading.steps[name] ?? name)];
-      if (r.state !== 'BUILDING') return [];
-      return [name === 'demo data' ? t.loading.demo(t.loading.steps[r.detail ?? ''] ?? r.detail ?? '', r.done ?? 0, r.total ?? 0)
-        : t.loading.index(t.loading.steps[name] ?? name, r.done ?? 0, r.total ?? 0)];
-    });
-  } catch {
-    building = [];
-  }
+  const building = Object.entries(await readiness()).flatMap(([name, r]) => {
+    if (r.state === 'FAILED') return [t.loading.failed(t.loading.steps[name] ?? name)];
+    if (r.state !== 'BUILDING') return [];
+    return [name === 'demo data' ? t.loading.demo(t.loading.steps[r.detail ?? ''] ?? r.detail ?? '', r.done ?? 0, r.total ?? 0)
+      : t.loading.index(t.loading.steps[name] ?? name, r.done ?? 0, r.total ?? 0)];
+  });
   banner.hidden = building.length === 0;
   banner.replaceChildren(...building.map((line) => el('p', {}, line)));
   // at most an hour of polling (1,800 polls), only while something is still being built
@@ -173,6 +164,11 @@ async function loadingBanner(polls = 0): Promise<void> {
 document.documentElement.lang = lang;
 header();
 window.addEventListener('hashchange', () => void route());
+// a page drawn while the server was loading (the home page's "the catalogue is loading") is drawn again
+window.addEventListener('healthgraph:ready', () => {
+  forgetIndex();
+  if (document.querySelector('.catalog-loading')) void route();
+});
 window.addEventListener('healthgraph:session', () => header());
 void route();
 void status();

@@ -4,6 +4,7 @@
 import { loadIndex } from '../catalog-index';
 import { el, link } from '../dom';
 import { t } from '../i18n';
+import { stillBuilding } from '../readiness';
 
 /** Tables listed per product on the home page; the rest are in the explorer. */
 const SHOWN = 8;
@@ -19,7 +20,9 @@ export async function homeView(root: HTMLElement): Promise<void> {
   const index = await loadIndex().finally(() => wait.remove());
   const s = index.stats;
   if (s.tables === 0) {
-    root.append(el('p', { class: 'notice' }, t.home.empty));
+    // while the demo loads its dictionary the catalogue is empty for a while: say so, not "import one"
+    root.append(await stillBuilding() ? el('p', { class: 'notice catalog-loading' }, t.home.stillLoading)
+      : el('p', { class: 'notice' }, t.home.empty));
     return;
   }
   root.append(
