@@ -24,6 +24,9 @@ else
 fi
 
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -x "$jdk/bin/javac" ] || { echo "bench: no JDK at $jdk; set JAVA_HOME to a JDK 21 or newer" >&2; exit 1; }
+# Maven runs on this JDK too (the default java here is too old for the build)
+export JAVA_HOME="$jdk"
 cpfile="$(mktemp)"
 trap 'rm -f "$cpfile"; [ -n "$keep" ] || rm -rf "$work"' EXIT
 "$root/mvnw" -B -q -f "$root/pom.xml" -pl spark -am -DskipTests package dependency:build-classpath \
