@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.healthgraph.journeys.CohortPartial;
 import org.healthgraph.journeys.CohortQuery;
@@ -42,17 +40,7 @@ class SparkCohortsSpillTest {
 
     @BeforeAll
     void startSparkWithLittleMemory() {
-        spark = LocalSpark.start(dir.resolve("spark"), Map.of(
-                "spark.testing.memory", String.valueOf(24L << 20),
-                "spark.testing.reservedMemory", "0"));
-        spark.sparkContext().addSparkListener(new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                    spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
-                }
-            }
-        });
+        spark = LocalSpark.startWithLittleMemory(dir.resolve("spark"), Map.of(), spilled);
     }
 
     @AfterAll

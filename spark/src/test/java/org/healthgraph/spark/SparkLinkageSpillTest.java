@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.healthgraph.linkage.match.Linkage;
 import org.healthgraph.linkage.match.LinkageProgress;
@@ -41,18 +39,7 @@ class SparkLinkageSpillTest {
 
     @BeforeAll
     void startSparkWithLittleMemory() {
-        spark = LocalSpark.start(dir.resolve("spark"), Map.of(
-                "spark.testing.memory", String.valueOf(24L << 20),
-                "spark.testing.reservedMemory", "0",
-                "spark.sql.autoBroadcastJoinThreshold", "-1"));
-        spark.sparkContext().addSparkListener(new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                    spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
-                }
-            }
-        });
+        spark = LocalSpark.startWithLittleMemory(dir.resolve("spark"), Map.of("spark.sql.autoBroadcastJoinThreshold", "-1"), spilled);
     }
 
     @AfterAll
