@@ -56,8 +56,8 @@ public final class ImportTableSchemaCommand implements Callable<Integer> {
                     context.bean(CatalogWriter.class), context.bean(TextLimits.class));
             org.healthgraph.catalog.ImportProgress progress = noProgress ? org.healthgraph.catalog.ImportProgress.NONE
                     : ProgressBarReporter.on(System.err);
-            ImportReport report = atomic ? importer.importTreeAtomically(dir, progress, lenient)
-                    : importer.importTree(dir, progress);
+            ImportReport report = IndexAtEnd.around(context, spec.commandLine().getOut(), () -> atomic ? importer.importTreeAtomically(dir, progress,
+                    lenient) : importer.importTree(dir, progress));
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }

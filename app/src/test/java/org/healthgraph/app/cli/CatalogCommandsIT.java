@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
@@ -67,5 +69,33 @@ class CatalogCommandsIT {
             model = Rio.parse(in, "", RDFFormat.TURTLE);
         }
         assertThat(model.filter(null, RDF.TYPE, DCAT.DATASET).subjects()).hasSize(4);
+    }
+
+    @Test
+    void anImportOverAnEmptySearchIndexBuildsItFromTheWholeGraphEvenWhenEveryFileIsUnchanged(@TempDir Path dir)
+            throws IOException {
+        Path data = dir.resolve("data");
+        Path tree = DemoDictionary.extractTo(dir.resolve("dictionary"));
+        System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
+        CliRun first = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
+        CliRun foundAfterFirst = run("search", "infarctus", "--data-dir", data.toString());
+        // An import stopped after its writes and before its index was built leaves the graph full and the index
+        // empty: the next import finds every file unchanged, and must still leave every entry searchable.
+        try (Stream<Path> walk = Files.walk(data.resolve("search"))) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        CliRun again = run("import", "table-schema", tree.toString(), "--data-dir", data.toString(), "--no-progress");
+        CliRun foundAfterAgain = run("search", "infarctus", "--data-dir", data.toString());
+        System.clearProperty("spring.graphql.schema.locations");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Search index built: ");
+        assertThat(foundAfterFirst.out()).as(foundAfterFirst.err()).contains("Infarctus aigu du myocarde");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("imported: 10 (unchanged: 10)").contains("Search index built: ");
+        assertThat(foundAfterAgain.exit()).as(foundAfterAgain.err()).isZero();
+        assertThat(foundAfterAgain.out()).isEqualTo(foundAfterFirst.out());
     }
 }
