@@ -9,7 +9,7 @@
 #      default local[2]; SPARK_PARTITIONS, default 8), the links decided; then the single-machine
 #      engine scores the same inputs with the same model in the same JVM; both rows print wall time,
 #      CPU time of the JVM, pairs scored and F1 against the truth, and whether the links are identical.
-# JVM options: SPARK_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC). Run it under flock /work/bench.lock.
+# JVM options: SPARK_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC). Run one benchmark at a time: wall times scale with the load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 national="${1:-1000000}"
