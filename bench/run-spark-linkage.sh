@@ -19,32 +19,18 @@ shift $(( $# < 3 ? $# : 3 ))
 situations=("$@")
 [ ${#situations[@]} -gt 0 ] || situations=(identifiers quasi-identifiers register)
 work="$(mktemp -d)"
-cpfile="$(mktemp)"
-trap 'rm -rf "$work" "$cpfile"' EXIT
+trap 'rm -rf "$work"' EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-[ -x "$jdk/bin/javac" ] || { echo "bench: no JDK at $jdk; set JAVA_HOME to a JDK 21 or newer" >&2; exit 1; }
-export JAVA_HOME="$jdk"
-"$root/mvnw" -B -q -f "$root/pom.xml" -pl spark -am -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime >&2
-# The JVM options Spark's own launcher gives (spark/pom.xml, hg.jvm.spark).
-opens="$("$root/mvnw" -B -q -f "$root/spark/pom.xml" help:evaluate -Dexpression=hg.jvm.spark -DforceStdout)"
-export SPARK_LOCAL_IP=127.0.0.1
+spark_default_opts="-Xmx4g -XX:+UseParallelGC"
+# shellcheck source=bench/spark-launch.sh
+. "$root/bench/spark-launch.sh"
 for situation in "${situations[@]}"; do
   data="$work/$situation"
   mapfile -t files < <("$root/bench/run-main.sh" org.healthgraph.bench.linkage.LinkageBenchData "$situation" "$national" \
     "$cohort" "$seed" "$data")
   echo "== $situation: $cohort x $national, seed $seed; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  mkdir -p "$data/spark-local"
-  # shellcheck disable=SC2086 # the option lists hold several options on purpose
-  "$jdk/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $opens \
-    ${SPARK_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
-    -Dspark.master="${SPARK_MASTER:-local[2]}" -Dspark.ui.enabled=false \
-    -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
-    -Dspark.sql.shuffle.partitions="${SPARK_PARTITIONS:-8}" -Dspark.local.dir="$data/spark-local" \
-    -Dlog4j2.level=warn \
-    -cp "$root/spark/target/classes:$(cat "$cpfile")" org.healthgraph.spark.LinkJob --config "${files[0]}" \
-    --truth "${files[1]}" --out "$data/links.csv" --check
+  spark_main "$data/spark-local" org.healthgraph.spark.LinkJob --config "${files[0]}" --truth "${files[1]}" \
+    --out "$data/links.csv" --check
   echo "load average after $situation: $(cut -d' ' -f1-3 /proc/loadavg)"
   rm -rf "$data"
 done

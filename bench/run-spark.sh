@@ -23,26 +23,11 @@ else
   echo "load average after the single-machine half: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
-jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-[ -x "$jdk/bin/javac" ] || { echo "bench: no JDK at $jdk; set JAVA_HOME to a JDK 21 or newer" >&2; exit 1; }
-# Maven runs on this JDK too (the default java here is too old for the build)
-export JAVA_HOME="$jdk"
-cpfile="$(mktemp)"
-trap 'rm -f "$cpfile"; [ -n "$keep" ] || rm -rf "$work"' EXIT
-"$root/mvnw" -B -q -f "$root/pom.xml" -pl spark -am -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime >&2
-# The JVM options Spark's own launcher gives (spark/pom.xml, hg.jvm.spark).
-opens="$("$root/mvnw" -B -q -f "$root/spark/pom.xml" help:evaluate -Dexpression=hg.jvm.spark -DforceStdout)"
+trap '[ -n "$keep" ] || rm -rf "$work"' EXIT
+spark_default_opts="-Xmx6g"
+# shellcheck source=bench/spark-launch.sh
+. "$root/bench/spark-launch.sh"
 queries=()
 for q in "$work"/queries/*.json; do queries+=(--query "$q"); done
-mkdir -p "$work/spark-local"
-# Spark binds the driver to 127.0.0.1 (below); this keeps its block manager there too.
-export SPARK_LOCAL_IP=127.0.0.1
-# shellcheck disable=SC2086 # the option lists hold several options on purpose
-"$jdk/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $opens ${SPARK_JAVA_OPTS:--Xmx6g} \
-  -Dspark.master="${SPARK_MASTER:-local[2]}" -Dspark.ui.enabled=false \
-  -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
-  -Dspark.sql.shuffle.partitions="${SPARK_PARTITIONS:-8}" -Dspark.local.dir="$work/spark-local" \
-  -Dlog4j2.level=warn \
-  -cp "$root/spark/target/classes:$(cat "$cpfile")" org.healthgraph.spark.CohortJob --events "$work/events" "${queries[@]}" --repeat 3
+spark_main "$work/spark-local" org.healthgraph.spark.CohortJob --events "$work/events" "${queries[@]}" --repeat 3
 echo "load average after the Spark half: $(cut -d' ' -f1-3 /proc/loadavg)"
