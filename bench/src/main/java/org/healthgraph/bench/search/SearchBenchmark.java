@@ -21,6 +21,7 @@ import org.healthgraph.catalog.ImportReport;
 import org.healthgraph.catalog.search.CatalogDocuments;
 import org.healthgraph.catalog.search.DocumentKind;
 import org.healthgraph.catalog.search.SearchDocument;
+import org.healthgraph.catalog.search.SearchFilters;
 import org.healthgraph.catalog.search.SearchHit;
 import org.healthgraph.catalog.search.SearchIndex;
 import org.healthgraph.catalog.search.SearchRequest;
@@ -82,6 +83,11 @@ public final class SearchBenchmark {
             Map<String, Engine> engines = new java.util.LinkedHashMap<>();
             engines.put("healthgraph", ours);
             engines.put("healthgraph+facets", oursFacets);
+            if (Boolean.getBoolean("search.entitiesOnly")) {
+                engines.put("healthgraph-entities", q -> index.search(SearchRequest.of(q).withFacets(false).withFilters(
+                        SearchFilters.ofKinds(DocumentKind.TABLE, DocumentKind.VARIABLE, DocumentKind.NOMENCLATURE,
+                                DocumentKind.CODE))).hits().stream().map(SearchHit::key).toList());
+            }
             worstCases(index);
             GraphStore store = null;
             if (withNeo4j) {

@@ -28,6 +28,8 @@ public final class DocumentationDocuments {
     public static List<SearchDocument> of(DocumentationPage page) {
         List<SearchDocument> out = new ArrayList<>();
         String tags = String.join(", ", page.page().tags());
+        java.util.Map<org.healthgraph.catalog.documentation.DocumentKey, java.util.Set<String>> named = new java.util.HashMap<>();
+        page.mentions().forEach(m -> named.computeIfAbsent(m.from(), k -> new java.util.LinkedHashSet<>()).add(m.target().key()));
         for (Document d : page.documents()) {
             SearchDocument.Glossary g = d.isPage() ? page.term().map(DocumentationDocuments::glossary)
                     .orElse(SearchDocument.Glossary.NONE) : SearchDocument.Glossary.NONE;
@@ -35,7 +37,8 @@ public final class DocumentationDocuments {
             if (d.text().isBlank() && d.isPage() && page.documents().size() > 1 && g.isEmpty()) {
                 continue; // a page with nothing of its own before its sections: its sections are the hits
             }
-            out.add(SearchDocument.documentation(d.key().value(), d.fullTitle(), d.text(), path, tags, g));
+            out.add(SearchDocument.documentation(d.key().value(), d.fullTitle(), d.text(), path, tags, g,
+                    List.copyOf(named.getOrDefault(d.key(), java.util.Set.of()))));
         }
         return out;
     }

@@ -26,6 +26,8 @@ import org.healthgraph.graph.GraphKeys;
  *     page of a table); may be empty
  * @param prominence how central the thing is in the documentation and the join graph
  * @param glossary the acronym and expansion a glossary page defines; {@link Glossary#NONE} otherwise
+ * @param mentions for a documentation page or section, the keys of the catalog entries it names (its
+ *     own text, not its sections'); empty for other kinds
  */
 public record SearchDocument(
         DocumentKind kind,
@@ -43,7 +45,8 @@ public record SearchDocument(
         String knowledge,
         String topics,
         Prominence prominence,
-        Glossary glossary) {
+        Glossary glossary,
+        List<String> mentions) {
 
     /**
      * How central a table, variable, code list or code is: a ranking prior, bounded (see the search
@@ -90,7 +93,7 @@ public record SearchDocument(
     public SearchDocument(DocumentKind kind, String key, String name, String label, String context, String product,
             String table, String nomenclature, String type, List<Integer> years) {
         this(kind, key, name, label, context, product, table, nomenclature, type, years, "", "", "", "", Prominence.NONE,
-                Glossary.NONE);
+                Glossary.NONE, List.of());
     }
 
     public SearchDocument {
@@ -114,12 +117,13 @@ public record SearchDocument(
         topics = topics == null ? "" : topics;
         prominence = prominence == null ? Prominence.NONE : prominence;
         glossary = glossary == null ? Glossary.NONE : glossary;
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
     /** This document with what the documentation says about it and how central it is. */
     public SearchDocument withKnowledge(String knowledgeText, String topicTitles, Prominence p) {
         return new SearchDocument(kind, key, name, label, context, product, table, nomenclature, type, years, text, path,
-                knowledgeText, topicTitles, p, glossary);
+                knowledgeText, topicTitles, p, glossary, mentions);
     }
 
     /**
@@ -134,8 +138,14 @@ public record SearchDocument(
      */
     public static SearchDocument documentation(String key, String title, String text, String path, String tags,
             Glossary glossary) {
+        return documentation(key, title, text, path, tags, glossary, List.of());
+    }
+
+    /** A documentation page or section naming {@code mentions} (catalog keys); see {@link #documentation}. */
+    public static SearchDocument documentation(String key, String title, String text, String path, String tags,
+            Glossary glossary, List<String> mentions) {
         return new SearchDocument(DocumentKind.DOCUMENT, key, title, title, tags, "", "", "", "", List.of(), text, path,
-                "", "", Prominence.NONE, glossary);
+                "", "", Prominence.NONE, glossary, mentions);
     }
 
     /**

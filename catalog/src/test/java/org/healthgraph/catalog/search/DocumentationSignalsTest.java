@@ -42,6 +42,30 @@ class DocumentationSignalsTest {
     }
 
     @Test
+    void voteRuleFindsTheTablesASectionAboutTheTopicNamesThoughNoTextOfTheirsHoldsTheWord() {
+        DocumentKey page = DocumentKey.of("fiches/aides_auditives");
+        DocumentKey section = page.section("dans-le-snds");
+        DocumentationPage fiche = new DocumentationPage("fiches/aides_auditives.md", "f", List.of(
+                new Document(page, "Aides auditives", "", "", List.of(), "fiches/aides_auditives.md", 1, Optional.empty(), 0),
+                new Document(section, "Les audioprothèses dans le SNDS", "Aides auditives",
+                        "Le détail des audioprothèses se lit dans la table affinée des dispositifs, par le code de la liste.",
+                        List.of(), "fiches/aides_auditives.md", 3, Optional.of(page), 1)),
+                Optional.empty(),
+                List.of(new Mention(section, new MentionTarget(EntryKind.TABLE, "ER_TIP_F"), 4, "ER_TIP_F", ""),
+                        new Mention(section, new MentionTarget(EntryKind.VARIABLE, "ER_TIP_F.TIP_PRS_IDE"), 4, "TIP_PRS_IDE", "")),
+                List.of());
+        List<SearchDocument> docs = new ArrayList<>(DocumentationDocuments.of(fiche));
+        docs.add(SearchDocument.table("DCIR", "ER_TIP_F", "Prestations affinées des dispositifs médicaux"));
+        docs.add(SearchDocument.variable("DCIR", "ER_TIP_F", "Prestations affinées", "TIP_PRS_IDE", "Code LPP", "NT_LPP",
+                "string", List.of()));
+        docs.add(SearchDocument.table("DCIR", "ER_PHA_F", "Prestations affinées de pharmacie"));
+        List<String> found = keys(docs, "audioprothèses");
+        // Neither entry says the word: only the section that names them links them to it.
+        assertThat(found).contains("ER_TIP_F", "ER_TIP_F.TIP_PRS_IDE").doesNotContain("ER_PHA_F");
+        assertThat(found.stream().filter(k -> !k.startsWith("fiches/")).findFirst()).contains("ER_TIP_F");
+    }
+
+    @Test
     void topicRulePutsTheTableASectionIsAboutBeforeATableWhoseNameSharesTheAcronym() {
         List<SearchDocument> docs = new ArrayList<>(List.of(table("T_SUPaaALD", "Alternatives à la dialyse (extension .ald)"),
                 SearchDocument.table("DCIR", "IR_IMB_R", "Référentiel médicalisé des bénéficiaires").withKnowledge("",

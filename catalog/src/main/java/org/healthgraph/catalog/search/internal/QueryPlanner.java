@@ -255,7 +255,10 @@ public final class QueryPlanner {
         if (textQuery.clauses().isEmpty()) {
             return new Plan(new MatchNoDocsQuery("nothing to search for"), new PriorSource(Set.of()), new MatchNoDocsQuery("nothing to search for"), notice, true, Optional.empty());
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
+        Optional<Query> votes = documentationVotes(textQuery, searcher);
+        Query matching = votes.isEmpty() ? textQuery : new BooleanQuery.Builder().add(textQuery, Occur.SHOULD)
+                .add(votes.get(), Occur.SHOULD).build();
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(matching, Occur.MUST);
         for (DocumentKind k : hinted) {
             all.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, k.name()))),
                     KIND_HINT_BOOST), Occur.SHOULD);
@@ -264,6 +267,60 @@ public final class QueryPlanner {
         return new Plan(all.build(), new PriorSource(products, concept), highlight.build(), notice, false,
                 concept ? allIdeas : Optional.empty());
     }
+
+    /**
+     * Documentation-vote rule: the documentation says which tables, variables and codes answer a
+     * topic, in words that the entries' own labels often lack ("audioprothèses" for the table of
+     * medical devices). The query is run against the documentation's pages and sections first; the
+     * best {@link #VOTE_SECTIONS} of them (those scoring at least {@link #VOTE_MIN_RELATIVE} of the
+     * best) each give the entries they name a share of their own score, divided by the square root
+     * of how many entries they name (a section naming two tables says more of each than a list of
+     * forty variables), times {@link #VOTE_WEIGHT}. An entry so named is found even when none of
+     * the query's words is in its own text.
+     */
+    Optional<Query> documentationVotes(Query textQuery, IndexSearcher searcher) throws IOException {
+        if (VOTE_WEIGHT <= 0 || searcher.getIndexReader().getDocCount(Fields.TEXT) == 0) {
+            return Optional.empty();
+        }
+        Query sections = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, DocumentKind.DOCUMENT.name())), Occur.FILTER).build();
+        TopDocs top = searcher.search(sections, VOTE_SECTIONS);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        float best = top.scoreDocs[0].score;
+        Map<String, Double> votes = new java.util.LinkedHashMap<>();
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (sd.score < VOTE_MIN_RELATIVE * best) {
+                break;
+            }
+            String[] named = stored.document(sd.doc, Set.of(Fields.MENTIONS)).getValues(Fields.MENTIONS);
+            if (named.length == 0) {
+                continue;
+            }
+            double share = sd.score / Math.pow(named.length, VOTE_EXPONENT);
+            for (String key : named) {
+                votes.merge(key, share, Double::sum);
+            }
+        }
+        if (votes.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        votes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_VOTES)
+                .forEach(e -> b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KEY, e.getKey()))),
+                        (float) (VOTE_WEIGHT * e.getValue())), Occur.SHOULD));
+        return Optional.of(b.build());
+    }
+
+    /** Documentation-vote rule: sections read, least share of the best section's score, weight of a vote. */
+    static final int VOTE_SECTIONS = 5;
+    static final double VOTE_MIN_RELATIVE = 0.5;
+    static final double VOTE_EXPONENT = 0.5;
+    static final double VOTE_WEIGHT = 0.5;
+    /** Most entries one query's votes may name. */
+    static final int MAX_VOTES = 64;
 
     private void exactClauses(BooleanQuery.Builder b, String joined, List<String> tokens, IndexSearcher searcher)
             throws IOException {
