@@ -142,6 +142,24 @@ class DocumentationSignalsTest {
     }
 
     @Test
+    void rootRuleFindsTheCodeWhoseLabelNamesTheConditionByItsAdjective() {
+        List<SearchDocument> docs = List.of(
+                SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Séjours", "DGN_PAL", "Diagnostic principal", "IR_CIM_V",
+                        "string", List.of()),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "F20", "Schizophrénie"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "F204", "Dépression post-schizophrénique"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "F32", "Épisodes dépressifs"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "F320", "Épisode dépressif léger"),
+                SearchDocument.variable("DCIR", "ER_PRS_F", "Prestations", "DEP_MNT", "Montant du dépassement", "",
+                        "number", List.of()));
+        List<String> found = keys(docs, "dépression");
+        // Without roots, "dépression" is only in the label of a subdivision of schizophrenia.
+        assertThat(found).first().isEqualTo("IR_CIM_V:F32");
+        // Roots are read on codes' labels only: a variable's label keeps its light stems.
+        assertThat(found).doesNotContain("ER_PRS_F.DEP_MNT");
+    }
+
+    @Test
     void aDocumentationHitShowsItsPathAndAPassageOfItsText() {
         List<SearchDocument> docs = List.of(SearchDocument.documentation("fiches/ivg#hors-etablissement",
                 "Interruptions volontaires de grossesse › Hors établissement",

@@ -110,6 +110,26 @@ public final class Analysis {
         };
     }
 
+    /**
+     * French words reduced to their roots by Snowball's French stemmer, which goes further than the
+     * light stemmer of {@link #french()}: a noun and its adjective meet (dépression and dépressif,
+     * hypertension and hypertensive), at the price of some confusions, so this field weighs less.
+     * Stop words go first and accents are folded after the stemmer, which reads them.
+     */
+    public static Analyzer roots() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new LowerCaseFilter(new ElisionFilter(source, ELISIONS));
+                s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
+                s = new org.apache.lucene.analysis.snowball.SnowballFilter(s, new org.tartarus.snowball.ext.FrenchStemmer());
+                s = new StopFilter(new ASCIIFoldingFilter(s), FRENCH_STOPS);
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
+
     /** Words folded (as {@link #plain()}) and each written backwards, so that an ending is a prefix. */
     public static Analyzer reversed() {
         return new Analyzer() {
@@ -131,6 +151,7 @@ public final class Analysis {
                 Fields.KNOWLEDGE, french,
                 Fields.TOPICS, french,
                 Fields.LABEL_PLAIN, plain(),
+                Fields.LABEL_ROOTS, roots(),
                 Fields.LABEL_ENDINGS, reversed(),
                 Fields.PRODUCT_TEXT, plain(),
                 Fields.NAME_ID, identifier(true)));

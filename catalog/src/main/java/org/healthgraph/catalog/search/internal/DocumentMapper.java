@@ -121,6 +121,9 @@ public final class DocumentMapper {
         doc.add(new TextField(Fields.NAME_ID, d.name(), Field.Store.NO));
         doc.add(new TextField(Fields.LABEL, d.label(), Field.Store.YES));
         doc.add(new TextField(Fields.LABEL_PLAIN, d.label(), Field.Store.NO));
+        if (d.kind() == DocumentKind.CODE) {
+            doc.add(new TextField(Fields.LABEL_ROOTS, d.label(), Field.Store.NO));
+        }
         if (!d.context().isEmpty() && d.kind() != DocumentKind.CODE) { // a list's title, repeated on every code, says little
             doc.add(new TextField(Fields.CONTEXT, d.context(), Field.Store.NO));
         }

@@ -14,6 +14,8 @@ public final class Fields {
     public static final String LABEL = "label";
     /** Label folded but neither stemmed nor stop-filtered: typo tolerance and suggestions. */
     public static final String LABEL_PLAIN = "label_plain";
+    /** On a code, its label reduced to word roots (Snowball's French stemmer): a noun finds its adjective (dépression, dépressif). */
+    public static final String LABEL_ROOTS = "label_roots";
     /** On a code, its label's words folded and reversed: a word ending is a prefix of this field's terms. */
     public static final String LABEL_ENDINGS = "label_rev";
     /** Text of the enclosing table or code list, French. */

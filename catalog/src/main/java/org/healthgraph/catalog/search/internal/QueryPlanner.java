@@ -71,6 +71,14 @@ public final class QueryPlanner {
 
     /** Most glossary terms read from an index. */
     static final int MAX_GLOSSARY_TERMS = 10_000;
+    /**
+     * Root rule: a code's label holding the typed word's root (Snowball's French stemmer: "Épisodes
+     * dépressifs" for "dépression", "Maladies hypertensives" for "hypertension") matches it as its
+     * words would. Nomenclatures name a condition by its adjective as often as by its noun. Only
+     * codes' labels are so read: on variables' and tables' labels the roots confuse more than they
+     * find ("commune" and "commun"), as the tuning half showed.
+     */
+    static final float ROOTS_BOOST = 1f;
     /** Weight of a documentation page's or section's text beside its title. */
     static final float TEXT_BOOST = 0.5f;
     /**
@@ -154,6 +162,7 @@ public final class QueryPlanner {
 
     private final Analyzer french = Analysis.french();
     private final Analyzer plain = Analysis.plain();
+    private final Analyzer roots = Analysis.roots();
     private final Analyzer identifier = Analysis.identifier(false);
     private final Synonyms curated;
     /** The curated synonyms with the glossary terms of each open reader's index; entries go with their reader. */
@@ -614,6 +623,10 @@ public final class QueryPlanner {
             highlight.add(text, Occur.SHOULD);
             out.add(weight == 1f ? label : new BoostQuery(label, weight));
             out.add(new BoostQuery(text, TEXT_BOOST * weight));
+            List<String> rootTerms = Analysis.terms(roots, Fields.LABEL_ROOTS, phrase);
+            if (!rootTerms.isEmpty()) {
+                out.add(new BoostQuery(allTerms(Fields.LABEL_ROOTS, rootTerms), ROOTS_BOOST * weight));
+            }
             if (withContext) {
                 out.add(new BoostQuery(allTerms(Fields.CONTEXT, stems), CONTEXT_BOOST * weight));
                 out.add(new BoostQuery(allTerms(Fields.KNOWLEDGE, stems), KNOWLEDGE_BOOST * weight));
