@@ -160,6 +160,38 @@ class DocumentationSignalsTest {
     }
 
     @Test
+    void categoryLevelRuleTreatsACodeWithoutSubdivisionsAtTheCategoryLengthOfAHierarchyAsACategory() {
+        List<SearchDocument> docs = new ArrayList<>(List.of(
+                SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Séjours", "DGN_PAL", "Diagnostic principal", "IR_CIM_V",
+                        "string", List.of()),
+                SearchDocument.variable("DCIR", "ER_PRS_F", "Prestations", "HTA_TOP", "Top hypertension du bénéficiaire", "",
+                        "string", List.of()),
+                SearchDocument.variable("DCIR", "ER_PRS_F", "Prestations", "ACT_COD", "Code de l'activité", "IR_ACT_V",
+                        "string", List.of()),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "I10", "Hypertension essentielle"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "I15", "Hypertension secondaire"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "I150", "Hypertension rénovasculaire"),
+                SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", "I159", "Hypertension secondaire, sans précision"),
+                // A flat list of codes of mixed lengths, where one code happens to extend another: no hierarchy.
+                SearchDocument.code("ORAVAL", "IR_ACT_V", "Activités", "HTX", "Hypertension, consultation de suivi par un spécialiste de ville"),
+                SearchDocument.code("ORAVAL", "IR_ACT_V", "Activités", "HTC", "Consultation"),
+                SearchDocument.code("ORAVAL", "IR_ACT_V", "Activités", "HTC1", "Consultation de suivi")));
+        for (String c : List.of("A00", "A01", "B00")) {
+            docs.add(SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", c, "Maladie " + c));
+            docs.add(SearchDocument.code("ORAVAL", "IR_CIM_V", "CIM10", c + "0", "Forme " + c));
+        }
+        for (int i = 0; i < 8; i++) {
+            docs.add(SearchDocument.code("ORAVAL", "IR_ACT_V", "Activités", "Z" + (10 + i) + "X", "Autre activité " + i));
+            docs.add(SearchDocument.code("ORAVAL", "IR_ACT_V", "Activités", "Y" + (100 + i), "Activité longue " + i));
+        }
+        List<String> found = keys(docs, "hypertension");
+        assertThat(found.indexOf("IR_CIM_V:I10")).isGreaterThanOrEqualTo(0)
+                .isLessThan(found.indexOf("ER_PRS_F.HTA_TOP"));
+        // The flat list's three-letter code without extensions is no category: it stays after the variable.
+        assertThat(found.indexOf("IR_ACT_V:HTX")).isGreaterThan(found.indexOf("ER_PRS_F.HTA_TOP"));
+    }
+
+    @Test
     void aDocumentationHitShowsItsPathAndAPassageOfItsText() {
         List<SearchDocument> docs = List.of(SearchDocument.documentation("fiches/ivg#hors-etablissement",
                 "Interruptions volontaires de grossesse › Hors établissement",

@@ -79,6 +79,7 @@ public final class PriorSource extends DoubleValuesSource {
         int listOrd = ordOf(kind, DocumentKind.NOMENCLATURE);
         org.apache.lucene.index.NumericDocValues prominence = DocValues.getNumeric(ctx.reader(), Fields.PROMINENCE_DV);
         SortedDocValues codeKeys = concept ? DocValues.getSorted(ctx.reader(), Fields.KEY_DV) : null;
+        Map<String, Integer> levels = concept ? categoryLevels(top) : Map.of();
         boolean[] used = usedLists(top, list);
         return new Flagged() {
             private double value;
@@ -106,7 +107,7 @@ public final class PriorSource extends DoubleValuesSource {
                     value *= Float.intBitsToFloat((int) prominence.longValue());
                 }
                 if (codeKeys != null && k >= 0 && k == codeOrd && codeKeys.advanceExact(doc)
-                        && top.docFreq(new Term(Fields.PARENTS, codeKeys.lookupOrd(codeKeys.ordValue()))) > 0) {
+                        && isCategory(codeKeys.lookupOrd(codeKeys.ordValue()), top, levels)) {
                     value *= CATEGORY_BONUS;
                     conceptCode = list.advanceExact(doc) && used.length > list.ordValue() && used[list.ordValue()];
                 }
@@ -120,6 +121,101 @@ public final class PriorSource extends DoubleValuesSource {
                 return true;
             }
         };
+    }
+
+    /**
+     * Whether the code of {@code key} ("IR_CIM_V:I21") heads a category: codes of its list extend it,
+     * or it is as long as its list's shortest codes that others extend (a three-character ICD-10
+     * code without subdivisions, such as I10, is a category all the same).
+     */
+    private static boolean isCategory(BytesRef key, IndexReader top, Map<String, Integer> levels) throws IOException {
+        if (top.docFreq(new Term(Fields.PARENTS, key)) > 0) {
+            return true;
+        }
+        String k = key.utf8ToString();
+        int colon = k.indexOf(':');
+        Integer level = colon < 0 ? null : levels.get(k.substring(0, colon));
+        return level != null && k.length() - colon - 1 == level;
+    }
+
+    /** Per open top-level reader, each hierarchical list's category level; entries go with their reader. */
+    private static final Map<IndexReader, Map<String, Integer>> CATEGORY_LEVELS = new WeakHashMap<>();
+
+    /** Least share of a list's longer codes that must extend a code of the category level for the list to be a hierarchy. */
+    static final double HIERARCHY_SHARE = 0.8;
+
+    /**
+     * The category level of each hierarchical list: the length of its shortest codes that other
+     * codes of the list extend (3 in ICD-10: I21 heads I210 ... I219), kept only when at least
+     * {@link #HIERARCHY_SHARE} of the list's longer codes extend a code of that length (ICD-10 is
+     * such a hierarchy; a flat list of codes of mixed lengths, where a few happen to extend others,
+     * is not). Read once per reader, from the parents field and the sorted keys.
+     */
+    static Map<String, Integer> categoryLevels(IndexReader top) throws IOException {
+        synchronized (CATEGORY_LEVELS) {
+            Map<String, Integer> known = CATEGORY_LEVELS.get(top);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, Integer> levels = new java.util.HashMap<>();
+        Terms parents = MultiTerms.getTerms(top, Fields.PARENTS);
+        Terms keys = MultiTerms.getTerms(top, Fields.KEY);
+        if (parents != null && keys != null) {
+            TermsEnum it = parents.iterator();
+            TermsEnum key = keys.iterator();
+            for (BytesRef t = it.next(); t != null; t = it.next()) {
+                String p = t.utf8ToString();
+                int colon = p.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String list = p.substring(0, colon);
+                int length = p.length() - colon - 1;
+                Integer shortest = levels.get(list);
+                if ((shortest == null || length < shortest) && key.seekExact(t)) {
+                    levels.put(list, length);
+                }
+            }
+            // Keys are sorted, so a code's category, when the list has it, is the last code of the
+            // category's length seen before it.
+            Map<String, long[]> extending = new java.util.HashMap<>();
+            TermsEnum all = keys.iterator();
+            String lastList = null;
+            String lastAtLevel = null;
+            for (BytesRef t = all.next(); t != null; t = all.next()) {
+                String k = t.utf8ToString();
+                int colon = k.indexOf(':');
+                Integer level = colon < 0 ? null : levels.get(k.substring(0, colon));
+                if (level == null) {
+                    continue;
+                }
+                String list = k.substring(0, colon);
+                String code = k.substring(colon + 1);
+                if (!list.equals(lastList)) {
+                    lastList = list;
+                    lastAtLevel = null;
+                }
+                if (code.length() == level) {
+                    lastAtLevel = code;
+                } else if (code.length() > level) {
+                    long[] c = extending.computeIfAbsent(list, x -> new long[2]);
+                    c[0]++;
+                    if (lastAtLevel != null && code.startsWith(lastAtLevel)) {
+                        c[1]++;
+                    }
+                }
+            }
+            levels.keySet().removeIf(list -> {
+                long[] c = extending.get(list);
+                return c == null || c[1] < HIERARCHY_SHARE * c[0];
+            });
+        }
+        Map<String, Integer> out = Map.copyOf(levels);
+        synchronized (CATEGORY_LEVELS) {
+            CATEGORY_LEVELS.put(top, out);
+        }
+        return out;
     }
 
     /**
