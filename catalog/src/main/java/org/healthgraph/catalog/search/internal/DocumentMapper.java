@@ -173,7 +173,8 @@ public final class DocumentMapper {
         if (d.kind() == DocumentKind.DOCUMENT) {
             int hash = d.key().indexOf('#');
             doc.add(new StringField(Fields.PAGE, hash < 0 ? d.key() : d.key().substring(0, hash), Field.Store.NO));
-            d.mentions().forEach(m -> doc.add(new StoredField(Fields.MENTIONS, m)));
+            d.mentions().forEach(m -> doc.add(new org.apache.lucene.document.SortedSetDocValuesField(Fields.MENTIONS,
+                    new BytesRef(m))));
         }
         if (!d.knowledge().isEmpty()) {
             doc.add(new TextField(Fields.KNOWLEDGE, d.knowledge(), Field.Store.NO));

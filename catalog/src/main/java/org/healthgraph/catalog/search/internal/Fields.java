@@ -33,7 +33,10 @@ public final class Fields {
     public static final String PAGE = "page";
     /** A documentation hit's file and anchor, stored. */
     public static final String PATH = "path";
-    /** On a documentation page or section, the keys of the catalog entries it names, stored (one value each). */
+    /**
+     * On a documentation page or section, the keys of the catalog entries it names, as sorted-set doc
+     * values (read for a few hits per query without decompressing the pages' stored text).
+     */
     public static final String MENTIONS = "mentions";
     /** What the documentation says around the mentions of an entry, French. */
     public static final String KNOWLEDGE = "knowledge";

@@ -299,16 +299,21 @@ public final class QueryPlanner {
         }
         float best = top.scoreDocs[0].score;
         Map<String, Double> votes = new java.util.LinkedHashMap<>();
-        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
             if (sd.score < VOTE_MIN_RELATIVE * best) {
                 break;
             }
-            String[] named = stored.document(sd.doc, Set.of(Fields.MENTIONS)).getValues(Fields.MENTIONS);
-            if (named.length == 0) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            org.apache.lucene.index.SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), Fields.MENTIONS);
+            if (!dv.advanceExact(sd.doc - leaf.docBase)) {
                 continue;
             }
-            double share = sd.score / Math.pow(named.length, VOTE_EXPONENT);
+            List<String> named = new ArrayList<>(dv.docValueCount());
+            for (int i = 0; i < dv.docValueCount(); i++) {
+                named.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
+            }
+            double share = sd.score / Math.pow(named.size(), VOTE_EXPONENT);
             for (String key : named) {
                 votes.merge(key, share, Double::sum);
             }
