@@ -224,8 +224,8 @@ public final class TimelineEngine {
      * is tried and the walk over index events stops at the first one reaching it.
      */
     private long evaluate(int p, int[] boundOut, int cap) {
-        int from = x.eventOffset[p];
-        int to = x.eventOffset[p + 1];
+        int from = x.eventOffset.get(p);
+        int to = x.eventOffset.get(p + 1);
         IndexEvent ix = query.index();
         int best = -1;
         int bestEvent = -1;
@@ -271,13 +271,13 @@ public final class TimelineEngine {
 
     private boolean passesIndexFilters(int p, int e, int from, int to) {
         IndexEvent ix = query.index();
-        int s = x.start[e];
-        if (ix.priorObservationDays() > 0 && x.start[from] > s - ix.priorObservationDays()) {
+        int s = x.start.get(e);
+        if (ix.priorObservationDays() > 0 && x.start.get(from) > s - ix.priorObservationDays()) {
             return false;
         }
         if (ix.washoutDays() > 0) {
-            for (int w = from; w < to && x.start[w] < s; w++) {
-                if (w != e && x.start[w] >= s - ix.washoutDays() && index.matches(x, p, w)) {
+            for (int w = from; w < to && x.start.get(w) < s; w++) {
+                if (w != e && x.start.get(w) >= s - ix.washoutDays() && index.matches(x, p, w)) {
                     return false;
                 }
             }
@@ -301,11 +301,11 @@ public final class TimelineEngine {
         }
         int a = Condition.INDEX.equals(c.anchor()) ? indexEvent : bound[slots.get(c.anchor())];
         CompiledCriterion crit = criteria.get(c.event());
-        int aDay = c.anchorSide() == Condition.Side.START ? x.start[a] : x.end[a];
+        int aDay = c.anchorSide() == Condition.Side.START ? x.start.get(a) : x.end.get(a);
         int count = 0;
         int first = -1;
         boolean stopAtTimes = c.count() == Condition.Count.AT_LEAST;
-        for (int b = x.eventOffset[p]; b < x.eventOffset[p + 1]; b++) {
+        for (int b = x.eventOffset.get(p); b < x.eventOffset.get(p + 1); b++) {
             if (!inWindow(c, a, aDay, b) || !crit.matches(x, p, b)) {
                 continue;
             }
@@ -331,12 +331,12 @@ public final class TimelineEngine {
 
     private boolean inWindow(Condition c, int a, int aDay, int b) {
         if (c.sameStay()) {
-            return b == a || x.start[b] >= x.start[a] && x.start[b] <= x.end[a];
+            return b == a || x.start.get(b) >= x.start.get(a) && x.start.get(b) <= x.end.get(a);
         }
         if (b == a) {
             return false;
         }
-        int bDay = c.eventSide() == Condition.Side.START ? x.start[b] : x.end[b];
+        int bDay = c.eventSide() == Condition.Side.START ? x.start.get(b) : x.end.get(b);
         int gap = c.direction() == Condition.Direction.AFTER ? bDay - aDay : aDay - bDay;
         return gap >= c.minDays() && (c.maxDays() == null || gap <= c.maxDays());
     }
