@@ -227,13 +227,21 @@ public final class CohortService implements AutoCloseable {
      * @throws JourneyException (unavailable) when the file is missing or cannot be used, saying why
      */
     public static CohortService openSaved(Path dir) {
+        return openSaved(dir, false);
+    }
+
+    /**
+     * As {@link #openSaved(Path)}; {@code onHeap}: the arrays copied onto the heap after the file is
+     * mapped and checked (queries read them faster, the heap holds them).
+     */
+    public static CohortService openSaved(Path dir, boolean onHeap) {
         Path file = dir.resolve(TimelineIndexFile.FILE_NAME);
         long t0 = System.nanoTime();
         TimelineIndex index;
         long bytes;
         try {
             bytes = TimelineIndexFile.readHeader(file).fileLength();
-            index = TimelineIndexFile.read(file);
+            index = TimelineIndexFile.read(file, onHeap);
         } catch (TimelineIndexFile.Unusable e) {
             throw new JourneyException(ErrorKind.UNAVAILABLE, "the saved index " + file + " cannot be used: " + e.getMessage(), e);
         } catch (IOException e) {

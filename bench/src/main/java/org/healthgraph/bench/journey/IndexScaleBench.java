@@ -34,6 +34,14 @@ import org.healthgraph.journeys.store.JourneysStamp;
  */
 public final class IndexScaleBench {
 
+    /** Load and query DuckDB too ({@code -Dscale.duckdb=false}: the engine alone, for populations DuckDB would take too long to load). */
+    static final boolean DUCKDB = !"false".equals(System.getProperty("scale.duckdb"));
+
+    /** Reuse the work dir's saved index and DuckDB file ({@code -Dscale.reuse=true}): no generation, only the open and the queries. */
+    static final boolean REUSE = Boolean.getBoolean("scale.reuse");
+    /** Copy the index's arrays onto the heap at open ({@code -Dscale.heap=true}) instead of querying them mapped. */
+    static final boolean HEAP = Boolean.getBoolean("scale.heap");
+
     private IndexScaleBench() {
     }
 
@@ -48,66 +56,15 @@ public final class IndexScaleBench {
         Path extract = work.resolve("extract-chunk");
         Path indexDir = work.resolve("journeys");
         Path duckFile = work.resolve("events.duckdb");
-        Files.deleteIfExists(duckFile);
-        Files.deleteIfExists(work.resolve("events.duckdb.wal"));
-        System.out.printf("index scale benchmark: %,d synthetic patients in chunks of %,d, %d cores, max heap %,d MB%n", patients,
-                chunk, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-
-        long t = System.nanoTime();
-        long[] events = new long[1];
-        double[] genReadSecs = new double[2];
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckFile)) {
-            try (Statement s = duck.createStatement()) {
-                s.execute("CREATE TABLE ev (pid VARCHAR, seq INTEGER, type VARCHAR, start_day INTEGER, end_day INTEGER,"
-                        + " code VARCHAR, role VARCHAR)");
-            }
-            double[] duckSecs = new double[1];
-            long bytes = CohortService.saveStreamed(indexDir, new JourneysStamp(1, UUID.randomUUID()), index -> {
-                try (DuckDBAppender a = ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ev")) {
-                    for (int k = 0, done = 0; done < patients; k++) {
-                        int n = Math.min(chunk, patients - done);
-                        long t0 = System.nanoTime();
-                        new SndsExtractGenerator(42 + k).generate(n, extract);
-                        long t1 = System.nanoTime();
-                        List<PatientJourney> read = new SndsExtractImporter().read(extract).patients();
-                        long t2 = System.nanoTime();
-                        genReadSecs[0] += (t1 - t0) / 1e9;
-                        genReadSecs[1] += (t2 - t1) / 1e9;
-                        String prefix = String.format("C%03d", k);
-                        for (PatientJourney p : read) {
-                            PatientJourney renamed = new PatientJourney(new PatientId(prefix + p.id().value()), p.aliases(),
-                                    p.birthDate(), p.sex(), p.department(), p.deathDate(), p.events(), p.projects());
-                            index.accept(renamed);
-                            append(a, renamed);
-                            events[0] += p.events().size();
-                        }
-                        duckSecs[0] += (System.nanoTime() - t2) / 1e9;
-                        done += n;
-                        System.out.printf("  chunk %d: %,d patients (%,d in all, %,d events) generated in %.1f s, read in %.1f s%n",
-                                k, n, done, events[0], (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
-                }
-            });
-            double total = secs(t);
-            System.out.printf("population: generate %.1f s, read %.1f s; timeline index built and saved (%,d bytes, %.1f bytes an"
-                    + " event) and DuckDB appends: %.1f s in all%n", genReadSecs[0], genReadSecs[1], bytes,
-                    (double) bytes / Math.max(1, events[0]), total);
-            t = System.nanoTime();
-            try (Statement s = duck.createStatement()) {
-                s.execute("CREATE TABLE ev2 AS SELECT * FROM ev ORDER BY pid, seq");
-                s.execute("DROP TABLE ev");
-                s.execute("ALTER TABLE ev2 RENAME TO ev");
-                s.execute("CHECKPOINT");
-            }
-            System.out.printf("DuckDB: events sorted by patient and checkpointed in %.1f s (file %,d bytes)%n", secs(t),
-                    Files.size(duckFile));
+        System.out.printf("index scale benchmark: %,d synthetic patients in chunks of %,d%s, %d cores, max heap %,d MB%n", patients,
+                chunk, REUSE ? " (reused)" : "", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (!REUSE) {
+            populate(patients, chunk, extract, indexDir, duckFile);
         }
         System.gc();
 
-        t = System.nanoTime();
-        CohortService journeys = CohortService.openSaved(indexDir);
+        long t = System.nanoTime();
+        CohortService journeys = CohortService.openSaved(indexDir, HEAP);
         double open = secs(t);
         CohortService.OpenReport report = journeys.lastOpen().orElseThrow();
         System.gc();
@@ -129,6 +86,66 @@ public final class IndexScaleBench {
         deleteQuietly(extract);
     }
 
+    /** Generates the population chunk by chunk into the saved index and the DuckDB file. */
+    private static void populate(int patients, int chunk, Path extract, Path indexDir, Path duckFile) throws Exception {
+        Files.deleteIfExists(duckFile);
+        Files.deleteIfExists(duckFile.resolveSibling(duckFile.getFileName() + ".wal"));
+
+        long t = System.nanoTime();
+        long[] events = new long[1];
+        double[] genReadSecs = new double[2];
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckFile)) {
+            try (Statement s = duck.createStatement()) {
+                s.execute("CREATE TABLE ev (pid VARCHAR, seq INTEGER, type VARCHAR, start_day INTEGER, end_day INTEGER,"
+                        + " code VARCHAR, role VARCHAR)");
+            }
+            long bytes = CohortService.saveStreamed(indexDir, new JourneysStamp(1, UUID.randomUUID()), index -> {
+                try (DuckDBAppender a = ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ev")) {
+                    for (int k = 0, done = 0; done < patients; k++) {
+                        int n = Math.min(chunk, patients - done);
+                        long t0 = System.nanoTime();
+                        new SndsExtractGenerator(42 + k).generate(n, extract);
+                        long t1 = System.nanoTime();
+                        List<PatientJourney> read = new SndsExtractImporter().read(extract).patients();
+                        long t2 = System.nanoTime();
+                        genReadSecs[0] += (t1 - t0) / 1e9;
+                        genReadSecs[1] += (t2 - t1) / 1e9;
+                        String prefix = String.format("C%03d", k);
+                        for (PatientJourney p : read) {
+                            PatientJourney renamed = new PatientJourney(new PatientId(prefix + p.id().value()), p.aliases(),
+                                    p.birthDate(), p.sex(), p.department(), p.deathDate(), p.events(), p.projects());
+                            index.accept(renamed);
+                            if (DUCKDB) {
+                                append(a, renamed);
+                            }
+                            events[0] += p.events().size();
+                        }
+                        done += n;
+                        System.out.printf("  chunk %d: %,d patients (%,d in all, %,d events) generated in %.1f s, read in %.1f s%n",
+                                k, n, done, events[0], (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+                }
+            });
+            double total = secs(t);
+            System.out.printf("population: generate %.1f s, read %.1f s; timeline index built and saved (%,d bytes, %.1f bytes an"
+                    + " event) and DuckDB appends: %.1f s in all%n", genReadSecs[0], genReadSecs[1], bytes,
+                    (double) bytes / Math.max(1, events[0]), total);
+            t = System.nanoTime();
+            if (DUCKDB) {
+                try (Statement s = duck.createStatement()) {
+                    s.execute("CREATE TABLE ev2 AS SELECT * FROM ev ORDER BY pid, seq");
+                    s.execute("DROP TABLE ev");
+                    s.execute("ALTER TABLE ev2 RENAME TO ev");
+                    s.execute("CHECKPOINT");
+                }
+                System.out.printf("DuckDB: events sorted by patient and checkpointed in %.1f s (file %,d bytes)%n", secs(t),
+                        Files.size(duckFile));
+            }
+        }
+    }
+
     private static void run(String label, CohortQuery q, String sql, CohortService journeys, Connection duck) {
         long[] count = new long[1];
         long t0 = System.nanoTime();
@@ -145,8 +162,8 @@ public final class IndexScaleBench {
             scanCount[0] = a[a.length - 1];
             return scanCount[0];
         });
-        long[] duckCount = new long[1];
-        double dk = JourneyBench.best(3, () -> {
+        long[] duckCount = {count[0]};
+        double dk = !DUCKDB ? Double.NaN : JourneyBench.best(3, () -> {
             duckCount[0] = JourneyBench.sqlCount(duck, sql);
             return duckCount[0];
         });

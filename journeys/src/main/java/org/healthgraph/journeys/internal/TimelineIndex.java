@@ -161,6 +161,35 @@ public final class TimelineIndex {
         return (long) start.limit() * (4 + 4 + 1 + 4 + 2 + 4) + (long) code.limit() * 5 + (long) ids.length * 60;
     }
 
+    /** This index with its arrays copied onto the heap (itself when they are there already); the patient sets are kept. */
+    TimelineIndex onHeap() {
+        if (!mapped()) {
+            return this;
+        }
+        return new TimelineIndex(ids, IntBuffer.wrap(ints(birth)), IntBuffer.wrap(ints(eventOffset)), IntBuffer.wrap(ints(start)),
+                IntBuffer.wrap(ints(end)), ByteBuffer.wrap(bytes(type)), IntBuffer.wrap(ints(quantity)),
+                ShortBuffer.wrap(shorts(source)), IntBuffer.wrap(ints(codeOffset)), IntBuffer.wrap(ints(code)),
+                ByteBuffer.wrap(bytes(role)), codeKeys, sources, patientSets);
+    }
+
+    private static int[] ints(IntBuffer b) {
+        int[] out = new int[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
+    private static short[] shorts(ShortBuffer b) {
+        short[] out = new short[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
     /** Whether the arrays are mapped from a file (else on the heap). */
     public boolean mapped() {
         return start.isDirect();
