@@ -494,12 +494,57 @@ public final class TimelineIndex {
         }
 
         public TimelineIndex build() {
+            if (inIdOrder()) {
+                return trimmed();
+            }
             Integer[] order = new Integer[ids.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
             return sorted(this, order);
+        }
+
+        private boolean inIdOrder() {
+            for (int i = 1; i < ids.size(); i++) {
+                if (ids.get(i - 1).compareTo(ids.get(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The index of patients added in id order (a population generated or read in order): the
+         * arrays cut to their lengths one at a time, each dropped from this builder as soon as it is
+         * copied, so that building needs at most one array more than the builder holds (not a second
+         * copy of them all). The builder cannot be used afterwards (an index is built once).
+         */
+        private TimelineIndex trimmed() {
+            int n = ids.size();
+            String[] sortedIds = ids.toArray(String[]::new);
+            ids.clear();
+            int[] b = Arrays.copyOf(birth, n);
+            birth = null;
+            int[] eo = Arrays.copyOf(eventOffset, n + 1);
+            eventOffset = null;
+            int[] s = Arrays.copyOf(start, eventCount);
+            start = null;
+            int[] e = Arrays.copyOf(end, eventCount);
+            end = null;
+            byte[] t = Arrays.copyOf(type, eventCount);
+            type = null;
+            int[] q = Arrays.copyOf(quantity, eventCount);
+            quantity = null;
+            short[] src = Arrays.copyOf(source, eventCount);
+            source = null;
+            int[] co = Arrays.copyOf(codeOffset, eventCount + 1);
+            codeOffset = null;
+            int[] c = Arrays.copyOf(code, codeCount);
+            code = null;
+            byte[] r = Arrays.copyOf(role, codeCount);
+            role = null;
+            return new TimelineIndex(sortedIds, b, eo, s, e, t, q, src, co, c, r, codeKeys, sources);
         }
     }
 
