@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.healthgraph.graph.ErrorKind;
@@ -199,6 +200,69 @@ public final class CohortService implements AutoCloseable {
             throw new JourneyException(ErrorKind.UNAVAILABLE, "cannot save the timeline index in " + dir + ": "
                     + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Builds the index of patients handed over one at a time by {@code source} (in any order; a
+     * population too large to hold as values at once) and saves it at {@code stamp}, with no graph:
+     * for benchmarks and tools.
+     *
+     * @return the file's size in bytes
+     */
+    public static long saveStreamed(Path dir, JourneysStamp stamp, Consumer<Consumer<PatientJourney>> source) {
+        TimelineIndex.Builder b = new TimelineIndex.Builder();
+        source.accept(b::add);
+        try {
+            return TimelineIndexFile.write(dir, b.build(), stamp);
+        } catch (IOException e) {
+            throw new JourneyException(ErrorKind.UNAVAILABLE, "cannot save the timeline index in " + dir + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * A ready service over the index saved in {@code dir} (mapped, not copied), with no graph and no
+     * updates: for benchmarks and tools. {@link #lastOpen} gives the open's time and the file's size.
+     *
+     * @throws JourneyException (unavailable) when the file is missing or cannot be used, saying why
+     */
+    public static CohortService openSaved(Path dir) {
+        return openSaved(dir, false);
+    }
+
+    /**
+     * As {@link #openSaved(Path)}; {@code onHeap}: the arrays copied onto the heap after the file is
+     * mapped and checked (queries read them faster, the heap holds them).
+     */
+    public static CohortService openSaved(Path dir, boolean onHeap) {
+        Path file = dir.resolve(TimelineIndexFile.FILE_NAME);
+        long t0 = System.nanoTime();
+        TimelineIndex index;
+        long bytes;
+        try {
+            bytes = TimelineIndexFile.readHeader(file).fileLength();
+            index = TimelineIndexFile.read(file, onHeap);
+        } catch (TimelineIndexFile.Unusable e) {
+            throw new JourneyException(ErrorKind.UNAVAILABLE, "the saved index " + file + " cannot be used: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new JourneyException(ErrorKind.UNAVAILABLE, "the saved index " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        CohortService s = new CohortService(Optional.empty(), Optional.empty(), new IndexReadiness(), CohortWorkers.defaults());
+        synchronized (s.lock) {
+            s.current = new Snapshot(index, Optional.empty());
+            s.memoryProjects = Map.of();
+            s.phase = Phase.READY;
+            s.lastOpen = new OpenReport(true, "opened from " + file, millis, bytes);
+            s.reportReady();
+        }
+        return s;
+    }
+
+    /** Whether the index's arrays are memory-mapped from its saved file (else on the heap). */
+    public boolean indexMapped() {
+        return index().mapped();
     }
 
     // --- lifecycle

@@ -363,7 +363,7 @@ public final class JourneyBench {
     }
 
     /** Best of n runs, in milliseconds. */
-    private static double best(int n, LongSupplier work) {
+    static double best(int n, LongSupplier work) {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
@@ -373,7 +373,7 @@ public final class JourneyBench {
         return best;
     }
 
-    private static long sqlCount(Connection c, String sql) {
+    static long sqlCount(Connection c, String sql) {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);

@@ -55,50 +55,37 @@ final class CompiledCriterion {
             return Optional.empty();
         }
         PatientSets sets = x.patientSets();
-        RoaringBitmap out = null;
-        if (!anyCode) {
-            out = new RoaringBitmap();
-            for (int i = 0; i < codeOk.length; i++) {
-                if (codeOk[i]) {
-                    out.or(sets.withCode(i));
-                }
-            }
-        }
+        RoaringBitmap out = anyCode ? null : sets.withAnyCode(codeOk);
         if (typeMask != -1) {
-            RoaringBitmap types = new RoaringBitmap();
-            for (int t = 0; t < TimelineIndex.TYPES.length; t++) {
-                if ((typeMask & (1 << t)) != 0) {
-                    types.or(sets.withType(t));
-                }
-            }
+            RoaringBitmap types = sets.withAnyType(typeMask);
             out = out == null ? types : RoaringBitmap.and(out, types);
         }
         return Optional.of(out);
     }
 
     boolean matches(TimelineIndex x, int patient, int e) {
-        if ((typeMask & (1 << x.type[e])) == 0) {
+        if ((typeMask & (1 << x.type.get(e))) == 0) {
             return false;
         }
         if (!anyCode || roleMask != -1) {
             boolean found = false;
-            for (int c = x.codeOffset[e]; c < x.codeOffset[e + 1] && !found; c++) {
-                found = (anyCode || codeOk[x.code[c]]) && (roleMask & (1 << x.role[c])) != 0;
+            for (int c = x.codeOffset.get(e); c < x.codeOffset.get(e + 1) && !found; c++) {
+                found = (anyCode || codeOk[x.code.get(c)]) && (roleMask & (1 << x.role.get(c))) != 0;
             }
             if (!found) {
                 return false;
             }
         }
         if (minAge != null || maxAge != null) {
-            int b = x.birth[patient];
+            int b = x.birth.get(patient);
             if (b == TimelineIndex.NO_DATE) {
                 return false;
             }
             LocalDate birth = LocalDate.ofEpochDay(b);
-            if (minAge != null && x.start[e] < birth.plusYears(minAge).toEpochDay()) {
+            if (minAge != null && x.start.get(e) < birth.plusYears(minAge).toEpochDay()) {
                 return false;
             }
-            return maxAge == null || x.start[e] < birth.plusYears(maxAge + 1L).toEpochDay();
+            return maxAge == null || x.start.get(e) < birth.plusYears(maxAge + 1L).toEpochDay();
         }
         return true;
     }

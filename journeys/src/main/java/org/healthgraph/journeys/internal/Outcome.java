@@ -154,18 +154,18 @@ public final class Outcome {
 
     private List<String> path(int p, PathwaySpec spec, List<String> names, List<CompiledCriterion> cats) {
         int ix = chosen[p];
-        int s = x.start[ix];
+        int s = x.start.get(ix);
         List<String> steps = new ArrayList<>();
-        int e = x.eventOffset[p];
-        int to = x.eventOffset[p + 1];
+        int e = x.eventOffset.get(p);
+        int to = x.eventOffset.get(p + 1);
         while (e < to && steps.size() < spec.depth()) {
-            if (x.start[e] <= s || x.start[e] > s + spec.maxDaysAfter() || categories(p, e, names, cats).isEmpty()) {
+            if (x.start.get(e) <= s || x.start.get(e) > s + spec.maxDaysAfter() || categories(p, e, names, cats).isEmpty()) {
                 e++;
                 continue;
             }
-            int stepStart = x.start[e];
+            int stepStart = x.start.get(e);
             TreeSet<String> label = new TreeSet<>();
-            while (e < to && x.start[e] <= stepStart + spec.combinationDays() && x.start[e] <= s + spec.maxDaysAfter()) {
+            while (e < to && x.start.get(e) <= stepStart + spec.combinationDays() && x.start.get(e) <= s + spec.maxDaysAfter()) {
                 label.addAll(categories(p, e, names, cats));
                 e++;
             }

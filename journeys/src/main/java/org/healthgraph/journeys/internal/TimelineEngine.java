@@ -123,12 +123,14 @@ public final class TimelineEngine {
         }
         int[] todo = candidates.orElse(null);
         int count = todo == null ? n : todo.length;
+        int[] cap = evaluation == Evaluation.CANDIDATES ? ruleCaps(n) : null;
+        int rules = query.rules().size();
         IntStream chunks = IntStream.range(0, (count + CHUNK - 1) / CHUNK);
         (parallel && count >= PARALLEL_MIN ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
             for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
                 int p = todo == null ? i : todo[i];
-                long r = population != null && !population.get(p) ? OUT : evaluate(p, null);
+                long r = population != null && !population.get(p) ? OUT : evaluate(p, null, cap == null ? rules : cap[p]);
                 level[p] = (int) (r >> 32);
                 chosen[p] = (int) r;
             }
@@ -141,7 +143,7 @@ public final class TimelineEngine {
     public Optional<List<MatchedEvent>> matchedEvents(String patientId) {
         return x.patient(patientId).filter(p -> population == null || population.get(p)).flatMap(p -> {
             int[] bound = new int[slots.size()];
-            long r = evaluate(p, bound);
+            long r = evaluate(p, bound, query.rules().size());
             if ((int) (r >> 32) < query.rules().size()) {
                 return Optional.empty();
             }
@@ -153,10 +155,77 @@ public final class TimelineEngine {
         });
     }
 
-    /** Level in the high 32 bits, chosen index event (the first reaching that level) in the low ones. */
-    private long evaluate(int p, int[] boundOut) {
-        int from = x.eventOffset[p];
-        int to = x.eventOffset[p + 1];
+    /**
+     * For each patient, how many rules in a row it may pass at most, from the rules' patient sets
+     * (null when no rule bounds anyone): a patient outside the set of a rule that needs an event
+     * (its {@link #mayHold} set) cannot pass it, so its level is below that rule's position
+     * whatever its timeline. Its level may still be any below (0 when it has an index event: the
+     * attrition counts it there), so its timeline is still read for the index event and the
+     * earlier rules, but never past the cap.
+     */
+    int[] ruleCaps(int n) {
+        List<InclusionRule> rules = query.rules();
+        int[] cap = null;
+        for (int j = rules.size() - 1; j >= 0; j--) {
+            Optional<RoaringBitmap> may = mayHold(rules.get(j).condition());
+            if (may.isEmpty()) {
+                continue;
+            }
+            if (cap == null) {
+                cap = new int[n];
+                Arrays.fill(cap, rules.size());
+            }
+            // From the last rule to the first, so that a patient ends with the first rule it cannot pass.
+            RoaringBitmap cannot = RoaringBitmap.andNot(RoaringBitmap.bitmapOfRange(0, n), may.get());
+            for (org.roaringbitmap.IntIterator it = cannot.getIntIterator(); it.hasNext(); ) {
+                cap[it.next()] = j;
+            }
+        }
+        return cap;
+    }
+
+    /**
+     * The patients who may satisfy condition {@code c} (a superset: windows, roles and counts are
+     * checked on the timeline), or empty when anyone may (a condition that holds without any matching
+     * event: NONE, AT_MOST, a count of 0, a criterion with neither code nor type).
+     */
+    Optional<RoaringBitmap> mayHold(Condition c) {
+        if (!c.isGroup()) {
+            boolean needsAnEvent = (c.count() == Condition.Count.AT_LEAST || c.count() == Condition.Count.EXACTLY)
+                    && c.times() > 0;
+            return needsAnEvent ? criteria.get(c.event()).candidates(x) : Optional.empty();
+        }
+        List<Optional<RoaringBitmap>> inner = c.conditions().stream().map(this::mayHold).toList();
+        if (c.group() == Condition.Group.ALL) {
+            // Every condition must hold: the patients of every bounded one.
+            RoaringBitmap out = null;
+            for (Optional<RoaringBitmap> s : inner) {
+                if (s.isPresent()) {
+                    out = out == null ? s.get() : RoaringBitmap.and(out, s.get());
+                }
+            }
+            return Optional.ofNullable(out);
+        }
+        // ANY is AT_LEAST 1. When fewer conditions than needed hold without an event, at least one
+        // bounded condition must hold: the union of the bounded ones.
+        int needed = c.group() == Condition.Group.ANY ? 1 : c.times();
+        long unbounded = inner.stream().filter(Optional::isEmpty).count();
+        if (needed <= 0 || unbounded >= needed) {
+            return Optional.empty();
+        }
+        RoaringBitmap out = new RoaringBitmap();
+        inner.forEach(s -> s.ifPresent(out::or));
+        return Optional.of(out);
+    }
+
+    /**
+     * Level in the high 32 bits, chosen index event (the first reaching that level) in the low ones;
+     * {@code cap}: the patient's level cannot exceed it (see {@link #ruleCaps}), so no rule past it
+     * is tried and the walk over index events stops at the first one reaching it.
+     */
+    private long evaluate(int p, int[] boundOut, int cap) {
+        int from = x.eventOffset.get(p);
+        int to = x.eventOffset.get(p + 1);
         IndexEvent ix = query.index();
         int best = -1;
         int bestEvent = -1;
@@ -174,8 +243,8 @@ public final class TimelineEngine {
         if (firstMatch < 0) {
             return OUT;
         }
-        int rules = query.rules().size();
-        for (int e = firstMatch; e <= lastMatch && best < rules; e++) {
+        List<InclusionRule> rules = query.rules();
+        for (int e = firstMatch; e <= lastMatch && best < cap; e++) {
             boolean candidate = switch (ix.occurrence()) {
                 case FIRST -> e == firstMatch;
                 case LAST -> e == lastMatch;
@@ -186,10 +255,7 @@ public final class TimelineEngine {
             }
             cancellation.check();
             int level = 0;
-            for (InclusionRule rule : query.rules()) {
-                if (!holds(rule.condition(), p, e, bound, true)) {
-                    break;
-                }
+            while (level < cap && holds(rules.get(level).condition(), p, e, bound, true)) {
                 level++;
             }
             if (level > best) {
@@ -205,13 +271,13 @@ public final class TimelineEngine {
 
     private boolean passesIndexFilters(int p, int e, int from, int to) {
         IndexEvent ix = query.index();
-        int s = x.start[e];
-        if (ix.priorObservationDays() > 0 && x.start[from] > s - ix.priorObservationDays()) {
+        int s = x.start.get(e);
+        if (ix.priorObservationDays() > 0 && x.start.get(from) > s - ix.priorObservationDays()) {
             return false;
         }
         if (ix.washoutDays() > 0) {
-            for (int w = from; w < to && x.start[w] < s; w++) {
-                if (w != e && x.start[w] >= s - ix.washoutDays() && index.matches(x, p, w)) {
+            for (int w = from; w < to && x.start.get(w) < s; w++) {
+                if (w != e && x.start.get(w) >= s - ix.washoutDays() && index.matches(x, p, w)) {
                     return false;
                 }
             }
@@ -235,11 +301,11 @@ public final class TimelineEngine {
         }
         int a = Condition.INDEX.equals(c.anchor()) ? indexEvent : bound[slots.get(c.anchor())];
         CompiledCriterion crit = criteria.get(c.event());
-        int aDay = c.anchorSide() == Condition.Side.START ? x.start[a] : x.end[a];
+        int aDay = c.anchorSide() == Condition.Side.START ? x.start.get(a) : x.end.get(a);
         int count = 0;
         int first = -1;
         boolean stopAtTimes = c.count() == Condition.Count.AT_LEAST;
-        for (int b = x.eventOffset[p]; b < x.eventOffset[p + 1]; b++) {
+        for (int b = x.eventOffset.get(p); b < x.eventOffset.get(p + 1); b++) {
             if (!inWindow(c, a, aDay, b) || !crit.matches(x, p, b)) {
                 continue;
             }
@@ -265,12 +331,12 @@ public final class TimelineEngine {
 
     private boolean inWindow(Condition c, int a, int aDay, int b) {
         if (c.sameStay()) {
-            return b == a || x.start[b] >= x.start[a] && x.start[b] <= x.end[a];
+            return b == a || x.start.get(b) >= x.start.get(a) && x.start.get(b) <= x.end.get(a);
         }
         if (b == a) {
             return false;
         }
-        int bDay = c.eventSide() == Condition.Side.START ? x.start[b] : x.end[b];
+        int bDay = c.eventSide() == Condition.Side.START ? x.start.get(b) : x.end.get(b);
         int gap = c.direction() == Condition.Direction.AFTER ? bDay - aDay : aDay - bDay;
         return gap >= c.minDays() && (c.maxDays() == null || gap <= c.maxDays());
     }

@@ -1,5 +1,8 @@
 package org.healthgraph.journeys.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +26,10 @@ import org.healthgraph.journeys.PatientJourney;
  * Every patient's timeline in flat arrays: patients sorted by id, their events in timeline order
  * (dates as epoch days, types as bytes), each event's codes as integers into a code dictionary with
  * their roles as bytes, and offsets from patient to events and from event to codes. Immutable;
- * {@link #replacing} gives a new index with some patients replaced. The arrays are plain primitives
- * so that they can be written to a file and read back as they are ({@link TimelineIndexFile}).
+ * {@link #replacing} gives a new index with some patients replaced. The arrays are primitive buffers:
+ * on the heap for an index built here, memory-mapped from its saved file for one opened from it
+ * ({@link TimelineIndexFile}), so that an opened index of millions of patients holds only its patient
+ * ids and small objects on the heap and its pages are read by the OS as queries touch them.
  */
 public final class TimelineIndex {
 
@@ -33,16 +38,16 @@ public final class TimelineIndex {
     static final CodeRole[] ROLES = CodeRole.values();
 
     final String[] ids;
-    final int[] birth;
-    final int[] eventOffset;
-    final int[] start;
-    final int[] end;
-    final byte[] type;
-    final int[] quantity;
-    final short[] source;
-    final int[] codeOffset;
-    final int[] code;
-    final byte[] role;
+    final IntBuffer birth;
+    final IntBuffer eventOffset;
+    final IntBuffer start;
+    final IntBuffer end;
+    final ByteBuffer type;
+    final IntBuffer quantity;
+    final ShortBuffer source;
+    final IntBuffer codeOffset;
+    final IntBuffer code;
+    final ByteBuffer role;
     final List<String> codeKeys;
     final List<String> sources;
     /** The record keys of the cell-key perturbation, made at first use (the index itself never changes). */
@@ -53,6 +58,18 @@ public final class TimelineIndex {
     /** An index over these arrays, taken as they are (sorted ids, consistent offsets: see {@link TimelineIndexFile#check}). */
     TimelineIndex(String[] ids, int[] birth, int[] eventOffset, int[] start, int[] end, byte[] type, int[] quantity,
                   short[] source, int[] codeOffset, int[] code, byte[] role, List<String> codeKeys, List<String> sources) {
+        this(ids, IntBuffer.wrap(birth), IntBuffer.wrap(eventOffset), IntBuffer.wrap(start), IntBuffer.wrap(end),
+                ByteBuffer.wrap(type), IntBuffer.wrap(quantity), ShortBuffer.wrap(source), IntBuffer.wrap(codeOffset),
+                IntBuffer.wrap(code), ByteBuffer.wrap(role), codeKeys, sources, null);
+    }
+
+    /**
+     * An index over these buffers (positions 0, limits the counts), taken as they are; {@code sets}:
+     * its patient sets when known (read with it from its file), else null (made at first use).
+     */
+    TimelineIndex(String[] ids, IntBuffer birth, IntBuffer eventOffset, IntBuffer start, IntBuffer end, ByteBuffer type,
+                  IntBuffer quantity, ShortBuffer source, IntBuffer codeOffset, IntBuffer code, ByteBuffer role,
+                  List<String> codeKeys, List<String> sources, PatientSets sets) {
         this.ids = ids;
         this.birth = birth;
         this.eventOffset = eventOffset;
@@ -66,22 +83,23 @@ public final class TimelineIndex {
         this.role = role;
         this.codeKeys = List.copyOf(codeKeys);
         this.sources = List.copyOf(sources);
+        this.patientSets = sets;
     }
 
-    private TimelineIndex(Builder b, Integer[] order) {
+    private static TimelineIndex sorted(Builder b, Integer[] order) {
         int n = order.length;
-        ids = new String[n];
-        birth = new int[n];
-        eventOffset = new int[n + 1];
+        String[] ids = new String[n];
+        int[] birth = new int[n];
+        int[] eventOffset = new int[n + 1];
         int events = b.eventCount;
-        start = new int[events];
-        end = new int[events];
-        type = new byte[events];
-        quantity = new int[events];
-        source = new short[events];
-        codeOffset = new int[events + 1];
-        code = new int[b.codeCount];
-        role = new byte[b.codeCount];
+        int[] start = new int[events];
+        int[] end = new int[events];
+        byte[] type = new byte[events];
+        int[] quantity = new int[events];
+        short[] source = new short[events];
+        int[] codeOffset = new int[events + 1];
+        int[] code = new int[b.codeCount];
+        byte[] role = new byte[b.codeCount];
         int e = 0;
         int c = 0;
         for (int i = 0; i < n; i++) {
@@ -106,8 +124,8 @@ public final class TimelineIndex {
         }
         eventOffset[n] = e;
         codeOffset[e] = c;
-        codeKeys = List.copyOf(b.codeKeys);
-        sources = List.copyOf(b.sources);
+        return new TimelineIndex(ids, birth, eventOffset, start, end, type, quantity, source, codeOffset, code, role,
+                b.codeKeys, b.sources);
     }
 
     /** An empty index. */
@@ -123,24 +141,58 @@ public final class TimelineIndex {
     public long sumOfSquaredTimelines() {
         long sum = 0;
         for (int p = 0; p < ids.length; p++) {
-            long n = eventOffset[p + 1] - eventOffset[p];
+            long n = eventOffset.get(p + 1) - eventOffset.get(p);
             sum += n * n;
         }
         return sum;
     }
 
     public int eventCount() {
-        return start.length;
+        return start.limit();
     }
 
     /** Number of (event, code) pairs. */
     public int codeCount() {
-        return code.length;
+        return code.limit();
     }
 
-    /** Approximate heap bytes of the arrays. */
+    /** Approximate bytes of the arrays (on the heap or mapped) and of the patient ids (on the heap). */
     public long sizeInBytes() {
-        return (long) start.length * (4 + 4 + 1 + 4 + 2 + 4) + (long) code.length * 5 + (long) ids.length * 60;
+        return (long) start.limit() * (4 + 4 + 1 + 4 + 2 + 4) + (long) code.limit() * 5 + (long) ids.length * 60;
+    }
+
+    /** This index with its arrays copied onto the heap (itself when they are there already); the patient sets are kept. */
+    TimelineIndex onHeap() {
+        if (!mapped()) {
+            return this;
+        }
+        return new TimelineIndex(ids, IntBuffer.wrap(ints(birth)), IntBuffer.wrap(ints(eventOffset)), IntBuffer.wrap(ints(start)),
+                IntBuffer.wrap(ints(end)), ByteBuffer.wrap(bytes(type)), IntBuffer.wrap(ints(quantity)),
+                ShortBuffer.wrap(shorts(source)), IntBuffer.wrap(ints(codeOffset)), IntBuffer.wrap(ints(code)),
+                ByteBuffer.wrap(bytes(role)), codeKeys, sources, patientSets);
+    }
+
+    private static int[] ints(IntBuffer b) {
+        int[] out = new int[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
+    private static short[] shorts(ShortBuffer b) {
+        short[] out = new short[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.limit()];
+        b.get(0, out);
+        return out;
+    }
+
+    /** Whether the arrays are mapped from a file (else on the heap). */
+    public boolean mapped() {
+        return start.isDirect();
     }
 
     /** The position of a patient, by binary search over the sorted ids. */
@@ -165,7 +217,7 @@ public final class TimelineIndex {
     public Optional<List<CareEvent>> events(PatientId id) {
         return patient(id.value()).map(p -> {
             List<CareEvent> out = new ArrayList<>();
-            for (int e = eventOffset[p]; e < eventOffset[p + 1]; e++) {
+            for (int e = eventOffset.get(p); e < eventOffset.get(p + 1); e++) {
                 out.add(event(e));
             }
             return out;
@@ -174,12 +226,12 @@ public final class TimelineIndex {
 
     CareEvent event(int e) {
         List<EventCode> codes = new ArrayList<>();
-        for (int c = codeOffset[e]; c < codeOffset[e + 1]; c++) {
-            GraphKeys.Parts key = GraphKeys.split(codeKeys.get(code[c]), ':');
-            codes.add(new EventCode(CodeSystem.parse(key.prefix()), key.value(), ROLES[role[c]]));
+        for (int c = codeOffset.get(e); c < codeOffset.get(e + 1); c++) {
+            GraphKeys.Parts key = GraphKeys.split(codeKeys.get(code.get(c)), ':');
+            codes.add(new EventCode(CodeSystem.parse(key.prefix()), key.value(), ROLES[role.get(c)]));
         }
-        return new CareEvent(TYPES[type[e]], LocalDate.ofEpochDay(start[e]), LocalDate.ofEpochDay(end[e]),
-                sources.get(source[e]), quantity[e], codes);
+        return new CareEvent(TYPES[type.get(e)], LocalDate.ofEpochDay(start.get(e)), LocalDate.ofEpochDay(end.get(e)),
+                sources.get(source.get(e)), quantity.get(e), codes);
     }
 
     /**
@@ -198,15 +250,15 @@ public final class TimelineIndex {
         Dictionary codes = new Dictionary(codeKeys);
         Dictionary srcs = new Dictionary(sources);
         int patientsOut = ids.length;
-        long eventsOut = start.length;
-        long codesOut = code.length;
+        long eventsOut = start.limit();
+        long codesOut = code.limit();
         for (PatientJourney j : incoming) {
             Optional<Integer> old = patient(j.id().value());
             if (old.isPresent()) {
                 int p = old.get();
                 patientsOut--;
-                eventsOut -= eventOffset[p + 1] - eventOffset[p];
-                codesOut -= codeOffset[eventOffset[p + 1]] - codeOffset[eventOffset[p]];
+                eventsOut -= eventOffset.get(p + 1) - eventOffset.get(p);
+                codesOut -= codeOffset.get(eventOffset.get(p + 1)) - codeOffset.get(eventOffset.get(p));
             }
             patientsOut++;
             eventsOut += j.events().size();
@@ -301,25 +353,25 @@ public final class TimelineIndex {
             }
             int n = to - from;
             System.arraycopy(x.ids, from, ids, p, n);
-            System.arraycopy(x.birth, from, birth, p, n);
-            int e0 = x.eventOffset[from];
-            int e1 = x.eventOffset[to];
+            x.birth.get(from, birth, p, n);
+            int e0 = x.eventOffset.get(from);
+            int e1 = x.eventOffset.get(to);
             for (int i = 0; i < n; i++) {
-                eventOffset[p + i] = x.eventOffset[from + i] - e0 + e;
+                eventOffset[p + i] = x.eventOffset.get(from + i) - e0 + e;
             }
             int ne = e1 - e0;
-            System.arraycopy(x.start, e0, start, e, ne);
-            System.arraycopy(x.end, e0, end, e, ne);
-            System.arraycopy(x.type, e0, type, e, ne);
-            System.arraycopy(x.quantity, e0, quantity, e, ne);
-            System.arraycopy(x.source, e0, source, e, ne);
-            int c0 = x.codeOffset[e0];
-            int c1 = x.codeOffset[e1];
+            x.start.get(e0, start, e, ne);
+            x.end.get(e0, end, e, ne);
+            x.type.get(e0, type, e, ne);
+            x.quantity.get(e0, quantity, e, ne);
+            x.source.get(e0, source, e, ne);
+            int c0 = x.codeOffset.get(e0);
+            int c1 = x.codeOffset.get(e1);
             for (int i = 0; i < ne; i++) {
-                codeOffset[e + i] = x.codeOffset[e0 + i] - c0 + c;
+                codeOffset[e + i] = x.codeOffset.get(e0 + i) - c0 + c;
             }
-            System.arraycopy(x.code, c0, code, c, c1 - c0);
-            System.arraycopy(x.role, c0, role, c, c1 - c0);
+            x.code.get(c0, code, c, c1 - c0);
+            x.role.get(c0, role, c, c1 - c0);
             p += n;
             e += ne;
             c += c1 - c0;
@@ -442,12 +494,57 @@ public final class TimelineIndex {
         }
 
         public TimelineIndex build() {
+            if (inIdOrder()) {
+                return trimmed();
+            }
             Integer[] order = new Integer[ids.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-            return new TimelineIndex(this, order);
+            return sorted(this, order);
+        }
+
+        private boolean inIdOrder() {
+            for (int i = 1; i < ids.size(); i++) {
+                if (ids.get(i - 1).compareTo(ids.get(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The index of patients added in id order (a population generated or read in order): the
+         * arrays cut to their lengths one at a time, each dropped from this builder as soon as it is
+         * copied, so that building needs at most one array more than the builder holds (not a second
+         * copy of them all). The builder cannot be used afterwards (an index is built once).
+         */
+        private TimelineIndex trimmed() {
+            int n = ids.size();
+            String[] sortedIds = ids.toArray(String[]::new);
+            ids.clear();
+            int[] b = Arrays.copyOf(birth, n);
+            birth = null;
+            int[] eo = Arrays.copyOf(eventOffset, n + 1);
+            eventOffset = null;
+            int[] s = Arrays.copyOf(start, eventCount);
+            start = null;
+            int[] e = Arrays.copyOf(end, eventCount);
+            end = null;
+            byte[] t = Arrays.copyOf(type, eventCount);
+            type = null;
+            int[] q = Arrays.copyOf(quantity, eventCount);
+            quantity = null;
+            short[] src = Arrays.copyOf(source, eventCount);
+            source = null;
+            int[] co = Arrays.copyOf(codeOffset, eventCount + 1);
+            codeOffset = null;
+            int[] c = Arrays.copyOf(code, codeCount);
+            code = null;
+            byte[] r = Arrays.copyOf(role, codeCount);
+            role = null;
+            return new TimelineIndex(sortedIds, b, eo, s, e, t, q, src, co, c, r, codeKeys, sources);
         }
     }
 

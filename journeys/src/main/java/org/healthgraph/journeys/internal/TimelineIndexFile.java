@@ -3,7 +3,9 @@ package org.healthgraph.journeys.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.zip.CRC32C;
 
 import org.healthgraph.journeys.store.JourneysStamp;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * A {@link TimelineIndex} saved in one file beside the graph, so that a process can open it in
@@ -35,7 +38,18 @@ import org.healthgraph.journeys.store.JourneysStamp;
  * boundary: the patient ids (a string table: {@code int} offsets then UTF-8 bytes), birth days,
  * patient-to-event offsets, event starts, ends, quantities, event-to-code offsets, codes (ids into
  * the code dictionary), sources, types, roles, then the code dictionary and the source names (string
- * tables). Every array is as {@link TimelineIndex} holds it.
+ * tables), then the patient sets of the candidate-driven evaluation ({@link PatientSets}: one per code
+ * of the dictionary then one per event type, in Roaring's portable format, {@code int} offsets then
+ * bytes). Every array is as {@link TimelineIndex} holds it.
+ *
+ * <p>Opening ({@link #read}) maps the file and uses the sections in place: the arrays are not copied
+ * onto the heap (only the patient ids are decoded into strings), and the patient sets are not rebuilt.
+ * What is checked at open: the header (magic, version, its checksum), the file's length, the section
+ * table and each section's length against the header's counts, a CRC32C of the whole body (which
+ * reads every page once, so the file is then in the page cache), and the invariants the engine relies
+ * on (sorted ids, offsets in order and in range, types, sources, codes and roles within their
+ * dictionaries, each patient set's header and length). Nothing is checked lazily; every read of the
+ * mapped arrays is also bounds-checked by the buffers.
  *
  * <p>Written atomically: to a temporary file in the same folder (owner-only permissions), forced
  * to disk, renamed over the previous file, and the folder forced. A reader therefore sees the old
@@ -47,10 +61,10 @@ public final class TimelineIndexFile {
     /** The file's name in its folder. */
     public static final String FILE_NAME = "timeline.idx";
     /** Bumped whenever the layout changes: a file of another version is rebuilt, never read. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final int HEADER_BYTES = 512;
     private static final byte[] MAGIC = "HGTIMELN".getBytes(StandardCharsets.US_ASCII);
-    private static final int SECTIONS = 16;
+    private static final int SECTIONS = 18;
     private static final int TABLE_AT = 80;
     private static final int HEADER_CRC_AT = HEADER_BYTES - 8;
     private static final int CHUNK = 1 << 20;
@@ -95,6 +109,14 @@ public final class TimelineIndexFile {
      * @throws Unusable when the file is truncated, altered, of another format version or inconsistent
      */
     public static TimelineIndex read(Path file) throws IOException, Unusable {
+        return read(file, false);
+    }
+
+    /**
+     * Reads the whole index as {@link #read(Path)} does; {@code onHeap}: copies the arrays onto the
+     * heap instead of using them mapped (faster to query, at the cost of their size in heap).
+     */
+    public static TimelineIndex read(Path file, boolean onHeap) throws IOException, Unusable {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Header h = header(ch);
             long[][] table = table(ch, h);
@@ -108,21 +130,17 @@ public final class TimelineIndexFile {
             int n = h.patients();
             int e = h.events();
             int c = h.codes();
-            String[] ids = strings(ints(ch, table[0], n + 1), bytes(ch, table[1]));
-            int[] birth = ints(ch, table[2], n);
-            int[] eventOffset = ints(ch, table[3], n + 1);
-            int[] start = ints(ch, table[4], e);
-            int[] end = ints(ch, table[5], e);
-            int[] quantity = ints(ch, table[6], e);
-            int[] codeOffset = ints(ch, table[7], e + 1);
-            int[] code = ints(ch, table[8], c);
-            short[] source = shorts(ch, table[9], e);
-            byte[] type = bytes(ch, table[10], e);
-            byte[] role = bytes(ch, table[11], c);
-            List<String> codeKeys = List.of(strings(ints(ch, table[12], -1), bytes(ch, table[13])));
-            List<String> sources = List.of(strings(ints(ch, table[14], -1), bytes(ch, table[15])));
-            TimelineIndex index = new TimelineIndex(ids, birth, eventOffset, start, end, type, quantity, source, codeOffset,
-                    code, role, codeKeys, sources);
+            String[] ids = strings(ints(ch, table[0], n + 1).array(), bytes(ch, table[1]));
+            List<String> codeKeys = List.of(strings(ints(ch, table[12], -1).array(), bytes(ch, table[13])));
+            List<String> sources = List.of(strings(ints(ch, table[14], -1).array(), bytes(ch, table[15])));
+            PatientSets sets = PatientSets.read(codeKeys.size(), ints(ch, table[16], -1).array(), map(ch, table[17]));
+            TimelineIndex index = new TimelineIndex(ids, mappedInts(ch, table[2], n), mappedInts(ch, table[3], n + 1),
+                    mappedInts(ch, table[4], e), mappedInts(ch, table[5], e), mappedBytes(ch, table[10], e),
+                    mappedInts(ch, table[6], e), mappedShorts(ch, table[9], e), mappedInts(ch, table[7], e + 1),
+                    mappedInts(ch, table[8], c), mappedBytes(ch, table[11], c), codeKeys, sources, sets);
+            if (onHeap) {
+                index = index.onHeap();
+            }
             check(index);
             return index;
         }
@@ -237,31 +255,36 @@ public final class TimelineIndexFile {
         return m;
     }
 
-    /** An int section of {@code count} values ({@code -1}: as many as it holds). */
-    private static int[] ints(FileChannel ch, long[] section, int count) throws IOException, Unusable {
-        int n = count >= 0 ? count : (int) (section[1] / Integer.BYTES);
-        if (section[1] != (long) n * Integer.BYTES) {
-            throw new Unusable("a section's length does not match the counts of the header");
-        }
-        int[] out = new int[n];
+    /** An int section of {@code count} values ({@code -1}: as many as it holds), copied onto the heap (small sections). */
+    private static IntBuffer ints(FileChannel ch, long[] section, int count) throws IOException, Unusable {
+        int[] out = new int[length(section, count, Integer.BYTES)];
         map(ch, section).asIntBuffer().get(out);
-        return out;
+        return IntBuffer.wrap(out);
     }
 
-    private static short[] shorts(FileChannel ch, long[] section, int count) throws IOException, Unusable {
-        if (section[1] != (long) count * Short.BYTES) {
-            throw new Unusable("a section's length does not match the counts of the header");
-        }
-        short[] out = new short[count];
-        map(ch, section).asShortBuffer().get(out);
-        return out;
+    /** An int section of {@code count} values, used in place. */
+    private static IntBuffer mappedInts(FileChannel ch, long[] section, int count) throws IOException, Unusable {
+        length(section, count, Integer.BYTES);
+        return map(ch, section).asIntBuffer();
     }
 
-    private static byte[] bytes(FileChannel ch, long[] section, int count) throws IOException, Unusable {
-        if (section[1] != count) {
+    private static ShortBuffer mappedShorts(FileChannel ch, long[] section, int count) throws IOException, Unusable {
+        length(section, count, Short.BYTES);
+        return map(ch, section).asShortBuffer();
+    }
+
+    private static ByteBuffer mappedBytes(FileChannel ch, long[] section, int count) throws IOException, Unusable {
+        length(section, count, Byte.BYTES);
+        return map(ch, section);
+    }
+
+    /** The number of values of a section, checked against {@code count} when it is not -1. */
+    private static int length(long[] section, int count, int width) throws Unusable {
+        int n = count >= 0 ? count : (int) (section[1] / width);
+        if (section[1] != (long) n * width) {
             throw new Unusable("a section's length does not match the counts of the header");
         }
-        return bytes(ch, section);
+        return n;
     }
 
     private static byte[] bytes(FileChannel ch, long[] section) throws IOException {
@@ -287,8 +310,8 @@ public final class TimelineIndexFile {
     /** The invariants queries rely on: sorted unique ids, offsets in order and in range, ids within dictionaries. */
     static void check(TimelineIndex x) throws Unusable {
         int n = x.ids.length;
-        int e = x.start.length;
-        int c = x.code.length;
+        int e = x.start.limit();
+        int c = x.code.limit();
         for (int i = 1; i < n; i++) {
             if (x.ids[i - 1].compareTo(x.ids[i]) >= 0) {
                 throw new Unusable("its patient ids are not in order");
@@ -296,26 +319,38 @@ public final class TimelineIndexFile {
         }
         requireOffsets(x.eventOffset, e, "patient-to-event");
         requireOffsets(x.codeOffset, c, "event-to-code");
+        int types = TimelineIndex.TYPES.length;
+        int sources = x.sources.size();
         for (int i = 0; i < e; i++) {
-            if (x.type[i] < 0 || x.type[i] >= TimelineIndex.TYPES.length || x.source[i] < 0 || x.source[i] >= x.sources.size()) {
+            int t = x.type.get(i);
+            int s = x.source.get(i);
+            if (t < 0 || t >= types || s < 0 || s >= sources) {
                 throw new Unusable("an event's type or source is out of range");
             }
         }
+        int codes = x.codeKeys.size();
+        int roles = TimelineIndex.ROLES.length;
         for (int i = 0; i < c; i++) {
-            if (x.code[i] < 0 || x.code[i] >= x.codeKeys.size() || x.role[i] < 0 || x.role[i] >= TimelineIndex.ROLES.length) {
+            int k = x.code.get(i);
+            int r = x.role.get(i);
+            if (k < 0 || k >= codes || r < 0 || r >= roles) {
                 throw new Unusable("a code or role is out of range");
             }
         }
     }
 
-    private static void requireOffsets(int[] offsets, int last, String what) throws Unusable {
-        if (offsets[0] != 0 || offsets[offsets.length - 1] != last) {
+    private static void requireOffsets(IntBuffer offsets, int last, String what) throws Unusable {
+        int n = offsets.limit();
+        if (offsets.get(0) != 0 || offsets.get(n - 1) != last) {
             throw new Unusable("its " + what + " offsets are inconsistent");
         }
-        for (int i = 1; i < offsets.length; i++) {
-            if (offsets[i] < offsets[i - 1]) {
+        int previous = 0;
+        for (int i = 1; i < n; i++) {
+            int o = offsets.get(i);
+            if (o < previous) {
                 throw new Unusable("its " + what + " offsets are inconsistent");
             }
+            previous = o;
         }
     }
 
@@ -327,22 +362,33 @@ public final class TimelineIndexFile {
         StringTable ids = StringTable.of(List.of(x.ids));
         StringTable codeKeys = StringTable.of(x.codeKeys);
         StringTable sources = StringTable.of(x.sources);
-        table[0] = body.ints(ids.offsets);
-        table[1] = body.bytes(ids.bytes);
-        table[2] = body.ints(x.birth);
-        table[3] = body.ints(x.eventOffset);
-        table[4] = body.ints(x.start);
-        table[5] = body.ints(x.end);
-        table[6] = body.ints(x.quantity);
-        table[7] = body.ints(x.codeOffset);
-        table[8] = body.ints(x.code);
-        table[9] = body.shorts(x.source);
-        table[10] = body.bytes(x.type);
-        table[11] = body.bytes(x.role);
-        table[12] = body.ints(codeKeys.offsets);
-        table[13] = body.bytes(codeKeys.bytes);
-        table[14] = body.ints(sources.offsets);
-        table[15] = body.bytes(sources.bytes);
+        table[0] = body.ints(IntBuffer.wrap(ids.offsets));
+        table[1] = body.bytes(ByteBuffer.wrap(ids.bytes));
+        table[2] = body.ints(x.birth.duplicate());
+        table[3] = body.ints(x.eventOffset.duplicate());
+        table[4] = body.ints(x.start.duplicate());
+        table[5] = body.ints(x.end.duplicate());
+        table[6] = body.ints(x.quantity.duplicate());
+        table[7] = body.ints(x.codeOffset.duplicate());
+        table[8] = body.ints(x.code.duplicate());
+        table[9] = body.shorts(x.source.duplicate());
+        table[10] = body.bytes(x.type.duplicate());
+        table[11] = body.bytes(x.role.duplicate());
+        table[12] = body.ints(IntBuffer.wrap(codeKeys.offsets));
+        table[13] = body.bytes(ByteBuffer.wrap(codeKeys.bytes));
+        table[14] = body.ints(IntBuffer.wrap(sources.offsets));
+        table[15] = body.bytes(ByteBuffer.wrap(sources.bytes));
+        List<ImmutableRoaringBitmap> sets = x.patientSets().serialized();
+        int[] setOffsets = new int[sets.size() + 1];
+        for (int i = 0; i < sets.size(); i++) {
+            long next = (long) setOffsets[i] + sets.get(i).serializedSizeInBytes();
+            if (next > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("the patient sets of the timeline index exceed 2 GB");
+            }
+            setOffsets[i + 1] = (int) next;
+        }
+        table[16] = body.ints(IntBuffer.wrap(setOffsets));
+        table[17] = body.sets(sets);
         long length = body.finish();
         ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         h.put(0, MAGIC);
@@ -352,8 +398,8 @@ public final class TimelineIndexFile {
         h.putLong(24, stamp.token().getMostSignificantBits());
         h.putLong(32, stamp.token().getLeastSignificantBits());
         h.putInt(40, x.ids.length);
-        h.putInt(44, x.start.length);
-        h.putInt(48, x.code.length);
+        h.putInt(44, x.start.limit());
+        h.putInt(48, x.code.limit());
         h.putInt(52, x.codeKeys.size());
         h.putInt(56, x.sources.size());
         h.putInt(60, SECTIONS);
@@ -407,48 +453,81 @@ public final class TimelineIndexFile {
             this.ch = ch;
         }
 
-        long[] ints(int[] values) throws IOException {
+        /** Writes {@code values} from position 0 to its limit. */
+        long[] ints(IntBuffer values) throws IOException {
             long at = align();
-            for (int from = 0; from < values.length; ) {
-                int n = Math.min(values.length - from, buffer.remaining() / Integer.BYTES);
+            int total = values.limit();
+            for (int from = 0; from < total; ) {
+                int n = Math.min(total - from, buffer.remaining() / Integer.BYTES);
                 if (n == 0) {
                     flush();
                     continue;
                 }
-                buffer.asIntBuffer().put(values, from, n);
+                buffer.asIntBuffer().put(0, values, from, n);
                 buffer.position(buffer.position() + n * Integer.BYTES);
                 from += n;
             }
-            return new long[] {at, (long) values.length * Integer.BYTES};
+            return new long[] {at, (long) total * Integer.BYTES};
         }
 
-        long[] shorts(short[] values) throws IOException {
+        long[] shorts(ShortBuffer values) throws IOException {
             long at = align();
-            for (int from = 0; from < values.length; ) {
-                int n = Math.min(values.length - from, buffer.remaining() / Short.BYTES);
+            int total = values.limit();
+            for (int from = 0; from < total; ) {
+                int n = Math.min(total - from, buffer.remaining() / Short.BYTES);
                 if (n == 0) {
                     flush();
                     continue;
                 }
-                buffer.asShortBuffer().put(values, from, n);
+                buffer.asShortBuffer().put(0, values, from, n);
                 buffer.position(buffer.position() + n * Short.BYTES);
                 from += n;
             }
-            return new long[] {at, (long) values.length * Short.BYTES};
+            return new long[] {at, (long) total * Short.BYTES};
         }
 
-        long[] bytes(byte[] values) throws IOException {
+        long[] bytes(ByteBuffer values) throws IOException {
             long at = align();
-            for (int from = 0; from < values.length; ) {
-                int n = Math.min(values.length - from, buffer.remaining());
+            raw(values);
+            return new long[] {at, values.limit()};
+        }
+
+        /** Writes {@code values} from position 0 to its limit where the body is, without aligning. */
+        private void raw(ByteBuffer values) throws IOException {
+            int total = values.limit();
+            for (int from = 0; from < total; ) {
+                int n = Math.min(total - from, buffer.remaining());
                 if (n == 0) {
                     flush();
                     continue;
                 }
-                buffer.put(values, from, n);
+                buffer.put(buffer.position(), values, from, n);
+                buffer.position(buffer.position() + n);
                 from += n;
             }
-            return new long[] {at, values.length};
+        }
+
+        /** The sets one after the other, each in Roaring's portable format. */
+        long[] sets(List<ImmutableRoaringBitmap> sets) throws IOException {
+            long at = align();
+            long total = 0;
+            for (ImmutableRoaringBitmap set : sets) {
+                int size = set.serializedSizeInBytes();
+                if (size > buffer.remaining()) {
+                    flush();
+                }
+                if (size > buffer.remaining()) {
+                    ByteBuffer one = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+                    set.serialize(one);
+                    raw(one.flip());
+                } else {
+                    ByteBuffer slice = buffer.slice(buffer.position(), size).order(ByteOrder.LITTLE_ENDIAN);
+                    set.serialize(slice);
+                    buffer.position(buffer.position() + size);
+                }
+                total += size;
+            }
+            return new long[] {at, total};
         }
 
         /** Pads to the next multiple of 8 and returns that offset. */

@@ -12,17 +12,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 
+import org.healthgraph.journeys.Cancellation;
 import org.healthgraph.journeys.CareEvent;
 import org.healthgraph.journeys.CodeRole;
 import org.healthgraph.journeys.CodeSystem;
+import org.healthgraph.journeys.CohortQueries;
+import org.healthgraph.journeys.CohortQuery;
 import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.PatientId;
 import org.healthgraph.journeys.PatientJourney;
+import org.healthgraph.journeys.RandomCohorts;
 import org.healthgraph.journeys.store.JourneysStamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +90,59 @@ class TimelineIndexFileTest {
         }
         assertThat(read.birth).isEqualTo(written.birth);
         assertThat(read.events(new PatientId("absent"))).isEmpty();
+    }
+
+    @Test
+    void anOpenedIndexIsMappedWithItsSavedPatientSetsAndAReplacementByAnImportKeepsThemRight() throws Exception {
+        Path file = dir.resolve(TimelineIndexFile.FILE_NAME);
+        Map<String, PatientJourney> all = new LinkedHashMap<>();
+        RandomCohorts.population(new Random(17), 500, 0).forEach(p -> all.put(p.id().value(), p));
+        TimelineIndexFile.write(dir, TimelineIndex.empty().replacing(all.values()), STAMP);
+
+        TimelineIndex opened = TimelineIndexFile.read(file);
+        assertThat(opened.mapped()).isTrue();
+        assertSameSets(opened, PatientSets.of(opened), opened);
+
+        // As the query side applies an import's changes: 200 patients replaced, 100 added, one with a code new to the dictionary.
+        List<PatientJourney> changes = new ArrayList<>(RandomCohorts.population(new Random(18), 600, 0).subList(300, 600));
+        changes.add(new PatientJourney(new PatientId("R0_0"), List.of(), Optional.empty(), 1, "75", Optional.empty(), List.of(
+                new CareEvent(EventType.DRUG_DISPENSING, LocalDate.of(2023, 2, 1), null, "ER_PHA_F", 1,
+                        List.of(new EventCode(CodeSystem.ATC, "N02BE01", CodeRole.DRUG))))));
+        changes.forEach(p -> all.put(p.id().value(), p));
+        JourneysStamp next = new JourneysStamp(STAMP.version() + 1, UUID.randomUUID());
+        TimelineIndexFile.write(dir, opened.replacing(changes), next);
+        TimelineIndex reopened = TimelineIndexFile.read(file);
+
+        TimelineIndex.Builder b = new TimelineIndex.Builder();
+        all.values().forEach(b::add);
+        TimelineIndex scratch = b.build();
+        assertThat(reopened.ids).isEqualTo(scratch.ids);
+        assertSameSets(reopened, reopened.patientSets(), scratch);
+        Random r = new Random(19);
+        for (int q = 0; q < 60; q++) {
+            CohortQuery query = RandomCohorts.query(r);
+            Outcome candidates = new TimelineEngine(reopened, query, null, TimelineEngine.Evaluation.CANDIDATES)
+                    .run(Cancellation.none(), false);
+            Outcome full = new TimelineEngine(scratch, query, null, TimelineEngine.Evaluation.FULL_SCAN)
+                    .run(Cancellation.none(), false);
+            assertThat(candidates.rawAttrition()).as(CohortQueries.toJson(query)).containsExactly(full.rawAttrition());
+            assertThat(candidates.patientIds(0, 10_000)).isEqualTo(full.patientIds(0, 10_000));
+        }
+    }
+
+    /** {@code sets} (of index {@code x}) hold, for each code and type, the patients {@code reference} has with it. */
+    private static void assertSameSets(TimelineIndex x, PatientSets sets, TimelineIndex reference) {
+        PatientSets expected = PatientSets.of(reference);
+        for (int i = 0; i < x.codeKeys.size(); i++) {
+            boolean[] one = new boolean[x.codeKeys.size()];
+            one[i] = true;
+            boolean[] same = new boolean[reference.codeKeys.size()];
+            same[reference.codeKeys.indexOf(x.codeKeys.get(i))] = true;
+            assertThat(sets.withAnyCode(one)).as("code %s", x.codeKeys.get(i)).isEqualTo(expected.withAnyCode(same));
+        }
+        for (int t = 0; t < TimelineIndex.TYPES.length; t++) {
+            assertThat(sets.withAnyType(1 << t)).as("type %s", TimelineIndex.TYPES[t]).isEqualTo(expected.withAnyType(1 << t));
+        }
     }
 
     @Test
@@ -186,11 +246,12 @@ class TimelineIndexFileTest {
         Path file = written(10);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.seek(8);
-            f.write(new byte[] {2, 0, 0, 0});
+            f.write(new byte[] {(byte) (TimelineIndexFile.FORMAT_VERSION + 1), 0, 0, 0});
         }
 
         assertThatThrownBy(() -> TimelineIndexFile.read(file)).isInstanceOf(TimelineIndexFile.Unusable.class)
-                .hasMessage("it is of format version 2 and this build reads version 1");
+                .hasMessage("it is of format version " + (TimelineIndexFile.FORMAT_VERSION + 1) + " and this build reads version "
+                        + TimelineIndexFile.FORMAT_VERSION);
     }
 
     @Test
