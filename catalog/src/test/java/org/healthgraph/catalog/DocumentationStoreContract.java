@@ -163,6 +163,36 @@ public abstract class DocumentationStoreContract {
     }
 
     @Test
+    void replacingWritesThePagesAndRemovesTheGoneOnesTogetherAndAnInvalidPageAmongThemChangesNothing() {
+        writer.write(guide("v1"));
+        DocumentationStats before = documentation.stats();
+        DocumentationPage autre = new DocumentationPage(p + "/glossaire/autre.md", "a",
+                List.of(pageDocument("glossaire/autre", "Autre")), Optional.empty(), List.of(), List.of());
+        DocumentationPage invalid = new DocumentationPage(p + "/glossaire/faux.md", "f",
+                List.of(pageDocument("glossaire/faux", "Faux")), Optional.empty(),
+                List.of(new Mention(key("fiches/ailleurs"), table(f.c().value()), 1, f.c().value(), "")), List.of());
+        List<DocumentationChange> told = new ArrayList<>();
+        writer.addListener(told::add);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.replaceAll(List.of(autre, invalid),
+                List.of(p + "/fiches/guide.md"))).hasMessageContaining("glossaire/faux.md");
+        assertThat(documentation.stats()).isEqualTo(before);
+        assertThat(documentation.page(key("glossaire/autre"))).isEmpty();
+        assertThat(told).isEmpty();
+
+        List<DocumentationChange> changes = writer.replaceAll(List.of(autre), List.of(p + "/fiches/guide.md"));
+
+        assertThat(changes).hasSize(2);
+        assertThat(changes.getLast().pagesDeleted()).containsExactly(key("fiches/guide"));
+        assertThat(documentation.page(key("glossaire/autre"))).isPresent();
+        assertThat(documentation.page(key("fiches/guide"))).isEmpty();
+        assertThat(told).singleElement().satisfies(c -> {
+            assertThat(c.pagesWritten()).containsExactly(key("glossaire/autre"));
+            assertThat(c.pagesDeleted()).containsExactly(key("fiches/guide"));
+        });
+    }
+
+    @Test
     void aMentionOfAnEntryTheGraphDoesNotHoldIsLeftOut() {
         DocumentKey page = key("tables/x");
         DocumentationPage written = new DocumentationPage(p + "/tables/x.md", "x", List.of(pageDocument("tables/x", "X")),

@@ -48,9 +48,10 @@ public final class ImportCsvDictionaryCommand implements Callable<Integer> {
             throw new CliException(file + " is not a file: give a CSV data dictionary");
         }
         try (JobContext context = JobContext.open(graph)) {
-            ImportReport report = new CsvDictionaryImporter(context.bean(Catalog.class), context.bean(CatalogWriter.class),
-                    context.bean(TextLimits.class))
-                    .importFile(file, ImportProgress.NONE, atomic && !lenient);
+            CsvDictionaryImporter importer = new CsvDictionaryImporter(context.bean(Catalog.class),
+                    context.bean(CatalogWriter.class), context.bean(TextLimits.class));
+            ImportReport report = IndexAtEnd.around(context, spec.commandLine().getOut(),
+                    () -> importer.importFile(file, ImportProgress.NONE, atomic && !lenient));
             return ImportReports.print(report, spec.commandLine().getOut(), spec.commandLine().getErr(), lenient);
         }
     }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 "Import the dictionary first: names are resolved against the catalog. Pages are written in batches of"
                 + " 50, one transaction each (a batch that fails is written again page by page); importing the same folder again changes nothing; a changed page replaces its own nodes; a page"
                 + " whose file is gone is removed. Names and links that resolve to nothing are counted and the first"
-                + " of each kind shown with file and line. Exit code 1 when a page could not be imported."})
+                + " of each kind shown with file and line. Exit code 1 when a page could not be imported.",
+                "--atomic: every page or none."})
 public final class ImportDocumentationCommand implements Callable<Integer> {
 
     /** Unresolved mentions shown one by one for each kind; the rest are counted. */
@@ -44,6 +45,12 @@ public final class ImportDocumentationCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The documentation folder (holding .md pages).")
     Path dir;
+
+    @CommandLine.Option(names = "--atomic", description = "All or nothing: read and resolve every page first; write the"
+            + " changed pages and remove the pages whose files are gone in one transaction only when no page failed;"
+            + " otherwise import nothing and exit 1. Names and links that resolve to nothing are warnings and refuse"
+            + " nothing. Without it pages are written in batches and the good pages are imported.")
+    boolean atomic;
 
     @CommandLine.Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
@@ -60,7 +67,7 @@ public final class ImportDocumentationCommand implements Callable<Integer> {
             DocumentationImporter importer = new DocumentationImporter(CatalogLookup.of(context.bean(Catalog.class)),
                     context.bean(DocumentationWriter.class), context.bean(TextLimits.class));
             ImportProgress progress = noProgress ? ImportProgress.NONE : ProgressBarReporter.on(System.err);
-            ImportReport report = importer.importFolder(dir, progress);
+            ImportReport report = atomic ? importer.importFolderAtomically(dir, progress) : importer.importFolder(dir, progress);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<ImportProblem> others = printUnresolved(report.problems(), out);

@@ -9,6 +9,7 @@ import org.healthgraph.app.demo.DemoLoader;
 import org.healthgraph.app.demo.DemoStep;
 import org.healthgraph.app.demo.JourneyDemoStep;
 import org.healthgraph.app.demo.LinkageDemoStep;
+import org.healthgraph.app.demo.PausedIndexing;
 import org.healthgraph.app.demo.ReadyAnnouncer;
 import org.healthgraph.app.demo.SearchIndexStep;
 import org.healthgraph.app.identity.DemoLogins;
@@ -17,7 +18,9 @@ import org.healthgraph.catalog.Catalog;
 import org.healthgraph.catalog.CatalogWriter;
 import org.healthgraph.catalog.documentation.Documentation;
 import org.healthgraph.catalog.documentation.DocumentationWriter;
+import org.healthgraph.catalog.search.BatchedIndexing;
 import org.healthgraph.catalog.search.SearchIndex;
+import org.healthgraph.catalog.search.SearchKnowledge;
 import org.healthgraph.graph.GraphStore;
 import org.healthgraph.graph.IndexReadiness;
 import org.healthgraph.journeys.JourneyImporter;
@@ -47,15 +50,23 @@ public class DemoConfiguration {
     @ConditionalOnProperty(name = "healthgraph.demo.enabled", havingValue = "true")
     static class Steps {
 
+        /** The search index's batch feeding, paused while the dictionary and documentation steps write. */
         @Bean
-        DemoDictionaryStep demoDictionaryStep(Catalog catalog, CatalogWriter writer, HealthgraphProperties properties) {
-            return new DemoDictionaryStep(catalog, writer, properties.demo().dictionaryDir());
+        PausedIndexing demoPausedIndexing(CatalogWriter writer, DocumentationWriter documentationWriter,
+                BatchedIndexing searchIndexing, SearchKnowledge knowledge) {
+            return PausedIndexing.of(writer, documentationWriter, searchIndexing, knowledge);
+        }
+
+        @Bean
+        DemoDictionaryStep demoDictionaryStep(Catalog catalog, CatalogWriter writer, HealthgraphProperties properties,
+                PausedIndexing indexing) {
+            return new DemoDictionaryStep(catalog, writer, properties.demo().dictionaryDir(), indexing);
         }
 
         @Bean
         DemoDocumentationStep demoDocumentationStep(Catalog catalog, DocumentationWriter writer, Documentation documentation,
-                HealthgraphProperties properties) {
-            return new DemoDocumentationStep(catalog, writer, documentation, properties.demo().documentationDir());
+                HealthgraphProperties properties, PausedIndexing indexing) {
+            return new DemoDocumentationStep(catalog, writer, documentation, properties.demo().documentationDir(), indexing);
         }
 
         @Bean

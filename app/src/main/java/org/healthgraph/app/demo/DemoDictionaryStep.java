@@ -29,6 +29,7 @@ public final class DemoDictionaryStep implements DemoStep {
     private final Catalog catalog;
     private final CatalogWriter writer;
     private final Optional<Path> given;
+    private final PausedIndexing indexing;
 
     public DemoDictionaryStep(Catalog catalog, CatalogWriter writer) {
         this(catalog, writer, Optional.empty());
@@ -36,9 +37,19 @@ public final class DemoDictionaryStep implements DemoStep {
 
     /** @param given the dictionary folder to load instead of the built-in one, if any */
     public DemoDictionaryStep(Catalog catalog, CatalogWriter writer, Optional<Path> given) {
+        this(catalog, writer, given, PausedIndexing.NONE);
+    }
+
+    /**
+     * @param given the dictionary folder to load instead of the built-in one, if any
+     * @param indexing the search index's batch feeding, paused while the dictionary is written (the
+     *     demo's {@link SearchIndexStep} indexes it by one rebuild after every step)
+     */
+    public DemoDictionaryStep(Catalog catalog, CatalogWriter writer, Optional<Path> given, PausedIndexing indexing) {
         this.catalog = catalog;
         this.writer = writer;
         this.given = given;
+        this.indexing = java.util.Objects.requireNonNull(indexing, "indexing");
     }
 
     @Override
@@ -58,6 +69,10 @@ public final class DemoDictionaryStep implements DemoStep {
 
     @Override
     public String run() {
+        return indexing.around(this::load);
+    }
+
+    private String load() {
         if (given.isPresent()) {
             ImportReport report = new TableSchemaImporter(catalog, writer).importTree(given.get(), ImportProgress.NONE);
             if (report.filesImported() == 0) {

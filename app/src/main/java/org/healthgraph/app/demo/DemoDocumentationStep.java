@@ -32,14 +32,26 @@ public final class DemoDocumentationStep implements DemoStep {
     private final DocumentationWriter writer;
     private final Documentation documentation;
     private final Optional<Path> given;
+    private final PausedIndexing indexing;
 
     /** @param given the documentation folder to load instead of the built-in pages, if any */
     public DemoDocumentationStep(Catalog catalog, DocumentationWriter writer, Documentation documentation,
             Optional<Path> given) {
+        this(catalog, writer, documentation, given, PausedIndexing.NONE);
+    }
+
+    /**
+     * @param given the documentation folder to load instead of the built-in pages, if any
+     * @param indexing the search index's batch feeding, paused while the pages are written (the demo's
+     *     {@link SearchIndexStep} indexes them by one rebuild after every step)
+     */
+    public DemoDocumentationStep(Catalog catalog, DocumentationWriter writer, Documentation documentation,
+            Optional<Path> given, PausedIndexing indexing) {
         this.catalog = catalog;
         this.writer = writer;
         this.documentation = documentation;
         this.given = given;
+        this.indexing = java.util.Objects.requireNonNull(indexing, "indexing");
     }
 
     @Override
@@ -60,6 +72,10 @@ public final class DemoDocumentationStep implements DemoStep {
 
     @Override
     public String run() {
+        return indexing.around(this::load);
+    }
+
+    private String load() {
         DocumentationImporter importer = new DocumentationImporter(CatalogLookup.of(catalog), writer);
         if (given.isPresent()) {
             ImportReport report = importer.importFolder(given.get(), ImportProgress.NONE);

@@ -72,6 +72,29 @@ class CatalogCommandsIT {
     }
 
     @Test
+    void aCsvDictionaryImportedIntoAFreshFolderBuildsTheSearchIndexOnceAtTheEndAsReindexWould(@TempDir Path dir)
+            throws IOException {
+        Path data = dir.resolve("data");
+        Path csv = dir.resolve("dictionnaire.csv");
+        Files.writeString(csv, "dataset;table;variable;description;type;code list\n"
+                + "ENQUETE;ENQ_IND_R;IND_ID;Identifiant de l'individu;string;\n"
+                + "ENQUETE;ENQ_IND_R;IND_SEX;Sexe de l'enquêté;integer;\n");
+        System.setProperty("spring.graphql.schema.locations", "classpath*:graphql/**/");
+        CliRun imported = run("import", "csv-dictionary", csv.toString(), "--data-dir", data.toString());
+        CliRun found = run("search", "enquêté", "--data-dir", data.toString());
+        CliRun reindexed = run("reindex", "--data-dir", data.toString());
+        CliRun foundAfterReindex = run("search", "enquêté", "--data-dir", data.toString());
+        System.clearProperty("spring.graphql.schema.locations");
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Search index built: ");
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).contains("IND_SEX");
+        assertThat(reindexed.exit()).as(reindexed.err()).isZero();
+        assertThat(foundAfterReindex.out()).isEqualTo(found.out());
+    }
+
+    @Test
     void anImportOverAnEmptySearchIndexBuildsItFromTheWholeGraphEvenWhenEveryFileIsUnchanged(@TempDir Path dir)
             throws IOException {
         Path data = dir.resolve("data");

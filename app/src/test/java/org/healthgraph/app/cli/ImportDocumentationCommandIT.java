@@ -95,6 +95,33 @@ class ImportDocumentationCommandIT {
         assertThat(again.out()).containsPattern("imported: (\\d+) \\(unchanged: \\1\\)");
     }
 
+    @Test
+    void atomicImportsEveryPageOrNoneAndSearchesFindThePagesItWrote(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        Path docs = DemoDocumentation.extractTo(dir.resolve("docs"));
+        Files.writeString(docs.resolve("fiches/titre-long.md"), "# " + "Un titre bien trop long ".repeat(10) + "\n\nTexte.\n");
+        CliRun dictionary = InProcessCli.run("import", "table-schema", DemoDictionary.extractTo(dir.resolve("dict")).toString(),
+                "--data-dir", data.toString(), "--no-progress");
+        assertThat(dictionary.exit()).as(dictionary.err()).isZero();
+        String limit = "healthgraph.imports.max-label-length=200";
+
+        CliRun refused = InProcessCli.run("import", "documentation", docs.toString(), "--atomic", "--data-dir",
+                data.toString(), "--no-progress", "--setting", limit);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("fiches/titre-long.md").contains("--atomic: nothing imported, because a page failed");
+        assertThat(refused.out()).contains("Documentation held: 0 pages");
+
+        Files.delete(docs.resolve("fiches/titre-long.md"));
+        int pages = DemoDocumentation.files().size();
+        CliRun imported = InProcessCli.run("import", "documentation", docs.toString(), "--atomic", "--data-dir",
+                data.toString(), "--no-progress", "--setting", limit);
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out()).contains("imported: " + pages + " (unchanged: 0), failed: 0")
+                .contains("Documentation held: " + pages + " pages");
+        CliRun search = InProcessCli.run("search", "Chirurgie", "Obstétrique", "--kind", "DOCUMENT", "--data-dir", data.toString());
+        assertThat(search.out()).as(search.err()).contains("glossaire/MCO");
+    }
+
     private static CliRun run(Path docs, Path data) {
         return InProcessCli.run("import", "documentation", docs.toString(), "--data-dir", data.toString(), "--no-progress");
     }

@@ -34,6 +34,20 @@ public interface DocumentationWriter {
     /** Removes the pages read from these files, with their sections, mentions, links and term. */
     DocumentationChange deletePages(Collection<String> sourcePaths);
 
+    /**
+     * Writes {@code pages} and removes the pages read from {@code removedSourcePaths} in one
+     * transaction: all of it or, when anything fails, nothing; after it commits, tells the listeners
+     * (an import with {@code --atomic}). The default writes, then removes: enough for a store that
+     * cannot fail half-way, such as the in-memory one; a database's writer overrides it.
+     *
+     * @return the change of each page, in their order, then the removal's
+     */
+    default List<DocumentationChange> replaceAll(List<DocumentationPage> pages, Collection<String> removedSourcePaths) {
+        List<DocumentationChange> out = new java.util.ArrayList<>(writeAll(pages));
+        out.add(deletePages(removedSourcePaths));
+        return out;
+    }
+
     /** The fingerprint recorded for each page's file. */
     Map<String, String> fingerprints();
 

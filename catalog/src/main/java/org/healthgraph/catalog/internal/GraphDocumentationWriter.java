@@ -96,6 +96,40 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
         return changes;
     }
 
+    @Override
+    public List<DocumentationChange> replaceAll(List<DocumentationPage> pages, Collection<String> removedSourcePaths) {
+        pages.forEach(GraphDocumentationWriter::check);
+        List<DocumentationChange> changes;
+        try {
+            changes = store.write(tx -> {
+                List<DocumentationChange> out = new ArrayList<>(pages.size() + 1);
+                for (DocumentationPage page : pages) {
+                    out.add(writeIn(tx, page));
+                }
+                out.add(deleteIn(tx, removedSourcePaths));
+                return out;
+            });
+        } catch (GraphStoreException e) {
+            throw new CatalogException("Cannot write the documentation (" + pages.size() + " pages, "
+                    + removedSourcePaths.size() + " removed) in one transaction: " + e.getMessage(), e);
+        }
+        Set<DocumentKey> written = new LinkedHashSet<>();
+        Set<DocumentKey> deleted = new LinkedHashSet<>();
+        Set<MentionTarget> targets = new LinkedHashSet<>();
+        for (DocumentationChange c : changes) {
+            if (!c.skipped()) {
+                written.addAll(c.pagesWritten());
+                deleted.addAll(c.pagesDeleted());
+                targets.addAll(c.targets());
+            }
+        }
+        DocumentationChange all = new DocumentationChange(written, deleted, targets, false);
+        if (!all.isEmpty()) {
+            tell(all);
+        }
+        return changes;
+    }
+
     private static DocumentationChange writeIn(DocumentTransaction tx, DocumentationPage page) {
         Optional<DocumentTransaction.StoredPage> old = tx.pageFrom(page.sourcePath());
         if (old.isPresent() && old.get().fingerprint().equals(page.fingerprint())) {
@@ -165,19 +199,7 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
         }
         DocumentationChange change;
         try {
-            change = store.write(tx -> {
-                Set<DocumentKey> deleted = new LinkedHashSet<>();
-                Set<MentionTarget> targets = new LinkedHashSet<>();
-                for (String path : sourcePaths) {
-                    tx.pageFrom(path).ifPresent(p -> {
-                        targets.addAll(tx.mentionTargets(p.key()));
-                        tx.clearPage(p.key());
-                        tx.deletePage(p.key());
-                        deleted.add(DocumentKey.of(p.key()));
-                    });
-                }
-                return new DocumentationChange(Set.of(), deleted, targets, false);
-            });
+            change = store.write(tx -> deleteIn(tx, sourcePaths));
         } catch (GraphStoreException e) {
             throw new CatalogException("Cannot remove documentation pages: " + e.getMessage(), e);
         }
@@ -185,6 +207,20 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
             tell(change);
         }
         return change;
+    }
+
+    private static DocumentationChange deleteIn(DocumentTransaction tx, Collection<String> sourcePaths) {
+        Set<DocumentKey> deleted = new LinkedHashSet<>();
+        Set<MentionTarget> targets = new LinkedHashSet<>();
+        for (String path : sourcePaths) {
+            tx.pageFrom(path).ifPresent(p -> {
+                targets.addAll(tx.mentionTargets(p.key()));
+                tx.clearPage(p.key());
+                tx.deletePage(p.key());
+                deleted.add(DocumentKey.of(p.key()));
+            });
+        }
+        return new DocumentationChange(Set.of(), deleted, targets, false);
     }
 
     @Override

@@ -85,6 +85,23 @@ public final class DocumentationImporter {
      * @throws ImportException when {@code dir} is not a folder or cannot be listed
      */
     public ImportReport importFolder(Path dir, ImportProgress progress) {
+        return importFolder(dir, progress, false);
+    }
+
+    /**
+     * Imports the Markdown files under {@code dir} all or nothing ({@code --atomic}): every page is
+     * read and resolved first; when one failed (unreadable, too large, a title over the limit),
+     * nothing is written and the report says so; otherwise the changed pages are written and the
+     * pages whose files are gone removed in one transaction. Warnings (names or links that resolve
+     * to nothing, bytes that are not UTF-8) do not refuse a page, as without {@code --atomic}.
+     *
+     * @throws ImportException when {@code dir} is not a folder or cannot be listed
+     */
+    public ImportReport importFolderAtomically(Path dir, ImportProgress progress) {
+        return importFolder(dir, progress, true);
+    }
+
+    private ImportReport importFolder(Path dir, ImportProgress progress, boolean atomic) {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new ImportException(dir + " is not a folder: give the root of a documentation folder (holding .md pages)");
@@ -100,9 +117,70 @@ public final class DocumentationImporter {
             keys.add(key);
             p.permalink().ifPresent(link -> permalinks.put(link.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT), key));
         }
+        if (atomic) {
+            writeAtomically(read, keys, permalinks, progress, report);
+            return report.build();
+        }
         writeAll(read, keys, permalinks, progress, report);
         removeGone(read, report);
         return report.build();
+    }
+
+    private void writeAtomically(List<ReadPage> read, Set<DocumentKey> keys, Map<String, DocumentKey> permalinks,
+            ImportProgress progress, ImportReport.Builder report) {
+        MentionResolver resolver = new MentionResolver(lookup);
+        Map<String, String> recorded = writer.fingerprints();
+        List<DocumentationPage> changed = new ArrayList<>();
+        List<DocumentationPage> unchanged = new ArrayList<>();
+        progress.start("Resolving pages", read.size());
+        for (ReadPage p : read) {
+            resolved(p, keys, permalinks, resolver, report).ifPresent(page ->
+                    (page.fingerprint().equals(recorded.get(p.sourcePath())) ? unchanged : changed).add(page));
+            progress.step(p.sourcePath());
+        }
+        progress.done();
+        String folder = ".";
+        if (report.build().filesFailed() > 0) {
+            report.problem(ImportProblem.error(folder, "", "--atomic: nothing imported, because a page failed"));
+            return;
+        }
+        Set<String> gone = new LinkedHashSet<>(recorded.keySet());
+        read.forEach(p -> gone.remove(p.sourcePath()));
+        try {
+            List<DocumentationChange> changes = writer.replaceAll(changed, gone);
+            unchanged.forEach(page -> reportWritten(page, DocumentationChange.unchanged(), recorded, report));
+            for (int i = 0; i < changed.size(); i++) {
+                reportWritten(changed.get(i), changes.get(i), recorded, report);
+            }
+            DocumentationChange removed = changes.getLast();
+            if (!removed.pagesDeleted().isEmpty()) {
+                report.unitWritten(new CatalogChange("removed pages", Map.of(), 0, removed.pagesDeleted().size(), 0,
+                        List.of(), false));
+            }
+        } catch (CatalogException e) {
+            UnavailableStop.ifUnavailable(e, folder);
+            report.fileFailed(ImportProblem.error(folder, "", "--atomic: nothing imported (" + e.getMessage() + ")"));
+        }
+    }
+
+    /**
+     * A read page with its references resolved, its problems reported; empty (the file reported as
+     * failed) when it breaks a limit.
+     */
+    private Optional<DocumentationPage> resolved(ReadPage p, Set<DocumentKey> keys, Map<String, DocumentKey> permalinks,
+            MentionResolver resolver, ImportReport.Builder report) {
+        p.problems().forEach(report::problem);
+        List<Reference> refs = p.references().stream().map(r -> pageLinkToKey(r, keys, permalinks)).toList();
+        MentionResolver.Resolution res = resolver.resolve(p.sourcePath(), refs, p.pageTable(), k -> keys.contains(k));
+        res.problems().forEach(report::problem);
+        report.rowsRead(p.references().size());
+        Optional<ImportProblem> tooLong = overLimit(p);
+        if (tooLong.isPresent()) {
+            report.fileFailed(tooLong.get());
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentationPage(p.sourcePath(), fingerprint(p, res), p.documents(), p.term(),
+                res.mentions(), res.links()));
     }
 
     private static List<ReadPage> readAll(Path root, List<Path> files, ImportProgress progress,
@@ -153,18 +231,13 @@ public final class DocumentationImporter {
         List<DocumentationPage> batch = new ArrayList<>(PAGES_PER_WRITE);
         progress.start("Writing pages", read.size());
         for (ReadPage p : read) {
-            p.problems().forEach(report::problem);
-            List<Reference> refs = p.references().stream().map(r -> pageLinkToKey(r, keys, permalinks)).toList();
-            MentionResolver.Resolution res = resolver.resolve(p.sourcePath(), refs, p.pageTable(),
-                    k -> keys.contains(k));
-            res.problems().forEach(report::problem);
-            report.rowsRead(p.references().size());
-            DocumentationPage page = new DocumentationPage(p.sourcePath(), fingerprint(p, res), p.documents(), p.term(),
-                    res.mentions(), res.links());
-            Optional<ImportProblem> tooLong = overLimit(p);
-            if (tooLong.isPresent()) {
-                report.fileFailed(tooLong.get());
-            } else if (page.fingerprint().equals(recorded.get(p.sourcePath()))) {
+            Optional<DocumentationPage> resolved = resolved(p, keys, permalinks, resolver, report);
+            if (resolved.isEmpty()) {
+                progress.step(p.sourcePath());
+                continue;
+            }
+            DocumentationPage page = resolved.get();
+            if (page.fingerprint().equals(recorded.get(p.sourcePath()))) {
                 // Made from the same bytes and resolved to the same names: nothing to write, no transaction.
                 reportWritten(page, DocumentationChange.unchanged(), recorded, report);
             } else {

@@ -26,6 +26,7 @@ import org.healthgraph.catalog.documentation.InMemoryDocumentation;
 import org.healthgraph.catalog.documentation.Mention;
 import org.healthgraph.catalog.documentation.MentionTarget;
 import org.healthgraph.catalog.documentation.Term;
+import org.healthgraph.importers.TextLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,6 +201,7 @@ class DocumentationImporterTest {
         final String failing;
         final List<Integer> batches = new ArrayList<>();
         int singles;
+        int replaced;
 
         Transactions(InMemoryDocumentation store, String failing) {
             this.store = store;
@@ -235,6 +237,15 @@ class DocumentationImporterTest {
         }
 
         @Override
+        public List<DocumentationChange> replaceAll(List<DocumentationPage> pages, Collection<String> removed) {
+            replaced++;
+            if (pages.stream().anyMatch(p -> p.sourcePath().equals(failing))) {
+                throw new CatalogException("the store refused the transaction");
+            }
+            return store.replaceAll(pages, removed);
+        }
+
+        @Override
         public Map<String, String> fingerprints() {
             return store.fingerprints();
         }
@@ -248,6 +259,48 @@ class DocumentationImporterTest {
         public void removeListener(DocumentationListener listener) {
             store.removeListener(listener);
         }
+    }
+
+    @Test
+    void anAtomicImportWithAFailingPageWritesNothingWhereTheDefaultImportsTheOthers() throws IOException {
+        write("fiches/long.md", "# " + "Titre ".repeat(40) + "\n\nUn texte.\n");
+        TextLimits limits = new TextLimits(100_000, 100);
+        ImportReport atomic = new DocumentationImporter(LOOKUP, store, limits).importFolderAtomically(dir, ImportProgress.NONE);
+        assertThat(atomic.filesFailed()).isEqualTo(1);
+        assertThat(atomic.filesImported()).isZero();
+        assertThat(atomic.problems()).anySatisfy(p -> assertThat(p.reason()).startsWith("--atomic: nothing imported"));
+        assertThat(atomic.problems()).anySatisfy(p -> assertThat(p.toString()).startsWith("ERROR fiches/long.md (line 1"));
+        assertThat(store.fingerprints()).isEmpty();
+
+        ImportReport plain = new DocumentationImporter(LOOKUP, store, limits).importFolder(dir, ImportProgress.NONE);
+        assertThat(plain.filesFailed()).isEqualTo(1);
+        assertThat(store.fingerprints()).hasSize(3);
+    }
+
+    @Test
+    void anAtomicImportWritesAndRemovesInOneTransactionAndWhenItFailsNothingChanges() throws IOException {
+        importAll();
+        Files.delete(dir.resolve("glossaire/PMSI.md"));
+        write("fiches/nouvelle.md", "# Nouvelle page\n");
+        Transactions refusing = new Transactions(store, "fiches/nouvelle.md");
+        ImportReport refused = new DocumentationImporter(LOOKUP, refusing).importFolderAtomically(dir, ImportProgress.NONE);
+        assertThat(refused.filesFailed()).isEqualTo(1);
+        assertThat(refused.filesImported()).isZero();
+        assertThat(refused.problems()).anySatisfy(p -> assertThat(p.reason()).startsWith("--atomic: nothing imported ("));
+        assertThat(store.document(DocumentKey.of("glossaire/PMSI"))).isPresent();
+        assertThat(store.document(DocumentKey.of("fiches/nouvelle"))).isEmpty();
+
+        Transactions writer = new Transactions(store, "none");
+        ImportReport done = new DocumentationImporter(LOOKUP, writer).importFolderAtomically(dir, ImportProgress.NONE);
+        assertThat(done.hasErrors()).isFalse();
+        assertThat(writer.replaced).isEqualTo(1);
+        assertThat(writer.batches).isEmpty();
+        assertThat(writer.singles).isZero();
+        assertThat(done.filesImported()).isEqualTo(3);
+        // fiches/ivg.md linked to the removed glossary page: written again; the table's page is unchanged.
+        assertThat(done.filesUnchanged()).isEqualTo(1);
+        assertThat(store.document(DocumentKey.of("glossaire/PMSI"))).isEmpty();
+        assertThat(store.document(DocumentKey.of("fiches/nouvelle"))).isPresent();
     }
 
     @Test

@@ -63,6 +63,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.passwordFile = passwordFile;
     }
 
+    /** The least age of a query plan before Neo4j re-plans it for statistics that have moved. */
+    static final Duration REPLAN_INTERVAL = Duration.ofMinutes(1);
+
     /**
      * Starts the database in {@code dataDir} with Bolt on loopback and {@code port} (0: a free one),
      * authentication on. At the first start of a data folder a random password is made, set before
@@ -99,6 +102,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    // A plan is reconsidered once the statistics it was made on have diverged and it is
+                    // older than this (10 s by default): during an import, which grows every label from
+                    // nothing, that re-planned every write statement every 10 s, a quarter of the
+                    // database's work while a documentation import writes. A minute bounds how long a
+                    // plan made on an emptier graph is kept.
+                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, REPLAN_INTERVAL)
                     .build();
         } catch (RuntimeException e) {
             throw explain(e, dataDir, port);

@@ -31,6 +31,7 @@ import org.healthgraph.graph.WriteResult;
 import org.healthgraph.graph.neo4j.CypherWriter;
 import org.healthgraph.graph.neo4j.Neo4jGraph;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -71,12 +72,24 @@ public final class Neo4jGraphStore implements Neo4jGraph {
     }
 
     /**
+     * The driver's log through SLF4J. The driver's default (System.Logger) formats every Bolt message
+     * for its debug log before asking whether debug is on (the Bolt messages with all their
+     * parameters: a tenth of an import's client-side work); SLF4J's logger asks the level first. The
+     * driver's warnings still reach the application's log. {@code Logging} is deprecated in favour of
+     * that System.Logger: when the driver formats lazily there, this goes.
+     */
+    @SuppressWarnings("deprecation")
+    private static Config.ConfigBuilder withLevelCheckedLogging(Config.ConfigBuilder builder) {
+        return builder.withLogging(Logging.slf4j());
+    }
+
+    /**
      * Connects to a Neo4j over Bolt and checks that it answers. {@code owned} is closed with the
      * store (the embedded database, when there is one: {@code embedded}).
      */
     public static Neo4jGraphStore connect(URI uri, String username, String password, Optional<String> database,
                                           int batchSize, AutoCloseable owned, boolean embedded) {
-        Config config = Config.builder()
+        Config config = withLevelCheckedLogging(Config.builder())
                 .withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
                 .withMaxConnectionPoolSize(64)
