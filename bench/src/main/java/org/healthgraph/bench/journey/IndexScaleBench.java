@@ -173,7 +173,8 @@ public final class IndexScaleBench {
                 dk, dk / candidates, scan / candidates);
     }
 
-    private static void append(DuckDBAppender a, PatientJourney p) throws SQLException {
+    /** Appends one patient's events as DuckDB rows of the benchmark's event table (one row per event code). */
+    static void append(DuckDBAppender a, PatientJourney p) throws SQLException {
         int seq = 0;
         for (CareEvent e : p.events()) {
             List<EventCode> codes = e.codes();

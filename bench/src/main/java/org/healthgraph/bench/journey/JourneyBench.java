@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import org.healthgraph.journeys.CohortService;
 import org.healthgraph.journeys.Condition;
 import org.healthgraph.journeys.Condition.Count;
 import org.healthgraph.journeys.Condition.Side;
-import org.healthgraph.journeys.EventCode;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.EventType;
 import org.healthgraph.journeys.ImportReport;
@@ -388,22 +386,7 @@ public final class JourneyBench {
         }
         try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ev")) {
             for (PatientJourney p : patients) {
-                int seq = 0;
-                for (CareEvent e : p.events()) {
-                    List<EventCode> codes = e.codes().isEmpty() ? Arrays.asList((EventCode) null) : e.codes();
-                    for (EventCode code : codes) {
-                        a.beginRow();
-                        a.append(p.id().value());
-                        a.append(seq);
-                        a.append(e.type().name());
-                        a.append((int) e.start().toEpochDay());
-                        a.append((int) e.end().toEpochDay());
-                        a.append(code == null ? "" : code.key());
-                        a.append(code == null ? "" : code.role().name());
-                        a.endRow();
-                    }
-                    seq++;
-                }
+                IndexScaleBench.append(a, p);
             }
         }
         try (Statement s = c.createStatement()) {
