@@ -1,13 +1,11 @@
 package org.healthgraph.bench.journey;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,7 +63,7 @@ public final class IndexScaleBench {
 
         long t = System.nanoTime();
         CohortService journeys = CohortService.openSaved(indexDir, HEAP);
-        double open = secs(t);
+        double open = JourneyBench.secs(t);
         CohortService.OpenReport report = journeys.lastOpen().orElseThrow();
         System.gc();
         Runtime rt = Runtime.getRuntime();
@@ -83,7 +81,7 @@ public final class IndexScaleBench {
             run("... and no death within 1 year", JourneyBench.MI_STATIN_ALIVE, JourneyBench.SQL_MI_STATIN_ALIVE, journeys, duck);
             run(">= 3 metformin in 180 days", JourneyBench.METFORMIN_3_IN_180, JourneyBench.SQL_METFORMIN, journeys, duck);
         }
-        deleteQuietly(extract);
+        JourneyBench.deleteQuietly(extract);
     }
 
     /** Generates the population chunk by chunk into the saved index and the DuckDB file. */
@@ -128,7 +126,7 @@ public final class IndexScaleBench {
                     throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
                 }
             });
-            double total = secs(t);
+            double total = JourneyBench.secs(t);
             System.out.printf("population: generate %.1f s, read %.1f s; timeline index built and saved (%,d bytes, %.1f bytes an"
                     + " event) and DuckDB appends: %.1f s in all%n", genReadSecs[0], genReadSecs[1], bytes,
                     (double) bytes / Math.max(1, events[0]), total);
@@ -140,7 +138,7 @@ public final class IndexScaleBench {
                     s.execute("ALTER TABLE ev2 RENAME TO ev");
                     s.execute("CHECKPOINT");
                 }
-                System.out.printf("DuckDB: events sorted by patient and checkpointed in %.1f s (file %,d bytes)%n", secs(t),
+                System.out.printf("DuckDB: events sorted by patient and checkpointed in %.1f s (file %,d bytes)%n", JourneyBench.secs(t),
                         Files.size(duckFile));
             }
         }
@@ -194,15 +192,4 @@ public final class IndexScaleBench {
         }
     }
 
-    private static double secs(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch folder
-        }
-    }
 }

@@ -402,11 +402,12 @@ public final class JourneyBench {
                 .getProcessCpuTime();
     }
 
-    private static double secs(long t0) {
+    static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a scratch folder and what it holds, ignoring what cannot be deleted. */
+    static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -82,18 +82,26 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
             throw new CatalogException("Cannot write documentation pages " + pages.getFirst().sourcePath() + " to "
                     + pages.getLast().sourcePath() + ": " + e.getMessage(), e);
         }
+        tellMerged(changes);
+        return changes;
+    }
+
+    /** Tells the listeners, once, what the pages of one transaction changed (the skipped ones changed nothing). */
+    private void tellMerged(List<DocumentationChange> changes) {
         Set<DocumentKey> written = new LinkedHashSet<>();
+        Set<DocumentKey> deleted = new LinkedHashSet<>();
         Set<MentionTarget> targets = new LinkedHashSet<>();
         for (DocumentationChange c : changes) {
             if (!c.skipped()) {
                 written.addAll(c.pagesWritten());
+                deleted.addAll(c.pagesDeleted());
                 targets.addAll(c.targets());
             }
         }
-        if (!written.isEmpty()) {
-            tell(new DocumentationChange(written, Set.of(), targets, false));
+        DocumentationChange all = new DocumentationChange(written, deleted, targets, false);
+        if (!all.isEmpty()) {
+            tell(all);
         }
-        return changes;
     }
 
     @Override
@@ -113,20 +121,7 @@ public final class GraphDocumentationWriter implements DocumentationWriter {
             throw new CatalogException("Cannot write the documentation (" + pages.size() + " pages, "
                     + removedSourcePaths.size() + " removed) in one transaction: " + e.getMessage(), e);
         }
-        Set<DocumentKey> written = new LinkedHashSet<>();
-        Set<DocumentKey> deleted = new LinkedHashSet<>();
-        Set<MentionTarget> targets = new LinkedHashSet<>();
-        for (DocumentationChange c : changes) {
-            if (!c.skipped()) {
-                written.addAll(c.pagesWritten());
-                deleted.addAll(c.pagesDeleted());
-                targets.addAll(c.targets());
-            }
-        }
-        DocumentationChange all = new DocumentationChange(written, deleted, targets, false);
-        if (!all.isEmpty()) {
-            tell(all);
-        }
+        tellMerged(changes);
         return changes;
     }
 
