@@ -66,6 +66,35 @@ class DocumentationSignalsTest {
     }
 
     @Test
+    void diversityRuleKeepsOneSectionOfAPageAndTwoPassagesInAllOnTheFirstPage() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (String page : List.of("fiches/dentaire", "fiches/orthodontie")) {
+            for (int i = 0; i < 4; i++) {
+                docs.add(SearchDocument.documentation(page + "#s" + i, "Soins dentaires " + i,
+                        "Les soins dentaires et prothèses dentaires se lisent dans les prestations.", page + ".md",
+                        "", SearchDocument.Glossary.NONE));
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            docs.add(SearchDocument.variable("DCIR", "ER_DEN_F", "Prestations", "DEN_" + i,
+                    "Soins dentaires, variable " + i, "", "string", List.of()));
+        }
+        List<String> found;
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            index.rebuild(docs.stream());
+            found = index.search(SearchRequest.of("soins dentaires").withPage(30, Optional.empty())).hits().stream()
+                    .map(SearchHit::key).toList();
+        }
+        List<String> first = found.subList(0, 10);
+        List<String> passages = first.stream().filter(k -> k.startsWith("fiches/")).toList();
+        assertThat(passages).hasSize(2);
+        assertThat(passages.stream().map(k -> k.split("#")[0]).distinct()).hasSize(2);
+        // Nothing is dropped: the passages moved follow the first page.
+        assertThat(found.stream().filter(k -> k.startsWith("fiches/"))).hasSize(8);
+        assertThat(found.get(10)).startsWith("fiches/");
+    }
+
+    @Test
     void topicRulePutsTheTableASectionIsAboutBeforeATableWhoseNameSharesTheAcronym() {
         List<SearchDocument> docs = new ArrayList<>(List.of(table("T_SUPaaALD", "Alternatives à la dialyse (extension .ald)"),
                 SearchDocument.table("DCIR", "IR_IMB_R", "Référentiel médicalisé des bénéficiaires").withKnowledge("",

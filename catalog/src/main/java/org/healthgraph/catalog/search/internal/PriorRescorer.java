@@ -70,7 +70,60 @@ public final class PriorRescorer {
             d.score = (float) (d.score * p);
         }
         Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return new TopDocs(top.totalHits, docs);
+        return new TopDocs(top.totalHits, diversified(searcher, docs));
+    }
+
+    /** Results a researcher reads at once: the first page. */
+    static final int FIRST_PAGE = 10;
+    /** Most documentation passages on the first page (see {@link #diversified}). */
+    static final int MAX_FIRST_PAGE_DOCUMENTS = 2;
+
+    /**
+     * Diversity rule: the first page of results shows the data first and the documentation beside
+     * it. Of the documentation's pages and sections ranked among the first {@link #FIRST_PAGE}
+     * results, only the best section of each page stays there, and at most
+     * {@link #MAX_FIRST_PAGE_DOCUMENTS} in all: three sections of one page say the same thing in
+     * three places, and the tables and variables they point to are what the researcher came for.
+     * The passages moved keep their order, right after the first page.
+     */
+    static ScoreDoc[] diversified(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.index.StoredFields stored = null;
+        List<ScoreDoc> kept = new java.util.ArrayList<>(ranked.length);
+        List<ScoreDoc> moved = new java.util.ArrayList<>();
+        java.util.Set<String> pages = new java.util.HashSet<>();
+        int documents = 0;
+        for (ScoreDoc d : ranked) {
+            if (kept.size() >= FIRST_PAGE) {
+                kept.add(d);
+                continue;
+            }
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+            org.apache.lucene.index.SortedDocValues kind = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Fields.KIND_DV);
+            boolean document = kind.advanceExact(d.doc - leaf.docBase)
+                    && kind.lookupOrd(kind.ordValue()).utf8ToString().equals(org.healthgraph.catalog.search.DocumentKind.DOCUMENT.name());
+            if (!document) {
+                kept.add(d);
+                continue;
+            }
+            if (stored == null) {
+                stored = searcher.storedFields();
+            }
+            String key = stored.document(d.doc, java.util.Set.of(Fields.KEY)).get(Fields.KEY);
+            String page = key == null ? "" : key.contains("#") ? key.substring(0, key.indexOf('#')) : key;
+            if (documents < MAX_FIRST_PAGE_DOCUMENTS && pages.add(page)) {
+                documents++;
+                kept.add(d);
+            } else {
+                moved.add(d);
+            }
+        }
+        if (moved.isEmpty()) {
+            return ranked;
+        }
+        int at = Math.min(FIRST_PAGE, kept.size());
+        kept.addAll(at, moved);
+        return kept.toArray(ScoreDoc[]::new);
     }
 
     /** Whether the iterator, read in increasing document order, holds {@code doc}. */
