@@ -56,6 +56,17 @@ class RankingRulesTest {
         assertThat(k.indexOf("T_MCOaaDMIP.LPP_COD")).isGreaterThan(1);
     }
     @Test
+    void aCodeQueryNamingAListAndAConceptFavoursTheListsCodesOfThatConcept() {
+        List<String> k = keys("code CIM-10 de l'infarctus du myocarde");
+        // The variables the list codes come before the variables that merely share words, and the
+        // list's code for the concept comes before them: it is what was asked.
+        assertThat(k).contains("IR_CIM_V:I21", "ER_PRS_F.BEN_DGN_COD");
+        assertThat(k.indexOf("IR_CIM_V:I21")).isLessThan(k.indexOf("ER_PRS_F.BEN_DGN_COD"));
+        // Words that no code of the list holds leave the rule out: the list comes first as before.
+        assertThat(keys("code LPP des prestations").get(0)).isEqualTo("NT_LPP");
+    }
+
+    @Test
     void theSourceProductsVariableComesBeforeACopysEvenWhenTheCopysLabelIsShorter() {
         List<SearchDocument> docs = new java.util.ArrayList<>(List.of(
                 SearchDocument.variable("PMSI MCO", "T_MCOaaB", "Description du séjour", "SOR_MOD",

@@ -396,8 +396,10 @@ public final class QueryPlanner {
             synonyms.expansionsOf(w).stream().filter(e -> !e.contains(" ")).forEach(candidates::add);
         }
         Set<BytesRef> lists = new LinkedHashSet<>();
+        List<String> rest = new ArrayList<>();
         for (String w : candidates) {
             if (w.length() < 3 || w.length() > 20) {
+                rest.add(w);
                 continue;
             }
             Query q = new BooleanQuery.Builder()
@@ -406,6 +408,7 @@ public final class QueryPlanner {
                     .build();
             TopDocs top = searcher.search(q, MAX_NAMED_LISTS + 1);
             if (top.scoreDocs.length == 0 || top.scoreDocs.length > MAX_NAMED_LISTS) {
+                rest.add(w);
                 continue;
             }
             for (ScoreDoc sd : top.scoreDocs) {
@@ -422,7 +425,43 @@ public final class QueryPlanner {
         b.add(new BoostQuery(new ConstantScoreQuery(list), NAMED_LIST_BOOST * 3), Occur.SHOULD);
         b.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.CODED_BY, lists)), NAMED_LIST_BOOST),
                 Occur.SHOULD);
+        codesOfNamedLists(b, lists, rest, searcher);
     }
+
+    /**
+     * Named-list rule, second part: a query that names a list and says more ("code CIM-10 de
+     * l'infarctus du myocarde") asks for the codes of that list whose labels hold the other words,
+     * before the list itself. Only when those words are specific: at most {@link #MAX_NAMED_CODES}
+     * codes per named list hold them all (a word that many codes of the list share describes the
+     * list, not one of its codes).
+     */
+    private void codesOfNamedLists(BooleanQuery.Builder b, Set<BytesRef> lists, List<String> rest,
+            IndexSearcher searcher) throws IOException {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        int n = 0;
+        for (String w : new LinkedHashSet<>(rest)) {
+            if (CODE_LIKE.matcher(w).matches()) {
+                continue; // "10" of "CIM-10" is a part of the list's name, not a word of a code's label
+            }
+            for (String stem : Analysis.terms(french, Fields.LABEL, w)) {
+                words.add(new TermQuery(new Term(Fields.LABEL, stem)), Occur.MUST);
+                n++;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        Query codes = words.add(new TermInSetQuery(Fields.NOMENCLATURE, lists), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.KIND, DocumentKind.CODE.name())), Occur.FILTER).build();
+        int count = searcher.count(codes);
+        if (count == 0 || count > MAX_NAMED_CODES * lists.size()) {
+            return;
+        }
+        b.add(new BoostQuery(new ConstantScoreQuery(codes), NAMED_LIST_BOOST * 4), Occur.SHOULD);
+    }
+
+    /** Most codes the other words of a query naming a list may pick (see {@link #codesOfNamedLists}). */
+    static final int MAX_NAMED_CODES = 50;
 
     /**
      * Adds the word-ending rule's clauses (see {@link #ENDING_MIN_LENGTH}) for the words no label
