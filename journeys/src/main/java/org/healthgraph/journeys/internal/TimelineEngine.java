@@ -113,30 +113,27 @@ public final class TimelineEngine {
     public Outcome run(Cancellation cancellation, boolean parallel) {
         this.cancellation = cancellation;
         int n = x.patientCount();
-        int[] level = new int[n];
-        int[] chosen = new int[n];
-        Optional<int[]> candidates = evaluation == Evaluation.CANDIDATES
-                ? index.candidates(x).map(RoaringBitmap::toArray) : Optional.empty();
-        if (candidates.isPresent()) {
-            // Everyone else has no index event: out, as evaluate says of such a patient.
-            Arrays.fill(level, (int) (OUT >> 32));
-        }
-        int[] todo = candidates.orElse(null);
+        // Everyone outside the candidates has no index event: out (level -1), as evaluate says of such
+        // a patient. Only the candidates get a level, so that a query's work and memory follow them,
+        // not the population.
+        int[] todo = evaluation == Evaluation.CANDIDATES ? index.candidates(x).map(RoaringBitmap::toArray).orElse(null) : null;
         int count = todo == null ? n : todo.length;
-        int[] cap = evaluation == Evaluation.CANDIDATES ? ruleCaps(n) : null;
+        int[] level = new int[count];
+        int[] chosen = new int[count];
+        int[] cap = evaluation == Evaluation.CANDIDATES ? ruleCaps(todo, n) : null;
         int rules = query.rules().size();
         IntStream chunks = IntStream.range(0, (count + CHUNK - 1) / CHUNK);
         (parallel && count >= PARALLEL_MIN ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
             for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
                 int p = todo == null ? i : todo[i];
-                long r = population != null && !population.get(p) ? OUT : evaluate(p, null, cap == null ? rules : cap[p]);
-                level[p] = (int) (r >> 32);
-                chosen[p] = (int) r;
+                long r = population != null && !population.get(p) ? OUT : evaluate(p, null, cap == null ? rules : cap[i]);
+                level[i] = (int) (r >> 32);
+                chosen[i] = (int) r;
             }
         });
         cancellation.check();
-        return new Outcome(x, query, level, chosen, cancellation, parallel);
+        return new Outcome(x, query, todo, level, chosen, cancellation, parallel);
     }
 
     /** The index and named events the query matched for one patient, when it is in the cohort. */
@@ -156,15 +153,17 @@ public final class TimelineEngine {
     }
 
     /**
-     * For each patient, how many rules in a row it may pass at most, from the rules' patient sets
-     * (null when no rule bounds anyone): a patient outside the set of a rule that needs an event
-     * (its {@link #mayHold} set) cannot pass it, so its level is below that rule's position
-     * whatever its timeline. Its level may still be any below (0 when it has an index event: the
-     * attrition counts it there), so its timeline is still read for the index event and the
-     * earlier rules, but never past the cap.
+     * For each patient read (the positions {@code todo}, in order; null: every one of the {@code n}
+     * patients), how many rules in a row it may pass at most, from the rules' patient sets (null when
+     * no rule bounds anyone): a patient outside the set of a rule that needs an event (its
+     * {@link #mayHold} set) cannot pass it, so its level is below that rule's position whatever its
+     * timeline. Its level may still be any below (0 when it has an index event: the attrition counts
+     * it there), so its timeline is still read for the index event and the earlier rules, but never
+     * past the cap. The work is proportional to the patients read, not to the population.
      */
-    int[] ruleCaps(int n) {
+    int[] ruleCaps(int[] todo, int n) {
         List<InclusionRule> rules = query.rules();
+        int count = todo == null ? n : todo.length;
         int[] cap = null;
         for (int j = rules.size() - 1; j >= 0; j--) {
             Optional<RoaringBitmap> may = mayHold(rules.get(j).condition());
@@ -172,13 +171,15 @@ public final class TimelineEngine {
                 continue;
             }
             if (cap == null) {
-                cap = new int[n];
+                cap = new int[count];
                 Arrays.fill(cap, rules.size());
             }
             // From the last rule to the first, so that a patient ends with the first rule it cannot pass.
-            RoaringBitmap cannot = RoaringBitmap.andNot(RoaringBitmap.bitmapOfRange(0, n), may.get());
-            for (org.roaringbitmap.IntIterator it = cannot.getIntIterator(); it.hasNext(); ) {
-                cap[it.next()] = j;
+            RoaringBitmap set = may.get();
+            for (int i = 0; i < count; i++) {
+                if (!set.contains(todo == null ? i : todo[i])) {
+                    cap[i] = j;
+                }
             }
         }
         return cap;
