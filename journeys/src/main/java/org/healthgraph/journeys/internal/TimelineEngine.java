@@ -233,12 +233,16 @@ public final class TimelineEngine {
         int[] bound = new int[slots.size()];
         int firstMatch = -1;
         int lastMatch = -1;
+        boolean firstOnly = ix.occurrence() == IndexEvent.Occurrence.FIRST;
         for (int e = from; e < to; e++) {
             if (index.matches(x, p, e)) {
                 if (firstMatch < 0) {
                     firstMatch = e;
                 }
                 lastMatch = e;
+                if (firstOnly) {
+                    break; // the first occurrence is the only candidate: the rest of the timeline is not needed
+                }
             }
         }
         if (firstMatch < 0) {
@@ -306,7 +310,9 @@ public final class TimelineEngine {
         int count = 0;
         int first = -1;
         boolean stopAtTimes = c.count() == Condition.Count.AT_LEAST;
-        for (int b = x.eventOffset.get(p); b < x.eventOffset.get(p + 1); b++) {
+        int from = x.eventOffset.get(p);
+        int to = x.eventOffset.get(p + 1);
+        for (int b = windowFrom(c, a, aDay, from, to), last = windowTo(c, a, aDay, from, to); b < last; b++) {
             if (!inWindow(c, a, aDay, b) || !crit.matches(x, p, b)) {
                 continue;
             }
@@ -328,6 +334,54 @@ public final class TimelineEngine {
             bound[slots.get(c.name())] = first;
         }
         return ok;
+    }
+
+    /*
+     * A patient's events are in timeline order, so by start day (and end >= start: TimelineIndexFile.check
+     * and CareEvent hold both), and a window bounds the start days of the events it may hold: the walk
+     * over a rule's events starts and stops there (found by binary search) instead of reading the whole
+     * timeline. inWindow still decides each event, so the answer is the same.
+     */
+
+    /** The first event of [from, to) that may be in the window of {@code c} around anchor {@code a}. */
+    private int windowFrom(Condition c, int a, int aDay, int from, int to) {
+        if (c.sameStay()) {
+            return firstStarting(from, to, x.start.get(a));
+        }
+        if (c.eventSide() != Condition.Side.START) {
+            return from; // an event's end may be in the window though it started long before
+        }
+        if (c.direction() == Condition.Direction.AFTER) {
+            return firstStarting(from, to, (long) aDay + c.minDays());
+        }
+        return c.maxDays() == null ? from : firstStarting(from, to, (long) aDay - c.maxDays());
+    }
+
+    /** The end (exclusive) of the events of [from, to) that may be in the window of {@code c} around anchor {@code a}. */
+    private int windowTo(Condition c, int a, int aDay, int from, int to) {
+        if (c.sameStay()) {
+            return Math.max(a + 1, firstStarting(from, to, (long) x.end.get(a) + 1));
+        }
+        // The event's day (its start, or its end, which is not before its start) is at most this.
+        long last = c.direction() == Condition.Direction.AFTER
+                ? (c.maxDays() == null ? Long.MAX_VALUE : (long) aDay + c.maxDays())
+                : (long) aDay - c.minDays();
+        return last == Long.MAX_VALUE ? to : firstStarting(from, to, last + 1);
+    }
+
+    /** The first event of [from, to) starting on or after {@code day} ({@code to} when none). */
+    private int firstStarting(int from, int to, long day) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (x.start.get(mid) < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private boolean inWindow(Condition c, int a, int aDay, int b) {
