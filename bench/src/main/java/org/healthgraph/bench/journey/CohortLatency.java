@@ -88,7 +88,6 @@ public final class CohortLatency {
                     + " one at a time; load average %s%n", url, patients, engine.eventCount(), requests, warmup, loadAverage());
             System.out.printf(Locale.ROOT, "%-32s %9s %7s %9s %26s %26s%n", "query", "index ev.", "share", "count",
                     "HTTP p50 / p95 / max ms", "engine p50 / p95 / max ms");
-            // floor(http, url, authorization, requests, warmup): a bare { __typename } is answered 500 by this server (not looked into)
             for (Map.Entry<String, String> q : QUERIES.entrySet()) {
                 measure(q.getKey(), q.getValue(), http, url, authorization, engine, disclosure, patients, requests, warmup);
             }
@@ -144,29 +143,6 @@ public final class CohortLatency {
         String count = served.path("data").path("cohort").path("count").path("value").asString("suppressed");
         System.out.printf(Locale.ROOT, "%-32s %,9d %6.2f%% %9s %26s %26s   (raw cohort %,d)%n", label, raw[0],
                 100.0 * raw[0] / patients, count, percentiles(http_), percentiles(inner), raw[raw.length - 1]);
-    }
-
-    /** The same transport with no cohort: the time of a GraphQL request that reads nothing ({@code __typename}). */
-    private static void floor(HttpClient http, URI url, String authorization, int requests, int warmup) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"));
-        if (!authorization.isEmpty()) {
-            request.header("Authorization", authorization);
-        }
-        HttpRequest req = request.build();
-        long[] took = new long[requests];
-        for (int i = -warmup; i < requests; i++) {
-            long t = System.nanoTime();
-            HttpResponse<String> response = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the server answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= 0) {
-                took[i] = System.nanoTime() - t;
-            }
-        }
-        Arrays.sort(took);
-        System.out.printf(Locale.ROOT, "%-32s %9s %7s %9s %26s%n", "(no cohort: { __typename })", "", "", "", percentiles(took));
     }
 
     private static String percentiles(long[] sorted) {
