@@ -6,8 +6,8 @@
 #      export its events as Parquet (WORK/events, 64 buckets), time the three queries in the timeline
 #      engine (candidate-driven and full scan, best of 5) and print their attrition;
 #   2. spark module (CohortJob, as spark-submit runs it): the same queries on WORK/events in Spark local
-#      mode (SPARK_MASTER, default local[2]; SPARK_PARTITIONS, default 8), each run 3 times (the first
-#      pays for the JIT and Spark's start), and their attrition, to compare with step 1's.
+#      mode (SPARK_MASTER, default local[2]; SPARK_PARTITIONS, default 8), each run SPARK_REPEAT times
+#      (default 3; the first pays for the JIT and Spark's start), and their attrition, to compare with step 1's.
 # JVM options: BENCH_JAVA_OPTS (default -Xmx8g) for step 1, SPARK_JAVA_OPTS (default -Xmx6g) for step 2.
 # SPARK_ONLY=1 with a kept work dir: step 2 only, on the events and queries step 1 left there.
 set -euo pipefail
@@ -29,5 +29,5 @@ spark_default_opts="-Xmx6g"
 . "$root/bench/spark-launch.sh"
 queries=()
 for q in "$work"/queries/*.json; do queries+=(--query "$q"); done
-spark_main "$work/spark-local" org.healthgraph.spark.CohortJob --events "$work/events" "${queries[@]}" --repeat 3
+spark_main "$work/spark-local" org.healthgraph.spark.CohortJob --events "$work/events" "${queries[@]}" --repeat "${SPARK_REPEAT:-3}"
 echo "load average after the Spark half: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,21 +16,29 @@ import org.healthgraph.journeys.Disclosure;
 import org.healthgraph.journeys.EventCriterion;
 import org.healthgraph.journeys.PathwaySpec;
 
-/** The per-patient levels of one evaluation, and the aggregates drawn from them. */
+/**
+ * The levels of the patients one evaluation read, and the aggregates drawn from them. Patients it did
+ * not read (outside the index event's candidates) have no index event: level -1, in no count.
+ */
 public final class Outcome {
 
     private final TimelineIndex x;
     private final CohortQuery query;
+    /** The positions of the patients read, increasing; null: every patient, position i at i. */
+    private final int[] read;
+    /** Per patient read (same order as {@code read}): its level, and its chosen index event. */
     private final int[] level;
     private final int[] chosen;
     private final Cancellation cancellation;
     private final boolean parallel;
 
-    Outcome(TimelineIndex x, CohortQuery query, int[] level, int[] chosen, Cancellation cancellation, boolean parallel) {
+    Outcome(TimelineIndex x, CohortQuery query, int[] read, int[] level, int[] chosen, Cancellation cancellation,
+            boolean parallel) {
         this.cancellation = cancellation;
         this.parallel = parallel;
         this.x = x;
         this.query = query;
+        this.read = read;
         this.level = level;
         this.chosen = chosen;
     }
@@ -57,10 +65,10 @@ public final class Outcome {
         int full = query.rules().size();
         List<String> out = new ArrayList<>();
         int skipped = 0;
-        for (int p = 0; p < level.length && out.size() < limit; p++) {
-            if (level[p] == full) {
+        for (int i = 0; i < level.length && out.size() < limit; i++) {
+            if (level[i] == full) {
                 if (skipped++ >= offset) {
-                    out.add(x.ids[p]);
+                    out.add(x.ids[position(i)]);
                 }
             }
         }
@@ -102,12 +110,12 @@ public final class Outcome {
     /** The cell key of each attrition row: the sum of its patients' record keys, modulo 256. */
     private int[] attritionCellKeys(RecordKeys recordKeys) {
         int[] keys = new int[query.rules().size() + 1];
-        for (int p = 0; p < level.length; p++) {
-            int l = level[p];
+        for (int i = 0; i < level.length; i++) {
+            int l = level[i];
             if (l < 0) {
                 continue;
             }
-            int r = recordKeys.of(p);
+            int r = recordKeys.of(position(i));
             for (int k = 0; k <= l; k++) {
                 keys[k] = (keys[k] + r) & 0xff;
             }
@@ -124,7 +132,7 @@ public final class Outcome {
             cats.add(new CompiledCriterion(c, x));
         }
         int full = query.rules().size();
-        int[] members = IntStream.range(0, level.length).filter(p -> level[p] == full).toArray();
+        int[] members = IntStream.range(0, level.length).filter(i -> level[i] == full).toArray();
         IntStream over = IntStream.range(0, members.length);
         List<List<String>> paths = (parallel ? over.parallel() : over)
                 .mapToObj(m -> {
@@ -136,7 +144,7 @@ public final class Outcome {
         cancellation.check();
         for (int m = 0; m < paths.size(); m++) {
             List<String> path = paths.get(m);
-            int r = recordKeys == null ? 0 : recordKeys.of(members[m]);
+            int r = recordKeys == null ? 0 : recordKeys.of(position(members[m]));
             for (int i = 0; i < path.size(); i++) {
                 String id = (i + 1) + ":" + path.get(i);
                 add(nodes.computeIfAbsent(id, k -> new long[2]), r);
@@ -152,8 +160,15 @@ public final class Outcome {
         cell[1] = (cell[1] + recordKey) & 0xff;
     }
 
-    private List<String> path(int p, PathwaySpec spec, List<String> names, List<CompiledCriterion> cats) {
-        int ix = chosen[p];
+    /** The index position of the i-th patient read. */
+    private int position(int i) {
+        return read == null ? i : read[i];
+    }
+
+    /** The pathway of the i-th patient read, from its chosen index event. */
+    private List<String> path(int i, PathwaySpec spec, List<String> names, List<CompiledCriterion> cats) {
+        int p = position(i);
+        int ix = chosen[i];
         int s = x.start.get(ix);
         List<String> steps = new ArrayList<>();
         int e = x.eventOffset.get(p);

@@ -113,30 +113,27 @@ public final class TimelineEngine {
     public Outcome run(Cancellation cancellation, boolean parallel) {
         this.cancellation = cancellation;
         int n = x.patientCount();
-        int[] level = new int[n];
-        int[] chosen = new int[n];
-        Optional<int[]> candidates = evaluation == Evaluation.CANDIDATES
-                ? index.candidates(x).map(RoaringBitmap::toArray) : Optional.empty();
-        if (candidates.isPresent()) {
-            // Everyone else has no index event: out, as evaluate says of such a patient.
-            Arrays.fill(level, (int) (OUT >> 32));
-        }
-        int[] todo = candidates.orElse(null);
+        // Everyone outside the candidates has no index event: out (level -1), as evaluate says of such
+        // a patient. Only the candidates get a level, so that a query's work and memory follow them,
+        // not the population.
+        int[] todo = evaluation == Evaluation.CANDIDATES ? index.candidates(x).map(RoaringBitmap::toArray).orElse(null) : null;
         int count = todo == null ? n : todo.length;
-        int[] cap = evaluation == Evaluation.CANDIDATES ? ruleCaps(n) : null;
+        int[] level = new int[count];
+        int[] chosen = new int[count];
+        int[] cap = evaluation == Evaluation.CANDIDATES ? ruleCaps(todo, n) : null;
         int rules = query.rules().size();
         IntStream chunks = IntStream.range(0, (count + CHUNK - 1) / CHUNK);
         (parallel && count >= PARALLEL_MIN ? chunks.parallel() : chunks).forEach(c -> {
             cancellation.check();
             for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
                 int p = todo == null ? i : todo[i];
-                long r = population != null && !population.get(p) ? OUT : evaluate(p, null, cap == null ? rules : cap[p]);
-                level[p] = (int) (r >> 32);
-                chosen[p] = (int) r;
+                long r = population != null && !population.get(p) ? OUT : evaluate(p, null, cap == null ? rules : cap[i]);
+                level[i] = (int) (r >> 32);
+                chosen[i] = (int) r;
             }
         });
         cancellation.check();
-        return new Outcome(x, query, level, chosen, cancellation, parallel);
+        return new Outcome(x, query, todo, level, chosen, cancellation, parallel);
     }
 
     /** The index and named events the query matched for one patient, when it is in the cohort. */
@@ -156,15 +153,17 @@ public final class TimelineEngine {
     }
 
     /**
-     * For each patient, how many rules in a row it may pass at most, from the rules' patient sets
-     * (null when no rule bounds anyone): a patient outside the set of a rule that needs an event
-     * (its {@link #mayHold} set) cannot pass it, so its level is below that rule's position
-     * whatever its timeline. Its level may still be any below (0 when it has an index event: the
-     * attrition counts it there), so its timeline is still read for the index event and the
-     * earlier rules, but never past the cap.
+     * For each patient read (the positions {@code todo}, in order; null: every one of the {@code n}
+     * patients), how many rules in a row it may pass at most, from the rules' patient sets (null when
+     * no rule bounds anyone): a patient outside the set of a rule that needs an event (its
+     * {@link #mayHold} set) cannot pass it, so its level is below that rule's position whatever its
+     * timeline. Its level may still be any below (0 when it has an index event: the attrition counts
+     * it there), so its timeline is still read for the index event and the earlier rules, but never
+     * past the cap. The work is proportional to the patients read, not to the population.
      */
-    int[] ruleCaps(int n) {
+    int[] ruleCaps(int[] todo, int n) {
         List<InclusionRule> rules = query.rules();
+        int count = todo == null ? n : todo.length;
         int[] cap = null;
         for (int j = rules.size() - 1; j >= 0; j--) {
             Optional<RoaringBitmap> may = mayHold(rules.get(j).condition());
@@ -172,13 +171,15 @@ public final class TimelineEngine {
                 continue;
             }
             if (cap == null) {
-                cap = new int[n];
+                cap = new int[count];
                 Arrays.fill(cap, rules.size());
             }
             // From the last rule to the first, so that a patient ends with the first rule it cannot pass.
-            RoaringBitmap cannot = RoaringBitmap.andNot(RoaringBitmap.bitmapOfRange(0, n), may.get());
-            for (org.roaringbitmap.IntIterator it = cannot.getIntIterator(); it.hasNext(); ) {
-                cap[it.next()] = j;
+            RoaringBitmap set = may.get();
+            for (int i = 0; i < count; i++) {
+                if (!set.contains(todo == null ? i : todo[i])) {
+                    cap[i] = j;
+                }
             }
         }
         return cap;
@@ -232,12 +233,16 @@ public final class TimelineEngine {
         int[] bound = new int[slots.size()];
         int firstMatch = -1;
         int lastMatch = -1;
+        boolean firstOnly = ix.occurrence() == IndexEvent.Occurrence.FIRST;
         for (int e = from; e < to; e++) {
             if (index.matches(x, p, e)) {
                 if (firstMatch < 0) {
                     firstMatch = e;
                 }
                 lastMatch = e;
+                if (firstOnly) {
+                    break; // the first occurrence is the only candidate: the rest of the timeline is not needed
+                }
             }
         }
         if (firstMatch < 0) {
@@ -305,7 +310,9 @@ public final class TimelineEngine {
         int count = 0;
         int first = -1;
         boolean stopAtTimes = c.count() == Condition.Count.AT_LEAST;
-        for (int b = x.eventOffset.get(p); b < x.eventOffset.get(p + 1); b++) {
+        int from = x.eventOffset.get(p);
+        int to = x.eventOffset.get(p + 1);
+        for (int b = windowFrom(c, a, aDay, from, to), last = windowTo(c, a, aDay, from, to); b < last; b++) {
             if (!inWindow(c, a, aDay, b) || !crit.matches(x, p, b)) {
                 continue;
             }
@@ -327,6 +334,54 @@ public final class TimelineEngine {
             bound[slots.get(c.name())] = first;
         }
         return ok;
+    }
+
+    /*
+     * A patient's events are in timeline order, so by start day (and end >= start: TimelineIndexFile.check
+     * and CareEvent hold both), and a window bounds the start days of the events it may hold: the walk
+     * over a rule's events starts and stops there (found by binary search) instead of reading the whole
+     * timeline. inWindow still decides each event, so the answer is the same.
+     */
+
+    /** The first event of [from, to) that may be in the window of {@code c} around anchor {@code a}. */
+    private int windowFrom(Condition c, int a, int aDay, int from, int to) {
+        if (c.sameStay()) {
+            return firstStarting(from, to, x.start.get(a));
+        }
+        if (c.eventSide() != Condition.Side.START) {
+            return from; // an event's end may be in the window though it started long before
+        }
+        if (c.direction() == Condition.Direction.AFTER) {
+            return firstStarting(from, to, (long) aDay + c.minDays());
+        }
+        return c.maxDays() == null ? from : firstStarting(from, to, (long) aDay - c.maxDays());
+    }
+
+    /** The end (exclusive) of the events of [from, to) that may be in the window of {@code c} around anchor {@code a}. */
+    private int windowTo(Condition c, int a, int aDay, int from, int to) {
+        if (c.sameStay()) {
+            return Math.max(a + 1, firstStarting(from, to, (long) x.end.get(a) + 1));
+        }
+        // The event's day (its start, or its end, which is not before its start) is at most this.
+        long last = c.direction() == Condition.Direction.AFTER
+                ? (c.maxDays() == null ? Long.MAX_VALUE : (long) aDay + c.maxDays())
+                : (long) aDay - c.minDays();
+        return last == Long.MAX_VALUE ? to : firstStarting(from, to, last + 1);
+    }
+
+    /** The first event of [from, to) starting on or after {@code day} ({@code to} when none). */
+    private int firstStarting(int from, int to, long day) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (x.start.get(mid) < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private boolean inWindow(Condition c, int a, int aDay, int b) {

@@ -307,7 +307,10 @@ public final class TimelineIndexFile {
         return out;
     }
 
-    /** The invariants queries rely on: sorted unique ids, offsets in order and in range, ids within dictionaries. */
+    /**
+     * The invariants queries rely on: sorted unique ids, offsets in order and in range, each patient's
+     * events by start day and none ending before it starts, ids within dictionaries.
+     */
     static void check(TimelineIndex x) throws Unusable {
         int n = x.ids.length;
         int e = x.start.limit();
@@ -319,6 +322,16 @@ public final class TimelineIndexFile {
         }
         requireOffsets(x.eventOffset, e, "patient-to-event");
         requireOffsets(x.codeOffset, c, "event-to-code");
+        // The engine walks a rule's window by start day (TimelineEngine.windowFrom): events by start, none ending before it starts.
+        for (int p = 0; p < n; p++) {
+            for (int i = x.eventOffset.get(p), to = x.eventOffset.get(p + 1), previous = Integer.MIN_VALUE; i < to; i++) {
+                int s = x.start.get(i);
+                if (s < previous || x.end.get(i) < s) {
+                    throw new Unusable("a patient's events are not in timeline order");
+                }
+                previous = s;
+            }
+        }
         int types = TimelineIndex.TYPES.length;
         int sources = x.sources.size();
         for (int i = 0; i < e; i++) {

@@ -62,6 +62,9 @@ public final class ParquetEvents {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET temp_directory = '" + sqlString(spill.toAbsolutePath().toString()) + "'");
                     s.execute("SET preserve_insertion_order = false");
+                    // DuckDB's default is 80% of the RAM, beside this JVM's heap: at 1M patients the process grew to
+                    // 22 GB on a 24 GB machine. Bounded, it spills to temp_directory instead.
+                    s.execute("SET memory_limit = '" + duckDbMemoryMegabytes() + "MB'");
                     s.execute("CREATE TABLE ev (patient_bucket INTEGER, patient_id VARCHAR, birth_day INTEGER, event_no INTEGER,"
                             + " type VARCHAR, start_day INTEGER, end_day INTEGER, source VARCHAR, quantity INTEGER,"
                             + " code_no INTEGER, code_system VARCHAR, code VARCHAR, code_role VARCHAR)");
@@ -155,6 +158,17 @@ public final class ParquetEvents {
                 + " ORDER BY patient_bucket, patient_id, event_no)"
                 + " TO '" + sqlString(out.toAbsolutePath().toString()) + "'"
                 + " (FORMAT PARQUET, PARTITION_BY (" + EventsLayout.BUCKET + "), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)";
+    }
+
+    /**
+     * DuckDB's memory for the staging table and the sort: half of the RAM this JVM's heap leaves, from
+     * 256 MB to 4 GB (more only shortens the spill of an export that is written once).
+     */
+    static long duckDbMemoryMegabytes() {
+        long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        long left = Math.max(0, ram - Runtime.getRuntime().maxMemory());
+        return Math.clamp(left / 2 >> 20, 256, 4096);
     }
 
     private static EventsLayout layout(int bucketCount, long[] patients, long[] events) {

@@ -103,8 +103,10 @@ class CandidateEvaluationTest {
                 new InclusionRule("metformin", Condition.after(metformin, Condition.INDEX, Condition.Side.START, 0, null))));
 
         TimelineEngine engine = new TimelineEngine(x, query, null, TimelineEngine.Evaluation.CANDIDATES);
-        assertThat(engine.ruleCaps(x.patientCount())).as("A has no statin, B and D no metformin; a NONE rule bounds nobody")
+        assertThat(engine.ruleCaps(null, x.patientCount())).as("A has no statin, B and D no metformin; a NONE rule bounds nobody")
                 .containsExactly(0, 2, 3, 2);
+        assertThat(engine.ruleCaps(new int[] {0, 2, 3}, x.patientCount())).as("the caps of the patients read only, in their order")
+                .containsExactly(0, 3, 2);
         Outcome candidates = engine.run(Cancellation.none(), false);
         Outcome full = new TimelineEngine(x, query, null, TimelineEngine.Evaluation.FULL_SCAN).run(Cancellation.none(), false);
         assertThat(candidates.rawAttrition()).as("A (index event, no statin) counts at level 0; D (no index event) nowhere")

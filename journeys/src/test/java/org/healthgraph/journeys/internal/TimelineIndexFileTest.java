@@ -200,6 +200,25 @@ class TimelineIndexFileTest {
     }
 
     @Test
+    void anIndexWhoseEventsAreNotByStartDayOrEndBeforeTheyStartIsUnusable() throws Exception {
+        // The engine walks a rule's window from the first event starting in it: it relies on both.
+        assertThat(timelineOf(new int[] {100, 200}, new int[] {100, 200})).isNotNull();
+        assertThatThrownBy(() -> timelineOf(new int[] {200, 100}, new int[] {200, 100}))
+                .isInstanceOf(TimelineIndexFile.Unusable.class).hasMessageContaining("timeline order");
+        assertThatThrownBy(() -> timelineOf(new int[] {100, 200}, new int[] {99, 200}))
+                .isInstanceOf(TimelineIndexFile.Unusable.class).hasMessageContaining("timeline order");
+    }
+
+    /** One patient with two uncoded consultations on these days, checked as an opened file is. */
+    private static TimelineIndex timelineOf(int[] start, int[] end) throws TimelineIndexFile.Unusable {
+        TimelineIndex x = new TimelineIndex(new String[] {"P1"}, new int[] {TimelineIndex.NO_DATE}, new int[] {0, 2}, start, end,
+                new byte[] {(byte) EventType.CONSULTATION.ordinal(), (byte) EventType.CONSULTATION.ordinal()}, new int[2],
+                new short[2], new int[] {0, 0, 0}, new int[0], new byte[0], List.of(), List.of("DCIR"));
+        TimelineIndexFile.check(x);
+        return x;
+    }
+
+    @Test
     void aTruncatedFileIsDetected() throws Exception {
         Path file = written(100);
         long size = Files.size(file);
