@@ -19,6 +19,7 @@ import org.healthgraph.catalog.documentation.MentionTarget;
 import org.healthgraph.catalog.documentation.PageLink;
 import org.healthgraph.catalog.documentation.Term;
 import org.healthgraph.graph.GraphStore;
+import org.healthgraph.graph.testing.CountingGraphStore;
 import org.healthgraph.graph.testing.SharedNeo4j;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +203,24 @@ public abstract class DocumentationStoreContract {
         writer.write(written);
 
         assertThat(documentation.mentionsFrom(page)).extracting(Mention::target).containsExactly(table(f.c().value()));
+    }
+
+    @Test
+    void readsSeveralPagesInOneBatchOfReads() {
+        DocumentationPage guide = guide("v1");
+        DocumentationPage autre = new DocumentationPage(p + "/glossaire/autre.md", "a",
+                List.of(pageDocument("glossaire/autre", "Autre")), Optional.empty(), List.of(), List.of());
+        writer.write(guide);
+        writer.write(autre);
+        CountingGraphStore counting = new CountingGraphStore(graph());
+        Documentation counted = Catalogs.documentation(counting);
+
+        List<DocumentationPage> read = counted.pagesOf(List.of(key("glossaire/autre"), key("fiches/guide#acces"),
+                key("fiches/guide"), key("fiches/absente")));
+
+        assertThat(read).containsExactly(guide, autre);
+        // One batch: the documents, fingerprints, terms, mentions and links of all the pages, not of each.
+        assertThat(counting.calls()).isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -11,7 +11,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The application's beans for a command-line job: the same Spring context as the server, without
- * the web server, with the log quietened so that the command's own output stands out.
+ * the web server, with the log quietened so that the command's own output stands out. Its beans are
+ * made when first asked for (lazy initialisation): a command makes the stores and services it uses,
+ * not the GraphQL schema, the web routes, nor the schema statements of stores it never touches (an
+ * import of the dictionary made the journey, cohort and linkage stores' constraints and parsed the
+ * whole GraphQL schema before its first file). The beans that must exist whatever the command asks
+ * for, because they listen or recover, say so with {@code @Lazy(false)}.
  */
 public final class JobContext implements AutoCloseable {
 
@@ -32,6 +37,7 @@ public final class JobContext implements AutoCloseable {
         // A failure to start is reported by the command line in one line (CliErrors), not by Spring's report.
         props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         props.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+        props.put("spring.main.lazy-initialization", "true");
         props.putAll(options.properties());
         props.putAll(extra);
         return new JobContext(new SpringApplicationBuilder(HealthgraphApplication.class)

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
@@ -83,6 +84,7 @@ public class CatalogConfiguration {
      * Closed (flushing what waits) before the index, which it depends on.
      */
     @Bean(destroyMethod = "close")
+    @Lazy(false) // every change must be heard, also in a command whose context makes beans on demand
     public BatchedIndexing searchIndexing(Catalog catalog, CatalogWriter writer, Documentation documentation,
             DocumentationWriter documentationWriter, SearchKnowledge knowledge, SearchIndex index) {
         BatchedIndexing batches = BatchedIndexing.start(catalog, documentation, knowledge, index);
@@ -96,6 +98,7 @@ public class CatalogConfiguration {
      * search index, whose listener must hear the approvals a crash left untold: they are told at once.
      */
     @Bean
+    @Lazy(false) // tells the approvals a crash left untold at every start, commands included
     public Curation curation(GraphStore store, CatalogWriter writer, AuditTrail audit, HealthgraphProperties properties,
                              BatchedIndexing searchIndexing) {
         Curation curation = Catalogs.curation(store, writer, audit, new CurationLimits(

@@ -19,6 +19,20 @@ public interface Documentation {
     /** A page with all it holds, by the key of the page (or of one of its sections). */
     Optional<DocumentationPage> page(DocumentKey key);
 
+    /**
+     * The pages of these keys (each a page's key or one of its sections'), each page once, in key
+     * order; unknown pages are absent. Implementations over a database read them in a few batches.
+     */
+    default List<DocumentationPage> pagesOf(Collection<DocumentKey> keys) {
+        Map<DocumentKey, DocumentationPage> out = new java.util.TreeMap<>();
+        for (DocumentKey k : keys) {
+            if (!out.containsKey(k.page())) {
+                page(k).ifPresent(p -> out.put(k.page(), p));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     /** A page's document then its sections, in order; empty when the page is unknown. */
     List<Document> documentsOfPage(DocumentKey page);
 

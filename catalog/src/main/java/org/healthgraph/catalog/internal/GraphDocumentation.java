@@ -54,6 +54,16 @@ public final class GraphDocumentation implements Documentation {
     }
 
     @Override
+    public List<DocumentationPage> pagesOf(Collection<DocumentKey> keys) {
+        List<String> pageKeys = keys.stream().map(k -> k.page().value()).distinct().sorted().toList();
+        List<DocumentationPage> out = new ArrayList<>();
+        for (int i = 0; i < pageKeys.size(); i += PAGES_PER_READ) {
+            out.addAll(pages(pageKeys.subList(i, Math.min(pageKeys.size(), i + PAGES_PER_READ))));
+        }
+        return out;
+    }
+
+    @Override
     public List<Document> documentsOfPage(DocumentKey page) {
         return inPageOrder(store.documentsOfPages(List.of(page.page().value())));
     }

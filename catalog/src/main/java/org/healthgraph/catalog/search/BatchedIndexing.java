@@ -16,6 +16,7 @@ import org.healthgraph.catalog.EntryKind;
 import org.healthgraph.catalog.documentation.DocumentKey;
 import org.healthgraph.catalog.documentation.Documentation;
 import org.healthgraph.catalog.documentation.DocumentationChange;
+import org.healthgraph.catalog.documentation.DocumentationPage;
 import org.healthgraph.catalog.documentation.DocumentationListener;
 import org.healthgraph.catalog.documentation.MentionTarget;
 
@@ -224,8 +225,17 @@ public final class BatchedIndexing implements CatalogChangeListener, AutoCloseab
         List<SearchDocument> pages = new ArrayList<>();
         Set<String> gone = new LinkedHashSet<>();
         removed.forEach(k -> gone.add(k.value()));
+        // The pages read in a few batches (five reads a page, one page at a time, was a few seconds at the
+        // end of a documentation import), indexed in the order they were written.
+        Map<DocumentKey, DocumentationPage> read = new java.util.HashMap<>();
+        documentation.pagesOf(written).forEach(p -> read.put(p.documents().getFirst().key().page(), p));
         for (DocumentKey k : written) {
-            documentation.page(k).ifPresentOrElse(p -> pages.addAll(DocumentationDocuments.of(p)), () -> gone.add(k.value()));
+            DocumentationPage p = read.get(k.page());
+            if (p == null) {
+                gone.add(k.value());
+            } else {
+                pages.addAll(DocumentationDocuments.of(p));
+            }
         }
         index.replacePages(gone, pages);
     }
