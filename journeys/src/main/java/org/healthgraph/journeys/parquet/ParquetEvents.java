@@ -23,8 +23,8 @@ import org.healthgraph.journeys.PatientJourney;
 /**
  * Writes care events as Parquet in the {@link EventsLayout}. The events are appended to an
  * in-process DuckDB (one row per event code, spilled to a temporary folder inside the output when
- * they outgrow its memory), then written by DuckDB's {@code COPY ... (FORMAT PARQUET, PARTITION_BY
- * patient_bucket)}; the layout file is written last. DuckDB rather than parquet-java: one jar with no
+ * they outgrow its memory), then written by one DuckDB {@code COPY ... (FORMAT PARQUET)} per bucket
+ * into {@code patient_bucket=N/part-0.parquet}; the layout file is written last. DuckDB rather than parquet-java: one jar with no
  * dependencies (parquet-java's writer needs Hadoop's client libraries), already used by the
  * benchmarks, and its partitioned writer is the layout. It is an optional dependency of journeys:
  * the application (the {@code export events} command) declares it, other users of journeys do not
@@ -73,7 +73,16 @@ public final class ParquetEvents {
                     patients.accept(p -> append(a, p, bucketCount, bucketPatients, bucketEvents));
                 }
                 try (Statement s = c.createStatement()) {
-                    s.execute(copy(out));
+                    // One statement per bucket: a single COPY of every row with PARTITION_BY grouped all the
+                    // events at once, and DuckDB cannot spill a list() aggregate: at 1M patients (21M events)
+                    // it ran out of its memory limit. A bucket's statement holds about 1/buckets of them.
+                    for (int b = 0; b < bucketCount; b++) {
+                        if (bucketPatients[b] > 0) {
+                            Path folder = out.resolve(EventsLayout.BUCKET + "=" + b);
+                            Files.createDirectories(folder);
+                            s.execute(copy(b, folder.resolve("part-0.parquet")));
+                        }
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -144,20 +153,23 @@ public final class ParquetEvents {
         }
     }
 
-    /** One row per event, its codes a list in their order; dates as Parquet DATE. */
-    private static String copy(Path out) {
+    /**
+     * The COPY of bucket {@code bucket}'s events into {@code file}: one row per event, its codes a list in
+     * their order, dates as Parquet DATE; the bucket is the folder's name, not a column.
+     */
+    private static String copy(int bucket, Path file) {
         String epoch = "DATE '1970-01-01' + ";
-        return "COPY (SELECT patient_bucket, patient_id AS " + EventsLayout.PATIENT_ID
+        return "COPY (SELECT patient_id AS " + EventsLayout.PATIENT_ID
                 + ", CASE WHEN birth_day IS NULL THEN NULL ELSE " + epoch + "birth_day END AS " + EventsLayout.BIRTH_DATE
                 + ", event_no AS " + EventsLayout.EVENT_NO + ", type AS " + EventsLayout.TYPE
                 + ", " + epoch + "start_day AS " + EventsLayout.START_DATE + ", " + epoch + "end_day AS " + EventsLayout.END_DATE
                 + ", source AS " + EventsLayout.SOURCE + ", quantity AS " + EventsLayout.QUANTITY
                 + ", list({'system': code_system, 'code': code, 'role': code_role} ORDER BY code_no)"
                 + " FILTER (WHERE code IS NOT NULL) AS " + EventsLayout.CODES
-                + " FROM ev GROUP BY patient_bucket, patient_id, birth_day, event_no, type, start_day, end_day, source, quantity"
-                + " ORDER BY patient_bucket, patient_id, event_no)"
-                + " TO '" + sqlString(out.toAbsolutePath().toString()) + "'"
-                + " (FORMAT PARQUET, PARTITION_BY (" + EventsLayout.BUCKET + "), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)";
+                + " FROM ev WHERE patient_bucket = " + bucket
+                + " GROUP BY patient_id, birth_day, event_no, type, start_day, end_day, source, quantity"
+                + " ORDER BY patient_id, event_no)"
+                + " TO '" + sqlString(file.toAbsolutePath().toString()) + "' (FORMAT PARQUET)";
     }
 
     /**
